@@ -1,0 +1,171 @@
+import { Cidr, compareCidrs } from './cidr';
+import { ClusterSubnet } from './cluster-subnet';
+import { IpFamily, addressBits } from './ip-family';
+import { RangeRole } from './range-role';
+
+/** A range to register in an AddressPlan. */
+export interface AddressRangeOptions {
+  /** Human name of the range, e.g. `cilium cluster-pool` or `default/ovn-stream-veth`. */
+  readonly name: string;
+  /** The range. */
+  readonly cidr: Cidr;
+  /** What the range is for. */
+  readonly role: RangeRole;
+  /** Who registered it (usually a construct path). */
+  readonly owner: string;
+  /**
+   * Per-node subnet length, for ranges written `cidr/hostPrefix`.
+   * @default - not split per node
+   */
+  readonly hostPrefix?: number;
+  /**
+   * Nodes that each need a subnet of `hostPrefix` from this range.
+   * @default - not checked
+   */
+  readonly nodeCount?: number;
+}
+
+/** Cluster subnets (`cidr/hostPrefix`) to register in an AddressPlan. */
+export interface ClusterSubnetRangeOptions {
+  /** Human name of the ranges. */
+  readonly name: string;
+  /** The subnets, one per family. */
+  readonly subnets: ClusterSubnet[];
+  /** What the ranges are for. */
+  readonly role: RangeRole;
+  /** Who registered them. */
+  readonly owner: string;
+  /**
+   * Nodes that each need a subnet.
+   * @default - not checked
+   */
+  readonly nodeCount?: number;
+}
+
+/** A registered range. Registering the same range with the same role twice merges the owners. */
+export interface AddressRange extends AddressRangeOptions {
+  /** Every owner that registered this exact range and role, in registration order. */
+  readonly owners: string[];
+}
+
+/** Roles whose families must agree (OVN rejects an IPv4 cluster subnet with an IPv6 service subnet). */
+const CLUSTER_ROLES = [RangeRole.PRIMARY_POD, RangeRole.SERVICE, RangeRole.DECOY_POD];
+
+/**
+ * Every address range of a cluster with its role and owner. `check()` reports each overlapping pair,
+ * malformed per-node splits and inconsistent families; nothing is ever adjusted.
+ */
+export class AddressPlan {
+  private readonly entries: AddressRange[] = [];
+
+  /** Adds a range. Identical range + role from another owner is one range with two owners. */
+  public register(options: AddressRangeOptions): void {
+    if (!(options.cidr instanceof Cidr)) {
+      throw new Error(`invalid range "${options.name}": cidr must be a Cidr (use Cidr.parse), got ${JSON.stringify(options.cidr)}`);
+    }
+    const same = this.entries.find((e) => e.role === options.role && e.cidr.equals(options.cidr) && e.hostPrefix === options.hostPrefix);
+    if (same) {
+      if (!same.owners.includes(options.owner)) same.owners.push(options.owner);
+      return;
+    }
+    this.entries.push({ ...options, owners: [options.owner] });
+  }
+
+  /** Registers each entry of a cluster-subnet list (`cidr/hostPrefix`). */
+  public registerClusterSubnets(options: ClusterSubnetRangeOptions): void {
+    for (const subnet of options.subnets) {
+      this.register({
+        name: options.name,
+        role: options.role,
+        owner: options.owner,
+        nodeCount: options.nodeCount,
+        cidr: subnet.cidr,
+        hostPrefix: subnet.hostPrefix,
+      });
+    }
+  }
+
+  /** All registered ranges, in registration order. */
+  public get ranges(): AddressRange[] {
+    return [...this.entries];
+  }
+
+  /** Registered ranges of one role. */
+  public rangesOf(role: RangeRole): AddressRange[] {
+    return this.entries.filter((e) => e.role === role);
+  }
+
+  /** Every problem of the plan, one line each; empty when the plan is sound. */
+  public check(): string[] {
+    return [...this.overlaps(), ...this.hostPrefixProblems(), ...this.familyProblems()];
+  }
+
+  /**
+   * Every overlapping pair, found by sorting and one sweep: O(n log n + k) for k overlaps.
+   * CIDR ranges are either disjoint or nested, so the ranges still open at a given start form a chain
+   * kept on a stack; each range overlaps exactly the ranges on the stack when it is reached.
+   */
+  public overlaps(): string[] {
+    const sorted = [...this.entries].sort((a, b) => compareCidrs(a.cidr, b.cidr));
+    const problems: string[] = [];
+    const open: AddressRange[] = [];
+    for (const range of sorted) {
+      while (open.length > 0) {
+        const top = open[open.length - 1];
+        if (top.cidr.family === range.cidr.family && top.cidr._last >= range.cidr._first) break;
+        open.pop();
+      }
+      for (let i = open.length - 1; i >= 0; i--) {
+        problems.push(`overlap: ${describe(open[i])} overlaps ${describe(range)}`);
+      }
+      open.push(range);
+    }
+    return problems;
+  }
+
+  private hostPrefixProblems(): string[] {
+    const problems: string[] = [];
+    for (const range of this.entries) {
+      if (range.hostPrefix === undefined) continue;
+      const bits = addressBits(range.cidr.family);
+      if (!Number.isInteger(range.hostPrefix) || range.hostPrefix <= range.cidr.prefix || range.hostPrefix > bits) {
+        problems.push(
+          `host prefix: ${describe(range)} has host prefix /${range.hostPrefix}, which must be longer than /${range.cidr.prefix} and at most /${bits}`,
+        );
+        continue;
+      }
+      if (range.nodeCount !== undefined) {
+        const exponent = range.hostPrefix - range.cidr.prefix;
+        const available = exponent >= 53 ? Number.MAX_SAFE_INTEGER : 2 ** exponent;
+        if (available < range.nodeCount) {
+          problems.push(
+            `node subnets: ${describe(range)} splits into ${available} node subnets of /${range.hostPrefix}, fewer than the ${range.nodeCount} nodes; use a shorter cluster prefix or a longer host prefix`,
+          );
+        }
+      }
+    }
+    return problems;
+  }
+
+  private familyProblems(): string[] {
+    const present = CLUSTER_ROLES
+      .map((role) => ({ role, families: familiesOf(this.rangesOf(role)) }))
+      .filter((r) => r.families.length > 0);
+    if (present.length < 2) return [];
+    const reference = present[0];
+    return present.slice(1)
+      .filter((r) => r.families.join('+') !== reference.families.join('+'))
+      .map((r) => `family: ${reference.role} ranges are ${reference.families.join('+')} but ${r.role} ranges are ${r.families.join('+')}; all cluster ranges need the same families`);
+  }
+}
+
+function familiesOf(ranges: AddressRange[]): IpFamily[] {
+  const families = new Set(ranges.map((r) => r.cidr.family));
+  return [IpFamily.IPV4, IpFamily.IPV6].filter((f) => families.has(f));
+}
+
+/** `decoy pod "ovn net_cidr" 10.254.0.0/16 (owner: chart/deception)` */
+export function describe(range: AddressRange): string {
+  const text = range.hostPrefix === undefined ? range.cidr.toString() : `${range.cidr.toString()}/${range.hostPrefix}`;
+  return `${range.role} "${range.name}" ${text} (owner: ${range.owners.join(', ')})`;
+}

@@ -1,0 +1,137 @@
+import { IPv4CidrRange, IPv6CidrRange, Validator, collapseIPv6Number } from 'ip-num';
+import { IpFamily, addressBits } from './ip-family';
+
+/**
+ * An IPv4 or IPv6 network in CIDR notation, with no host bits set.
+ *
+ * Parsing and validation are ip-num's (a maintained, typed, dependency-free CommonJS library);
+ * the arithmetic (contains, overlaps, ordering) works on the first and last address as bigints.
+ */
+export class Cidr {
+  /**
+   * Parses `text` such as `10.244.0.0/16` or `fd00:10:244::/56`.
+   * @throws when the text is not a CIDR, the prefix is out of range, or host bits are set
+   */
+  public static parse(text: string): Cidr {
+    if (typeof text !== 'string') {
+      throw new Error(`invalid cidr ${JSON.stringify(text)}: expected a string such as "10.244.0.0/16"`);
+    }
+    const trimmed = text.trim();
+    if (trimmed !== text || trimmed === '') {
+      throw new Error(`invalid cidr "${text}": expected an address and a prefix length such as "10.244.0.0/16", without spaces`);
+    }
+    const slash = text.indexOf('/');
+    if (slash < 0 || text.indexOf('/', slash + 1) >= 0) {
+      throw new Error(`invalid cidr "${text}": expected exactly one "/" as in "10.244.0.0/16" or "fd00::/64"`);
+    }
+    const prefixText = text.slice(slash + 1);
+    const family = text.includes(':') ? IpFamily.IPV6 : IpFamily.IPV4;
+    const bits = addressBits(family);
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) {
+      throw new Error(`invalid cidr "${text}": prefix length "${prefixText}" must be an integer from 0 to ${bits} for ${family}`);
+    }
+    const [notation, notationErrors] = family === IpFamily.IPV4
+      ? Validator.isValidIPv4CidrNotation(text)
+      : Validator.isValidIPv6CidrNotation(text);
+    if (!notation) {
+      throw new Error(`invalid cidr "${text}": not a valid ${family} address (${notationErrors.join('; ')})`);
+    }
+    const range = family === IpFamily.IPV4 ? IPv4CidrRange.fromCidr(text) : IPv6CidrRange.fromCidr(text);
+    const first = range.getFirst().getValue();
+    const prefix = Number(prefixText);
+    const given = family === IpFamily.IPV4
+      ? Validator.isValidIPv4CidrRange(text)[0]
+      : Validator.isValidIPv6CidrRange(text)[0];
+    if (!given) {
+      throw new Error(`invalid cidr "${text}": host bits are set; the network address is ${new Cidr(family, first, prefix).toString()}`);
+    }
+    return new Cidr(family, first, prefix);
+  }
+
+  /** Parses a comma-separated list such as `10.96.0.0/16,fd00:10:96::/112`. */
+  public static parseList(text: string): Cidr[] {
+    return splitList(text, 'cidr list').map((item) => Cidr.parse(item));
+  }
+
+  /** @internal first address */
+  public readonly _first: bigint;
+  /** @internal last address */
+  public readonly _last: bigint;
+
+  private constructor(
+    /** The address family. */
+    public readonly family: IpFamily,
+    first: bigint,
+    /** The prefix length. */
+    public readonly prefix: number,
+  ) {
+    const hostBits = BigInt(addressBits(family) - prefix);
+    this._first = first;
+    this._last = first + (1n << hostBits) - 1n;
+  }
+
+  /** The network address in canonical form (IPv6 compressed, lowercase). */
+  public get network(): string {
+    return formatAddress(this.family, this._first);
+  }
+
+  /** Number of addresses in the range (exact: it is a power of two). */
+  public get size(): number {
+    return 2 ** (addressBits(this.family) - this.prefix);
+  }
+
+  /** True when every address of `other` is in this range (a range contains itself). */
+  public contains(other: Cidr): boolean {
+    return this.family === other.family && this._first <= other._first && other._last <= this._last;
+  }
+
+  /** True when the two ranges share at least one address. */
+  public overlaps(other: Cidr): boolean {
+    return this.family === other.family && this._first <= other._last && other._first <= this._last;
+  }
+
+  /** True when both are the same network. */
+  public equals(other: Cidr): boolean {
+    return this.family === other.family && this.prefix === other.prefix && this._first === other._first;
+  }
+
+  /** Canonical text: `10.0.0.0/8`, `fd00::/8`. */
+  public toString(): string {
+    return `${this.network}/${this.prefix}`;
+  }
+
+  /** @internal the aligned range of `prefix` length that starts at `first` */
+  public static _fromFirst(family: IpFamily, first: bigint, prefix: number): Cidr {
+    return new Cidr(family, first, prefix);
+  }
+}
+
+/** Orders IPv4 before IPv6, then by first address, then larger ranges first. */
+export function compareCidrs(a: Cidr, b: Cidr): number {
+  if (a.family !== b.family) return a.family === IpFamily.IPV4 ? -1 : 1;
+  if (a._first !== b._first) return a._first < b._first ? -1 : 1;
+  return a.prefix - b.prefix;
+}
+
+/** Splits a comma-separated list, rejecting empty items. */
+export function splitList(text: string, what: string): string[] {
+  if (typeof text !== 'string' || text.length === 0) {
+    throw new Error(`invalid ${what} ${JSON.stringify(text)}: expected one or more comma-separated entries`);
+  }
+  const items = text.split(',');
+  if (items.some((item) => item.length === 0)) {
+    throw new Error(`invalid ${what} "${text}": empty entry between commas`);
+  }
+  return items;
+}
+
+function formatAddress(family: IpFamily, value: bigint): string {
+  if (family === IpFamily.IPV4) {
+    return [24n, 16n, 8n, 0n].map((shift) => ((value >> shift) & 255n).toString()).join('.');
+  }
+  const groups: string[] = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n) {
+    groups.push(((value >> shift) & 0xffffn).toString(16));
+  }
+  return collapseIPv6Number(groups.join(':'));
+}

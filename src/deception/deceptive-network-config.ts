@@ -1,0 +1,188 @@
+import { Construct } from 'constructs';
+import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
+import { ChartAddressPlan } from '../plan';
+import { parseField } from '../util/parse-field';
+import { DecoyNetwork } from './decoy-network';
+
+/** The cluster's real ranges, and the OVN-Kubernetes ranges to use beside them. */
+export interface DeceptiveNetworkConfigProps {
+  /**
+   * Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is
+   * the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).
+   * @default ['10.244.0.0/16'] (kind's podSubnet, as in the seed)
+   */
+  readonly primaryPodCidrs?: string[];
+  /**
+   * The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.
+   * @default ['10.96.0.0/16'] (kind's serviceSubnet)
+   */
+  readonly serviceCidrs?: string[];
+  /**
+   * Networks the nodes' own addresses come from.
+   * @default ['172.18.0.0/16'] (kind's docker network)
+   */
+  readonly nodeNetworks?: string[];
+  /**
+   * Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).
+   * @default 3 (the seed's kind cluster: one control plane, two workers)
+   */
+  readonly nodeCount?: number;
+  /**
+   * The decoy pod range given to OVN-Kubernetes as `net_cidr`.
+   * @default DecoyNetwork.seed() (`10.254.0.0/16/24`)
+   */
+  readonly decoy?: DecoyNetwork;
+  /**
+   * OVN join subnets, one per family.
+   * @default ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'
+   */
+  readonly joinSubnets?: string[];
+  /**
+   * OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that
+   * switching modes cannot create an overlap.
+   * @default ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'
+   */
+  readonly transitSubnets?: string[];
+  /**
+   * OVN masquerade subnets, one per family.
+   * @default ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)
+   */
+  readonly masqueradeSubnets?: string[];
+  /**
+   * Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves
+   * default-network pods to the primary CNI. Needs an image built with the option.
+   * @default true
+   */
+  readonly secondaryCni?: boolean;
+}
+
+const DEFAULTS = {
+  join: { [IpFamily.IPV4]: '100.64.0.0/16', [IpFamily.IPV6]: 'fd98::/64' },
+  transit: { [IpFamily.IPV4]: '100.88.0.0/16', [IpFamily.IPV6]: 'fd97::/64' },
+  masquerade: { [IpFamily.IPV4]: '169.254.0.0/17', [IpFamily.IPV6]: 'fd69::/112' },
+};
+
+/**
+ * The "deception" that lets OVN-Kubernetes run beside Cilium: OVN-Kubernetes is told a decoy pod range
+ * (`net_cidr`) that nobody uses, so it never claims the addresses Cilium owns, and the real Service range
+ * (`svc_cidr`). Registers every range in the chart's AddressPlan; synth fails listing every overlap.
+ * Renders no Kubernetes object itself: OvnSecondary reads these settings.
+ */
+export class DeceptiveNetworkConfig extends Construct {
+  /** The cluster's families, from the primary pod ranges (IPv4 first). */
+  public readonly families: IpFamily[];
+  /** Primary pod ranges (Cilium's). */
+  public readonly primaryPodCidrs: Cidr[];
+  /** Service ranges. */
+  public readonly serviceCidrs: Cidr[];
+  /** Node networks. */
+  public readonly nodeNetworks: Cidr[];
+  /** The decoy, one cluster subnet per family. */
+  public readonly decoySubnets: ClusterSubnet[];
+  /** OVN join subnets, one per family. */
+  public readonly joinSubnets: Cidr[];
+  /** OVN transit subnets, one per family. */
+  public readonly transitSubnets: Cidr[];
+  /** OVN masquerade subnets, one per family. */
+  public readonly masqueradeSubnets: Cidr[];
+  /** Expected node count. */
+  public readonly nodeCount: number;
+  /** Whether OVN-Kubernetes runs as a secondary CNI. */
+  public readonly secondaryCni: boolean;
+  /** The chart's plan, holding every range above. */
+  public readonly plan: AddressPlan;
+
+  constructor(scope: Construct, id: string, props: DeceptiveNetworkConfigProps = {}) {
+    super(scope, id);
+    this.primaryPodCidrs = cidrList('primaryPodCidrs', props.primaryPodCidrs ?? ['10.244.0.0/16'], true);
+    this.serviceCidrs = cidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], true);
+    this.nodeNetworks = cidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], false);
+    this.families = familiesOf(this.primaryPodCidrs);
+    this.nodeCount = props.nodeCount ?? 3;
+    if (!Number.isInteger(this.nodeCount) || this.nodeCount < 1) {
+      throw new Error(`nodeCount: invalid value ${props.nodeCount}: expected a whole number of nodes, at least 1`);
+    }
+    this.secondaryCni = props.secondaryCni ?? true;
+    this.joinSubnets = this.internal('joinSubnets', props.joinSubnets, DEFAULTS.join);
+    this.transitSubnets = this.internal('transitSubnets', props.transitSubnets, DEFAULTS.transit);
+    this.masqueradeSubnets = this.internal('masqueradeSubnets', props.masqueradeSubnets, DEFAULTS.masquerade);
+
+    this.plan = ChartAddressPlan.of(this);
+    const owner = this.node.path;
+    const reg = (name: string, role: RangeRole, cidrs: Cidr[]) =>
+      cidrs.forEach((cidr) => this.plan.register({ name, role, owner, cidr }));
+    reg('node network', RangeRole.NODE_NETWORK, this.nodeNetworks);
+    reg('cluster service range', RangeRole.SERVICE, this.serviceCidrs);
+    reg('primary pod range', RangeRole.PRIMARY_POD, this.primaryPodCidrs);
+    reg('ovn join subnet', RangeRole.OVN_JOIN, this.joinSubnets);
+    reg('ovn transit subnet', RangeRole.OVN_TRANSIT, this.transitSubnets);
+    reg('ovn masquerade subnet', RangeRole.OVN_MASQUERADE, this.masqueradeSubnets);
+
+    // Resolved after the ranges above are registered, so an automatic decoy avoids all of them.
+    this.decoySubnets = (props.decoy ?? DecoyNetwork.seed())._resolve(this.plan, this.families);
+    this.plan.registerClusterSubnets({
+      name: 'ovn net_cidr (decoy)',
+      role: RangeRole.DECOY_POD,
+      owner,
+      subnets: this.decoySubnets,
+      nodeCount: this.nodeCount,
+    });
+  }
+
+  /** OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24`. */
+  public get netCidr(): string {
+    return ClusterSubnet.formatList(this.decoySubnets);
+  }
+
+  /** OVN-Kubernetes `svc_cidr`: the real Service ranges, comma-separated. */
+  public get svcCidr(): string {
+    return this.serviceCidrs.map((c) => c.toString()).join(',');
+  }
+
+  /** The join subnet of a family, if the cluster has that family. */
+  public joinSubnet(family: IpFamily): string | undefined {
+    return this.joinSubnets.find((c) => c.family === family)?.toString();
+  }
+
+  /** The transit subnet of a family, if the cluster has that family. */
+  public transitSubnet(family: IpFamily): string | undefined {
+    return this.transitSubnets.find((c) => c.family === family)?.toString();
+  }
+
+  /** The masquerade subnet of a family, if the cluster has that family. */
+  public masqueradeSubnet(family: IpFamily): string | undefined {
+    return this.masqueradeSubnets.find((c) => c.family === family)?.toString();
+  }
+
+  private internal(field: string, given: string[] | undefined, defaults: Record<IpFamily, string>): Cidr[] {
+    const cidrs = given === undefined
+      ? this.families.map((f) => Cidr.parse(defaults[f]))
+      : cidrList(field, given, true);
+    const got = familiesOf(cidrs);
+    if (got.join('+') !== this.families.join('+')) {
+      throw new Error(
+        `${field}: ${JSON.stringify(cidrs.map(String))} covers ${got.join('+') || 'no family'} but the primary pod ranges are ${this.families.join('+')}; give one subnet per family`,
+      );
+    }
+    return cidrs;
+  }
+}
+
+/** Parses a prop that is a list of CIDRs; at most one per family when `perFamily`. */
+function cidrList(field: string, texts: string[], perFamily: boolean): Cidr[] {
+  if (!Array.isArray(texts)) {
+    throw new Error(`${field}: expected a list of cidrs, got ${JSON.stringify(texts)}`);
+  }
+  if (perFamily && (texts.length < 1 || texts.length > 2)) {
+    throw new Error(`${field}: expected one cidr per family (1 or 2 entries), got ${JSON.stringify(texts)}`);
+  }
+  const cidrs = texts.map((t, i) => parseField(`${field}[${i}]`, t, Cidr.parse));
+  if (perFamily && cidrs.length === 2 && cidrs[0].family === cidrs[1].family) {
+    throw new Error(`${field}: ${JSON.stringify(texts)} has two ${cidrs[0].family} ranges; dual-stack needs one IPv4 and one IPv6`);
+  }
+  return cidrs;
+}
+
+function familiesOf(cidrs: Cidr[]): IpFamily[] {
+  return [IpFamily.IPV4, IpFamily.IPV6].filter((f) => cidrs.some((c) => c.family === f));
+}

@@ -1,0 +1,93 @@
+import { AddressPlan, Cidr, ClusterSubnet, IpFamily, chooseDecoy } from '../addressing';
+import { parseField } from '../util/parse-field';
+
+/** Options for a decoy chosen automatically from free space. */
+export interface AutomaticDecoyOptions {
+  /**
+   * Size of the IPv4 decoy range.
+   * @default 16
+   */
+  readonly ipv4Prefix?: number;
+  /**
+   * Per-node subnet length of the IPv4 decoy.
+   * @default 24
+   */
+  readonly ipv4HostPrefix?: number;
+  /**
+   * IPv4 candidates, searched in order.
+   * @default ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']
+   */
+  readonly ipv4Pool?: string[];
+  /**
+   * Size of the IPv6 decoy range.
+   * @default 48
+   */
+  readonly ipv6Prefix?: number;
+  /**
+   * Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).
+   * @default 64
+   */
+  readonly ipv6HostPrefix?: number;
+  /**
+   * IPv6 candidates, searched in order.
+   * @default ['fd00::/8']
+   */
+  readonly ipv6Pool?: string[];
+}
+
+/**
+ * The decoy pod range OVN-Kubernetes gets as `net_cidr`: named by the user, or chosen from free space.
+ */
+export abstract class DecoyNetwork {
+  /** The seed's decoy, `10.254.0.0/16/24`. */
+  public static seed(): DecoyNetwork {
+    return DecoyNetwork.fixed('10.254.0.0/16/24');
+  }
+
+  /** A decoy given in OVN's syntax, comma-separated for dual-stack: `10.254.0.0/16/24,fd00:10:254::/48/64`. */
+  public static fixed(clusterSubnets: string): DecoyNetwork {
+    return new FixedDecoy(parseField('decoy', clusterSubnets, (t) => ClusterSubnet.parseList(t)));
+  }
+
+  /** A decoy chosen deterministically: the first free block of each family in the pool. */
+  public static automatic(options: AutomaticDecoyOptions = {}): DecoyNetwork {
+    return new AutomaticDecoy(options);
+  }
+
+  /** @internal resolves the decoy for these families against the ranges already in the plan */
+  public abstract _resolve(plan: AddressPlan, families: IpFamily[]): ClusterSubnet[];
+}
+
+class FixedDecoy extends DecoyNetwork {
+  constructor(private readonly subnets: ClusterSubnet[]) {
+    super();
+  }
+
+  public _resolve(): ClusterSubnet[] {
+    return this.subnets;
+  }
+}
+
+class AutomaticDecoy extends DecoyNetwork {
+  constructor(private readonly options: AutomaticDecoyOptions) {
+    super();
+  }
+
+  public _resolve(plan: AddressPlan, families: IpFamily[]): ClusterSubnet[] {
+    return families.map((family) => {
+      const v4 = family === IpFamily.IPV4;
+      const o = this.options;
+      const prefix = (v4 ? o.ipv4Prefix : o.ipv6Prefix) ?? (v4 ? 16 : 48);
+      const hostPrefix = (v4 ? o.ipv4HostPrefix : o.ipv6HostPrefix) ?? (v4 ? 24 : 64);
+      const poolField = v4 ? 'decoy.ipv4Pool' : 'decoy.ipv6Pool';
+      const pool = ((v4 ? o.ipv4Pool : o.ipv6Pool) ?? (v4 ? ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] : ['fd00::/8']))
+        .map((text, i) => parseField(`${poolField}[${i}]`, text, Cidr.parse));
+      const wrong = pool.find((c) => c.family !== family);
+      if (wrong) {
+        throw new Error(`invalid ${poolField} entry "${wrong}": expected an ${family} range`);
+      }
+      const block = chooseDecoy(plan, { prefix, pool });
+      return parseField('decoy', `${block}/${hostPrefix}`, ClusterSubnet.parse);
+    });
+  }
+}

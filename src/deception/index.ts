@@ -1,0 +1,2 @@
+export * from './decoy-network';
+export * from './deceptive-network-config';

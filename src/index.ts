@@ -1,0 +1,3 @@
+export * from './addressing';
+export * from './plan';
+export * from './deception';
