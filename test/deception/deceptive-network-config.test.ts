@@ -1,0 +1,106 @@
+import { Testing } from 'cdk8s';
+import { ChartAddressPlan, DeceptiveNetworkConfig, DeceptiveNetworkConfigProps, DecoyNetwork, IpFamily, RangeRole } from '../../src';
+
+describe('DeceptiveNetworkConfig', () => {
+  test('seed defaults come out exactly', () => {
+    const chart = Testing.chart();
+    const d = new DeceptiveNetworkConfig(chart, 'deception');
+    expect(d.netCidr).toBe('10.254.0.0/16/24');
+    expect(d.svcCidr).toBe('10.96.0.0/16');
+    expect(d.primaryPodCidrs.map(String)).toEqual(['10.244.0.0/16']);
+    expect(d.joinSubnet(IpFamily.IPV4)).toBe('100.64.0.0/16');
+    expect(d.transitSubnet(IpFamily.IPV4)).toBe('100.88.0.0/16');
+    expect(d.masqueradeSubnet(IpFamily.IPV4)).toBe('169.254.0.0/17');
+    expect(d.joinSubnet(IpFamily.IPV6)).toBeUndefined();
+    expect(d.secondaryCni).toBe(true);
+    const plan = ChartAddressPlan.of(chart);
+    expect(plan.check()).toEqual([]);
+    expect(plan.ranges.map((r) => `${r.role}=${r.cidr}${r.hostPrefix ? '/' + r.hostPrefix : ''}`)).toEqual([
+      'node network=172.18.0.0/16', 'service=10.96.0.0/16', 'primary pod=10.244.0.0/16', 'ovn join=100.64.0.0/16',
+      'ovn transit=100.88.0.0/16', 'ovn masquerade=169.254.0.0/17', 'decoy pod=10.254.0.0/16/24',
+    ]);
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('every prop reaches the settings', () => {
+    const chart = Testing.chart();
+    const props: Required<DeceptiveNetworkConfigProps> = {
+      primaryPodCidrs: ['10.0.0.0/16', 'fd00:10:0::/56'],
+      serviceCidrs: ['10.1.0.0/16', 'fd00:10:1::/112'],
+      nodeNetworks: ['192.168.0.0/24', 'fc00:f853:ccd:e793::/64'],
+      nodeCount: 10,
+      decoy: DecoyNetwork.fixed('10.2.0.0/16/24,fd00:10:2::/48/64'),
+      joinSubnets: ['100.65.0.0/16', 'fd98:1::/64'],
+      transitSubnets: ['100.89.0.0/16', 'fd97:1::/64'],
+      masqueradeSubnets: ['169.254.128.0/17', 'fd69:1::/112'],
+      secondaryCni: false,
+    };
+    const d = new DeceptiveNetworkConfig(chart, 'd', props);
+    expect(d.families).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
+    expect(d.netCidr).toBe('10.2.0.0/16/24,fd00:10:2::/48/64');
+    expect(d.svcCidr).toBe('10.1.0.0/16,fd00:10:1::/112');
+    expect(d.nodeNetworks.map(String)).toEqual(props.nodeNetworks);
+    expect(d.nodeCount).toBe(10);
+    expect(d.joinSubnet(IpFamily.IPV6)).toBe('fd98:1::/64');
+    expect(d.transitSubnet(IpFamily.IPV4)).toBe('100.89.0.0/16');
+    expect(d.masqueradeSubnet(IpFamily.IPV6)).toBe('fd69:1::/112');
+    expect(d.secondaryCni).toBe(false);
+    expect(ChartAddressPlan.of(chart).check()).toEqual([]);
+  });
+
+  test('dual-stack defaults for the OVN internal subnets', () => {
+    const d = new DeceptiveNetworkConfig(Testing.chart(), 'd', {
+      primaryPodCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'], serviceCidrs: ['10.96.0.0/16', 'fd00:10:96::/112'],
+      decoy: DecoyNetwork.fixed('10.254.0.0/16/24,fd00:10:254::/48/64'),
+    });
+    expect([d.joinSubnet(IpFamily.IPV6), d.transitSubnet(IpFamily.IPV6), d.masqueradeSubnet(IpFamily.IPV6)]).toEqual(['fd98::/64', 'fd97::/64', 'fd69::/112']);
+  });
+
+  test('automatic decoy avoids every range and is deterministic', () => {
+    const make = () => new DeceptiveNetworkConfig(Testing.chart(), 'd', {
+      primaryPodCidrs: ['10.0.0.0/9'], serviceCidrs: ['10.128.0.0/16'], decoy: DecoyNetwork.automatic(),
+    }).netCidr;
+    expect(make()).toBe('10.129.0.0/16/24');
+    expect(make()).toBe(make());
+  });
+
+  test('a decoy on Cilium\'s range fails at synth, naming both ranges and owners', () => {
+    const chart = Testing.chart();
+    new DeceptiveNetworkConfig(chart, 'deception', { decoy: DecoyNetwork.fixed('10.244.0.0/16/24') });
+    expect(() => Testing.synth(chart)).toThrow(
+      /overlap: primary pod "primary pod range" 10\.244\.0\.0\/16 \(owner: test\/deception\) overlaps decoy pod "ovn net_cidr \(decoy\)" 10\.244\.0\.0\/16\/24 \(owner: test\/deception\)/,
+    );
+  });
+
+  test('too few node subnets in the decoy fails at synth', () => {
+    const chart = Testing.chart();
+    new DeceptiveNetworkConfig(chart, 'd', { decoy: DecoyNetwork.fixed('10.254.0.0/24/26'), nodeCount: 5 });
+    expect(() => Testing.synth(chart)).toThrow(/splits into 4 node subnets of \/26, fewer than the 5 nodes/);
+  });
+
+  test.each([
+    [{ primaryPodCidrs: ['10.244.0.1/16'] }, /primaryPodCidrs\[0\]: invalid cidr "10\.244\.0\.1\/16": host bits are set/],
+    [{ serviceCidrs: [] }, /serviceCidrs: expected one cidr per family \(1 or 2 entries\), got \[\]/],
+    [{ serviceCidrs: ['10.96.0.0/16', '10.97.0.0/16'] }, /serviceCidrs: .* has two IPv4 ranges/],
+    [{ nodeNetworks: ['nope'] }, /nodeNetworks\[0\]: invalid cidr "nope"/],
+    [{ nodeCount: 0 }, /nodeCount: invalid value 0: expected a whole number of nodes, at least 1/],
+    [{ joinSubnets: ['fd98::/64'] }, /joinSubnets: \["fd98::\/64"\] covers IPv6 but the primary pod ranges are IPv4; give one subnet per family/],
+    [{ masqueradeSubnets: ['169.254.0.0/33'] }, /masqueradeSubnets\[0\]: invalid cidr "169\.254\.0\.0\/33"/],
+    [{ decoy: undefined, transitSubnets: ['x'] }, /transitSubnets\[0\]: invalid cidr "x"/],
+  ] as Array<[DeceptiveNetworkConfigProps, RegExp]>)('rejects %j', (props, message) => {
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', props)).toThrow(message);
+  });
+
+  test('bad decoy text is rejected when the decoy is made', () => {
+    expect(() => DecoyNetwork.fixed('10.254.0.0/16/8')).toThrow(/decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8": host prefix 8 must be longer than the cluster prefix 16/);
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', { decoy: DecoyNetwork.automatic({ ipv4Pool: ['fd00::/8'] }) }))
+      .toThrow(/invalid decoy.ipv4Pool entry "fd00::\/8": expected an IPv4 range/);
+  });
+
+  test('roles of the registered ranges', () => {
+    const chart = Testing.chart();
+    new DeceptiveNetworkConfig(chart, 'd');
+    const plan = ChartAddressPlan.of(chart);
+    expect(plan.rangesOf(RangeRole.DECOY_POD)[0].nodeCount).toBe(3);
+  });
+});
