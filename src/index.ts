@@ -1,3 +1,5 @@
 export * from './addressing';
 export * from './plan';
 export * from './deception';
+export * from './check';
+export * from './cli';

@@ -58,12 +58,16 @@ const CLUSTER_ROLES = [RangeRole.PRIMARY_POD, RangeRole.SERVICE, RangeRole.DECOY
 export class AddressPlan {
   private readonly entries: AddressRange[] = [];
 
-  /** Adds a range. Identical range + role from another owner is one range with two owners. */
+  /**
+   * Adds a range. The identical range in the same role from another owner is one range with two owners
+   * (two components stating the same fact); for per-network roles the network name must match too.
+   */
   public register(options: AddressRangeOptions): void {
     if (!(options.cidr instanceof Cidr)) {
       throw new Error(`invalid range "${options.name}": cidr must be a Cidr (use Cidr.parse), got ${JSON.stringify(options.cidr)}`);
     }
-    const same = this.entries.find((e) => e.role === options.role && e.cidr.equals(options.cidr) && e.hostPrefix === options.hostPrefix);
+    const same = this.entries.find((e) => e.role === options.role && e.cidr.equals(options.cidr) && e.hostPrefix === options.hostPrefix
+      && (!options.role.perNetwork || e.name === options.name));
     if (same) {
       if (!same.owners.includes(options.owner)) same.owners.push(options.owner);
       return;
@@ -167,5 +171,6 @@ function familiesOf(ranges: AddressRange[]): IpFamily[] {
 /** `decoy pod "ovn net_cidr" 10.254.0.0/16 (owner: chart/deception)` */
 export function describe(range: AddressRange): string {
   const text = range.hostPrefix === undefined ? range.cidr.toString() : `${range.cidr.toString()}/${range.hostPrefix}`;
-  return `${range.role} "${range.name}" ${text} (owner: ${range.owners.join(', ')})`;
+  const owners = range.owners.length <= 3 ? range.owners.join(', ') : `${range.owners.slice(0, 3).join(', ')} and ${range.owners.length - 3} more`;
+  return `${range.role} "${range.name}" ${text} (owner: ${owners})`;
 }

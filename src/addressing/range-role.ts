@@ -18,7 +18,7 @@ export class RangeRole {
   /** OVN-Kubernetes' masquerade subnet for host-to-service traffic. */
   public static readonly OVN_MASQUERADE = new RangeRole('ovn masquerade');
   /** A subnet of a secondary network (a NetworkAttachmentDefinition). */
-  public static readonly SECONDARY_NETWORK = new RangeRole('secondary network');
+  public static readonly SECONDARY_NETWORK = new RangeRole('secondary network', true);
 
   /** A role this library has no constant for. */
   public static custom(name: string): RangeRole {
@@ -31,6 +31,11 @@ export class RangeRole {
   private constructor(
     /** The role's name, as shown in messages. */
     public readonly name: string,
+    /**
+     * Whether ranges of this role belong to a named network: the same range registered under two names
+     * is then two claims (two networks), not one range seen twice.
+     */
+    public readonly perNetwork: boolean = false,
   ) {}
 
   public toString(): string {

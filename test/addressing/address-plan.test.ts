@@ -101,3 +101,15 @@ describe('AddressPlan', () => {
       .toThrow(/invalid range "x": cidr must be a Cidr \(use Cidr.parse\), got "10.0.0.0\/8"/);
   });
 });
+
+test('two secondary networks with identical subnets are two claims; one network seen twice is one', () => {
+  const p = new AddressPlan();
+  const cidr = Cidr.parse('10.245.0.0/16');
+  p.register({ name: 'blue', cidr, role: RangeRole.SECONDARY_NETWORK, owner: 'ns1/blue' });
+  p.register({ name: 'blue', cidr, role: RangeRole.SECONDARY_NETWORK, owner: 'ns2/blue' });
+  expect(p.check()).toEqual([]);
+  p.register({ name: 'red', cidr, role: RangeRole.SECONDARY_NETWORK, owner: 'ns1/red' });
+  expect(p.check()).toEqual([
+    'overlap: secondary network "blue" 10.245.0.0/16 (owner: ns1/blue, ns2/blue) overlaps secondary network "red" 10.245.0.0/16 (owner: ns1/red)',
+  ]);
+});

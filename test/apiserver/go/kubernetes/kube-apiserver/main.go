@@ -1,6 +1,6 @@
 // Command kube-apiserver is a thin wrapper around the upstream kube-apiserver
 // command, built from the k8s.io/kubernetes Go module for the cdk8s-multicni
-// apiserver test harness (see ../../README.md).
+// apiserver test harness (see ../../../README.md).
 package main
 
 import (

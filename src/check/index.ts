@@ -1,0 +1,3 @@
+export * from './manifest-reader';
+export * from './range-extractor';
+export * from './check-manifests';
