@@ -1,0 +1,17 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * The folder `crds/` at the package root. It is read at run time rather than embedded, so that the YAML
+ * files are the single source of the CRDs: `cdk8s import` generates `imports/` from the same files.
+ * Compiled code sits one level deeper (`lib/src/crds/`) than the source (`src/crds/`); both are tried,
+ * in a fixed order.
+ */
+export function crdsDirectory(): string {
+  const candidates = [path.join(__dirname, '..', '..', 'crds'), path.join(__dirname, '..', '..', '..', 'crds')];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'network-attachment-definitions.yaml')));
+  if (!found) {
+    throw new Error(`crds: folder not found at ${candidates.join(' or ')}; the package must ship crds/`);
+  }
+  return found;
+}

@@ -1,0 +1,2 @@
+export * from './network-crd';
+export * from './network-crds';

@@ -1,0 +1,45 @@
+import { MultusLogLevel } from './multus-log-level';
+import { MultusMode } from './multus-mode';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// Multus reads .conf and .conflist files of the directory (libcni.ConfFiles).
+const CNI_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(conf|conflist)$/;
+const LOG_LEVELS = Object.values(MultusLogLevel) as string[];
+
+export function checkMode(mode: MultusMode): MultusMode {
+  if (mode !== MultusMode.THIN && mode !== MultusMode.THICK) {
+    throw new Error(`mode: invalid value ${JSON.stringify(mode)}: expected MultusMode.THIN or MultusMode.THICK`);
+  }
+  return mode;
+}
+
+export function checkImage(image: string): string {
+  if (typeof image !== 'string' || image === '' || /\s/.test(image)) {
+    throw new Error(`image: invalid value ${JSON.stringify(image)}: expected an image reference such as ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3`);
+  }
+  return image;
+}
+
+export function checkNamespace(namespace: string): string {
+  if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+    throw new Error(`namespace: invalid value ${JSON.stringify(namespace)}: expected a DNS-1123 label (lowercase letters, digits and '-', at most 63)`);
+  }
+  return namespace;
+}
+
+export function checkDefaultNetworkFile(file: string): string {
+  if (typeof file !== 'string' || !CNI_FILE.test(file)) {
+    throw new Error(`defaultNetworkFile: invalid value ${JSON.stringify(file)}: expected the name (no directory) of a .conf or .conflist file in /etc/cni/net.d, e.g. 05-cilium.conflist`);
+  }
+  if (file.startsWith('00-multus.conf')) {
+    throw new Error(`defaultNetworkFile: invalid value ${JSON.stringify(file)}: that is the file multus itself writes; name the default network's file, e.g. 05-cilium.conflist`);
+  }
+  return file;
+}
+
+export function checkLogLevel(level: MultusLogLevel | undefined): MultusLogLevel | undefined {
+  if (level !== undefined && !LOG_LEVELS.includes(level)) {
+    throw new Error(`logLevel: invalid value ${JSON.stringify(level)}: expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return level;
+}

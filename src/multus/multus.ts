@@ -1,0 +1,75 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { MultusLogLevel } from './multus-log-level';
+import { MultusMode } from './multus-mode';
+import { MultusProps } from './multus-props';
+import { addMultusRbac } from './multus-rbac';
+import { checkDefaultNetworkFile, checkImage, checkLogLevel, checkMode, checkNamespace } from './multus-validation';
+import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } from './names';
+import { daemonSetSpec } from './pod-common';
+import { thickDaemonConfig, thickPodParts } from './thick-daemon-set';
+import { thinPodParts } from './thin-daemon-set';
+
+/**
+ * Multus v4.1.3 as a meta-plugin on every node: the pods' default network stays the primary CNI's,
+ * NetworkAttachmentDefinitions add secondary interfaces (OVN-Kubernetes networks).
+ *
+ * The default network is pinned to one CNI config file (`defaultNetworkFile`, Cilium's
+ * `05-cilium.conflist`) instead of upstream's "alphabetically first file of /etc/cni/net.d". Cilium writes
+ * its file only once its agent is ready, so on a node where OVN-Kubernetes is ready first the first file is
+ * `10-ovn-kubernetes.conf`, and Multus would make OVN-Kubernetes the default network of every pod on that
+ * node; the thin plugin does not even regenerate its config when Cilium's file appears later. Pinned,
+ * Multus waits (its pod restarts) until Cilium's file exists. Residual window, outside Multus: until Multus
+ * has written `00-multus.conf`, the kubelet itself uses the first file of the directory, which can be
+ * OVN-Kubernetes' for pods started in that window.
+ *
+ * Renders ServiceAccount/ClusterRole/ClusterRoleBinding `multus`, DaemonSet `kube-multus-ds` and, thick,
+ * ConfigMap `multus-daemon-config`. The NetworkAttachmentDefinition CRD comes from `NetworkCrds`.
+ */
+export class Multus extends Construct {
+  /** Thin or thick. */
+  public readonly mode: MultusMode;
+  /** The image of the Multus pods. */
+  public readonly image: string;
+  /** Namespace of the Multus objects. */
+  public readonly namespace: string;
+  /** The CNI config file every pod's default network comes from. */
+  public readonly defaultNetworkFile: string;
+  /** Name of the ServiceAccount. */
+  public readonly serviceAccountName: string = MULTUS_NAME;
+  /** The DaemonSet `kube-multus-ds`. */
+  public readonly daemonSet: k8s.KubeDaemonSet;
+  /** Thick only: the ConfigMap `multus-daemon-config`. */
+  public readonly daemonConfig?: k8s.KubeConfigMap;
+
+  constructor(scope: Construct, id: string, props: MultusProps = {}) {
+    super(scope, id);
+    this.mode = checkMode(props.mode ?? MultusMode.THIN);
+    this.image = checkImage(props.image ?? this.mode.defaultImage);
+    this.namespace = checkNamespace(props.namespace ?? 'kube-system');
+    this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? '05-cilium.conflist');
+    const logLevel = checkLogLevel(props.logLevel);
+    const waitForDefaultNetwork = props.waitForDefaultNetwork ?? true;
+    const thick = this.mode === MultusMode.THICK;
+
+    addMultusRbac(this, this.namespace, thick);
+
+    const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork };
+    let parts;
+    if (thick) {
+      const options = { ...common, logLevel: logLevel ?? MultusLogLevel.VERBOSE };
+      this.daemonConfig = new k8s.KubeConfigMap(this, 'DaemonConfig', {
+        metadata: { name: DAEMON_CONFIG_MAP_NAME, namespace: this.namespace, labels: { tier: 'node', app: 'multus' } },
+        data: { 'daemon-config.json': thickDaemonConfig(options) },
+      });
+      parts = thickPodParts(options);
+    } else {
+      parts = thinPodParts({ ...common, logLevel });
+    }
+
+    this.daemonSet = new k8s.KubeDaemonSet(this, 'DaemonSet', {
+      metadata: { name: DAEMON_SET_NAME, namespace: this.namespace, labels: { ...MULTUS_LABELS } },
+      spec: daemonSetSpec(parts),
+    });
+  }
+}

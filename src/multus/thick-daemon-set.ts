@@ -1,0 +1,84 @@
+import { k8s } from 'cdk8s-plus-28';
+import { MultusLogLevel } from './multus-log-level';
+import { DAEMON_CONFIG_MAP_NAME, HOST_CNI_BIN_DIR, HOST_CNI_CONF_DIR, POD_CNI_BIN_DIR, POD_CNI_CONF_DIR } from './names';
+import { MultusPodParts, MAIN_RESOURCES, hostPathVolume, installer } from './pod-common';
+
+/** Settings of the pod, resolved from MultusProps. */
+export interface ThickOptions {
+  readonly image: string;
+  readonly defaultNetworkFile: string;
+  readonly waitForDefaultNetwork: boolean;
+  readonly logLevel: MultusLogLevel;
+}
+
+/** `daemon-config.json` of the thick plugin: upstream v4.1.3's keys plus the pinned default network. */
+export function thickDaemonConfig(o: ThickOptions): string {
+  const config: Record<string, unknown> = {
+    chrootDir: '/hostroot',
+    cniVersion: '0.3.1',
+    logLevel: o.logLevel,
+    logToStderr: true,
+    cniConfigDir: POD_CNI_CONF_DIR,
+    multusAutoconfigDir: POD_CNI_CONF_DIR,
+    multusConfigFile: 'auto',
+    // A file name in multusAutoconfigDir (key `multusMasterCNI` of MultusConf, pkg/server/config); without
+    // it the daemon takes the alphabetically first file. With it, the daemon exits and restarts until the
+    // file exists.
+    multusMasterCNI: o.defaultNetworkFile,
+    socketDir: '/host/run/multus/',
+  };
+  if (o.waitForDefaultNetwork) {
+    // Checked by multus-daemon inside the pod: a pod path.
+    config.readinessindicatorfile = `${POD_CNI_CONF_DIR}/${o.defaultNetworkFile}`;
+  }
+  return JSON.stringify(config, undefined, 2) + '\n';
+}
+
+/** The thick plugin's pod, after upstream v4.1.3 `deployments/multus-daemonset-thick.yml`. */
+export function thickPodParts(o: ThickOptions): MultusPodParts {
+  const mounts: k8s.VolumeMount[] = [
+    { name: 'cni', mountPath: POD_CNI_CONF_DIR },
+    // multus-daemon execs the delegate plugins by their host path, so the bin dir is mounted where it is on
+    // the host.
+    { name: 'cnibin', mountPath: HOST_CNI_BIN_DIR },
+    { name: 'host-run', mountPath: '/host/run' },
+    { name: 'host-var-lib-cni-multus', mountPath: '/var/lib/cni/multus' },
+    { name: 'host-var-lib-kubelet', mountPath: '/var/lib/kubelet', mountPropagation: 'HostToContainer' },
+    { name: 'host-run-k8s-cni-cncf-io', mountPath: '/run/k8s.cni.cncf.io' },
+    { name: 'host-run-netns', mountPath: '/run/netns', mountPropagation: 'HostToContainer' },
+    { name: 'multus-daemon-config', mountPath: `${HOST_CNI_CONF_DIR}/multus.d`, readOnly: true },
+    { name: 'hostroot', mountPath: '/hostroot', mountPropagation: 'HostToContainer' },
+  ];
+  return {
+    hostPid: true,
+    container: {
+      name: 'kube-multus',
+      image: o.image,
+      // Reads /etc/cni/net.d/multus.d/daemon-config.json (the ConfigMap) by default.
+      command: ['/usr/src/multus-cni/bin/multus-daemon'],
+      resources: MAIN_RESOURCES,
+      securityContext: { privileged: true },
+      terminationMessagePolicy: 'FallbackToLogsOnError',
+      volumeMounts: mounts,
+      env: [{ name: 'MULTUS_NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+    },
+    installer: installer(o.image, ['cp', '/usr/src/multus-cni/bin/multus-shim', `${POD_CNI_BIN_DIR}/multus-shim`]),
+    volumes: [
+      hostPathVolume('cni', HOST_CNI_CONF_DIR),
+      hostPathVolume('cnibin', HOST_CNI_BIN_DIR),
+      hostPathVolume('hostroot', '/'),
+      {
+        name: 'multus-daemon-config',
+        configMap: {
+          name: DAEMON_CONFIG_MAP_NAME,
+          items: [{ key: 'daemon-config.json', path: 'daemon-config.json' }],
+        },
+      },
+      hostPathVolume('host-run', '/run'),
+      hostPathVolume('host-var-lib-cni-multus', '/var/lib/cni/multus'),
+      hostPathVolume('host-var-lib-kubelet', '/var/lib/kubelet'),
+      hostPathVolume('host-run-k8s-cni-cncf-io', '/run/k8s.cni.cncf.io'),
+      hostPathVolume('host-run-netns', '/run/netns/'),
+    ],
+  };
+}
