@@ -3,3 +3,5 @@ export * from './plan';
 export * from './deception';
 export * from './check';
 export * from './cli';
+export * from './multus';
+export * from './crds';
