@@ -1,0 +1,131 @@
+import { Construct } from 'constructs';
+import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
+import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
+import { ChartAddressPlan } from '../plan';
+import { parseField } from '../util/parse-field';
+import { OvnNetworkProps } from './ovn-network-props';
+import { NetworkRole, OvnTopology } from './ovn-topology';
+
+/** The CNI plugin type of every OVN-Kubernetes network. */
+export const OVN_CNI_TYPE = 'ovn-k8s-cni-overlay';
+
+// Names OVN-Kubernetes reserves for its own default network.
+const RESERVED_NETWORK_NAMES = ['default', 'ovn-kubernetes'];
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * An OVN-Kubernetes secondary network (layer3, layer2 or localnet) as a NetworkAttachmentDefinition of
+ * type `ovn-k8s-cni-overlay`. Registers its subnets in the chart's AddressPlan — localnet too, which
+ * OVN-Kubernetes itself does not check against its internal subnets.
+ */
+export class OvnNetwork extends Construct {
+  /** The NetworkAttachmentDefinition. */
+  public readonly nad: NetworkAttachmentDefinition;
+  /** The cluster-wide network name. */
+  public readonly networkName: string;
+  /** `<namespace>/<name>`, the config's `netAttachDefName`. */
+  public readonly qualifiedName: string;
+  /** The topology. */
+  public readonly topology: OvnTopology;
+  /** The CNI config JSON, exactly as rendered into `spec.config`. */
+  public readonly configJson: string;
+
+  constructor(scope: Construct, id: string, props: OvnNetworkProps) {
+    super(scope, id);
+    const namespace = props.namespace ?? 'default';
+    const field = `network ${namespace}/${props.name}`;
+    if (typeof props.name !== 'string' || props.name.length > 253 || !DNS_SUBDOMAIN.test(props.name)) {
+      throw new Error(`${field}: name ${JSON.stringify(props.name)} must be a lowercase DNS subdomain (a-z, 0-9, "-", "."), at most 253 characters`);
+    }
+    if (namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+      throw new Error(`${field}: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
+    }
+    this.networkName = props.networkName ?? props.name;
+    if (RESERVED_NETWORK_NAMES.includes(this.networkName) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(this.networkName)) {
+      throw new Error(`${field}: network name ${JSON.stringify(this.networkName)} is reserved or invalid; use letters, digits, ".", "_" or "-", and not ${RESERVED_NETWORK_NAMES.join(' or ')}`);
+    }
+    this.topology = props.topology ?? OvnTopology.LAYER3;
+    this.qualifiedName = `${namespace}/${props.name}`;
+    const layer3 = this.topology === OvnTopology.LAYER3;
+    const localnet = this.topology === OvnTopology.LOCALNET;
+    const role = props.role ?? NetworkRole.SECONDARY;
+
+    const subnetTexts = props.subnets ?? [];
+    const clusterSubnets = layer3 ? subnetTexts.map((t, i) => parseField(`${field}: subnets[${i}]`, t, ClusterSubnet.parse)) : [];
+    const subnets = layer3 ? clusterSubnets.map((s) => s.cidr) : subnetTexts.map((t, i) => parseField(`${field}: subnets[${i}]`, t, Cidr.parse));
+    const excludes = (props.excludeSubnets ?? []).map((t, i) => parseField(`${field}: excludeSubnets[${i}]`, t, Cidr.parse));
+
+    if (layer3 && subnets.length === 0) {
+      throw new Error(`${field}: a layer3 network needs at least one subnet in "cidr/hostPrefix" form, e.g. 10.245.0.0/16/24`);
+    }
+    const families = [IpFamily.IPV4, IpFamily.IPV6].filter((f) => subnets.some((s) => s.family === f));
+    if (subnets.length > 2 || families.length !== subnets.length) {
+      throw new Error(`${field}: subnets ${JSON.stringify(subnetTexts)} must hold at most one IPv4 and one IPv6 range`);
+    }
+    for (const ex of excludes) {
+      if (!subnets.some((s) => s.contains(ex))) {
+        throw new Error(`${field}: excludeSubnets entry ${ex} is not inside any subnet (${subnets.join(', ') || 'none'})`);
+      }
+    }
+    if (role === NetworkRole.PRIMARY && localnet) {
+      throw new Error(`${field}: role primary is not allowed for localnet; localnet networks are secondary only`);
+    }
+    if (role === NetworkRole.PRIMARY && subnets.length === 0) {
+      throw new Error(`${field}: role primary needs subnets, the pods' only addresses come from them`);
+    }
+    if (props.allowPersistentIps && layer3) {
+      throw new Error(`${field}: allowPersistentIps is not allowed on layer3 (OVN-Kubernetes: "layer3 topology does not allow persistent IPs"); use layer2 or localnet`);
+    }
+    if (props.allowPersistentIps && subnets.length === 0) {
+      throw new Error(`${field}: allowPersistentIps needs subnets: there are no addresses to keep without IP management`);
+    }
+    if (props.vlanId !== undefined && (!localnet || !Number.isInteger(props.vlanId) || props.vlanId < 1 || props.vlanId > 4094)) {
+      throw new Error(localnet
+        ? `${field}: vlanId ${props.vlanId} must be an integer from 1 to 4094`
+        : `${field}: vlanId is only valid on localnet networks, not ${this.topology.name}`);
+    }
+    if (props.physicalNetworkName !== undefined && !localnet) {
+      throw new Error(`${field}: physicalNetworkName is only valid on localnet networks, not ${this.topology.name}`);
+    }
+    if (props.physicalNetworkName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(props.physicalNetworkName)) {
+      throw new Error(`${field}: physicalNetworkName ${JSON.stringify(props.physicalNetworkName)} must be letters, digits, ".", "_" or "-"`);
+    }
+    const mtu = props.mtu ?? 1300;
+    const minMtu = families.includes(IpFamily.IPV6) ? 1280 : 576;
+    if (!Number.isInteger(mtu) || mtu < minMtu || mtu > 65535) {
+      throw new Error(`${field}: mtu ${props.mtu} must be an integer from ${minMtu} to 65535`);
+    }
+    if (props.nodeCount !== undefined && (!Number.isInteger(props.nodeCount) || props.nodeCount < 1)) {
+      throw new Error(`${field}: nodeCount ${props.nodeCount} must be an integer >= 1`);
+    }
+
+    // Key order is fixed so the rendered JSON is byte-identical run after run.
+    const config = {
+      cniVersion: '0.3.1',
+      name: this.networkName,
+      type: OVN_CNI_TYPE,
+      topology: this.topology.name,
+      netAttachDefName: this.qualifiedName,
+      ...(subnetTexts.length > 0 ? { subnets: (layer3 ? clusterSubnets.map(String) : subnets.map(String)).join(',') } : {}),
+      ...(excludes.length > 0 ? { excludeSubnets: excludes.map(String).join(',') } : {}),
+      mtu,
+      ...(props.role ? { role: role.name } : {}),
+      ...(props.allowPersistentIps ? { allowPersistentIPs: true } : {}),
+      ...(props.vlanId !== undefined ? { vlanID: props.vlanId } : {}),
+      ...(props.physicalNetworkName !== undefined ? { physicalNetworkName: props.physicalNetworkName } : {}),
+    };
+    this.configJson = JSON.stringify(config);
+    this.nad = new NetworkAttachmentDefinition(this, 'Resource', {
+      metadata: { name: props.name, namespace },
+      spec: { config: this.configJson },
+    });
+
+    const plan = ChartAddressPlan.of(this);
+    if (layer3) {
+      plan.registerClusterSubnets({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, subnets: clusterSubnets, nodeCount: props.nodeCount });
+    } else {
+      subnets.forEach((cidr) => plan.register({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, cidr }));
+    }
+  }
+}
