@@ -1,33 +1,53 @@
-// Loads a module of this package: the compiled one under lib/ when it is at least as new as every source
-// file it comes from, else the TypeScript source through ts-node's transpile-only mode (no type-check:
-// that belongs to `npm test`). So a source edit is never run stale, and an installed package needs no
-// TypeScript at all.
+// Loads a module of this package. In a checkout it runs the TypeScript sources directly: each .ts file
+// is transpiled (no type-check: that belongs to `npm test`) and the result cached on disk under
+// node_modules/.cache, keyed by the file's content, so a source edit is never run stale and an unchanged
+// file costs one hash. An installed package has no sources and runs its compiled lib/.
 'use strict';
+const crypto = require('crypto');
 const fs = require('fs');
+const Module = require('module');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'cdk8s-multicni-transpile');
+let ts; // loaded on the first cache miss only: requiring typescript costs more than a warm synth
+let hooked = false;
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    const t = entry.isDirectory() ? newestMtime(p) : entry.name.endsWith('.ts') ? fs.statSync(p).mtimeMs : 0;
-    if (t > newest) newest = t;
+function transpile(source, filename) {
+  const key = crypto.createHash('sha256').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    // miss: fall through
   }
-  return newest;
+  ts = ts || require('typescript');
+  const out = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false },
+  }).outputText;
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, out);
+  fs.renameSync(tmp, cached);
+  return out;
+}
+
+function hook() {
+  if (hooked) return;
+  hooked = true;
+  Module._extensions['.ts'] = (module, filename) => {
+    module._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
+  };
 }
 
 function load(relative) {
-  const compiled = path.join(root, 'lib', `${relative}.js`);
   const source = path.join(root, `${relative}.ts`);
-  const hasSource = fs.existsSync(source);
-  if (fs.existsSync(compiled)) {
-    const srcTime = hasSource ? Math.max(newestMtime(path.join(root, 'src')), fs.existsSync(path.join(root, 'imports')) ? newestMtime(path.join(root, 'imports')) : 0) : 0;
-    if (!hasSource || fs.statSync(compiled).mtimeMs >= srcTime) return require(compiled);
+  if (fs.existsSync(source)) {
+    hook();
+    return require(source);
   }
-  require('ts-node').register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
-  return require(source);
+  return require(path.join(root, 'lib', `${relative}.js`));
 }
 
 module.exports = { load };
