@@ -6,7 +6,7 @@ import { MultusProps } from './multus-props';
 import { addMultusRbac } from './multus-rbac';
 import { checkDefaultNetworkFile, checkImage, checkLogLevel, checkMode, checkNamespace } from './multus-validation';
 import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } from './names';
-import { daemonSetSpec } from './pod-common';
+import { MultusPodParts, daemonSetSpec } from './pod-common';
 import { thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
 
@@ -55,7 +55,7 @@ export class Multus extends Construct {
     addMultusRbac(this, this.namespace, thick);
 
     const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork };
-    let parts;
+    let parts: MultusPodParts;
     if (thick) {
       const options = { ...common, logLevel: logLevel ?? MultusLogLevel.VERBOSE };
       this.daemonConfig = new k8s.KubeConfigMap(this, 'DaemonConfig', {
