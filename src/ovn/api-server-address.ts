@@ -1,0 +1,85 @@
+import { Validator } from 'ip-num';
+
+const EXAMPLE = 'https://172.18.0.2:6443';
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/**
+ * The address of the real kube-apiserver, e.g. `https://172.18.0.2:6443`.
+ *
+ * OVN-Kubernetes must be given it (`k8s_apiserver` in `ovn-config`, env `K8S_APISERVER`): its pods run on the
+ * host network before any pod network exists, so the `kubernetes` Service cannot be used.
+ */
+export class ApiServerAddress {
+  /**
+   * Parses `https://<host>:<port>`; host is an IPv4 address, a bracketed IPv6 address or a DNS name; port is
+   * 1..65535 and may be left out (443).
+   * @throws when the text is not such an address
+   */
+  public static parse(text: string): ApiServerAddress {
+    if (typeof text !== 'string' || text === '') {
+      throw new Error(`invalid api server address ${JSON.stringify(text)}: expected a url such as "${EXAMPLE}"`);
+    }
+    const bad = (why: string) => new Error(`invalid api server address "${text}": ${why}`);
+    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]*\]|[^:/?#\[\]]*)(?::([^/?#]*))?(\/?)$/.exec(text);
+    if (!m) {
+      throw bad(`expected "https://<host>:<port>" with no path, query or user, such as "${EXAMPLE}"`);
+    }
+    const [, scheme, rawHost, portText, slash] = m;
+    if (scheme !== 'https') {
+      throw bad(`scheme "${scheme}" is not supported; kube-apiserver serves "https"`);
+    }
+    if (slash) {
+      throw bad('remove the trailing "/"; ovnkube expects a bare scheme://host:port');
+    }
+    if (portText !== undefined && portText.includes(':')) {
+      throw bad('an IPv6 address needs brackets, as in "https://[fd00::1]:6443"');
+    }
+    const host = ApiServerAddress.checkHost(rawHost, bad);
+    let port = 443;
+    if (portText !== undefined) {
+      if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
+        throw bad(`port "${portText}" must be a whole number from 1 to 65535`);
+      }
+      port = Number(portText);
+    }
+    return new ApiServerAddress(text, host, port, rawHost.startsWith('[') || /^[0-9.]+$/.test(rawHost));
+  }
+
+  private static checkHost(rawHost: string, bad: (why: string) => Error): string {
+    if (rawHost === '') throw bad('the host is missing');
+    if (rawHost.startsWith('[')) {
+      const ip = rawHost.slice(1, -1);
+      if (ip.includes('%') || !Validator.isValidIPv6String(ip)[0]) {
+        throw bad(`"${ip}" is not a valid IPv6 address`);
+      }
+      return ip;
+    }
+    if (/^[0-9.]+$/.test(rawHost)) {
+      if (!Validator.isValidIPv4String(rawHost)[0] || !/^(\d+\.){3}\d+$/.test(rawHost)) {
+        throw bad(`"${rawHost}" is not a valid IPv4 address`);
+      }
+      return rawHost;
+    }
+    const labels = rawHost.split('.');
+    if (rawHost.length > 253 || !labels.every((l) => DNS_LABEL.test(l))) {
+      throw bad(`host "${rawHost}" is neither an IP address nor a valid DNS name (an IPv6 address needs brackets)`);
+    }
+    return rawHost;
+  }
+
+  private constructor(
+    /** The address as given, e.g. `https://172.18.0.2:6443`. */
+    public readonly url: string,
+    /** Host part: an IP address (IPv6 without brackets) or a DNS name. */
+    public readonly host: string,
+    /** TCP port (443 when the url gives none). */
+    public readonly port: number,
+    /** Whether the host is an IP address rather than a DNS name. */
+    public readonly hostIsIp: boolean,
+  ) {}
+
+  /** The url, as given. */
+  public toString(): string {
+    return this.url;
+  }
+}

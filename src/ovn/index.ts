@@ -1,0 +1,3 @@
+export * from './api-server-address';
+export * from './ovn-secondary-props';
+export * from './ovn-secondary';

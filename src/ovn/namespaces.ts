@@ -1,0 +1,11 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { OVN_NAMESPACE } from './names';
+import { OvnSettings } from './settings';
+
+/** Namespace `ovn-kubernetes` (where everything runs) and the host-network namespace (empty by design). */
+export function ovnNamespaces(scope: Construct, s: OvnSettings): void {
+  new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } });
+  // OVN-Kubernetes classifies host-network traffic as coming from this namespace in network policies.
+  new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } });
+}

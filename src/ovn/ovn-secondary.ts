@@ -1,0 +1,92 @@
+import { Construct } from 'constructs';
+import { ApiServerAddress } from './api-server-address';
+import { OvnCentralControlPlane } from './central';
+import { ovnConfigMap } from './config-map';
+import { egressQosCrd } from './egress-qos-crd';
+import { OVN_IMAGES } from './images';
+import { OvnInterconnectControlPlane } from './interconnect';
+import { CNI_CONF_FILE, CNI_PLUGIN_TYPE, OVN_NAMESPACE, ZONE_NAME_LABEL } from './names';
+import { ovnNamespaces } from './namespaces';
+import { OvnkubeNode } from './ovnkube-node';
+import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
+import { OvsNode } from './ovs-node';
+import { OvnRbac } from './rbac';
+import { resolveSettings } from './settings';
+
+/**
+ * OVN-Kubernetes as a secondary CNI, as the seed deploys it with helm: multi-networking on, the
+ * secondary-CNI option on (from `network.secondaryCni`), ovnkube-identity, EgressIP, EgressService,
+ * EgressFirewall and multi-external-gateway off, EgressQoS off unless asked for (never with the
+ * secondary-CNI option). Default-network pods stay with the primary CNI; OVN-Kubernetes serves the
+ * NetworkAttachmentDefinitions of type `ovn-k8s-cni-overlay`.
+ *
+ * Renders: namespaces `ovn-kubernetes` and the host-network namespace, ConfigMap `ovn-config`, RBAC, the
+ * workloads of the chosen mode, DaemonSet `ovs-node` and, with EgressQoS only, its CRD. It does not render
+ * the multi-networking CRDs (NetworkAttachmentDefinition, MultiNetworkPolicy, IPAMClaim): ship them once,
+ * beside Multus.
+ *
+ * Interconnect mode needs every node labelled `k8s.ovn.org/zone-name=<node name>` before it runs
+ * (`kubectl label node <node> k8s.ovn.org/zone-name=<node>`, as the seed's script does); ovnkube-node is
+ * only scheduled to labelled nodes.
+ *
+ * The secondary-CNI option needs an image built from the seed's branch: see `imageRepository`.
+ */
+export class OvnSecondary extends Construct {
+  /** Namespace of every OVN-Kubernetes object. */
+  public static readonly NAMESPACE = OVN_NAMESPACE;
+  /** CNI config file ovnkube-node writes into `/etc/cni/net.d` (Multus must not pick it as the default). */
+  public static readonly CNI_CONF_FILE = CNI_CONF_FILE;
+  /** CNI plugin type of OVN-Kubernetes NetworkAttachmentDefinitions. */
+  public static readonly CNI_PLUGIN_TYPE = CNI_PLUGIN_TYPE;
+  /** Node label naming a node's zone in interconnect mode; its value must be the node's name. */
+  public static readonly ZONE_NAME_LABEL = ZONE_NAME_LABEL;
+  /** Default image repository (public; without the secondary-CNI option). */
+  public static readonly DEFAULT_IMAGE_REPOSITORY = OVN_IMAGES.ovnKubernetes.repository;
+  /** Default image tag. */
+  public static readonly DEFAULT_IMAGE_TAG = OVN_IMAGES.ovnKubernetes.tag;
+
+  /** The deployment mode. */
+  public readonly mode: OvnDeploymentMode;
+  /** The kube-apiserver address OVN-Kubernetes uses. */
+  public readonly apiServer: ApiServerAddress;
+  /** MTU of OVN-Kubernetes pod interfaces. */
+  public readonly mtu: number;
+  /** UDP port of OVN-Kubernetes' Geneve tunnels. */
+  public readonly encapPort: number;
+  /** The image every container runs. */
+  public readonly image: string;
+  /** Whether the secondary-CNI option is on. */
+  public readonly secondaryCni: boolean;
+  /** Whether persistent IPs (IPAMClaims) are on. */
+  public readonly persistentIps: boolean;
+  /** Whether EgressQoS is on (then its CRD is shipped). */
+  public readonly egressQos: boolean;
+  /** The host-network namespace. */
+  public readonly hostNetworkNamespace: string;
+
+  constructor(scope: Construct, id: string, props: OvnSecondaryProps) {
+    super(scope, id);
+    const s = resolveSettings(props);
+    this.mode = s.mode;
+    this.apiServer = s.apiServer;
+    this.mtu = s.mtu;
+    this.encapPort = s.encapPort;
+    this.image = s.image;
+    this.secondaryCni = s.secondaryCni;
+    this.persistentIps = s.persistentIps;
+    this.egressQos = s.egressQos;
+    this.hostNetworkNamespace = s.hostNetworkNamespace;
+
+    ovnNamespaces(this, s);
+    ovnConfigMap(this, 'config', s);
+    new OvnRbac(this, 'rbac', s);
+    if (s.interconnect) {
+      new OvnInterconnectControlPlane(this, 'interconnect', s);
+    } else {
+      new OvnCentralControlPlane(this, 'central', s);
+    }
+    new OvnkubeNode(this, 'node', s);
+    new OvsNode(this, 'ovs', s);
+    if (s.egressQos) egressQosCrd(this, 'egress-qos-crd');
+  }
+}

@@ -1,0 +1,145 @@
+import { ImagePullPolicy } from 'cdk8s-plus-28';
+import { IpFamily } from '../addressing';
+import { DeceptiveNetworkConfig } from '../deception';
+import { parseField } from '../util/parse-field';
+import { ApiServerAddress } from './api-server-address';
+import { OVN_IMAGES, imageReference } from './images';
+import { DEFAULT_HOST_NETWORK_NAMESPACE, OVN_NAMESPACE } from './names';
+import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
+
+/** One family's OVN-internal subnets, as given by DeceptiveNetworkConfig. */
+export interface FamilySubnets {
+  readonly family: IpFamily;
+  /** `v4` or `v6`: the prefix of the env vars and config keys. */
+  readonly tag: 'v4' | 'v6';
+  readonly join: string;
+  readonly masquerade: string;
+  readonly transit: string;
+}
+
+/** Validated, defaulted props: what the builders render. Internal. */
+export interface OvnSettings {
+  readonly mode: OvnDeploymentMode;
+  readonly interconnect: boolean;
+  readonly apiServer: ApiServerAddress;
+  readonly netCidr: string;
+  readonly svcCidr: string;
+  readonly subnets: FamilySubnets[];
+  readonly mtu: number;
+  readonly encapPort: number;
+  readonly image: string;
+  readonly imagePullPolicy: ImagePullPolicy;
+  readonly hostNetworkNamespace: string;
+  readonly secondaryCni: boolean;
+  readonly persistentIps: boolean;
+  readonly egressQos: boolean;
+}
+
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Checks every prop and applies the defaults; throws naming the prop, the value and what is valid. */
+export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    throw new Error('props: required; give at least network and apiServer');
+  }
+  const network = props.network;
+  if (!(network instanceof DeceptiveNetworkConfig)) {
+    throw new Error(`network: required; expected a DeceptiveNetworkConfig, got ${describe(network)}`);
+  }
+  if (props.apiServer === undefined) {
+    throw new Error('apiServer: required; OVN-Kubernetes cannot discover the api server: give its url, such as "https://172.18.0.2:6443"');
+  }
+  const apiServer = parseField('apiServer', props.apiServer, ApiServerAddress.parse);
+
+  const mode = props.mode ?? OvnDeploymentMode.CENTRAL;
+  if (!Object.values(OvnDeploymentMode).includes(mode)) {
+    throw new Error(`mode: invalid value ${describe(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
+  }
+
+  const hasIpv6 = network.families.includes(IpFamily.IPV6);
+  const minMtu = hasIpv6 ? 1280 : 576;
+  const mtu = props.mtu ?? 1400;
+  if (!Number.isInteger(mtu) || mtu < minMtu || mtu > 65535) {
+    throw new Error(
+      `mtu: invalid value ${describe(props.mtu)}: expected a whole number from ${minMtu} to 65535${hasIpv6 ? ' (IPv6 needs at least 1280)' : ''}`,
+    );
+  }
+
+  const encapPort = props.encapPort ?? 6081;
+  if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
+    throw new Error(`encapPort: invalid value ${describe(props.encapPort)}: expected a udp port from 1 to 65535`);
+  }
+
+  const image = imageReference(
+    props.imageRepository ?? OVN_IMAGES.ovnKubernetes.repository,
+    props.imageTag ?? OVN_IMAGES.ovnKubernetes.tag,
+  );
+  const imagePullPolicy = props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
+  if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
+    throw new Error(`imagePullPolicy: invalid value ${describe(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
+  }
+
+  const hostNetworkNamespace = props.hostNetworkNamespace ?? DEFAULT_HOST_NETWORK_NAMESPACE;
+  if (typeof hostNetworkNamespace !== 'string' || !NAMESPACE_NAME.test(hostNetworkNamespace)) {
+    throw new Error(
+      `hostNetworkNamespace: invalid value ${describe(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
+    );
+  }
+  if (hostNetworkNamespace === OVN_NAMESPACE) {
+    throw new Error(`hostNetworkNamespace: "${OVN_NAMESPACE}" is where OVN-Kubernetes itself runs; choose another namespace`);
+  }
+
+  const secondaryCni = network.secondaryCni;
+  const egressQos = flag('egressQos', props.egressQos, false);
+  if (egressQos && secondaryCni) {
+    throw new Error(
+      'egressQos: cannot be true while network.secondaryCni is true: with the secondary-CNI option OVN-Kubernetes skips the address sets of default-network pods, and an EgressQoS object then probably panics ovnkube on a nil address set; turn one of them off',
+    );
+  }
+
+  const interconnect = mode === OvnDeploymentMode.INTERCONNECT;
+  return {
+    mode,
+    interconnect,
+    apiServer,
+    netCidr: network.netCidr,
+    svcCidr: network.svcCidr,
+    subnets: network.families.map((family) => ({
+      family,
+      tag: family === IpFamily.IPV4 ? 'v4' : 'v6',
+      join: required(network.joinSubnet(family), 'join', family),
+      masquerade: required(network.masqueradeSubnet(family), 'masquerade', family),
+      transit: required(network.transitSubnet(family), 'transit', family),
+    })),
+    mtu,
+    encapPort,
+    image,
+    imagePullPolicy,
+    hostNetworkNamespace,
+    secondaryCni,
+    persistentIps: flag('persistentIps', props.persistentIps, interconnect),
+    egressQos,
+  };
+}
+
+function flag(field: string, value: boolean | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    throw new Error(`${field}: invalid value ${describe(value)}: expected true or false`);
+  }
+  return value;
+}
+
+// DeceptiveNetworkConfig guarantees one subnet per family; this only guards against a broken invariant.
+function required(value: string | undefined, what: string, family: IpFamily): string {
+  if (value === undefined) {
+    throw new Error(`network: has no ${family} ${what} subnet although the cluster has ${family}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'an object';
+  return JSON.stringify(value) ?? String(value);
+}
