@@ -6,3 +6,4 @@ export * from './cli';
 export * from './networks';
 export * from './multus';
 export * from './crds';
+export * from './cilium';

@@ -1,0 +1,67 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Cidr, IpFamily, RangeRole } from '../addressing';
+import { ChartAddressPlan } from '../plan';
+import { addAgent } from './agent';
+import { CiliumPrimaryProps } from './cilium-primary-props';
+import { ciliumConfigData } from './config';
+import { addEnvoy } from './envoy';
+import { addHubbleCertgen, addHubblePeer } from './hubble';
+import { CNI_CONF_FILE, CONFIG_MAP, NAMESPACE } from './names';
+import { addOperator } from './operator';
+import { addRbac } from './rbac';
+import { resolveSettings } from './settings';
+
+/**
+ * Cilium as the cluster's primary CNI, rendered natively (no Helm at synth time): the objects the
+ * official Cilium 1.16.7 Helm chart renders for the chosen settings, in namespace kube-system, minus any
+ * private key (see `HubbleTls`). Registers its pod ranges in the chart's AddressPlan.
+ *
+ * Defaults reproduce the seed's install (`ipam.mode=kubernetes`, `cni.exclusive=false`,
+ * `image.pullPolicy=IfNotPresent`). No CRDs are rendered: the operator registers the cilium.io CRDs
+ * when it starts, so Cilium custom resources cannot be applied in the same pass.
+ */
+export class CiliumPrimary extends Construct {
+  /** The CNI config file the agent writes into /etc/cni/net.d once ready (Multus' default network). */
+  public static readonly CNI_CONF_FILE = CNI_CONF_FILE;
+  /** The namespace of every Cilium object. */
+  public static readonly NAMESPACE = NAMESPACE;
+
+  /** The namespace of every Cilium object. */
+  public readonly namespace: string = NAMESPACE;
+  /** The pod ranges Cilium allocates from (`podCidrs`, or the cluster-pool pools). */
+  public readonly podCidrs: Cidr[];
+  /** The families Cilium runs with, IPv4 first. */
+  public readonly families: IpFamily[];
+  /** The `cilium-config` ConfigMap. */
+  public readonly config: k8s.KubeConfigMap;
+  /** The agent DaemonSet `cilium`. */
+  public readonly agent: k8s.KubeDaemonSet;
+  /** The operator Deployment `cilium-operator`. */
+  public readonly operator: k8s.KubeDeployment;
+
+  constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
+    super(scope, id);
+    const s = resolveSettings(props);
+    this.podCidrs = s.podCidrs;
+    this.families = [...(s.ipv4 ? [IpFamily.IPV4] : []), ...(s.ipv6 ? [IpFamily.IPV6] : [])];
+
+    // Registered without a per-node split, so the same range given to DeceptiveNetworkConfig as
+    // primaryPodCidrs is one range with two owners; cluster-pool mask sizes are checked above.
+    const plan = ChartAddressPlan.of(this);
+    for (const cidr of s.podCidrs) {
+      plan.register({ name: `cilium ${s.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path });
+    }
+
+    addRbac(this);
+    this.config = new k8s.KubeConfigMap(this, 'config', {
+      metadata: { name: CONFIG_MAP, namespace: NAMESPACE },
+      data: ciliumConfigData(s),
+    });
+    this.agent = addAgent(this, s);
+    addEnvoy(this, s);
+    this.operator = addOperator(this, s);
+    addHubblePeer(this, s);
+    if (s.hubbleTls) addHubbleCertgen(this, s);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The bootstrap configuration of the `cilium-envoy` DaemonSet (`bootstrap-config.json` of the
+ * `cilium-envoy-config` ConfigMap), built from the facts of the Cilium 1.16.7 chart's defaults:
+ * listeners, clusters and xDS all reach the agent over Unix sockets in /var/run/cilium/envoy/sockets.
+ * Serialised with sorted keys, as Helm's `toJson` does, so the text is byte-identical to the chart's.
+ */
+
+const SOCKETS = '/var/run/cilium/envoy/sockets';
+/** Envoy's Prometheus listener (the `cilium-envoy` Service scrapes it). */
+export const ENVOY_METRICS_PORT = 9964;
+/** Envoy's health listener (the DaemonSet's probes). */
+export const ENVOY_HEALTH_PORT = 9878;
+
+const CONNECT_TIMEOUT_S = 2;
+const INITIAL_FETCH_TIMEOUT_S = 30;
+const IDLE_TIMEOUT_S = 60;
+const MAX_CONNECTION_DURATION_S = 0;
+const MAX_REQUESTS_PER_CONNECTION = 0;
+
+const HCM = 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';
+const HTTP_OPTIONS_KEY = 'envoy.extensions.upstreams.http.v3.HttpProtocolOptions';
+const HTTP_OPTIONS = `type.googleapis.com/${HTTP_OPTIONS_KEY}`;
+
+type Json = { [key: string]: unknown };
+
+/** The bootstrap JSON text (with a trailing newline, as the chart's block scalar). */
+export function envoyBootstrapJson(ipv4: boolean, ipv6: boolean): string {
+  return stableStringify(envoyBootstrap(ipv4, ipv6)) + '\n';
+}
+
+function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
+  const loopback = ipv4 ? '127.0.0.1' : '::1';
+  const internal = [
+    ...(ipv4 ? [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.1', 32]] : []),
+    ...(ipv6 ? [['::1', 128]] : []),
+  ].map(([addressPrefix, prefixLen]) => ({ addressPrefix, prefixLen }));
+
+  const httpListener = (name: string, address: string, port: number, routes: Json, dualLoopback: boolean): Json => ({
+    name,
+    address: { socketAddress: { address, portValue: port } },
+    ...(dualLoopback && ipv4 && ipv6 ? { additionalAddresses: [{ address: { socketAddress: { address: '::1', portValue: port } } }] } : {}),
+    filterChains: [{
+      filters: [{
+        name: 'envoy.filters.network.http_connection_manager',
+        typedConfig: {
+          '@type': HCM,
+          statPrefix: name,
+          routeConfig: routes,
+          httpFilters: [{ name: 'envoy.filters.http.router', typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.router.v3.Router' } }],
+          internalAddressConfig: { cidrRanges: internal },
+          streamIdleTimeout: '0s',
+        },
+      }],
+    }],
+  });
+  const route = (name: string, prefix: string, rewrite: string) => ({
+    name, domains: ['*'], routes: [{ name, match: { prefix }, route: { cluster: '/envoy-admin', prefixRewrite: rewrite } }],
+  });
+
+  const commonHttp = {
+    idleTimeout: `${IDLE_TIMEOUT_S}s`,
+    maxConnectionDuration: `${MAX_CONNECTION_DURATION_S}s`,
+    maxRequestsPerConnection: MAX_REQUESTS_PER_CONNECTION,
+  };
+  // Proxy clusters to the original destination; the -tls ones re-encrypt with the agent's TLS wrapper.
+  const originalDst = (name: string, tls: boolean): Json => ({
+    name,
+    type: 'ORIGINAL_DST',
+    connectTimeout: `${CONNECT_TIMEOUT_S}s`,
+    lbPolicy: 'CLUSTER_PROVIDED',
+    typedExtensionProtocolOptions: {
+      [HTTP_OPTIONS_KEY]: {
+        '@type': HTTP_OPTIONS,
+        commonHttpProtocolOptions: commonHttp,
+        ...(tls ? { upstreamHttpProtocolOptions: {} } : {}),
+        useDownstreamProtocolConfig: {},
+      },
+    },
+    cleanupInterval: `${CONNECT_TIMEOUT_S}.500s`,
+    ...(tls ? { transportSocket: { name: 'cilium.tls_wrapper', typedConfig: { '@type': 'type.googleapis.com/cilium.UpstreamTlsWrapperContext' } } } : {}),
+  });
+  const socketCluster = (name: string, socket: string, extra: Json): Json => ({
+    name,
+    type: 'STATIC',
+    connectTimeout: `${CONNECT_TIMEOUT_S}s`,
+    loadAssignment: { clusterName: name, endpoints: [{ lbEndpoints: [{ endpoint: { address: { pipe: { path: `${SOCKETS}/${socket}` } } } }] }] },
+    ...extra,
+  });
+  const xds = {
+    initialFetchTimeout: `${INITIAL_FETCH_TIMEOUT_S}s`,
+    apiConfigSource: {
+      apiType: 'GRPC',
+      transportApiVersion: 'V3',
+      grpcServices: [{ envoyGrpc: { clusterName: 'xds-grpc-cilium' } }],
+      setNodeOnFirstMessageOnly: true,
+    },
+    resourceApiVersion: 'V3',
+  };
+
+  return {
+    node: { id: 'host~127.0.0.1~no-id~localdomain', cluster: 'ingress-cluster' },
+    staticResources: {
+      listeners: [
+        httpListener('envoy-prometheus-metrics-listener', '0.0.0.0', ENVOY_METRICS_PORT,
+          { virtualHosts: [route('prometheus_metrics_route', '/metrics', '/stats/prometheus')] }, false),
+        // `virtual_hosts` in snake case here, as upstream: Envoy's JSON accepts both spellings.
+        httpListener('envoy-health-listener', loopback, ENVOY_HEALTH_PORT,
+          { virtual_hosts: [route('health', '/healthz', '/ready')] }, true),
+      ],
+      clusters: [
+        originalDst('ingress-cluster', false),
+        originalDst('egress-cluster-tls', true),
+        originalDst('egress-cluster', false),
+        originalDst('ingress-cluster-tls', true),
+        socketCluster('xds-grpc-cilium', 'xds.sock', {
+          typedExtensionProtocolOptions: { [HTTP_OPTIONS_KEY]: { '@type': HTTP_OPTIONS, explicitHttpConfig: { http2ProtocolOptions: {} } } },
+        }),
+        socketCluster('/envoy-admin', 'admin.sock', {}),
+      ],
+    },
+    dynamicResources: { ldsConfig: xds, cdsConfig: xds },
+    bootstrapExtensions: [{
+      name: 'envoy.bootstrap.internal_listener',
+      typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.bootstrap.internal_listener.v3.InternalListener' },
+    }],
+    overloadManager: {
+      resourceMonitors: [{
+        name: 'envoy.resource_monitors.global_downstream_max_connections',
+        typedConfig: {
+          '@type': 'type.googleapis.com/envoy.extensions.resource_monitors.downstream_connections.v3.DownstreamConnectionsConfig',
+          max_active_downstream_connections: '50000',
+        },
+      }],
+    },
+    admin: { address: { pipe: { path: `${SOCKETS}/admin.sock` } } },
+  };
+}
+
+/** JSON with object keys sorted at every level (Go's encoding/json order), arrays kept in order. */
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Json;
+    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

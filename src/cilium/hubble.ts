@@ -1,0 +1,83 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { AGENT_SELECTOR } from './agent';
+import { CA_SECRET, CERTGEN, HUBBLE_PEER, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
+import { addCertgenRbac } from './rbac';
+import { CiliumSettings } from './settings';
+
+/** Port of the Hubble server in every agent (`hubble-listen-address: ":4244"`). */
+const HUBBLE_PORT = 4244;
+
+/** The `hubble-peer` Service: node-local (internalTrafficPolicy Local) access to the agents' Hubble servers. */
+export function addHubblePeer(scope: Construct, s: CiliumSettings): void {
+  new k8s.KubeService(scope, 'hubble-peer', {
+    metadata: {
+      name: HUBBLE_PEER,
+      namespace: NAMESPACE,
+      labels: { ...AGENT_SELECTOR, ...PART_OF, 'app.kubernetes.io/name': HUBBLE_PEER },
+    },
+    spec: {
+      selector: AGENT_SELECTOR,
+      ports: [{ name: 'peer-service', port: s.hubbleTls ? 443 : 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(HUBBLE_PORT) }],
+      internalTrafficPolicy: 'Local',
+    },
+  });
+}
+
+/**
+ * In-cluster certificate generation (the chart's `hubble.tls.auto.method=cronJob`): a Job that creates
+ * the CA Secret `cilium-ca` and `hubble-server-certs` once, and a CronJob that renews them. No key is
+ * ever part of the manifests. The chart marks the Job as a Helm post-install hook; applied with kubectl
+ * it simply runs once (and is removed 30 minutes after it finished).
+ */
+export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
+  addCertgenRbac(scope);
+  const labels = { 'k8s-app': CERTGEN, 'app.kubernetes.io/name': CERTGEN, ...PART_OF };
+  // Hubble server names are <node>.<cluster>.hubble-grpc.cilium.io; dots in the cluster name would add labels.
+  const serverName = `*.${s.clusterName.replace(/\./g, '-')}.hubble-grpc.cilium.io`;
+  // certgen's configuration, YAML in an env var.
+  const certs = {
+    certs: [{
+      name: HUBBLE_SERVER_CERTS,
+      namespace: NAMESPACE,
+      commonName: serverName,
+      hosts: [serverName],
+      usage: ['signing', 'key encipherment', 'server auth', 'client auth'],
+      validity: `${s.certValidityDays * 24}h`,
+    }],
+  };
+  const jobSpec: k8s.JobSpec = {
+    template: {
+      metadata: { labels: { 'k8s-app': CERTGEN } },
+      spec: {
+        securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{
+          name: 'certgen',
+          image: s.images.certgen,
+          imagePullPolicy: s.imagePullPolicy,
+          securityContext: { capabilities: { drop: ['ALL'] }, allowPrivilegeEscalation: false },
+          command: ['/usr/bin/cilium-certgen'],
+          // Arguments rather than a ConfigMap, so a finished pod shows what it was run with.
+          args: ['--ca-generate', '--ca-reuse-secret', `--ca-secret-namespace=${NAMESPACE}`, `--ca-secret-name=${CA_SECRET}`, '--ca-common-name=Cilium CA'],
+          env: [{ name: 'CILIUM_CERTGEN_CONFIG', value: stringify(certs, { indentSeq: false }) }],
+        }],
+        hostNetwork: false,
+        // Both spellings, as upstream (`serviceAccount` is the deprecated alias).
+        serviceAccount: CERTGEN,
+        serviceAccountName: CERTGEN,
+        automountServiceAccountToken: true,
+        restartPolicy: 'OnFailure',
+      },
+    },
+    ttlSecondsAfterFinished: 1800,
+  };
+  new k8s.KubeCronJob(scope, 'certgen-cronjob', {
+    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
+    spec: { schedule: s.certgenSchedule, concurrencyPolicy: 'Forbid', jobTemplate: { spec: jobSpec } },
+  });
+  new k8s.KubeJob(scope, 'certgen-job', {
+    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
+    spec: jobSpec,
+  });
+}

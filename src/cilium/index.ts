@@ -1,0 +1,6 @@
+export * from './images';
+export * from './ipam-mode';
+export * from './routing';
+export * from './hubble-tls';
+export * from './cilium-primary-props';
+export * from './cilium-primary';

@@ -1,0 +1,72 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { CONFIG_DIR, CONFIG_MAP, NAMESPACE, OPERATOR, PART_OF } from './names';
+import { apiServerEnv, downwardEnv } from './pod-common';
+import { CiliumSettings } from './settings';
+
+const METRICS_PORT = 9963;
+const HEALTH_PORT = 9234;
+const OPERATOR_SELECTOR = { 'io.cilium/app': 'operator', 'name': OPERATOR };
+
+/**
+ * The operator Deployment `cilium-operator` (generic flavour): registers the cilium.io CRDs, allocates
+ * cluster-pool ranges, garbage-collects identities and endpoints, removes the agent-not-ready taint.
+ */
+export function addOperator(scope: Construct, s: CiliumSettings): k8s.KubeDeployment {
+  const labels = { ...OPERATOR_SELECTOR, ...PART_OF, 'app.kubernetes.io/name': OPERATOR };
+  const healthProbe = { host: s.ipv4 ? '127.0.0.1' : '::1', path: '/healthz', port: k8s.IntOrString.fromNumber(HEALTH_PORT), scheme: 'HTTP' };
+  return new k8s.KubeDeployment(scope, 'operator', {
+    metadata: { name: OPERATOR, namespace: NAMESPACE, labels },
+    spec: {
+      replicas: s.operatorReplicas,
+      selector: { matchLabels: OPERATOR_SELECTOR },
+      // Replicas repel each other (anti-affinity): with one replica the old pod must go first.
+      strategy: {
+        rollingUpdate: {
+          maxSurge: k8s.IntOrString.fromString('25%'),
+          maxUnavailable: k8s.IntOrString.fromString(s.operatorReplicas === 1 ? '100%' : '50%'),
+        },
+        type: 'RollingUpdate',
+      },
+      template: {
+        metadata: {
+          annotations: { 'prometheus.io/port': String(METRICS_PORT), 'prometheus.io/scrape': 'true' },
+          labels,
+        },
+        spec: {
+          containers: [{
+            name: OPERATOR,
+            image: s.images.operator,
+            imagePullPolicy: s.imagePullPolicy,
+            command: ['cilium-operator-generic'],
+            args: [`--config-dir=${CONFIG_DIR}`, '--debug=$(CILIUM_DEBUG)'],
+            env: [
+              ...downwardEnv(),
+              { name: 'CILIUM_DEBUG', valueFrom: { configMapKeyRef: { key: 'debug', name: CONFIG_MAP, optional: true } } },
+              ...apiServerEnv(s),
+            ],
+            ports: [{ name: 'prometheus', containerPort: METRICS_PORT, hostPort: METRICS_PORT, protocol: 'TCP' }],
+            livenessProbe: { httpGet: healthProbe, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 3 },
+            readinessProbe: { httpGet: healthProbe, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 5 },
+            volumeMounts: [{ name: 'cilium-config-path', mountPath: CONFIG_DIR, readOnly: true }],
+            terminationMessagePolicy: 'FallbackToLogsOnError',
+          }],
+          // Host network: the operator must run before the pod network exists.
+          hostNetwork: true,
+          restartPolicy: 'Always',
+          priorityClassName: 'system-cluster-critical',
+          serviceAccountName: OPERATOR,
+          automountServiceAccountToken: true,
+          affinity: {
+            podAntiAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { 'io.cilium/app': 'operator' } }, topologyKey: 'kubernetes.io/hostname' }],
+            },
+          },
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          tolerations: [{ operator: 'Exists' }],
+          volumes: [{ name: 'cilium-config-path', configMap: { name: CONFIG_MAP } }],
+        },
+      },
+    },
+  });
+}

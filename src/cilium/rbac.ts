@@ -1,0 +1,113 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { AGENT, CERTGEN, CA_SECRET, CONFIG_AGENT_ROLE, CONFIG_MAP, ENVOY, HUBBLE_SERVER_CERTS, NAMESPACE, OPERATOR, PART_OF } from './names';
+
+// RBAC rules as in the Cilium 1.16.7 chart (templates/cilium-agent, cilium-operator, hubble/tls-cronjob)
+// for this feature set: no ingress/Gateway API, no BGP announcements, no clustermesh, CRD identities.
+
+const CILIUM_CRDS = [
+  'ciliumloadbalancerippools', 'ciliumbgppeeringpolicies', 'ciliumbgpnodeconfigs', 'ciliumbgpadvertisements',
+  'ciliumbgppeerconfigs', 'ciliumclusterwideenvoyconfigs', 'ciliumclusterwidenetworkpolicies',
+  'ciliumegressgatewaypolicies', 'ciliumendpoints', 'ciliumendpointslices', 'ciliumenvoyconfigs',
+  'ciliumidentities', 'ciliumlocalredirectpolicies', 'ciliumnetworkpolicies', 'ciliumnodes',
+  'ciliumnodeconfigs', 'ciliumcidrgroups', 'ciliuml2announcementpolicies', 'ciliumpodippools',
+];
+
+/** CRDs the operator registers at start-up and may later update (`update` is limited to these names). */
+const OPERATOR_MANAGED_CRDS = [
+  'ciliumloadbalancerippools', 'ciliumbgppeeringpolicies', 'ciliumbgpclusterconfigs', 'ciliumbgppeerconfigs',
+  'ciliumbgpadvertisements', 'ciliumbgpnodeconfigs', 'ciliumbgpnodeconfigoverrides',
+  'ciliumclusterwideenvoyconfigs', 'ciliumclusterwidenetworkpolicies', 'ciliumegressgatewaypolicies',
+  'ciliumendpoints', 'ciliumendpointslices', 'ciliumenvoyconfigs', 'ciliumexternalworkloads',
+  'ciliumidentities', 'ciliumlocalredirectpolicies', 'ciliumnetworkpolicies', 'ciliumnodes',
+  'ciliumnodeconfigs', 'ciliumcidrgroups', 'ciliuml2announcementpolicies', 'ciliumpodippools',
+].map((r) => `${r}.cilium.io`);
+
+const READ = ['get', 'list', 'watch'];
+
+function rule(apiGroup: string, resources: string[], verbs: string[], resourceNames?: string[]): k8s.PolicyRule {
+  return { apiGroups: [apiGroup], resources, verbs, resourceNames };
+}
+
+const AGENT_RULES: k8s.PolicyRule[] = [
+  rule('networking.k8s.io', ['networkpolicies'], READ),
+  rule('discovery.k8s.io', ['endpointslices'], READ),
+  rule('', ['namespaces', 'services', 'pods', 'endpoints', 'nodes'], READ),
+  // `get` is kept for policy validation in the pre-flight check, as upstream.
+  rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['list', 'watch', 'get']),
+  rule('cilium.io', CILIUM_CRDS, ['list', 'watch']),
+  rule('cilium.io', ['ciliumidentities', 'ciliumendpoints', 'ciliumnodes'], ['create']),
+  rule('cilium.io', ['ciliumidentities'], ['update']),
+  rule('cilium.io', ['ciliumendpoints'], ['delete', 'get']),
+  rule('cilium.io', ['ciliumnodes', 'ciliumnodes/status'], ['get', 'update']),
+  rule('cilium.io', ['ciliumendpoints/status', 'ciliumendpoints', 'ciliuml2announcementpolicies/status', 'ciliumbgpnodeconfigs/status'], ['patch']),
+];
+
+const OPERATOR_RULES: k8s.PolicyRule[] = [
+  // `delete`: restarts kube-dns/coredns pods that started before Cilium managed them.
+  rule('', ['pods'], [...READ, 'delete']),
+  rule('', ['configmaps'], ['patch'], [CONFIG_MAP]),
+  rule('', ['nodes'], ['list', 'watch']),
+  // Removes the agent-not-ready taint and sets NetworkUnavailable=false.
+  rule('', ['nodes', 'nodes/status'], ['patch']),
+  rule('discovery.k8s.io', ['endpointslices'], READ),
+  rule('', ['services/status'], ['update', 'patch']),
+  rule('', ['namespaces'], READ),
+  rule('', ['services', 'endpoints'], READ),
+  rule('cilium.io', ['ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies'], ['create', 'update', 'deletecollection', 'patch', ...READ]),
+  rule('cilium.io', ['ciliumnetworkpolicies/status', 'ciliumclusterwidenetworkpolicies/status'], ['patch', 'update']),
+  rule('cilium.io', ['ciliumendpoints', 'ciliumidentities'], ['delete', 'list', 'watch']),
+  rule('cilium.io', ['ciliumidentities'], ['update']),
+  rule('cilium.io', ['ciliumnodes'], ['create', 'update', ...READ, 'delete']),
+  rule('cilium.io', ['ciliumnodes/status'], ['update']),
+  rule('cilium.io', ['ciliumendpointslices', 'ciliumenvoyconfigs', 'ciliumbgppeerconfigs', 'ciliumbgpadvertisements', 'ciliumbgpnodeconfigs'],
+    ['create', 'update', ...READ, 'delete', 'patch']),
+  // No CRDs are shipped: the operator registers every *.cilium.io CRD when it starts.
+  rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['create', ...READ]),
+  rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['update'], OPERATOR_MANAGED_CRDS),
+  rule('cilium.io', ['ciliumloadbalancerippools', 'ciliumpodippools', 'ciliumbgppeeringpolicies', 'ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides'], READ),
+  rule('cilium.io', ['ciliumpodippools'], ['create']),
+  rule('cilium.io', ['ciliumloadbalancerippools/status'], ['patch']),
+  // Leader election between operator replicas.
+  rule('coordination.k8s.io', ['leases'], ['create', 'get', 'update']),
+];
+
+/** ServiceAccount, ClusterRole(Binding) and Role(Binding) objects of the agent, Envoy and the operator. */
+export function addRbac(scope: Construct): void {
+  for (const name of [AGENT, ENVOY, OPERATOR]) {
+    new k8s.KubeServiceAccount(scope, `${name}-sa`, { metadata: { name, namespace: NAMESPACE } });
+  }
+  clusterRole(scope, AGENT, AGENT_RULES);
+  clusterRole(scope, OPERATOR, OPERATOR_RULES);
+  // The agent reads cilium-config (and its optional per-node overrides) through the API.
+  role(scope, CONFIG_AGENT_ROLE, AGENT, [rule('', ['configmaps'], READ)]);
+}
+
+/** ServiceAccount and Role(Binding) of the certgen Job/CronJob: create the CA and the Hubble server certificate. */
+export function addCertgenRbac(scope: Construct): void {
+  new k8s.KubeServiceAccount(scope, `${CERTGEN}-sa`, { metadata: { name: CERTGEN, namespace: NAMESPACE } });
+  role(scope, CERTGEN, CERTGEN, [
+    rule('', ['secrets'], ['create']),
+    // All certificates certgen can manage; this install only has it write hubble-server-certs.
+    rule('', ['secrets'], ['update'], [HUBBLE_SERVER_CERTS, 'hubble-relay-client-certs', 'hubble-relay-server-certs', 'hubble-metrics-server-certs', 'hubble-ui-client-certs']),
+    rule('', ['secrets'], ['get', 'update'], [CA_SECRET]),
+  ]);
+}
+
+function clusterRole(scope: Construct, name: string, rules: k8s.PolicyRule[]): void {
+  new k8s.KubeClusterRole(scope, `${name}-clusterrole`, { metadata: { name, labels: { ...PART_OF } }, rules });
+  new k8s.KubeClusterRoleBinding(scope, `${name}-clusterrolebinding`, {
+    metadata: { name, labels: { ...PART_OF } },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+    subjects: [{ kind: 'ServiceAccount', name, namespace: NAMESPACE }],
+  });
+}
+
+function role(scope: Construct, name: string, serviceAccount: string, rules: k8s.PolicyRule[]): void {
+  new k8s.KubeRole(scope, `${name}-role`, { metadata: { name, namespace: NAMESPACE, labels: { ...PART_OF } }, rules });
+  new k8s.KubeRoleBinding(scope, `${name}-rolebinding`, {
+    metadata: { name, namespace: NAMESPACE, labels: { ...PART_OF } },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+    subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace: NAMESPACE }],
+  });
+}
