@@ -6,4 +6,5 @@ export * from './cli';
 export * from './networks';
 export * from './multus';
 export * from './crds';
+export * from './ovn';
 export * from './cilium';

@@ -16,20 +16,8 @@ export enum OvnDeploymentMode {
   INTERCONNECT = 'interconnect',
 }
 
-/** Settings of OVN-Kubernetes as the secondary CNI. */
-export interface OvnSecondaryProps {
-  /**
-   * The address plan's OVN settings: decoy `net_cidr`, real `svc_cidr`, join/masquerade/transit subnets and
-   * whether OVN-Kubernetes runs as a secondary CNI. Its ranges are already in the chart's AddressPlan.
-   */
-  readonly network: DeceptiveNetworkConfig;
-
-  /**
-   * The real kube-apiserver, as `https://<host>:<port>` (host: IPv4, `[IPv6]` or DNS name). OVN-Kubernetes
-   * cannot discover it. On kind it is the control-plane node's IP, e.g. `https://172.18.0.2:6443`.
-   */
-  readonly apiServer: string;
-
+/** Settings of OVN-Kubernetes that have defaults (a chart can take these from its user). */
+export interface OvnSecondaryOptions {
   /**
    * Central databases or one zone per node.
    * @default OvnDeploymentMode.CENTRAL (the seed's default)
@@ -98,4 +86,19 @@ export interface OvnSecondaryProps {
    * @default false
    */
   readonly egressQos?: boolean;
+}
+
+/** Settings of OVN-Kubernetes as the secondary CNI. */
+export interface OvnSecondaryProps extends OvnSecondaryOptions {
+  /**
+   * The address plan's OVN settings: decoy `net_cidr`, real `svc_cidr`, join/masquerade/transit subnets and
+   * whether OVN-Kubernetes runs as a secondary CNI. Its ranges are already in the chart's AddressPlan.
+   */
+  readonly network: DeceptiveNetworkConfig;
+
+  /**
+   * The real kube-apiserver, as `https://<host>:<port>` (host: IPv4, `[IPv6]` or DNS name). OVN-Kubernetes
+   * cannot discover it. On kind it is the control-plane node's IP, e.g. `https://172.18.0.2:6443`.
+   */
+  readonly apiServer: string;
 }

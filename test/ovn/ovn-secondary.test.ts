@@ -1,5 +1,6 @@
+import { Testing } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
-import { DecoyNetwork } from '../../src/deception';
+import { DeceptiveNetworkConfig, DecoyNetwork } from '../../src/deception';
 import { OvnDeploymentMode, OvnSecondary, OvnSecondaryProps } from '../../src/ovn';
 import { validateManifests } from '../util/k8s-schema';
 import { build, containers, envValue, find, Obj, ovnConfig, synth, target } from './fixtures';
@@ -149,6 +150,32 @@ describe.each([CENTRAL, INTERCONNECT])('OvnSecondary, %s mode, minimal props', (
     }
   });
 
+  test('host paths: ovnkube on the node reaches the CNI dirs and netns; OVS gets modules and its database', () => {
+    // container path -> host path (+ flags), resolved through the pod's volumes
+    const mounts = (workload: string, name: string) => {
+      const f = containers(objs).find((x) => x.workload === workload && x.container.name === name)!;
+      const hostPath = (vol: string) => f.pod.volumes.find((v: any) => v.name === vol).hostPath.path;
+      return Object.fromEntries(f.container.volumeMounts.map((m: any) =>
+        [m.mountPath, `${hostPath(m.name)}${m.readOnly ? ' ro' : ''}${m.mountPropagation ? ' ' + m.mountPropagation : ''}`]));
+    };
+    const node = mounts('ovnkube-node', mode === CENTRAL ? 'ovnkube-node' : 'ovnkube-controller');
+    expect(node).toMatchObject({
+      '/etc/cni/net.d': '/etc/cni/net.d', // where 10-ovn-kubernetes.conf is written
+      '/opt/cni/bin': '/opt/cni/bin', // where ovn-k8s-cni-overlay is installed
+      '/var/run/netns': '/var/run/netns Bidirectional',
+      '/var/run/ovn-kubernetes': '/var/run/ovn-kubernetes', // CNI server socket
+      '/var/run/openvswitch': '/var/run/openvswitch',
+      '/host': '/ ro',
+    });
+    expect(mounts('ovs-node', 'ovs-daemons')).toMatchObject({
+      '/lib/modules': '/lib/modules ro',
+      '/etc/openvswitch': '/etc/origin/openvswitch',
+      '/run/openvswitch': '/run/openvswitch',
+      '/var/run/openvswitch': '/var/run/openvswitch',
+      '/sys': '/sys',
+    });
+  });
+
   test('privileged containers are exactly OVS and ovnkube on the node', () => {
     const privileged = containers(objs).filter((f) => f.container.securityContext?.privileged).map((f) => f.container.name);
     expect(privileged.sort()).toEqual(['ovs-daemons', mode === CENTRAL ? 'ovnkube-node' : 'ovnkube-controller'].sort());
@@ -231,7 +258,11 @@ describe('OvnSecondary, mode-specific objects', () => {
 });
 
 describe('OvnSecondary, all props', () => {
-  const props: Required<Omit<OvnSecondaryProps, 'network'>> = {
+  // Typed Required<> so that a new prop fails to compile until it is covered here.
+  const chart = Testing.chart();
+  const network = new DeceptiveNetworkConfig(chart, 'network', { secondaryCni: false, decoy: DecoyNetwork.fixed('10.200.0.0/16/25') });
+  const props: Required<OvnSecondaryProps> = {
+    network,
     apiServer: 'https://api.cluster.example:8443',
     mode: INTERCONNECT,
     mtu: 8900,
@@ -243,9 +274,8 @@ describe('OvnSecondary, all props', () => {
     persistentIps: false,
     egressQos: true,
   };
-  // Typed Required<> above so that a new prop fails to compile until it is covered here.
-  const networkProps = { secondaryCni: false, decoy: DecoyNetwork.fixed('10.200.0.0/16/25') };
-  const objs = synth(props, networkProps);
+  const ovn = new OvnSecondary(chart, 'ovn', props);
+  const objs = Testing.synth(chart) as Obj[];
 
   test('every prop reaches the output', () => {
     const cfg = ovnConfig(objs);
@@ -273,7 +303,6 @@ describe('OvnSecondary, all props', () => {
   });
 
   test('public properties report the resolved settings', () => {
-    const ovn = build(props as unknown as Record<string, unknown>, networkProps);
     expect([ovn.mode, ovn.mtu, ovn.encapPort, ovn.image, ovn.secondaryCni, ovn.persistentIps, ovn.egressQos, ovn.hostNetworkNamespace])
       .toEqual([INTERCONNECT, 8900, 6082, 'localhost/ovn-daemonset-f:dev', false, false, true, 'ovn-hostnet']);
     expect([ovn.apiServer.host, ovn.apiServer.port, ovn.apiServer.hostIsIp]).toEqual(['api.cluster.example', 8443, false]);
