@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
+import { literal } from './env';
 import { HOST, mount, mountRo } from './host-paths';
-import { NAMES } from './names';
+import { DAEMONSET_VERSION, NAMES } from './names';
 import { Privilege, nodeDaemonSet } from './pod';
 import { OvnSettings } from './settings';
-import { literal } from './env';
-import { DAEMONSET_VERSION } from './names';
 
 const OVS_CTL = '/usr/share/openvswitch/scripts/ovs-ctl';
 

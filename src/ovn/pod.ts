@@ -48,7 +48,7 @@ const ENTRYPOINT = '/root/ovnkube.sh';
 const PROBE = { initialDelaySeconds: 30, timeoutSeconds: 30, periodSeconds: 60 };
 
 /** Labels of every OVN-Kubernetes pod. */
-export function podLabels(name: string, holdsDatabases = false): Record<string, string> {
+function podLabels(name: string, holdsDatabases = false): Record<string, string> {
   return {
     'app': name,
     'name': name,
