@@ -2,15 +2,20 @@
  * The one image every OVN-Kubernetes container runs (ovs-node, databases, northd, ovnkube, ovn-controller):
  * its entry point `/root/ovnkube.sh <target>` picks the daemon. Overridden by `imageRepository`/`imageTag`.
  *
- * The default is the public image the seed pulls when it does not build its own. It does NOT contain the
- * secondary-CNI option: see `OvnSecondaryProps.imageRepository`.
+ * The default is the image the seed's deploy script builds from its branch and loads into kind
+ * (`BUILD_IMAGE`): only that build has the secondary-CNI option, and public `master` builds of 2026 no
+ * longer have central mode either. A cluster without the build shows ErrImagePull at once, instead of
+ * silently running an OVN-Kubernetes that manages every pod. Public images: see `PUBLIC_OVN_IMAGE`.
  */
 export const OVN_IMAGES = {
   ovnKubernetes: {
-    repository: 'ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora',
-    tag: 'master',
+    repository: 'localhost/ovn-daemonset-f',
+    tag: 'dev',
   },
 };
+
+/** The public image the seed pulls without `BUILD_IMAGE`; it lacks the secondary-CNI option. */
+export const PUBLIC_OVN_IMAGE = { repository: 'ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora', tag: 'master' };
 
 // Grammar of github.com/distribution/reference: optional registry host[:port], then lowercase path components.
 const DOMAIN = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';

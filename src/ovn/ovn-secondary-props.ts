@@ -41,19 +41,21 @@ export interface OvnSecondaryOptions {
   /**
    * Image repository for every OVN-Kubernetes container.
    *
-   * The default public image does NOT contain the secondary-CNI option (`--secondary-cni`): it exists only
-   * in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes, e.g.
-   * built as `localhost/ovn-daemonset-f:dev`). With an unpatched image `OVN_SECONDARY_CNI_ENABLE` is ignored
-   * and OVN-Kubernetes also manages default-network pods: it gives them logical ports and addresses inside
-   * the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out.
-   * The `master` tag also moves: builds of 2026 no longer contain central mode.
-   * @default 'ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora'
+   * The secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch
+   * (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as
+   * `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build
+   * fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master`
+   * does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages
+   * default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which
+   * keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain
+   * central mode either.
+   * @default 'localhost/ovn-daemonset-f'
    */
   readonly imageRepository?: string;
 
   /**
    * Image tag for every OVN-Kubernetes container.
-   * @default 'master'
+   * @default 'dev'
    */
   readonly imageTag?: string;
 

@@ -188,11 +188,11 @@ describe.each([CENTRAL, INTERCONNECT])('OvnSecondary, %s mode, minimal props', (
 
   test('every container runs the default public image', () => {
     for (const { container } of containers(objs)) {
-      expect(container.image).toBe('ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master');
+      expect(container.image).toBe('localhost/ovn-daemonset-f:dev');
       expect(container.imagePullPolicy).toBe('IfNotPresent');
     }
     expect(`${OvnSecondary.DEFAULT_IMAGE_REPOSITORY}:${OvnSecondary.DEFAULT_IMAGE_TAG}`)
-      .toBe('ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master');
+      .toBe('localhost/ovn-daemonset-f:dev');
   });
 });
 

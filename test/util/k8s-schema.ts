@@ -33,7 +33,7 @@ export function validateBuiltin(obj: ManifestObject): string[] {
   }
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
 
 /** Problems of one custom resource against the CRDs given; a kind without a CRD is a problem. */
 export function validateCustom(obj: ManifestObject, crds: ManifestObject[]): string[] {
