@@ -8,3 +8,5 @@ export * from './multus';
 export * from './crds';
 export * from './ovn';
 export * from './cilium';
+export * from './demo';
+export * from './chart';

@@ -66,10 +66,16 @@ export class AddressPlan {
     if (!(options.cidr instanceof Cidr)) {
       throw new Error(`invalid range "${options.name}": cidr must be a Cidr (use Cidr.parse), got ${JSON.stringify(options.cidr)}`);
     }
-    const same = this.entries.find((e) => e.role === options.role && e.cidr.equals(options.cidr) && e.hostPrefix === options.hostPrefix
+    // A range stated without a per-node split (kind's podSubnet) is the same range as one stated with it.
+    const index = this.entries.findIndex((e) => e.role === options.role && e.cidr.equals(options.cidr)
+      && (e.hostPrefix === options.hostPrefix || e.hostPrefix === undefined || options.hostPrefix === undefined)
       && (!options.role.perNetwork || e.name === options.name));
-    if (same) {
-      if (!same.owners.includes(options.owner)) same.owners.push(options.owner);
+    if (index >= 0) {
+      const same = this.entries[index];
+      const owners = same.owners.includes(options.owner) ? same.owners : [...same.owners, options.owner];
+      this.entries[index] = same.hostPrefix === undefined && options.hostPrefix !== undefined
+        ? { ...options, owners, name: same.name }
+        : { ...same, owners };
       return;
     }
     this.entries.push({ ...options, owners: [options.owner] });

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
+import { NETWORKS_ANNOTATION } from '../demo';
 
 /** One output file: a relative path and its objects, in apply order. */
 export interface LayoutFile {
@@ -32,7 +33,7 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     }
   }
   const stage2Components = new Set(objects
-    .filter((o) => shippedGroups.has(String(o.apiVersion).split('/')[0]) && o.apiVersion.includes('/'))
+    .filter((o) => needsStage2(o, shippedGroups))
     .map((o) => componentOf.get(keyOf(o))));
 
   const files: LayoutFile[] = [];
@@ -52,6 +53,17 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     throw new Error(`layout: ${objects.length - placed} objects belong to no component of the chart (${missing.join(', ')}); two objects may share a kind, namespace and name`);
   }
   return files;
+}
+
+/**
+ * A custom resource of a CRD shipped in stage 1, or a pod (or pod template) that names secondary networks:
+ * those networks are custom resources too, and Multus fails the pod's sandbox until they exist.
+ */
+function needsStage2(o: any, shippedGroups: Set<string>): boolean {
+  const apiVersion = String(o.apiVersion);
+  if (apiVersion.includes('/') && shippedGroups.has(apiVersion.split('/')[0])) return true;
+  const podMeta = o.kind === 'Pod' ? o.metadata : o.spec?.template?.metadata;
+  return podMeta?.annotations?.[NETWORKS_ANNOTATION] !== undefined;
 }
 
 /** The YAML text of a file: documents separated by `---`, no line folding, so output is stable. */

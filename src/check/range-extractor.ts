@@ -44,6 +44,15 @@ const WORKLOAD_KINDS = ['Pod', 'Deployment', 'DaemonSet', 'StatefulSet', 'Replic
  */
 export function extractRanges(docs: ManifestDocument[]): ExtractedRanges {
   const out = { ranges: [] as FoundRange[], nativeRouting: [] as FoundRange[], problems: [] as string[] };
+  // Env vars may take their value from a ConfigMap of the same manifests (`valueFrom.configMapKeyRef`).
+  const configMaps = new Map<string, Record<string, string>>();
+  for (const { object: o } of docs) {
+    if (o?.kind === 'ConfigMap' && o.metadata?.name) configMaps.set(`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o.data ?? {});
+  }
+  const envValue = (env: any, namespace: string): unknown => {
+    const ref = env?.valueFrom?.configMapKeyRef;
+    return ref ? configMaps.get(`${namespace}/${ref.name}`)?.[ref.key] : env?.value;
+  };
   for (const doc of docs) {
     const o = doc.object;
     if (!o || typeof o !== 'object') continue;
@@ -86,8 +95,9 @@ export function extractRanges(docs: ManifestDocument[]): ExtractedRanges {
       for (const c of containersOf(o)) {
         for (const env of c.env ?? []) {
           const role = OVN_ENV[env?.name];
-          if (role && typeof env.value === 'string' && env.value !== '') {
-            add(out.ranges, `env ${env.name}`, role, env.value, false);
+          const value = envValue(env, o.metadata?.namespace ?? '');
+          if (role && typeof value === 'string' && value !== '') {
+            add(out.ranges, `env ${env.name}`, role, value, false);
           }
         }
       }

@@ -57,3 +57,14 @@ describe('checkManifestFiles', () => {
     expect(() => readManifests([])).toThrow(/no input/);
   });
 });
+
+test('env values from a ConfigMap of the same manifests are resolved', () => {
+  const { ranges } = checkManifestObjects([
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ovn-config', namespace: 'ovn' }, data: { v4_join_subnet: '100.64.0.0/16' } },
+    { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'n', namespace: 'ovn' }, spec: { template: { spec: { containers: [{ name: 'c', env: [
+      { name: 'OVN_V4_JOIN_SUBNET', valueFrom: { configMapKeyRef: { name: 'ovn-config', key: 'v4_join_subnet' } } },
+      { name: 'OVN_V4_MASQUERADE_SUBNET', valueFrom: { configMapKeyRef: { name: 'elsewhere', key: 'x' } } },
+    ] }] } } } },
+  ]);
+  expect(ranges.map((r) => `${r.name}=${r.cidr}`)).toEqual(['env OVN_V4_JOIN_SUBNET=100.64.0.0/16']);
+});

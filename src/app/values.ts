@@ -1,0 +1,202 @@
+import * as fs from 'fs';
+import { ImagePullPolicy } from 'cdk8s-plus-28';
+import { parse } from 'yaml';
+import { CiliumPrimaryProps, HubbleTls, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
+import { MultiCniChartProps } from '../chart';
+import { DecoyNetwork } from '../deception';
+import { MultusLogLevel, MultusMode } from '../multus';
+import { NetworkRole, OvnNetworkProps, OvnTopology } from '../networks';
+import { OvnDeploymentMode } from '../ovn';
+import { ValuesReader } from './values-reader';
+
+/** The seed's API server on its kind cluster `ovn`: Docker's DNS resolves the node name. */
+export const SEED_API_SERVER = 'https://ovn-control-plane:6443';
+
+/** Reads a values file (YAML) into chart props. Errors name the file and the key path. */
+export function loadValuesFile(file: string): MultiCniChartProps {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  try {
+    return valuesToProps(data);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
+
+const PULL_POLICIES: Record<string, ImagePullPolicy> = {
+  Always: ImagePullPolicy.ALWAYS, IfNotPresent: ImagePullPolicy.IF_NOT_PRESENT, Never: ImagePullPolicy.NEVER,
+};
+
+/** Values (parsed YAML, helm-like) to chart props; absent keys keep the seed's defaults. */
+export function valuesToProps(data: unknown): MultiCniChartProps {
+  const root = new ValuesReader(data, '');
+  const props: MultiCniChartProps = {
+    apiServer: root.string('apiServer') ?? SEED_API_SERVER,
+    addressing: readAddressing(root.section('addressing')),
+    cilium: readCilium(root.section('cilium')),
+    multus: readMultus(root.section('multus')),
+    networkCrds: readCrds(root.section('networkCrds')),
+    ovn: readOvn(root.section('ovn')),
+    networks: root.list('networks')?.map(readNetwork),
+    ...readDemo(root.section('demo')),
+  };
+  root.done();
+  return compact(props);
+}
+
+/** Drops keys left undefined, so a spread of the result never overrides a default with `undefined`. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function readAddressing(r: ValuesReader): MultiCniChartProps['addressing'] {
+  const decoy = r.string('decoy');
+  const out = {
+    primaryPodCidrs: r.strings('primaryPodCidrs'),
+    serviceCidrs: r.strings('serviceCidrs'),
+    nodeNetworks: r.strings('nodeNetworks'),
+    nodeCount: r.integer('nodeCount'),
+    decoy: decoy === undefined ? undefined : decoy === 'auto' ? DecoyNetwork.automatic() : r.wrap(() => DecoyNetwork.fixed(decoy)),
+    joinSubnets: r.strings('joinSubnets'),
+    transitSubnets: r.strings('transitSubnets'),
+    masqueradeSubnets: r.strings('masqueradeSubnets'),
+    secondaryCni: r.boolean('secondaryCni'),
+  };
+  r.done();
+  return compact(out);
+}
+
+function readCilium(r: ValuesReader): CiliumPrimaryProps {
+  const ipam = r.string('ipam', ['kubernetes', 'cluster-pool']);
+  const pool = r.section('clusterPool');
+  const poolOptions = { podCidrs: pool.strings('podCidrs'), ipv4MaskSize: pool.integer('ipv4MaskSize'), ipv6MaskSize: pool.integer('ipv6MaskSize') };
+  pool.done();
+  if (ipam === 'cluster-pool' && !poolOptions.podCidrs) {
+    throw new Error(`${pool.at('podCidrs')}: required when ipam is cluster-pool (Cilium's own default 10.0.0.0/8 holds the service range)`);
+  }
+  if (ipam !== 'cluster-pool' && Object.values(poolOptions).some((v) => v !== undefined)) {
+    throw new Error(`${r.at('clusterPool')}: only valid with ipam: cluster-pool, got ipam ${JSON.stringify(ipam ?? 'kubernetes (the default)')}`);
+  }
+  const routing = r.string('routingMode', ['tunnel', 'native']);
+  const tunnel = r.string('tunnelProtocol', ['vxlan', 'geneve']);
+  const pull = r.string('imagePullPolicy', Object.keys(PULL_POLICIES));
+  const hubble = r.string('hubbleTls', ['disabled', 'cronJob']);
+  const out: CiliumPrimaryProps = {
+    ipam: ipam === 'cluster-pool' ? IpamMode.clusterPool({ ...poolOptions, podCidrs: poolOptions.podCidrs! }) : ipam === 'kubernetes' ? IpamMode.KUBERNETES : undefined,
+    podCidrs: r.strings('podCidrs'),
+    cniExclusive: r.boolean('cniExclusive'),
+    routingMode: routing === undefined ? undefined : routing === 'native' ? RoutingMode.NATIVE : RoutingMode.TUNNEL,
+    tunnelProtocol: tunnel === undefined ? undefined : tunnel === 'geneve' ? TunnelProtocol.GENEVE : TunnelProtocol.VXLAN,
+    tunnelPort: r.integer('tunnelPort'),
+    ipv4NativeRoutingCidr: r.string('ipv4NativeRoutingCidr'),
+    ipv6NativeRoutingCidr: r.string('ipv6NativeRoutingCidr'),
+    kubeProxyReplacement: r.boolean('kubeProxyReplacement'),
+    k8sServiceHost: r.string('k8sServiceHost'),
+    k8sServicePort: r.integer('k8sServicePort'),
+    socketLbHostNamespaceOnly: r.boolean('socketLbHostNamespaceOnly'),
+    devices: r.strings('devices'),
+    clusterName: r.string('clusterName'),
+    clusterId: r.integer('clusterId'),
+    operatorReplicas: r.integer('operatorReplicas'),
+    imagePullPolicy: pull === undefined ? undefined : PULL_POLICIES[pull],
+    imageRegistry: r.string('imageRegistry'),
+    agentImage: r.string('agentImage'),
+    operatorImage: r.string('operatorImage'),
+    envoyImage: r.string('envoyImage'),
+    certgenImage: r.string('certgenImage'),
+    hubbleTls: hubble === undefined ? undefined : hubble === 'disabled' ? HubbleTls.DISABLED : HubbleTls.CRON_JOB,
+  };
+  r.done();
+  return compact(out);
+}
+
+function readMultus(r: ValuesReader): MultiCniChartProps['multus'] {
+  const mode = r.string('mode', ['thin', 'thick']);
+  const levels = Object.values(MultusLogLevel) as string[];
+  const level = r.string('logLevel', levels);
+  const out = {
+    mode: mode === undefined ? undefined : mode === 'thick' ? MultusMode.THICK : MultusMode.THIN,
+    image: r.string('image'),
+    namespace: r.string('namespace'),
+    defaultNetworkFile: r.string('defaultNetworkFile'),
+    waitForDefaultNetwork: r.boolean('waitForDefaultNetwork'),
+    logLevel: level as MultusLogLevel | undefined,
+  };
+  r.done();
+  return compact(out);
+}
+
+function readCrds(r: ValuesReader): MultiCniChartProps['networkCrds'] {
+  const out = {
+    networkAttachmentDefinitions: r.boolean('networkAttachmentDefinitions'),
+    multiNetworkPolicies: r.boolean('multiNetworkPolicies'),
+    ipamClaims: r.boolean('ipamClaims'),
+  };
+  r.done();
+  return compact(out);
+}
+
+function readOvn(r: ValuesReader): MultiCniChartProps['ovn'] {
+  const mode = r.string('mode', ['central', 'interconnect']);
+  const pull = r.string('imagePullPolicy', Object.keys(PULL_POLICIES));
+  const out = {
+    mode: mode === undefined ? undefined : mode === 'interconnect' ? OvnDeploymentMode.INTERCONNECT : OvnDeploymentMode.CENTRAL,
+    mtu: r.integer('mtu'),
+    encapPort: r.integer('encapPort'),
+    imageRepository: r.string('imageRepository'),
+    imageTag: r.string('imageTag'),
+    imagePullPolicy: pull === undefined ? undefined : PULL_POLICIES[pull],
+    hostNetworkNamespace: r.string('hostNetworkNamespace'),
+    persistentIps: r.boolean('persistentIps'),
+    egressQos: r.boolean('egressQos'),
+  };
+  r.done();
+  return compact(out);
+}
+
+function readNetwork(r: ValuesReader): OvnNetworkProps {
+  const name = r.string('name');
+  if (name === undefined) throw new Error(`${r.at('name')}: required (the NetworkAttachmentDefinition's name)`);
+  const topology = r.string('topology', ['layer3', 'layer2', 'localnet']);
+  const role = r.string('role', ['secondary', 'primary']);
+  const out: OvnNetworkProps = {
+    name,
+    namespace: r.string('namespace'),
+    networkName: r.string('networkName'),
+    topology: topology === undefined ? undefined : OvnTopology.of(topology),
+    subnets: r.strings('subnets'),
+    excludeSubnets: r.strings('excludeSubnets'),
+    mtu: r.integer('mtu'),
+    role: role === undefined ? undefined : NetworkRole.of(role),
+    allowPersistentIps: r.boolean('allowPersistentIps'),
+    vlanId: r.integer('vlanId'),
+    physicalNetworkName: r.string('physicalNetworkName'),
+  };
+  r.done();
+  return compact(out);
+}
+
+function readDemo(r: ValuesReader): Pick<MultiCniChartProps, 'demo' | 'demoPods'> {
+  const out = {
+    demo: r.boolean('enabled'),
+    demoPods: r.list('pods')?.map((p) => {
+      const name = p.string('name');
+      if (name === undefined) throw new Error(`${p.at('name')}: required`);
+      const pod = { name, nodeName: p.string('nodeName') };
+      p.done();
+      return compact(pod);
+    }),
+  };
+  r.done();
+  return compact(out);
+}

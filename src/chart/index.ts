@@ -1,0 +1,2 @@
+export * from './multi-cni-chart-props';
+export * from './multi-cni-chart';

@@ -1,0 +1,59 @@
+import { ChartProps } from 'cdk8s';
+import { CiliumPrimaryProps } from '../cilium';
+import { NetworkCrdsProps } from '../crds';
+import { DeceptiveNetworkConfigProps } from '../deception';
+import { DemoPodPlacement } from '../demo';
+import { MultusProps } from '../multus';
+import { OvnNetworkProps } from '../networks';
+import { OvnSecondaryOptions } from '../ovn';
+
+/** The whole stack: Cilium primary, Multus, OVN-Kubernetes secondary, the networks and the demo. */
+export interface MultiCniChartProps extends ChartProps {
+  /**
+   * The real kube-apiserver, `https://<host>:<port>`; OVN-Kubernetes cannot discover it.
+   * On the seed's kind cluster `https://ovn-control-plane:6443` works (Docker's DNS resolves the node name,
+   * and kubeadm puts it in the serving certificate).
+   */
+  readonly apiServer: string;
+  /**
+   * The cluster's ranges and the OVN-Kubernetes ranges beside them. `primaryPodCidrs` defaults to Cilium's
+   * pod ranges.
+   * @default - the seed's plan (pods 10.244.0.0/16, services 10.96.0.0/16, decoy 10.254.0.0/16/24)
+   */
+  readonly addressing?: DeceptiveNetworkConfigProps;
+  /**
+   * Cilium.
+   * @default - the seed's install: 1.16.7, ipam kubernetes, cni.exclusive false
+   */
+  readonly cilium?: CiliumPrimaryProps;
+  /**
+   * Multus. Its default network is pinned to Cilium's CNI config file.
+   * @default - thin plugin v4.1.3
+   */
+  readonly multus?: MultusProps;
+  /**
+   * Which k8s.cni.cncf.io CRDs to ship.
+   * @default - all three
+   */
+  readonly networkCrds?: NetworkCrdsProps;
+  /**
+   * OVN-Kubernetes.
+   * @default - central mode, MTU 1400, secondary-CNI mode
+   */
+  readonly ovn?: OvnSecondaryOptions;
+  /**
+   * Secondary networks.
+   * @default - the seed's `default/ovn-stream-veth`: layer3, 10.245.0.0/16/24, MTU 1300
+   */
+  readonly networks?: OvnNetworkProps[];
+  /**
+   * Render the seed's demo pods on the first network.
+   * @default true
+   */
+  readonly demo?: boolean;
+  /**
+   * The demo pods.
+   * @default - tinypod on ovn-worker, tinypod2 on ovn-worker2
+   */
+  readonly demoPods?: DemoPodPlacement[];
+}

@@ -1,0 +1,84 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AddressPlan } from '../addressing';
+import { CiliumPrimary, IpamMode } from '../cilium';
+import { NetworkCrds } from '../crds';
+import { DeceptiveNetworkConfig } from '../deception';
+import { DemoPods } from '../demo';
+import { Multus } from '../multus';
+import { OvnNetwork, OvnNetworkProps } from '../networks';
+import { OvnSecondary } from '../ovn';
+import { ChartAddressPlan } from '../plan';
+import { MultiCniChartProps } from './multi-cni-chart-props';
+
+/** The seed's secondary network. */
+export const SEED_NETWORK: OvnNetworkProps = { name: 'ovn-stream-veth', namespace: 'default', subnets: ['10.245.0.0/16/24'], mtu: 1300 };
+
+/**
+ * Cilium as the primary CNI and OVN-Kubernetes as a secondary CNI through Multus, with one address plan
+ * checked at synth. The construct ids (`network-crds`, `cilium`, `multus`, `ovn-kubernetes`, `networks`,
+ * `demo`) name the output files and are part of the public contract.
+ */
+export class MultiCniChart extends Chart {
+  public readonly addressing: DeceptiveNetworkConfig;
+  public readonly networkCrds: NetworkCrds;
+  public readonly cilium: CiliumPrimary;
+  public readonly multus: Multus;
+  public readonly ovn: OvnSecondary;
+  public readonly networks: OvnNetwork[];
+  public readonly demo?: DemoPods;
+
+  constructor(scope: Construct, id: string, props: MultiCniChartProps) {
+    super(scope, id, { disableResourceNameHashes: true, ...props });
+    const ciliumProps = props.cilium ?? {};
+    this.addressing = within('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
+      ...props.addressing,
+      primaryPodCidrs: props.addressing?.primaryPodCidrs ?? ciliumPodCidrs(ciliumProps),
+    }));
+    this.networkCrds = within('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
+    this.cilium = within('cilium', () => new CiliumPrimary(this, 'cilium', {
+      ...ciliumProps,
+      podCidrs: ciliumProps.podCidrs ?? (ciliumProps.ipam?.clusterPoolOptions ? undefined : this.addressing.primaryPodCidrs.map(String)),
+    }));
+    this.multus = within('multus', () => new Multus(this, 'multus', {
+      ...props.multus,
+      defaultNetworkFile: props.multus?.defaultNetworkFile ?? CiliumPrimary.CNI_CONF_FILE,
+    }));
+    this.ovn = within('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {
+      ...props.ovn,
+      network: this.addressing,
+      apiServer: props.apiServer,
+    }));
+    const networks = new Construct(this, 'networks');
+    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => within(`networks[${i}]`, () => new OvnNetwork(networks, `${n.namespace ?? 'default'}-${n.name}`, {
+      ...n,
+      nodeCount: n.nodeCount ?? this.addressing.nodeCount,
+    })));
+    if (props.demo ?? true) {
+      if (this.networks.length === 0) {
+        throw new Error('demo: the demo pods need a network; add one to networks or set demo to false');
+      }
+      this.demo = within('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods }));
+    }
+  }
+
+  /** The chart's address plan: every range, its role and its owner. */
+  public get plan(): AddressPlan {
+    return ChartAddressPlan.of(this);
+  }
+}
+
+/** In kubernetes IPAM mode Cilium uses the cluster's podSubnet; in cluster-pool mode, its own pool. */
+function ciliumPodCidrs(cilium: { ipam?: IpamMode; podCidrs?: string[] }): string[] | undefined {
+  return cilium.ipam?.clusterPoolOptions?.podCidrs ?? cilium.podCidrs;
+}
+
+/** Prefixes a component's construction error with the prop that configured it. */
+function within<T>(field: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new Error(message.startsWith(`${field}`) ? message : `${field}: ${message}`);
+  }
+}

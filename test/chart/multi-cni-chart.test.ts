@@ -1,0 +1,146 @@
+import { Testing } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import {
+  CiliumPrimary, DecoyNetwork, IpamMode, MultiCniChart, MultiCniChartProps, OvnDeploymentMode, OvnTopology,
+  RangeRole, checkManifestObjects,
+} from '../../src';
+import { synthesize } from '../../src/app/synthesize';
+import { valuesToProps } from '../../src/app/values';
+import { validateManifests } from '../util/k8s-schema';
+
+const API = 'https://ovn-control-plane:6443';
+
+/** Synthesizes like the app does and reads every file back as YAML (the contract is the text). */
+function readBack(props: MultiCniChartProps) {
+  const out = synthesize(props);
+  const objects = [...out.files.values()].flatMap((text) => parseAllDocuments(text).map((d) => d.toJS()));
+  const kind = parseAllDocuments(out.kindConfig)[0].toJS();
+  return { out, objects, kind };
+}
+
+function byKind(objects: any[], kind: string, name: string) {
+  return objects.find((o) => o.kind === kind && o.metadata?.name === name);
+}
+
+describe('MultiCniChart with the seed defaults', () => {
+  const { out, objects, kind } = readBack(valuesToProps({}));
+
+  test('snapshot of every file', () => {
+    expect(Object.fromEntries(out.files)).toMatchSnapshot();
+  });
+
+  test('layout: stage 1 files in apply order, stage 2 for NADs and the demo pods', () => {
+    expect([...out.files.keys()]).toEqual([
+      '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
+      'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
+    ]);
+    const stage2 = out.layout.filter((f) => f.path.startsWith('stage2/')).flatMap((f) => f.objects);
+    expect(stage2.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['NetworkAttachmentDefinition/ovn-stream-veth', 'Pod/tinypod', 'Pod/tinypod2']);
+    // no stage-1 object is a custom resource of a CRD shipped in stage 1
+    const stage1 = out.layout.filter((f) => !f.path.startsWith('stage2/')).flatMap((f) => f.objects);
+    expect(stage1.filter((o) => String(o.apiVersion).startsWith('k8s.cni.cncf.io/'))).toEqual([]);
+    // namespaces come before anything in them within the OVN file
+    const ovn = out.layout.find((f) => f.path === '04-ovn-kubernetes.k8s.yaml')!.objects;
+    const firstNs = ovn.findIndex((o) => o.metadata.namespace === 'ovn-kubernetes');
+    expect(ovn.findIndex((o) => o.kind === 'Namespace' && o.metadata.name === 'ovn-kubernetes')).toBeLessThan(firstNs);
+  });
+
+  test('the seed\'s facts, read from the YAML', () => {
+    const cilium = byKind(objects, 'ConfigMap', 'cilium-config').data;
+    expect(cilium.ipam).toBe('kubernetes');
+    expect(cilium['cni-exclusive']).toBe('false');
+    const ovn = byKind(objects, 'ConfigMap', 'ovn-config').data;
+    expect(ovn.net_cidr).toBe('10.254.0.0/16/24');
+    expect(ovn.svc_cidr).toBe('10.96.0.0/16');
+    expect(ovn.mtu).toBe('1400');
+    expect(ovn.k8s_apiserver).toBe(API);
+    const nad = byKind(objects, 'NetworkAttachmentDefinition', 'ovn-stream-veth');
+    expect(JSON.parse(nad.spec.config)).toMatchObject({ topology: 'layer3', subnets: '10.245.0.0/16/24', mtu: 1300, netAttachDefName: 'default/ovn-stream-veth' });
+    for (const pod of ['tinypod', 'tinypod2']) {
+      expect(byKind(objects, 'Pod', pod).metadata.annotations['k8s.v1.cni.cncf.io/networks']).toBe('ovn-stream-veth');
+    }
+    const multus = byKind(objects, 'DaemonSet', 'kube-multus-ds');
+    expect(JSON.stringify(multus)).toContain(`--multus-master-cni-file-name=${CiliumPrimary.CNI_CONF_FILE}`);
+    expect(kind.networking).toEqual({ disableDefaultCNI: true, podSubnet: '10.244.0.0/16', serviceSubnet: '10.96.0.0/16' });
+  });
+
+  test('CIDRs read back from the YAML (and the kind config) are pairwise disjoint', () => {
+    const result = checkManifestObjects([...objects, kind]);
+    expect(result.problems).toEqual([]);
+    const found = new Set(result.ranges.map((r) => `${r.role}=${r.cidr}`));
+    for (const expected of ['primary pod=10.244.0.0/16', 'service=10.96.0.0/16', 'decoy pod=10.254.0.0/16', 'ovn join=100.64.0.0/16',
+      'ovn masquerade=169.254.0.0/17', 'secondary network=10.245.0.0/16']) {
+      expect(found).toContain(expected);
+    }
+  });
+
+  test('every object is valid: built-ins against upstream Kubernetes, custom resources against the shipped CRDs', () => {
+    expect(validateManifests(objects)).toEqual([]);
+  });
+
+  test('synth twice gives byte-identical files', () => {
+    const again = synthesize(valuesToProps({}));
+    expect([...again.files.entries()]).toEqual([...out.files.entries()]);
+    expect(again.kindConfig).toBe(out.kindConfig);
+  });
+});
+
+describe('MultiCniChart variants', () => {
+  test('dual-stack, interconnect, cluster-pool: disjoint and valid', () => {
+    const { objects, kind } = readBack({
+      apiServer: 'https://[fc00:f853:ccd:e793::2]:6443',
+      addressing: {
+        serviceCidrs: ['10.96.0.0/16', 'fd00:10:96::/112'],
+        nodeNetworks: ['172.18.0.0/16', 'fc00:f853:ccd:e793::/64'],
+        decoy: DecoyNetwork.fixed('10.254.0.0/16/24,fd00:10:254::/48/64'),
+      },
+      cilium: { ipam: IpamMode.clusterPool({ podCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'] }) },
+      ovn: { mode: OvnDeploymentMode.INTERCONNECT },
+      networks: [
+        { name: 'l3', subnets: ['10.245.0.0/16/24', 'fd00:10:245::/48/64'] },
+        { name: 'l2', topology: OvnTopology.LAYER2, subnets: ['192.168.10.0/24', 'fd00:192:168:10::/64'], allowPersistentIps: true },
+      ],
+    });
+    const result = checkManifestObjects([...objects, kind]);
+    expect(result.problems).toEqual([]);
+    const families = new Set(result.ranges.map((r) => r.cidr.family));
+    expect(families.size).toBe(2);
+    expect(byKind(objects, 'ConfigMap', 'ovn-config').data.net_cidr).toBe('10.254.0.0/16/24,fd00:10:254::/48/64');
+    expect(kind.networking.ipFamily).toBe('dual');
+    expect(validateManifests(objects)).toEqual([]);
+  });
+
+  test('a large generated set of networks: disjoint in the YAML, and one planted overlap is caught', () => {
+    const networks = Array.from({ length: 200 }, (_, i) => ({
+      name: `net-${i}`,
+      namespace: `tenant-${i % 7}`,
+      topology: [OvnTopology.LAYER3, OvnTopology.LAYER2, OvnTopology.LOCALNET][i % 3],
+      subnets: [i % 3 === 0 ? `10.${100 + Math.floor(i / 3)}.0.0/16/24` : `172.${20 + (i % 10)}.${Math.floor(i / 10)}.0/24`],
+    }));
+    const { objects, kind } = readBack({ apiServer: API, networks, demo: false });
+    const result = checkManifestObjects([...objects, kind]);
+    expect(result.problems).toEqual([]);
+    expect(result.ranges.filter((r) => r.role === RangeRole.SECONDARY_NETWORK)).toHaveLength(200);
+
+    const planted = [...networks, { name: 'intruder', namespace: 'x', topology: OvnTopology.LOCALNET, subnets: ['172.25.3.128/25'] }];
+    expect(() => synthesize({ apiServer: API, networks: planted, demo: false }))
+      .toThrow(/overlap: secondary network "net-\d+" 172\.25\.3\.0\/24 \(owner: multicni\/networks\/tenant-\d-net-\d+\) overlaps secondary network "intruder" 172\.25\.3\.128\/25/);
+  });
+
+  test('a decoy that collides with Cilium fails at synth, naming both', () => {
+    expect(() => synthesize({ apiServer: API, addressing: { decoy: DecoyNetwork.fixed('10.244.0.0/16/24') } }))
+      .toThrow(/primary pod "primary pod range" 10\.244\.0\.0\/16 \(owner: multicni\/addressing, multicni\/cilium\) overlaps decoy pod/);
+  });
+
+  test('component errors name the component', () => {
+    expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: 'http://x' })).toThrow(/^ovn: apiServer/);
+    expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, networks: [{ name: 'default', subnets: ['10.1.0.0/16/24'] }] }))
+      .toThrow(/^networks\[0\]: network default\/default: network name "default" is reserved/);
+    expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, networks: [] })).toThrow(/demo: the demo pods need a network/);
+  });
+
+  test('demo off leaves stage 2 with the networks only', () => {
+    const { out } = readBack({ apiServer: API, demo: false });
+    expect([...out.files.keys()].filter((f) => f.startsWith('stage2/'))).toEqual(['stage2/01-networks.k8s.yaml']);
+  });
+});
