@@ -1,0 +1,129 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/main';
+import { valuesToProps } from '../../src/app/values';
+import { OvnDeploymentMode } from '../../src';
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-main-'));
+}
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function snapshotDir(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p); else files[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
+  });
+  walk(dir);
+  return files;
+}
+
+describe('synth app', () => {
+  test('writes dist/ and the kind config; a second run gives identical bytes', () => {
+    const dir = tmp();
+    const args = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind.yaml')];
+    expect(run(args).code).toBe(0);
+    const first = snapshotDir(path.join(dir, 'dist'));
+    expect(Object.keys(first).sort()).toEqual([
+      '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
+      'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'kind.yaml'), 'utf8')).toMatch(/podSubnet: 10\.244\.0\.0\/16/);
+    expect(run(args).code).toBe(0);
+    expect(snapshotDir(path.join(dir, 'dist'))).toEqual(first);
+    expect(fs.readdirSync(dir).sort()).toEqual(['dist', 'kind.yaml']); // no staging directories left behind
+  });
+
+  test('a failed synth exits non-zero with the message and leaves the previous dist/ untouched', () => {
+    const dir = tmp();
+    const dist = path.join(dir, 'dist');
+    const kind = path.join(dir, 'kind.yaml');
+    expect(run(['--outdir', dist, '--kind-config', kind]).code).toBe(0);
+    const before = snapshotDir(dist);
+    const kindBefore = fs.readFileSync(kind, 'utf8');
+    const values = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(values, 'addressing:\n  decoy: 10.244.0.0/16/24\n');
+    const r = run(['--values', values, '--outdir', dist, '--kind-config', kind]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/synth failed: [\s\S]*overlap: primary pod "primary pod range" 10\.244\.0\.0\/16 .* overlaps decoy pod/);
+    expect(r.err).toMatch(/dist\/ was left unchanged/);
+    expect(snapshotDir(dist)).toEqual(before);
+    expect(fs.readFileSync(kind, 'utf8')).toBe(kindBefore);
+  });
+
+  test('the example values file synthesizes', () => {
+    const dir = tmp();
+    const r = run(['--values', path.join(__dirname, '..', '..', 'examples', 'values.yaml'), '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'd', 'stage2', '01-networks.k8s.yaml'), 'utf8')).toMatch(/physnet/);
+  });
+
+  test('when run by cdk8s synth, the manifests are also copied to CDK8S_OUTDIR', () => {
+    const dir = tmp();
+    process.env.CDK8S_OUTDIR = path.join(dir, 'cdk8s.out');
+    try {
+      expect(run(['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'k.yaml')]).code).toBe(0);
+    } finally {
+      delete process.env.CDK8S_OUTDIR;
+    }
+    expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(snapshotDir(path.join(dir, 'dist')));
+  });
+
+  test('bad arguments', () => {
+    expect(run(['--bogus']).code).toBe(2);
+    expect(run(['--values']).err).toMatch(/--values needs a value/);
+    expect(run(['--help']).out).toMatch(/usage: synth/);
+  });
+});
+
+describe('values file', () => {
+  test('keys map onto props', () => {
+    const props = valuesToProps({ apiServer: 'https://10.0.0.1:6443', ovn: { mode: 'interconnect', mtu: 1300 }, demo: { enabled: false } });
+    expect(props.apiServer).toBe('https://10.0.0.1:6443');
+    expect(props.ovn).toEqual({ mode: OvnDeploymentMode.INTERCONNECT, mtu: 1300 });
+    expect(props.demo).toBe(false);
+  });
+
+  test.each([
+    [{ ovn: { mtuu: 1400 } }, /^ovn\.mtuu: unknown key; valid keys here: .*mtu/],
+    [{ ovn: { mtu: '1400' } }, /^ovn\.mtu: expected an integer, got "1400"/],
+    [{ ovn: { mode: 'hybrid' } }, /^ovn\.mode: "hybrid" is not one of central, interconnect/],
+    [{ networks: [{ name: 'a' }, { topology: 'layer2' }] }, /^networks\[1\]\.name: required/],
+    [{ networks: { name: 'a' } }, /^networks: expected a list/],
+    [{ cilium: { ipam: 'cluster-pool' } }, /^cilium\.clusterPool\.podCidrs: required when ipam is cluster-pool/],
+    [{ cilium: { clusterPool: { podCidrs: ['10.0.0.0/16'] } } }, /^cilium\.clusterPool: only valid with ipam: cluster-pool/],
+    [{ addressing: { decoy: '10.254.0.0/16/8' } }, /^addressing: decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8"/],
+    [{ addressing: { serviceCidrs: '10.96.0.0/16' } }, /^addressing\.serviceCidrs: expected a list of strings, got "10\.96\.0\.0\/16"/],
+    [{ demo: { pods: [{ nodeName: 'x' }] } }, /^demo\.pods\[0\]\.name: required/],
+    [{ extra: 1 }, /^extra: unknown key/],
+    [[1, 2], /^values: expected a mapping, got \[1,2\]/],
+  ])('rejects %j', (values, message) => {
+    expect(() => valuesToProps(values)).toThrow(message);
+  });
+
+  test('a bad entry that only the construct can judge is reported with its key path at synth', () => {
+    const dir = tmp();
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'networks:\n  - name: n1\n    topology: layer3\n    allowPersistentIps: true\n    subnets: [10.245.0.0/16/24]\n');
+    const r = run(['--values', values, '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/networks\[0\]: network default\/n1: allowPersistentIps is not allowed on layer3/);
+    expect(fs.existsSync(path.join(dir, 'd'))).toBe(false);
+  });
+
+  test('unreadable or invalid files are named', () => {
+    const dir = tmp();
+    expect(run(['--values', path.join(dir, 'missing.yaml')]).err).toMatch(/missing\.yaml: cannot read: no such file/);
+    fs.writeFileSync(path.join(dir, 'broken.yaml'), 'a: [\n');
+    expect(run(['--values', path.join(dir, 'broken.yaml'), '--outdir', path.join(dir, 'd')]).err).toMatch(/broken\.yaml: not valid YAML/);
+  });
+});
