@@ -39,29 +39,30 @@ export interface CiliumPrimaryProps {
   readonly routingMode?: RoutingMode;
 
   /**
-   * Encapsulation with `RoutingMode.TUNNEL`. Geneve needs `tunnelPort`: its default UDP port 6081 is
-   * already bound by OVN-Kubernetes' Geneve tunnel on every node.
-   * @default TunnelProtocol.VXLAN
+   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only
+   * when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve needs
+   * `tunnelPort`: its default UDP port 6081 is already bound by OVN-Kubernetes' Geneve tunnel.
+   * @default TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing
    */
   readonly tunnelProtocol?: TunnelProtocol;
 
   /**
-   * UDP port of the tunnel (`tunnel-port`), with `RoutingMode.TUNNEL`. 6081 is refused (OVN-Kubernetes).
-   * @default - the protocol's port: 8472 for VXLAN (not rendered, as upstream)
+   * UDP port of the tunnel (`tunnel-port`). 6081 is refused: OVN-Kubernetes' Geneve tunnel binds it.
+   * @default - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve
    */
   readonly tunnelPort?: number;
 
   /**
-   * With `RoutingMode.NATIVE`: the IPv4 range reachable without masquerading
-   * (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required for native routing with IPv4.
-   * @default - none (tunnel routing)
+   * The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4
+   * pod ranges. Required by `RoutingMode.NATIVE` with IPv4.
+   * @default - not rendered
    */
   readonly ipv4NativeRoutingCidr?: string;
 
   /**
-   * With `RoutingMode.NATIVE`: the IPv6 range reachable without masquerading
-   * (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required for native routing with IPv6.
-   * @default - none (tunnel routing)
+   * The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6
+   * pod ranges. Required by `RoutingMode.NATIVE` with IPv6.
+   * @default - not rendered
    */
   readonly ipv6NativeRoutingCidr?: string;
 

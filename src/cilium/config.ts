@@ -1,5 +1,4 @@
 import { CNI_CONF_FILE } from './names';
-import { RoutingMode } from './routing';
 import { CiliumSettings } from './settings';
 
 /** Mount point of the Hubble server certificate in the agent (from the `hubble-server-certs` Secret). */
@@ -46,10 +45,8 @@ export function ciliumConfigData(s: CiliumSettings): Record<string, string> {
 
   // Routing between nodes.
   set('routing-mode', s.routingMode);
-  if (s.routingMode === RoutingMode.TUNNEL) {
-    set('tunnel-protocol', s.tunnelProtocol!);
-    if (s.tunnelPort !== undefined) set('tunnel-port', s.tunnelPort);
-  }
+  if (s.tunnelProtocol !== undefined) set('tunnel-protocol', s.tunnelProtocol);
+  if (s.tunnelPort !== undefined) set('tunnel-port', s.tunnelPort);
   set('service-no-backend-response', 'reject');
   set('enable-l7-proxy', true);
   set('enable-ipv4-masquerade', true);

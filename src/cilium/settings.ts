@@ -69,33 +69,23 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
   if (!Object.values(RoutingMode).includes(routingMode)) {
     throw new Error(`cilium: routingMode must be RoutingMode.TUNNEL or RoutingMode.NATIVE, got ${JSON.stringify(routingMode)}`);
   }
-  let tunnelProtocol: TunnelProtocol | undefined;
-  let ipv4NativeRoutingCidr: Cidr | undefined;
-  let ipv6NativeRoutingCidr: Cidr | undefined;
-  if (routingMode === RoutingMode.TUNNEL) {
-    tunnelProtocol = props.tunnelProtocol ?? TunnelProtocol.VXLAN;
-    if (!Object.values(TunnelProtocol).includes(tunnelProtocol)) {
-      throw new Error(`cilium: tunnelProtocol must be TunnelProtocol.VXLAN or TunnelProtocol.GENEVE, got ${JSON.stringify(tunnelProtocol)}`);
-    }
-    if (props.tunnelPort !== undefined) checkPort('tunnelPort', props.tunnelPort);
+  // As the chart: tunnel-protocol/-port and the native-routing CIDRs are rendered whenever given; the
+  // protocol defaults to VXLAN only for tunnel routing (native routing can still use it, e.g. for DSR).
+  const tunnelProtocol = props.tunnelProtocol ?? (routingMode === RoutingMode.TUNNEL ? TunnelProtocol.VXLAN : undefined);
+  if (tunnelProtocol !== undefined && !Object.values(TunnelProtocol).includes(tunnelProtocol)) {
+    throw new Error(`cilium: tunnelProtocol must be TunnelProtocol.VXLAN or TunnelProtocol.GENEVE, got ${JSON.stringify(tunnelProtocol)}`);
+  }
+  if (props.tunnelPort !== undefined) checkPort('tunnelPort', props.tunnelPort);
+  if (tunnelProtocol !== undefined || props.tunnelPort !== undefined) {
     const port = props.tunnelPort ?? (tunnelProtocol === TunnelProtocol.GENEVE ? OVN_GENEVE_PORT : CILIUM_VXLAN_PORT);
     if (port === OVN_GENEVE_PORT) {
       const given = props.tunnelPort === undefined ? `tunnelProtocol ${tunnelProtocol} without tunnelPort uses` : `tunnelPort ${port} is`;
       throw new Error(`cilium: ${given} UDP ${OVN_GENEVE_PORT}, which OVN-Kubernetes' Geneve tunnel already binds on every node; set tunnelPort to a free port (e.g. 6082) or use TunnelProtocol.VXLAN (UDP ${CILIUM_VXLAN_PORT})`);
     }
-    for (const [name, value] of [['ipv4NativeRoutingCidr', props.ipv4NativeRoutingCidr], ['ipv6NativeRoutingCidr', props.ipv6NativeRoutingCidr]]) {
-      if (value !== undefined) {
-        throw new Error(`cilium: ${name} "${value}" only applies to RoutingMode.NATIVE; routingMode is tunnel`);
-      }
-    }
-  } else {
-    if (props.tunnelProtocol !== undefined || props.tunnelPort !== undefined) {
-      const what = props.tunnelProtocol !== undefined ? `tunnelProtocol ${props.tunnelProtocol}` : `tunnelPort ${props.tunnelPort}`;
-      throw new Error(`cilium: ${what} only applies to RoutingMode.TUNNEL; routingMode is native`);
-    }
-    ipv4NativeRoutingCidr = nativeRoutingCidr('ipv4NativeRoutingCidr', props.ipv4NativeRoutingCidr, IpFamily.IPV4, podCidrs);
-    ipv6NativeRoutingCidr = nativeRoutingCidr('ipv6NativeRoutingCidr', props.ipv6NativeRoutingCidr, IpFamily.IPV6, podCidrs);
   }
+  const native = routingMode === RoutingMode.NATIVE;
+  const ipv4NativeRoutingCidr = nativeRoutingCidr('ipv4NativeRoutingCidr', props.ipv4NativeRoutingCidr, IpFamily.IPV4, podCidrs, native);
+  const ipv6NativeRoutingCidr = nativeRoutingCidr('ipv6NativeRoutingCidr', props.ipv6NativeRoutingCidr, IpFamily.IPV6, podCidrs, native);
 
   const kubeProxyReplacement = props.kubeProxyReplacement ?? false;
   const host = props.k8sServiceHost;
@@ -232,8 +222,11 @@ function maskSize(field: string, given: number | undefined, upstream: number, fa
   return size;
 }
 
-/** The native-routing CIDR of a family: required when the family is in use, and must hold its pod ranges. */
-function nativeRoutingCidr(field: string, text: string | undefined, family: IpFamily, podCidrs: Cidr[]): Cidr | undefined {
+/**
+ * The native-routing CIDR of a family: required with native routing when the family is in use (Cilium
+ * needs it to know what not to masquerade; masquerading is on by default), and must hold the family's pod ranges.
+ */
+function nativeRoutingCidr(field: string, text: string | undefined, family: IpFamily, podCidrs: Cidr[], required: boolean): Cidr | undefined {
   const pods = podCidrs.filter((c) => c.family === family);
   if (pods.length === 0) {
     if (text !== undefined) {
@@ -242,6 +235,7 @@ function nativeRoutingCidr(field: string, text: string | undefined, family: IpFa
     return undefined;
   }
   if (text === undefined) {
+    if (!required) return undefined;
     throw new Error(`cilium: RoutingMode.NATIVE needs ${field}: the ${family} range reached without masquerading, containing the pod ranges ${JSON.stringify(pods.map(String))}`);
   }
   const cidr = parseField(`cilium: ${field}`, text, Cidr.parse);
