@@ -11,7 +11,11 @@ const USAGE = `usage: synth [--values FILE] [--outdir DIR] [--kind-config FILE]
   --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml`;
 
 /** The synth app: seed defaults or a values file → dist/ (and a kind config). Returns the exit code. */
-export function main(argv: string[], log = (l: string) => process.stdout.write(l + '\n'), err = (l: string) => process.stderr.write(l + '\n')): number {
+export function main(
+  argv: string[],
+  log: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  err: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+): number {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];

@@ -54,7 +54,7 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID']),
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: [
-      { name: 'envoy-sockets', mountPath: '/var/run/cilium/envoy/sockets', readOnly: false },
+      { name: 'envoy-sockets', mountPath: '/var/run/cilium/envoy/sockets' },
       // Unprivileged: sysctls are written through host mounts of /proc/sys.
       { name: 'host-proc-sys-net', mountPath: '/host/proc/sys/net' },
       { name: 'host-proc-sys-kernel', mountPath: '/host/proc/sys/kernel' },

@@ -63,7 +63,7 @@ export function addEnvoy(scope: Construct, s: CiliumSettings): void {
             securityContext: capabilities(['NET_ADMIN', 'SYS_ADMIN']),
             terminationMessagePolicy: 'FallbackToLogsOnError',
             volumeMounts: [
-              { name: 'envoy-sockets', mountPath: '/var/run/cilium/envoy/sockets', readOnly: false },
+              { name: 'envoy-sockets', mountPath: '/var/run/cilium/envoy/sockets' },
               { name: 'envoy-artifacts', mountPath: '/var/run/cilium/envoy/artifacts', readOnly: true },
               { name: 'envoy-config', mountPath: '/var/run/cilium/envoy/', readOnly: true },
               { name: 'bpf-maps', mountPath: '/sys/fs/bpf', mountPropagation: 'HostToContainer' },

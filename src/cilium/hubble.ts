@@ -62,7 +62,6 @@ export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
           args: ['--ca-generate', '--ca-reuse-secret', `--ca-secret-namespace=${NAMESPACE}`, `--ca-secret-name=${CA_SECRET}`, '--ca-common-name=Cilium CA'],
           env: [{ name: 'CILIUM_CERTGEN_CONFIG', value: stringify(certs, { indentSeq: false }) }],
         }],
-        hostNetwork: false,
         // Both spellings, as upstream (`serviceAccount` is the deprecated alias).
         serviceAccount: CERTGEN,
         serviceAccountName: CERTGEN,

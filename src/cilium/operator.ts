@@ -47,7 +47,9 @@ export function addOperator(scope: Construct, s: CiliumSettings): k8s.KubeDeploy
             ],
             ports: [{ name: 'prometheus', containerPort: METRICS_PORT, hostPort: METRICS_PORT, protocol: 'TCP' }],
             livenessProbe: { httpGet: healthProbe, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 3 },
-            readinessProbe: { httpGet: healthProbe, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 5 },
+            // No zero values (initialDelaySeconds: 0, readOnly: false, hostNetwork: false) as the chart has:
+            // the API server drops them, so every later `kubectl apply` would report a change.
+            readinessProbe: { httpGet: healthProbe, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 5 },
             volumeMounts: [{ name: 'cilium-config-path', mountPath: CONFIG_DIR, readOnly: true }],
             terminationMessagePolicy: 'FallbackToLogsOnError',
           }],

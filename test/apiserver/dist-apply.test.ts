@@ -1,0 +1,142 @@
+/**
+ * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd), for the default stack (central),
+ * interconnect, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back,
+ * a second server-side dry-run apply changes nothing, and a broken object is rejected.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { main } from '../../src/main';
+import { ApiServer, DUAL_STACK_SERVICE_CIDR, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer, waitForCrdsEstablished } from './harness';
+
+const BUILD_TIMEOUT = 45 * 60_000;
+const TEST_TIMEOUT = 5 * 60_000;
+
+const availability = apiServerAvailability();
+if (!availability.available) console.warn(`SKIPPING the dist/ apply tests: ${availability.reason}`);
+const describeApi = availability.available ? describe : describe.skip;
+
+const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string }> = [
+  { name: 'default (central)', values: '' },
+  { name: 'interconnect', values: 'ovn:\n  mode: interconnect\n' },
+  {
+    name: 'dual-stack',
+    serviceCidr: DUAL_STACK_SERVICE_CIDR,
+    values: [
+      'apiServer: https://[fc00:f853:ccd:e793::2]:6443',
+      'addressing:',
+      '  primaryPodCidrs: [10.244.0.0/16, fd00:10:244::/56]',
+      '  serviceCidrs: [10.96.0.0/16, fd00:10:96::/112]',
+      '  nodeNetworks: [172.18.0.0/16, fc00:f853:ccd:e793::/64]',
+      '  decoy: 10.254.0.0/16/24,fd00:10:254::/48/64',
+      'networks:',
+      '  - { name: ovn-stream-veth, subnets: [10.245.0.0/16/24, fd00:10:245::/48/64] }',
+      '',
+    ].join('\n'),
+  },
+];
+
+/** kind/namespace/name of every object in the YAML files of a directory (not recursive, as kubectl -f). */
+function synthesized(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+    .flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()))
+    .map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort();
+}
+
+function readBack(server: ApiServer, dir: string): string[] {
+  const r = server.kubectl(['get', '-f', dir, '-o', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const items = JSON.parse(r.stdout).items ?? [JSON.parse(r.stdout)];
+  return items.map((o: any) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort();
+}
+
+function synthInto(values: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-apply-'));
+  const args = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind.yaml')];
+  if (values) {
+    fs.writeFileSync(path.join(dir, 'values.yaml'), values);
+    args.push('--values', path.join(dir, 'values.yaml'));
+  }
+  const err: string[] = [];
+  expect(main(args, () => undefined, (l) => err.push(l))).toBe(0);
+  expect(err).toEqual([]);
+  return path.join(dir, 'dist');
+}
+
+describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
+  beforeAll(async () => {
+    await buildApiServerBinaries();
+  }, BUILD_TIMEOUT);
+
+  for (const variant of VARIANTS) {
+    describe(variant.name, () => {
+      let server: ApiServer;
+      let dist: string;
+      beforeAll(async () => {
+        dist = synthInto(variant.values);
+        server = await startApiServer({ serviceCidr: variant.serviceCidr });
+      }, TEST_TIMEOUT);
+      afterAll(async () => {
+        await server?.stop();
+        if (dist) fs.rmSync(path.dirname(dist), { recursive: true, force: true });
+      });
+
+      test('stage 1 applies in one pass, stage 2 after the CRDs are Established, everything reads back', () => {
+        const stage1 = server.kubectl(['apply', '-f', dist], { timeoutMs: 300_000 });
+        expect(errorLines(stage1.stdout + '\n' + stage1.stderr)).toEqual([]);
+        expect(stage1.stderr).toBe('');
+        expect(stage1.status).toBe(0);
+        // kubectl did not descend into stage2/
+        expect(stage1.stdout).not.toMatch(/networkattachmentdefinition|pod\/tinypod/);
+
+        const established = waitForCrdsEstablished(server, 60);
+        expect(established.status).toBe(0);
+        expect(established.stdout).toMatch(/network-attachment-definitions\.k8s\.cni\.cncf\.io condition met/);
+
+        const stage2Dir = path.join(dist, 'stage2');
+        const stage2 = server.kubectl(['apply', '-f', stage2Dir], { timeoutMs: 120_000 });
+        expect(errorLines(stage2.stdout + '\n' + stage2.stderr)).toEqual([]);
+        expect(stage2.status).toBe(0);
+
+        expect(readBack(server, dist)).toEqual(synthesized(dist));
+        expect(readBack(server, stage2Dir)).toEqual(synthesized(stage2Dir));
+        expect(synthesized(dist).length).toBeGreaterThan(40);
+      }, TEST_TIMEOUT);
+
+      test('applying again changes nothing (server-side dry run and kubectl diff)', () => {
+        for (const dir of [dist, path.join(dist, 'stage2')]) {
+          const again = server.kubectl(['apply', '--dry-run=server', '-f', dir], { timeoutMs: 300_000 });
+          expect(again.status).toBe(0);
+          const lines = again.stdout.split('\n').filter(Boolean);
+          expect(lines.length).toBeGreaterThan(0);
+          expect(lines.filter((l) => !/ unchanged \(server dry run\)$/.test(l))).toEqual([]);
+          const diff = server.kubectl(['diff', '-f', dir], { timeoutMs: 300_000 });
+          expect(diff.stdout).toBe('');
+          expect(diff.status).toBe(0);
+        }
+      }, TEST_TIMEOUT);
+
+      test('a deliberately broken object is rejected, and the test sees it', () => {
+        const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-broken-'));
+        // The OVN MTU as a number where Kubernetes requires strings (ConfigMap data), and a port out of range.
+        fs.writeFileSync(path.join(broken, 'broken.yaml'), [
+          'apiVersion: v1', 'kind: Service', 'metadata: { name: broken, namespace: kube-system }',
+          'spec: { ports: [ { port: 70000 } ] }', '',
+        ].join('\n'));
+        const r = server.kubectl(['apply', '-f', broken]);
+        fs.rmSync(broken, { recursive: true, force: true });
+        expect(r.status).not.toBe(0);
+        expect(errorLines(r.stdout + '\n' + r.stderr)).toEqual(['The Service "broken" is invalid:']);
+        expect(r.stderr).toMatch(/spec\.ports\[0\]\.port: Invalid value: 70000/);
+        // and a NAD whose config is not a string violates the shipped CRD's schema
+        const bad = server.kubectl(['apply', '-f', '-'], { input: JSON.stringify({
+          apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'bad', namespace: 'default' }, spec: { config: { type: 'x' } },
+        }) });
+        expect(bad.status).not.toBe(0);
+        expect(bad.stderr).toMatch(/spec\.config: Invalid value: "object"/);
+      }, TEST_TIMEOUT);
+    });
+  }
+});
