@@ -43,12 +43,13 @@ have_binaries() {
 
 case "${1:-}" in
   --dir) echo "$OUT"; exit 0 ;;
-  --cached) if have_binaries "$OUT"; then echo "$OUT"; exit 0; else exit 3; fi ;;
+  --cached) if have_binaries "$OUT"; then touch "$OUT" 2>/dev/null || true; echo "$OUT"; exit 0; else exit 3; fi ;;
   "") ;;
   *) echo "usage: $0 [--cached|--dir]" >&2; exit 2 ;;
 esac
 
 if have_binaries "$OUT"; then
+  touch "$OUT" 2>/dev/null || true # marks it used (see the pruning at the end)
   log "cached: $OUT"
   echo "$OUT"
   exit 0
@@ -102,7 +103,8 @@ install_go() {
   fi
   log "installing $pkg"
   DEBIAN_FRONTEND=noninteractive apt-get "${opts[@]}" install -y -qq --no-install-recommends "$pkg" >&2
-  export PATH="/usr/lib/${pkg%-go}/bin:$PATH"
+  local gobin="/usr/lib/go-${pkg#golang-}" # golang-1.N-go -> /usr/lib/go-1.N-go
+  export PATH="${gobin%-go}/bin:$PATH"      # -> /usr/lib/go-1.N/bin
 }
 
 if ! go_ok; then
@@ -160,5 +162,8 @@ log "building etcd $(cd "$GO_SRC/etcd" && go list -m -f '{{.Version}}' go.etcd.i
 
 rm -rf "$OUT" && mv "$TMP" "$OUT"
 trap - EXIT
+# Drop builds for other (older) go.mod/go.sum versions not touched for 30 days.
+find "$CACHE_ROOT" -mindepth 1 -maxdepth 1 -type d -regex '.*/[0-9a-f]\{16\}' ! -path "$OUT" -mtime +30 \
+  -exec rm -rf {} + 2>/dev/null || true
 log "built in $(($(date +%s) - start))s: $OUT"
 echo "$OUT"

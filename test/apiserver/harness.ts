@@ -135,18 +135,27 @@ export function apiServerAvailability(): { available: true } | { available: fals
   return { available: true };
 }
 
+/** The build of this process, once started: a failed build is not retried by every caller. */
+interface Build {
+  readonly promise: Promise<string>;
+  dir?: string;
+  error?: Error;
+}
+let build: Build | undefined;
+
 /**
  * Locates the binaries, building them with build.sh when they are not cached
  * (synchronously: the first build takes minutes). Returns the directory, or
- * undefined when they cannot be had here (see apiServerUnavailableReason()),
- * e.g. when Go is absent outside CI. Prefer buildApiServerBinaries() in tests:
- * it does not block the event loop.
+ * undefined when they cannot be had here (see apiServerUnavailableReason()):
+ * Go absent outside CI, or the build failed. Prefer buildApiServerBinaries()
+ * in tests: it does not block the event loop.
  */
 export function apiServerBinaries(): string | undefined {
+  if (build?.dir) return build.dir;
+  if (build?.error) return undefined;
   const cached = cachedApiServerBinaries();
   if (cached) return cached;
-  const avail = apiServerAvailability();
-  if (!avail.available) return undefined;
+  if (!apiServerAvailability().available) return undefined;
   const r = spawnSync('bash', [BUILD_SH], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   if (r.status !== 0) {
     unavailableReason = `test/apiserver/build.sh failed (exit ${r.status ?? r.signal}):\n${tail(r.stderr, 40)}`;
@@ -157,12 +166,27 @@ export function apiServerBinaries(): string | undefined {
 
 /**
  * Async apiServerBinaries(): resolves to the binary directory, building it
- * if needed; rejects (with build.sh's output) when the build fails. Build
- * progress is streamed to `log` (default: stderr) when not cached.
+ * if needed; rejects (with the reason, e.g. build.sh's output) when the
+ * binaries cannot be had. Build progress is streamed to `log` (default:
+ * stderr). Memoized: concurrent and later calls share one build and its outcome.
  */
-export async function buildApiServerBinaries(log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<string> {
+export function buildApiServerBinaries(log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<string> {
+  if (!build) {
+    const b: Build = { promise: runBuild(log) };
+    b.promise.then(
+      (dir) => (b.dir = dir),
+      (e: Error) => (b.error = e),
+    );
+    build = b;
+  }
+  return build.promise;
+}
+
+async function runBuild(log: (line: string) => void): Promise<string> {
   const cached = cachedApiServerBinaries();
   if (cached) return cached;
+  const avail = apiServerAvailability();
+  if (!avail.available) throw new Error(avail.reason);
   const child = spawn('bash', [BUILD_SH], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -171,7 +195,10 @@ export async function buildApiServerBinaries(log: (line: string) => void = (l) =
     stderr += d.toString();
     for (const l of d.toString().split('\n')) if (l.trim()) log(l);
   });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null));
+    child.on('close', resolve);
+  });
   if (code !== 0) {
     unavailableReason = `test/apiserver/build.sh failed (exit ${code}):\n${tail(stderr, 40)}`;
     throw new Error(unavailableReason);
@@ -518,16 +545,51 @@ class ApiServerImpl implements ApiServer {
   }
 }
 
+const TMP_PREFIX = 'multicni-apiserver-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Starts etcd + kube-apiserver (building the binaries first if needed) and
+ * Removes temp dirs left by test processes that died without running their
+ * exit handlers (SIGKILL); their etcd/kube-apiserver died with them (pdeathsig).
+ */
+function removeStaleDirs(): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith(TMP_PREFIX));
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const dir = path.join(os.tmpdir(), e);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+      if (owner > 0 && !alive(owner)) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // no owner file (yet), or not ours: leave it
+    }
+  }
+}
+
+/**
+ * Starts etcd + kube-apiserver (building the binaries first if needed, see
+ * buildApiServerBinaries(): rejects when they cannot be had) and
  * resolves when /readyz answers 200. Call stop() when done (jest afterAll);
  * on failure everything started is stopped before the promise rejects.
  */
 export async function startApiServer(opts: StartOptions = {}): Promise<ApiServer> {
-  const bin = apiServerBinaries();
-  if (!bin) throw new Error(`apiserver binaries unavailable: ${apiServerUnavailableReason()}`);
+  const bin = await buildApiServerBinaries();
   const kubectlBin = process.env.MULTICNI_KUBECTL || path.join(bin, 'kubectl');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-apiserver-'));
+  removeStaleDirs();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
+  fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
   const server = new ApiServerImpl(bin, kubectlBin, dir, opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
   installExitHandlers();
   running.add(server);
