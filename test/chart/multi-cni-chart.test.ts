@@ -144,3 +144,11 @@ describe('MultiCniChart variants', () => {
     expect([...out.files.keys()].filter((f) => f.startsWith('stage2/'))).toEqual(['stage2/01-networks.k8s.yaml']);
   });
 });
+
+test('OVN\'s Geneve port may not be Cilium\'s tunnel port', () => {
+  expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 8472 } }))
+    .toThrow(/^ovn: encapPort 8472 is the UDP port of Cilium's vxlan tunnel; choose another port for one of them/);
+  expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 6090 }, cilium: { tunnelPort: 6090 } }))
+    .toThrow(/^ovn: encapPort 6090 is the UDP port of Cilium's vxlan tunnel/);
+  expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 6090 } })).not.toThrow();
+});
