@@ -10,3 +10,4 @@ export * from './ovn';
 export * from './cilium';
 export * from './demo';
 export * from './chart';
+export * from './app/manifest-layout';
