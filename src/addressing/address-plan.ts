@@ -67,7 +67,7 @@ export class AddressPlan {
       throw new Error(`invalid range "${options.name}": cidr must be a Cidr (use Cidr.parse), got ${JSON.stringify(options.cidr)}`);
     }
     // A range stated without a per-node split (kind's podSubnet) is the same range as one stated with it.
-    const index = this.entries.findIndex((e) => e.role === options.role && e.cidr.equals(options.cidr)
+    const index = this.entries.findIndex((e) => e.role === options.role && e.cidr.isSameNetwork(options.cidr)
       && (e.hostPrefix === options.hostPrefix || e.hostPrefix === undefined || options.hostPrefix === undefined)
       && (!options.role.perNetwork || e.name === options.name));
     if (index >= 0) {

@@ -90,8 +90,11 @@ export class Cidr {
     return this.family === other.family && this._first <= other._last && other._first <= this._last;
   }
 
-  /** True when both are the same network. */
-  public equals(other: Cidr): boolean {
+  /**
+   * True when both are the same network. (Not named `equals`: jsii reserves that name, and this API is
+   * meant to compile with jsii.)
+   */
+  public isSameNetwork(other: Cidr): boolean {
     return this.family === other.family && this.prefix === other.prefix && this._first === other._first;
   }
 
