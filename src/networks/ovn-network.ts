@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
@@ -20,8 +21,11 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * OVN-Kubernetes itself does not check against its internal subnets.
  */
 export class OvnNetwork extends Construct {
-  /** The NetworkAttachmentDefinition. */
-  public readonly nad: NetworkAttachmentDefinition;
+  /**
+   * The NetworkAttachmentDefinition. Typed as its base class ApiObject because the generated class in
+   * `imports/` is not part of this package's exported (jsii) API.
+   */
+  public readonly nad: ApiObject;
   /** The cluster-wide network name. */
   public readonly networkName: string;
   /** `<namespace>/<name>`, the config's `netAttachDefName`. */
