@@ -175,7 +175,7 @@ function familiesOf(ranges: AddressRange[]): IpFamily[] {
 }
 
 /** `decoy pod "ovn net_cidr" 10.254.0.0/16 (owner: chart/deception)` */
-export function describe(range: AddressRange): string {
+function describe(range: AddressRange): string {
   const text = range.hostPrefix === undefined ? range.cidr.toString() : `${range.cidr.toString()}/${range.hostPrefix}`;
   const owners = range.owners.length <= 3 ? range.owners.join(', ') : `${range.owners.slice(0, 3).join(', ')} and ${range.owners.length - 3} more`;
   return `${range.role} "${range.name}" ${text} (owner: ${owners})`;

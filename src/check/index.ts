@@ -1,3 +1,6 @@
-export * from './manifest-reader';
+// ManifestReadError stays internal: jsii cannot export a class that extends Error. It is still what
+// checkManifestFiles throws (name 'ManifestReadError'), and the CLI imports it from its file.
+export { readManifests, parseManifestText } from './manifest-reader';
+export type { ManifestDocument } from './manifest-reader';
 export * from './range-extractor';
 export * from './check-manifests';

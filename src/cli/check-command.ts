@@ -1,4 +1,5 @@
-import { ManifestReadError, checkManifestFiles } from '../check';
+import { checkManifestFiles } from '../check';
+import { ManifestReadError } from '../check/manifest-reader';
 
 /** Exit codes of `multicni check`. */
 export enum CheckExitCode {
