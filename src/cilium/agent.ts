@@ -1,8 +1,9 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { hostPathVolume } from '../util/host-path-volume';
 import { HUBBLE_TLS_DIR } from './config';
 import { AGENT, CONFIG_DIR, CONFIG_MAP, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
-import { apiServerEnv, capabilities, downwardEnv, hostPathVolume, loopbackProbe, UnconfinedDaemonSet } from './pod-common';
+import { apiServerEnv, capabilities, downwardEnv, loopbackProbe, UnconfinedDaemonSet } from './pod-common';
 import { CiliumSettings } from './settings';
 
 /** The agent's health endpoint on the node's loopback. */

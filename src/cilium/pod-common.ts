@@ -40,10 +40,6 @@ export function capabilities(add: string[]): k8s.SecurityContext {
   return { seLinuxOptions: SPC_T, capabilities: { ...(add.length > 0 ? { add } : {}), drop: ['ALL'] } };
 }
 
-export function hostPathVolume(name: string, path: string, type?: string): k8s.Volume {
-  return { name, hostPath: { path, ...(type ? { type } : {}) } };
-}
-
 /**
  * A DaemonSet whose pods run with the AppArmor profile `Unconfined` (pod `securityContext.appArmorProfile`,
  * Kubernetes >= 1.30; the chart renders the field for such clusters, the beta annotations for older ones).

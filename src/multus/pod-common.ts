@@ -39,10 +39,6 @@ export function installer(image: string, command: string[], args?: string[]): k8
   };
 }
 
-export function hostPathVolume(name: string, path: string): k8s.Volume {
-  return { name, hostPath: { path } };
-}
-
 /** The DaemonSet spec shared by both modes. */
 export function daemonSetSpec(parts: MultusPodParts): k8s.DaemonSetSpec {
   return {

@@ -1,6 +1,7 @@
+import { hostPathVolume } from '../util/host-path-volume';
 import { MultusLogLevel } from './multus-log-level';
 import { HOST_CNI_BIN_DIR, HOST_CNI_CONF_DIR, POD_CNI_BIN_DIR, POD_CNI_CONF_DIR } from './names';
-import { MultusPodParts, MAIN_RESOURCES, hostPathVolume, installer } from './pod-common';
+import { MultusPodParts, MAIN_RESOURCES, installer } from './pod-common';
 
 /** Settings of the pod, resolved from MultusProps. */
 export interface ThinOptions {

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { hostPathVolume } from '../util/host-path-volume';
 
 /** A host directory, under the volume name the upstream chart gives it (same name, same path everywhere). */
 export interface HostDir {
@@ -79,5 +80,5 @@ export function volumesFor(mounts: Mount[]): k8s.Volume[] {
     }
     seen.set(m.dir.volume, m.dir);
   }
-  return [...seen.values()].map((d) => ({ name: d.volume, hostPath: { path: d.path, type: d.type } }));
+  return [...seen.values()].map((d) => hostPathVolume(d.volume, d.path, d.type));
 }

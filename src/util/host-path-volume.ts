@@ -1,0 +1,6 @@
+import { k8s } from 'cdk8s-plus-28';
+
+/** A hostPath volume; `type` (e.g. `DirectoryOrCreate`) only when given, so the default (no check) stays implicit. */
+export function hostPathVolume(name: string, path: string, type?: string): k8s.Volume {
+  return { name, hostPath: { path, ...(type ? { type } : {}) } };
+}
