@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { OvnNetwork } from '../networks';
+import { isDnsLabel } from '../util/k8s-names';
 
 /** One demo pod and the node it runs on. */
 export interface DemoPodPlacement {
@@ -50,8 +51,8 @@ export class DemoPods extends Construct {
     const names = placements.map((p) => p.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) throw new Error(`demo: pod name "${dup}" is used twice; pod names must be unique`);
-    const bad = names.find((n) => !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n));
-    if (bad !== undefined) throw new Error(`demo: pod name ${JSON.stringify(bad)} must be a lowercase DNS label`);
+    const bad = names.find((n) => !isDnsLabel(n));
+    if (bad !== undefined) throw new Error(`demo: pod name ${JSON.stringify(bad)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
     // Multus reads a bare name as "in the pod's namespace".
     const reference = namespace === netNamespace ? netName : props.network.qualifiedName;
     this.pods = placements.map((p) => new k8s.KubePod(this, p.name, {

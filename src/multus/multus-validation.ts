@@ -1,7 +1,7 @@
+import { isDnsLabel } from '../util/k8s-names';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // Multus reads .conf and .conflist files of the directory (libcni.ConfFiles).
 const CNI_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(conf|conflist)$/;
 const LOG_LEVELS = Object.values(MultusLogLevel) as string[];
@@ -21,7 +21,7 @@ export function checkImage(image: string): string {
 }
 
 export function checkNamespace(namespace: string): string {
-  if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+  if (!isDnsLabel(namespace)) {
     throw new Error(`namespace: invalid value ${JSON.stringify(namespace)}: expected a DNS-1123 label (lowercase letters, digits and '-', at most 63)`);
   }
   return namespace;

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { ChartAddressPlan } from '../plan';
+import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { parseField } from '../util/parse-field';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
@@ -12,8 +13,6 @@ export const OVN_CNI_TYPE = 'ovn-k8s-cni-overlay';
 
 // Names OVN-Kubernetes reserves for its own default network.
 const RESERVED_NETWORK_NAMES = ['default', 'ovn-kubernetes'];
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * An OVN-Kubernetes secondary network (layer3, layer2 or localnet) as a NetworkAttachmentDefinition of
@@ -39,10 +38,10 @@ export class OvnNetwork extends Construct {
     super(scope, id);
     const namespace = props.namespace ?? 'default';
     const field = `network ${namespace}/${props.name}`;
-    if (typeof props.name !== 'string' || props.name.length > 253 || !DNS_SUBDOMAIN.test(props.name)) {
+    if (!isDnsSubdomain(props.name)) {
       throw new Error(`${field}: name ${JSON.stringify(props.name)} must be a lowercase DNS subdomain (a-z, 0-9, "-", "."), at most 253 characters`);
     }
-    if (namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       throw new Error(`${field}: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
     }
     this.networkName = props.networkName ?? props.name;

@@ -1,6 +1,7 @@
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
 import { DeceptiveNetworkConfig } from '../deception';
+import { isDnsLabel } from '../util/k8s-names';
 import { parseField } from '../util/parse-field';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
@@ -34,8 +35,6 @@ export interface OvnSettings {
   readonly persistentIps: boolean;
   readonly egressQos: boolean;
 }
-
-const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Checks every prop and applies the defaults; throws naming the prop, the value and what is valid. */
 export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
@@ -80,7 +79,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   }
 
   const hostNetworkNamespace = props.hostNetworkNamespace ?? DEFAULT_HOST_NETWORK_NAMESPACE;
-  if (typeof hostNetworkNamespace !== 'string' || !NAMESPACE_NAME.test(hostNetworkNamespace)) {
+  if (!isDnsLabel(hostNetworkNamespace)) {
     throw new Error(
       `hostNetworkNamespace: invalid value ${describe(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
     );
