@@ -186,7 +186,7 @@ describe.each([CENTRAL, INTERCONNECT])('OvnSecondary, %s mode, minimal props', (
     expect(objs.filter((o) => o.kind === 'CustomResourceDefinition')).toEqual([]);
   });
 
-  test('every container runs the default public image', () => {
+  test('every container runs the default image, the seed\'s local build with the secondary-CNI option', () => {
     for (const { container } of containers(objs)) {
       expect(container.image).toBe('localhost/ovn-daemonset-f:dev');
       expect(container.imagePullPolicy).toBe('IfNotPresent');
@@ -267,8 +267,9 @@ describe('OvnSecondary, all props', () => {
     mode: INTERCONNECT,
     mtu: 8900,
     encapPort: 6082,
-    imageRepository: 'localhost/ovn-daemonset-f',
-    imageTag: 'dev',
+    // Not the defaults (localhost/ovn-daemonset-f:dev), so the test fails if either prop is dropped.
+    imageRepository: 'registry.example.com/ovn/ovn-kube-fedora',
+    imageTag: 'v1.0.0-multicni',
     imagePullPolicy: ImagePullPolicy.NEVER,
     hostNetworkNamespace: 'ovn-hostnet',
     persistentIps: false,
@@ -289,7 +290,7 @@ describe('OvnSecondary, all props', () => {
     expect(kinds(objs)).toContain('Namespace/ovn-hostnet');
     expect(kinds(objs)).toContain('Deployment/ovnkube-control-plane');
     for (const { container } of containers(objs)) {
-      expect(container.image).toBe('localhost/ovn-daemonset-f:dev'); // imageRepository, imageTag
+      expect(container.image).toBe('registry.example.com/ovn/ovn-kube-fedora:v1.0.0-multicni'); // imageRepository, imageTag
       expect(container.imagePullPolicy).toBe('Never'); // imagePullPolicy
     }
     for (const { container } of ovnkubeContainers(objs)) {
@@ -304,7 +305,7 @@ describe('OvnSecondary, all props', () => {
 
   test('public properties report the resolved settings', () => {
     expect([ovn.mode, ovn.mtu, ovn.encapPort, ovn.image, ovn.secondaryCni, ovn.persistentIps, ovn.egressQos, ovn.hostNetworkNamespace])
-      .toEqual([INTERCONNECT, 8900, 6082, 'localhost/ovn-daemonset-f:dev', false, false, true, 'ovn-hostnet']);
+      .toEqual([INTERCONNECT, 8900, 6082, 'registry.example.com/ovn/ovn-kube-fedora:v1.0.0-multicni', false, false, true, 'ovn-hostnet']);
     expect([ovn.apiServer.host, ovn.apiServer.port, ovn.apiServer.hostIsIp]).toEqual(['api.cluster.example', 8443, false]);
   });
 
