@@ -47,6 +47,9 @@ export class DemoPods extends Construct {
     super(scope, id);
     const [netNamespace, netName] = props.network.qualifiedName.split('/');
     const namespace = props.namespace ?? netNamespace;
+    if (!isDnsLabel(namespace)) {
+      throw new Error(`demo: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
+    }
     const placements = props.pods ?? [{ name: 'tinypod', nodeName: 'ovn-worker' }, { name: 'tinypod2', nodeName: 'ovn-worker2' }];
     const names = placements.map((p) => p.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
