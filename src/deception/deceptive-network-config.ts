@@ -100,7 +100,7 @@ export class DeceptiveNetworkConfig extends Construct {
     this.families = familiesOf(this.primaryPodCidrs);
     this.nodeCount = props.nodeCount ?? 3;
     if (!Number.isInteger(this.nodeCount) || this.nodeCount < 1) {
-      throw new Error(`nodeCount: invalid value ${props.nodeCount}: expected a whole number of nodes, at least 1`);
+      throw new Error(`nodeCount: invalid value ${JSON.stringify(props.nodeCount)}: expected a whole number of nodes, at least 1`);
     }
     this.secondaryCni = props.secondaryCni ?? true;
     this.joinSubnets = this.internal('joinSubnets', props.joinSubnets, DEFAULTS.join);

@@ -85,7 +85,7 @@ export class OvnNetwork extends Construct {
     }
     if (props.vlanId !== undefined && (!localnet || !Number.isInteger(props.vlanId) || props.vlanId < 1 || props.vlanId > 4094)) {
       throw new Error(localnet
-        ? `${field}: vlanId ${props.vlanId} must be an integer from 1 to 4094`
+        ? `${field}: vlanId ${JSON.stringify(props.vlanId)} must be an integer from 1 to 4094`
         : `${field}: vlanId is only valid on localnet networks, not ${this.topology.name}`);
     }
     if (props.physicalNetworkName !== undefined && !localnet) {
@@ -97,10 +97,10 @@ export class OvnNetwork extends Construct {
     const mtu = props.mtu ?? 1300;
     const minMtu = families.includes(IpFamily.IPV6) ? 1280 : 576;
     if (!Number.isInteger(mtu) || mtu < minMtu || mtu > 65535) {
-      throw new Error(`${field}: mtu ${props.mtu} must be an integer from ${minMtu} to 65535`);
+      throw new Error(`${field}: mtu ${JSON.stringify(props.mtu)} must be an integer from ${minMtu} to 65535`);
     }
     if (props.nodeCount !== undefined && (!Number.isInteger(props.nodeCount) || props.nodeCount < 1)) {
-      throw new Error(`${field}: nodeCount ${props.nodeCount} must be an integer >= 1`);
+      throw new Error(`${field}: nodeCount ${JSON.stringify(props.nodeCount)} must be an integer >= 1`);
     }
 
     // Key order is fixed so the rendered JSON is byte-identical run after run.

@@ -27,7 +27,7 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export function imageReference(repository: string, tag: string): string {
   if (typeof repository !== 'string' || !REPOSITORY.test(repository) || repository.length > 255) {
     throw new Error(
-      `imageRepository: invalid value ${JSON.stringify(repository)}: expected an image name without tag or digest, such as "${OVN_IMAGES.ovnKubernetes.repository}" or "localhost/ovn-daemonset-f"`,
+      `imageRepository: invalid value ${JSON.stringify(repository)}: expected an image name without tag or digest, such as "${OVN_IMAGES.ovnKubernetes.repository}" or "registry.example.com/ovn/ovn-kube-fedora"`,
     );
   }
   if (typeof tag !== 'string' || !TAG.test(tag)) {
