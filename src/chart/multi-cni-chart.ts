@@ -20,12 +20,19 @@ export const SEED_NETWORK: OvnNetworkProps = { name: 'ovn-stream-veth', namespac
  * `demo`) name the output files and are part of the public contract.
  */
 export class MultiCniChart extends Chart {
+  /** The address plan's cluster and OVN ranges (renders nothing itself). */
   public readonly addressing: DeceptiveNetworkConfig;
+  /** The k8s.cni.cncf.io CRDs. */
   public readonly networkCrds: NetworkCrds;
+  /** Cilium, the primary CNI. */
   public readonly cilium: CiliumPrimary;
+  /** Multus, pinned to Cilium's CNI config file. */
   public readonly multus: Multus;
+  /** OVN-Kubernetes, the secondary CNI. */
   public readonly ovn: OvnSecondary;
+  /** The secondary networks, in the order given. */
   public readonly networks: OvnNetwork[];
+  /** The demo pods; undefined when `demo` is false. */
   public readonly demo?: DemoPods;
 
   constructor(scope: Construct, id: string, props: MultiCniChartProps) {

@@ -5,11 +5,16 @@ import { ManifestDocument } from './manifest-reader';
 export interface FoundRange {
   /** What it is, e.g. `cilium-config cluster-pool-ipv4-cidr` or the NAD's network name. */
   readonly name: string;
+  /** What the range is used for. */
   readonly role: RangeRole;
   /** Where it is: `dist/x.yaml#3 ConfigMap kube-system/cilium-config`. */
   readonly owner: string;
+  /** The range. */
   readonly cidr: Cidr;
-  /** @default - not split per node */
+  /**
+   * Per-node subnet length, for ranges written `cidr/hostPrefix`.
+   * @default - not split per node
+   */
   readonly hostPrefix?: number;
 }
 

@@ -40,7 +40,7 @@ export class OvnSecondary extends Construct {
   public static readonly CNI_PLUGIN_TYPE = CNI_PLUGIN_TYPE;
   /** Node label naming a node's zone in interconnect mode; its value must be the node's name. */
   public static readonly ZONE_NAME_LABEL = ZONE_NAME_LABEL;
-  /** Default image repository (public; without the secondary-CNI option). */
+  /** Default image repository: the seed's local build, the only one with the secondary-CNI option (see `imageRepository`). */
   public static readonly DEFAULT_IMAGE_REPOSITORY = OVN_IMAGES.ovnKubernetes.repository;
   /** Default image tag. */
   public static readonly DEFAULT_IMAGE_TAG = OVN_IMAGES.ovnKubernetes.tag;
