@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AddressPlan } from '../addressing';
 import { CiliumPrimary, CiliumPrimaryProps, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
+import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../cilium/settings';
 import { NetworkCrds } from '../crds';
 import { DeceptiveNetworkConfig } from '../deception';
 import { DemoPods } from '../demo';
@@ -87,8 +88,8 @@ function ciliumPodCidrs(cilium: { ipam?: IpamMode; podCidrs?: string[] }): strin
  */
 function checkTunnelPorts(cilium: CiliumPrimaryProps, ovnPort: number | undefined): void {
   if ((cilium.routingMode ?? RoutingMode.TUNNEL) !== RoutingMode.TUNNEL) return;
-  const ciliumPort = cilium.tunnelPort ?? (cilium.tunnelProtocol === TunnelProtocol.GENEVE ? 6081 : 8472);
-  const port = ovnPort ?? 6081;
+  const ciliumPort = cilium.tunnelPort ?? (cilium.tunnelProtocol === TunnelProtocol.GENEVE ? OVN_GENEVE_PORT : CILIUM_VXLAN_PORT);
+  const port = ovnPort ?? OVN_GENEVE_PORT;
   if (port === ciliumPort) {
     throw new Error(`ovn: encapPort ${port} is the UDP port of Cilium's ${cilium.tunnelProtocol ?? TunnelProtocol.VXLAN} tunnel; choose another port for one of them`);
   }

@@ -10,7 +10,7 @@ import { RoutingMode, TunnelProtocol } from './routing';
 /** UDP port of OVN-Kubernetes' Geneve tunnel (and Geneve's IANA port, Cilium's Geneve default). */
 export const OVN_GENEVE_PORT = 6081;
 /** Cilium's default VXLAN port (Linux's legacy VXLAN port, not IANA's 4789). */
-const CILIUM_VXLAN_PORT = 8472;
+export const CILIUM_VXLAN_PORT = 8472;
 
 /** The props, checked and with every default applied. */
 export interface CiliumSettings {
