@@ -54,6 +54,10 @@ export class ClusterSubnet {
         `invalid cluster subnet "${shown}": host prefix ${hostPrefix} must be longer than the cluster prefix ${cidr.prefix} and at most ${bits}`,
       );
     }
+    // OVN-Kubernetes' ParseClusterSubnetEntries: "IPv6 only supports /64 host subnets".
+    if (cidr.family === IpFamily.IPV6 && hostPrefix !== 64) {
+      throw new Error(`invalid cluster subnet "${shown}": OVN-Kubernetes supports only /64 host subnets for IPv6, got /${hostPrefix}`);
+    }
     return new ClusterSubnet(cidr, hostPrefix);
   }
 

@@ -4,3 +4,4 @@ export { readManifests, parseManifestText } from './manifest-reader';
 export type { ManifestDocument } from './manifest-reader';
 export * from './range-extractor';
 export * from './check-manifests';
+export * from './manifest-checker';

@@ -25,6 +25,7 @@ describe('ClusterSubnet', () => {
 
   test('huge IPv6 splits are capped, not overflowing', () => {
     expect(ClusterSubnet.parse('fd00::/8/64').nodeSubnetCount).toBe(Number.MAX_SAFE_INTEGER);
+    expect(ClusterSubnet.parse('fd00:10:254::/48/64').nodeSubnetCount).toBe(65536);
   });
 
   test.each([
@@ -32,6 +33,7 @@ describe('ClusterSubnet', () => {
     ['10.254.0.0/24/16', /host prefix 16 must be longer than the cluster prefix 24/],
     ['10.254.0.0/16/33', /at most 32/],
     ['fd00::/48/129', /at most 128/],
+    ['fd00::/48/56', /OVN-Kubernetes supports only \/64 host subnets for IPv6, got \/56/],
     ['10.254.0.0/16/x', /host prefix "x" must be an integer/],
     ['10.254.0.1/16/24', /invalid cluster subnet "10\.254\.0\.1\/16\/24": invalid cidr "10\.254\.0\.1\/16": host bits are set/],
     ['10.254.0.0/16/24/8', /expected "cidr\/hostPrefix"/],

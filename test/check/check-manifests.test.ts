@@ -68,3 +68,10 @@ test('env values from a ConfigMap of the same manifests are resolved', () => {
   ]);
   expect(ranges.map((r) => `${r.name}=${r.cidr}`)).toEqual(['env OVN_V4_JOIN_SUBNET=100.64.0.0/16']);
 });
+
+test('ManifestChecker gives the same verdicts as the functions', () => {
+  const { ManifestChecker } = require('../../src');
+  expect(ManifestChecker.checkFiles([path.join(fixtures, 'overlap')]).problems).toEqual(checkManifestFiles([path.join(fixtures, 'overlap')]).problems);
+  expect(ManifestChecker.checkObjects([{ kind: 'ConfigMap', metadata: { name: 'ovn-config' }, data: { net_cidr: '10.0.0.0/8', svc_cidr: '10.96.0.0/16' } }]).problems)
+    .toEqual([expect.stringMatching(/overlap: decoy pod "ovn-config net_cidr" 10\.0\.0\.0\/8\/24 .* overlaps service "ovn-config svc_cidr" 10\.96\.0\.0\/16/)]);
+});
