@@ -12,6 +12,7 @@ function render(props: Partial<DemoPodsProps> = {}, networkNamespace = 'default'
 describe('DemoPods', () => {
   test('the seed\'s demo: tinypod and tinypod2 pinned to the two workers, attached by the bare NAD name', () => {
     const pods = render();
+    expect(pods).toMatchSnapshot();
     expect(pods.map((p) => [p.metadata.name, p.metadata.namespace, p.spec.nodeSelector])).toEqual([
       ['tinypod', 'default', { 'kubernetes.io/hostname': 'ovn-worker' }],
       ['tinypod2', 'default', { 'kubernetes.io/hostname': 'ovn-worker2' }],
