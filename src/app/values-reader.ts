@@ -32,6 +32,12 @@ export class ValuesReader {
     return v;
   }
 
+  /** A string that must be one of the keys of `options`; returns the value it maps to. */
+  public choice<T>(key: string, options: Record<string, T>): T | undefined {
+    const v = this.string(key, Object.keys(options));
+    return v === undefined ? undefined : options[v];
+  }
+
   public integer(key: string): number | undefined {
     const v = this.take(key);
     if (v === undefined) return undefined;

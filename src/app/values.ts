@@ -87,16 +87,12 @@ function readCilium(r: ValuesReader): CiliumPrimaryProps {
   if (ipam !== 'cluster-pool' && Object.values(poolOptions).some((v) => v !== undefined)) {
     throw new Error(`${r.at('clusterPool')}: only valid with ipam: cluster-pool, got ipam ${JSON.stringify(ipam ?? 'kubernetes (the default)')}`);
   }
-  const routing = r.string('routingMode', ['tunnel', 'native']);
-  const tunnel = r.string('tunnelProtocol', ['vxlan', 'geneve']);
-  const pull = r.string('imagePullPolicy', Object.keys(PULL_POLICIES));
-  const hubble = r.string('hubbleTls', ['disabled', 'cronJob']);
   const out: CiliumPrimaryProps = {
     ipam: ipam === 'cluster-pool' ? IpamMode.clusterPool({ ...poolOptions, podCidrs: poolOptions.podCidrs! }) : ipam === 'kubernetes' ? IpamMode.KUBERNETES : undefined,
     podCidrs: r.strings('podCidrs'),
     cniExclusive: r.boolean('cniExclusive'),
-    routingMode: routing === undefined ? undefined : routing === 'native' ? RoutingMode.NATIVE : RoutingMode.TUNNEL,
-    tunnelProtocol: tunnel === undefined ? undefined : tunnel === 'geneve' ? TunnelProtocol.GENEVE : TunnelProtocol.VXLAN,
+    routingMode: r.choice('routingMode', { tunnel: RoutingMode.TUNNEL, native: RoutingMode.NATIVE }),
+    tunnelProtocol: r.choice('tunnelProtocol', { vxlan: TunnelProtocol.VXLAN, geneve: TunnelProtocol.GENEVE }),
     tunnelPort: r.integer('tunnelPort'),
     ipv4NativeRoutingCidr: r.string('ipv4NativeRoutingCidr'),
     ipv6NativeRoutingCidr: r.string('ipv6NativeRoutingCidr'),
@@ -108,29 +104,26 @@ function readCilium(r: ValuesReader): CiliumPrimaryProps {
     clusterName: r.string('clusterName'),
     clusterId: r.integer('clusterId'),
     operatorReplicas: r.integer('operatorReplicas'),
-    imagePullPolicy: pull === undefined ? undefined : PULL_POLICIES[pull],
+    imagePullPolicy: r.choice('imagePullPolicy', PULL_POLICIES),
     imageRegistry: r.string('imageRegistry'),
     agentImage: r.string('agentImage'),
     operatorImage: r.string('operatorImage'),
     envoyImage: r.string('envoyImage'),
     certgenImage: r.string('certgenImage'),
-    hubbleTls: hubble === undefined ? undefined : hubble === 'disabled' ? HubbleTls.DISABLED : HubbleTls.CRON_JOB,
+    hubbleTls: r.choice('hubbleTls', { cronJob: HubbleTls.CRON_JOB, disabled: HubbleTls.DISABLED }),
   };
   r.done();
   return compact(out);
 }
 
 function readMultus(r: ValuesReader): MultiCniChartProps['multus'] {
-  const mode = r.string('mode', ['thin', 'thick']);
-  const levels = Object.values(MultusLogLevel) as string[];
-  const level = r.string('logLevel', levels);
   const out = {
-    mode: mode === undefined ? undefined : mode === 'thick' ? MultusMode.THICK : MultusMode.THIN,
+    mode: r.choice('mode', { thin: MultusMode.THIN, thick: MultusMode.THICK }),
     image: r.string('image'),
     namespace: r.string('namespace'),
     defaultNetworkFile: r.string('defaultNetworkFile'),
     waitForDefaultNetwork: r.boolean('waitForDefaultNetwork'),
-    logLevel: level as MultusLogLevel | undefined,
+    logLevel: r.choice('logLevel', Object.fromEntries(Object.values(MultusLogLevel).map((l) => [l, l]))),
   };
   r.done();
   return compact(out);
@@ -147,15 +140,13 @@ function readCrds(r: ValuesReader): MultiCniChartProps['networkCrds'] {
 }
 
 function readOvn(r: ValuesReader): MultiCniChartProps['ovn'] {
-  const mode = r.string('mode', ['central', 'interconnect']);
-  const pull = r.string('imagePullPolicy', Object.keys(PULL_POLICIES));
   const out = {
-    mode: mode === undefined ? undefined : mode === 'interconnect' ? OvnDeploymentMode.INTERCONNECT : OvnDeploymentMode.CENTRAL,
+    mode: r.choice('mode', { central: OvnDeploymentMode.CENTRAL, interconnect: OvnDeploymentMode.INTERCONNECT }),
     mtu: r.integer('mtu'),
     encapPort: r.integer('encapPort'),
     imageRepository: r.string('imageRepository'),
     imageTag: r.string('imageTag'),
-    imagePullPolicy: pull === undefined ? undefined : PULL_POLICIES[pull],
+    imagePullPolicy: r.choice('imagePullPolicy', PULL_POLICIES),
     hostNetworkNamespace: r.string('hostNetworkNamespace'),
     persistentIps: r.boolean('persistentIps'),
     egressQos: r.boolean('egressQos'),
@@ -167,17 +158,15 @@ function readOvn(r: ValuesReader): MultiCniChartProps['ovn'] {
 function readNetwork(r: ValuesReader): OvnNetworkProps {
   const name = r.string('name');
   if (name === undefined) throw new Error(`${r.at('name')}: required (the NetworkAttachmentDefinition's name)`);
-  const topology = r.string('topology', ['layer3', 'layer2', 'localnet']);
-  const role = r.string('role', ['secondary', 'primary']);
   const out: OvnNetworkProps = {
     name,
     namespace: r.string('namespace'),
     networkName: r.string('networkName'),
-    topology: topology === undefined ? undefined : OvnTopology.of(topology),
+    topology: r.choice('topology', { layer3: OvnTopology.LAYER3, layer2: OvnTopology.LAYER2, localnet: OvnTopology.LOCALNET }),
     subnets: r.strings('subnets'),
     excludeSubnets: r.strings('excludeSubnets'),
     mtu: r.integer('mtu'),
-    role: role === undefined ? undefined : NetworkRole.of(role),
+    role: r.choice('role', { secondary: NetworkRole.SECONDARY, primary: NetworkRole.PRIMARY }),
     allowPersistentIps: r.boolean('allowPersistentIps'),
     vlanId: r.integer('vlanId'),
     physicalNetworkName: r.string('physicalNetworkName'),
