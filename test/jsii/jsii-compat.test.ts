@@ -1,0 +1,119 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// The public API (src/index.ts) is meant to be compiled with jsii for Python/Java/Go users, but the repo
+// builds with plain tsc. This guard compiles a copy of src/ and imports/ with the jsii compiler from
+// node_modules (devDependency `jsii`, same 5.9 line as `typescript`), so a change that breaks jsii
+// (a member named `equals`, a private type in a public signature, ...) fails `npm test`.
+// Offline: the support-policy check that downloads releases.json from GitHub is switched off below.
+
+const root = path.join(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string; version: string; description: string; license: string; dependencies: Record<string, string>;
+};
+
+function installedPackageJson(name: string): { version: string } {
+  return JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [root] }), 'utf8'));
+}
+
+/** A dependency that ships a jsii assembly (cdk8s, cdk8s-plus-28, constructs) must be a peer dependency
+ * for jsii; any other (yaml, ip-num) can only be used if it is bundled. */
+function isJsiiAssembly(name: string): boolean {
+  return fs.existsSync(path.join(path.dirname(require.resolve(`${name}/package.json`, { paths: [root] })), '.jsii'));
+}
+
+/** The package.json jsii needs: the real dependencies sorted into peer and bundled ones, plus the
+ * metadata fields jsii insists on (author and repository are placeholders; they only feed the assembly). */
+function jsiiPackageJson() {
+  const deps = Object.keys(pkg.dependencies).sort();
+  const peers = deps.filter(isJsiiAssembly);
+  const bundled = deps.filter((d) => !isJsiiAssembly(d));
+  const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, pkg.dependencies[n]]));
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    description: pkg.description,
+    license: pkg.license,
+    author: { name: 'cdk8s-multicni authors', organization: false },
+    repository: { type: 'git', url: 'https://example.invalid/cdk8s-multicni.git' },
+    main: 'src/index.js',
+    types: 'src/index.d.ts',
+    peerDependencies: pick(peers),
+    // jsii wants each peer dependency also as a devDependency pinned to the version it compiles against
+    devDependencies: Object.fromEntries(peers.map((n) => [n, installedPackageJson(n).version])),
+    dependencies: pick(bundled),
+    bundledDependencies: bundled,
+    jsii: { outdir: 'dist', targets: {} },
+  };
+}
+
+interface JsiiRun { status: number | null; signal: NodeJS.Signals | null; output: string; errors: string[]; warnings: string[]; assembly?: { types?: Record<string, unknown> } }
+
+/** Copies what jsii needs into a temp dir (plus `extraFiles`, relative to it), compiles there, cleans up. */
+function compileWithJsii(extraFiles: Record<string, string> = {}, appendToIndex = ''): JsiiRun {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-jsii-'));
+  const modules = path.join(dir, 'node_modules');
+  try {
+    for (const sub of ['src', 'imports']) fs.cpSync(path.join(root, sub), path.join(dir, sub), { recursive: true });
+    fs.copyFileSync(path.join(root, 'README.md'), path.join(dir, 'README.md')); // jsii warns without one (PyPI)
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(jsiiPackageJson(), null, 2));
+    for (const [file, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, file), text);
+    if (appendToIndex) fs.appendFileSync(path.join(dir, 'src', 'index.ts'), appendToIndex);
+    fs.symlinkSync(path.join(root, 'node_modules'), modules, 'dir');
+
+    const jsiiBin = require.resolve('jsii/bin/jsii', { paths: [root] });
+    const nodeMajor = process.versions.node.split('.')[0];
+    const r = spawnSync(process.execPath, [jsiiBin], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 170_000,
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        JSII_SILENCE_SUPPORT_WARNING: '1', // otherwise jsii fetches releases.json from GitHub
+        JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: nodeMajor,
+        JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
+        JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION: '1',
+      },
+    });
+    const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}\n${r.error ? String(r.error) : ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+    const lines = output.split('\n');
+    const assemblyFile = path.join(dir, '.jsii');
+    return {
+      status: r.status,
+      signal: r.signal,
+      output,
+      errors: lines.filter((l) => /\berror JSII\d*/.test(l)),
+      warnings: lines.filter((l) => /\bwarning JSII\d*/.test(l)),
+      assembly: fs.existsSync(assemblyFile) ? JSON.parse(fs.readFileSync(assemblyFile, 'utf8')) : undefined,
+    };
+  } finally {
+    if (fs.existsSync(modules)) fs.unlinkSync(modules); // the link only, never the repo's node_modules
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('jsii compatibility of the public API', () => {
+  test('src/ compiles with jsii without errors', () => {
+    const run = compileWithJsii();
+    if (run.warnings.length > 0) console.warn(`jsii warnings (allowed):\n${run.warnings.join('\n')}`);
+    if (run.status !== 0 || run.errors.length > 0) console.error(run.output);
+    expect(run.errors).toEqual([]);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(Object.keys(run.assembly?.types ?? {}).length).toBeGreaterThan(0);
+  }, 180_000);
+
+  // The guard must be able to fail: the same harness rejects a member jsii forbids.
+  test('a jsii-incompatible public member makes the compile fail', () => {
+    const run = compileWithJsii(
+      { 'src/jsii-canary.ts': 'export class JsiiCanary {\n  public equals(other: JsiiCanary): boolean { return other === this; }\n}\n' },
+      "export * from './jsii-canary';\n",
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.errors.join('\n')).toMatch(/error JSII5016: Members cannot be named "equals"/);
+  }, 180_000);
+});
