@@ -170,8 +170,7 @@ export class AddressPlan {
 }
 
 function familiesOf(ranges: AddressRange[]): IpFamily[] {
-  const families = new Set(ranges.map((r) => r.cidr.family));
-  return [IpFamily.IPV4, IpFamily.IPV6].filter((f) => families.has(f));
+  return Cidr.familiesOf(ranges.map((r) => r.cidr));
 }
 
 /** `decoy pod "ovn net_cidr" 10.254.0.0/16 (owner: chart/deception)` */

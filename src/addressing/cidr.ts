@@ -53,6 +53,11 @@ export class Cidr {
     return splitList(text, 'cidr list').map((item) => Cidr.parse(item));
   }
 
+  /** The families present among `cidrs`, IPv4 first: the order dual-stack settings are written in. */
+  public static familiesOf(cidrs: Cidr[]): IpFamily[] {
+    return [IpFamily.IPV4, IpFamily.IPV6].filter((f) => cidrs.some((c) => c.family === f));
+  }
+
   /** @internal first address */
   public readonly _first: bigint;
   /** @internal last address */

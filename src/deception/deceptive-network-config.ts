@@ -97,7 +97,7 @@ export class DeceptiveNetworkConfig extends Construct {
     this.primaryPodCidrs = cidrList('primaryPodCidrs', props.primaryPodCidrs ?? ['10.244.0.0/16'], true);
     this.serviceCidrs = cidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], true);
     this.nodeNetworks = cidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], false);
-    this.families = familiesOf(this.primaryPodCidrs);
+    this.families = Cidr.familiesOf(this.primaryPodCidrs);
     this.nodeCount = props.nodeCount ?? 3;
     if (!Number.isInteger(this.nodeCount) || this.nodeCount < 1) {
       throw new Error(`nodeCount: invalid value ${JSON.stringify(props.nodeCount)}: expected a whole number of nodes, at least 1`);
@@ -158,7 +158,7 @@ export class DeceptiveNetworkConfig extends Construct {
     const cidrs = given === undefined
       ? this.families.map((f) => Cidr.parse(defaults[f]))
       : cidrList(field, given, true);
-    const got = familiesOf(cidrs);
+    const got = Cidr.familiesOf(cidrs);
     if (got.join('+') !== this.families.join('+')) {
       throw new Error(
         `${field}: ${JSON.stringify(cidrs.map(String))} covers ${got.join('+') || 'no family'} but the primary pod ranges are ${this.families.join('+')}; give one subnet per family`,
@@ -181,8 +181,4 @@ function cidrList(field: string, texts: string[], perFamily: boolean): Cidr[] {
     throw new Error(`${field}: ${JSON.stringify(texts)} has two ${cidrs[0].family} ranges; dual-stack needs one IPv4 and one IPv6`);
   }
   return cidrs;
-}
-
-function familiesOf(cidrs: Cidr[]): IpFamily[] {
-  return [IpFamily.IPV4, IpFamily.IPV6].filter((f) => cidrs.some((c) => c.family === f));
 }

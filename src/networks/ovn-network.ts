@@ -62,7 +62,7 @@ export class OvnNetwork extends Construct {
     if (layer3 && subnets.length === 0) {
       throw new Error(`${field}: a layer3 network needs at least one subnet in "cidr/hostPrefix" form, e.g. 10.245.0.0/16/24`);
     }
-    const families = [IpFamily.IPV4, IpFamily.IPV6].filter((f) => subnets.some((s) => s.family === f));
+    const families = Cidr.familiesOf(subnets);
     if (subnets.length > 2 || families.length !== subnets.length) {
       throw new Error(`${field}: subnets ${JSON.stringify(subnetTexts)} must hold at most one IPv4 and one IPv6 range`);
     }

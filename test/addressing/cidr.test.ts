@@ -138,3 +138,9 @@ describe('property: agrees with ip-num and with a bitwise brute force', () => {
     }), { numRuns: 1000 });
   });
 });
+
+test('familiesOf lists the families present, IPv4 first', () => {
+  expect(Cidr.familiesOf([Cidr.parse('fd00::/8'), Cidr.parse('10.0.0.0/8')])).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
+  expect(Cidr.familiesOf([Cidr.parse('fd00::/8')])).toEqual([IpFamily.IPV6]);
+  expect(Cidr.familiesOf([])).toEqual([]);
+});
