@@ -6,6 +6,7 @@ import { HubbleTls } from './hubble-tls';
 import { CiliumImages } from './images';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
+import { isImageReference } from '../util/image-reference';
 
 /** UDP port of OVN-Kubernetes' Geneve tunnel (and Geneve's IANA port, Cilium's Geneve default). */
 export const OVN_GENEVE_PORT = 6081;
@@ -265,11 +266,9 @@ function checkHost(host: string): void {
   }
 }
 
-/** An image reference: `[registry[:port]/]path[:tag][@sha256:digest]`, with a tag or a digest. */
+/** An image reference with a tag and/or digest. */
 function checkImage(field: string, ref: string): void {
-  const re = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
-  const hasVersion = /(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$/.test(ref ?? '') && /[:@][^/]*$/.test(ref ?? '');
-  if (typeof ref !== 'string' || !re.test(ref) || !hasVersion) {
+  if (!isImageReference(ref, true)) {
     throw new Error(`cilium: ${field} must be an image reference with a tag and/or digest, such as "registry.example.com/cilium/cilium:v1.16.7@sha256:…", got ${JSON.stringify(ref)}`);
   }
 }

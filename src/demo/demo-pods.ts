@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { OvnNetwork } from '../networks';
 import { isDnsLabel } from '../util/k8s-names';
+import { isImageReference } from '../util/image-reference';
 
 /** One demo pod and the node it runs on. */
 export interface DemoPodPlacement {
@@ -56,13 +57,17 @@ export class DemoPods extends Construct {
     if (dup) throw new Error(`demo: pod name "${dup}" is used twice; pod names must be unique`);
     const bad = names.find((n) => !isDnsLabel(n));
     if (bad !== undefined) throw new Error(`demo: pod name ${JSON.stringify(bad)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
+    const image = props.image ?? 'registry.k8s.io/e2e-test-images/agnhost:2.36';
+    if (!isImageReference(image)) {
+      throw new Error(`demo: image ${JSON.stringify(image)} is not an image reference such as "registry.k8s.io/e2e-test-images/agnhost:2.36"`);
+    }
     // Multus reads a bare name as "in the pod's namespace".
     const reference = namespace === netNamespace ? netName : props.network.qualifiedName;
     this.pods = placements.map((p) => new k8s.KubePod(this, p.name, {
       metadata: { name: p.name, namespace, labels: { app: 'multicni-demo' }, annotations: { [NETWORKS_ANNOTATION]: reference } },
       spec: {
         ...(p.nodeName ? { nodeSelector: { 'kubernetes.io/hostname': p.nodeName } } : {}),
-        containers: [{ name: 'agnhost', image: props.image ?? 'registry.k8s.io/e2e-test-images/agnhost:2.36', args: ['pause'] }],
+        containers: [{ name: 'agnhost', image, args: ['pause'] }],
       },
     }));
   }

@@ -1,6 +1,7 @@
 import { isDnsLabel } from '../util/k8s-names';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
+import { isImageReference } from '../util/image-reference';
 
 // Multus reads .conf and .conflist files of the directory (libcni.ConfFiles).
 const CNI_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(conf|conflist)$/;
@@ -14,7 +15,7 @@ export function checkMode(mode: MultusMode): MultusMode {
 }
 
 export function checkImage(image: string): string {
-  if (typeof image !== 'string' || image === '' || /\s/.test(image)) {
+  if (!isImageReference(image)) {
     throw new Error(`image: invalid value ${JSON.stringify(image)}: expected an image reference such as ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3`);
   }
   return image;

@@ -1,3 +1,5 @@
+import { isImageRepository, isImageTag } from '../util/image-reference';
+
 /**
  * The one image every OVN-Kubernetes container runs (ovs-node, databases, northd, ovnkube, ovn-controller):
  * its entry point `/root/ovnkube.sh <target>` picks the daemon. Overridden by `imageRepository`/`imageTag`.
@@ -17,20 +19,15 @@ export const OVN_IMAGES = {
 /** The public image the seed pulls without `BUILD_IMAGE`; it lacks the secondary-CNI option. */
 export const PUBLIC_OVN_IMAGE = { repository: 'ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora', tag: 'master' };
 
-// Grammar of github.com/distribution/reference: optional registry host[:port], then lowercase path components.
-const DOMAIN = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** Validates repository and tag and joins them; errors name the prop. */
 export function imageReference(repository: string, tag: string): string {
-  if (typeof repository !== 'string' || !REPOSITORY.test(repository) || repository.length > 255) {
+  if (!isImageRepository(repository)) {
     throw new Error(
       `imageRepository: invalid value ${JSON.stringify(repository)}: expected an image name without tag or digest, such as "${OVN_IMAGES.ovnKubernetes.repository}" or "registry.example.com/ovn/ovn-kube-fedora"`,
     );
   }
-  if (typeof tag !== 'string' || !TAG.test(tag)) {
+  if (!isImageTag(tag)) {
     throw new Error(
       `imageTag: invalid value ${JSON.stringify(tag)}: expected a tag of letters, digits, "_", "." or "-" (at most 128, not starting with "." or "-"), such as "master" or "dev"`,
     );

@@ -59,3 +59,10 @@ describe('DemoPods', () => {
     expect(() => render({ namespace: 'Demo' })).toThrow(/^demo: namespace "Demo" must be a lowercase DNS label/);
   });
 });
+
+test('DemoPods rejects an image that is not an image reference', () => {
+  const chart = Testing.chart();
+  const network = new OvnNetwork(chart, 'net', { name: 'n', subnets: ['10.245.0.0/16/24'] });
+  expect(() => new DemoPods(chart, 'demo', { network, image: 'Agnhost 2.36' }))
+    .toThrow(/demo: image "Agnhost 2\.36" is not an image reference such as "registry\.k8s\.io\/e2e-test-images\/agnhost:2\.36"/);
+});

@@ -244,6 +244,7 @@ describe('Multus, invalid props', () => {
     [{ mode: 'thin' }, /^mode: invalid value "thin": expected MultusMode.THIN or MultusMode.THICK/],
     [{ image: '' }, /^image: invalid value "": expected an image reference/],
     [{ image: 'ghcr.io/x/multus :v1' }, /^image: invalid value "ghcr.io\/x\/multus :v1"/],
+    [{ image: 'ghcr.io/X/Multus:v1' }, /^image: invalid value "ghcr.io\/X\/Multus:v1": expected an image reference/],
     [{ namespace: 'Kube_System' }, /^namespace: invalid value "Kube_System": expected a DNS-1123 label/],
     [{ namespace: 'a'.repeat(64) }, /^namespace: invalid value "a{64}"/],
     [{ defaultNetworkFile: '/etc/cni/net.d/05-cilium.conflist' }, /^defaultNetworkFile: invalid value "\/etc\/cni\/net.d\/05-cilium.conflist": expected the name \(no directory\)/],
