@@ -1,4 +1,5 @@
 import { Cidr, ClusterSubnet, RangeRole } from '../addressing';
+import { CNI_PLUGIN_TYPE } from '../ovn/names';
 import { ManifestDocument } from './manifest-reader';
 
 /** A range found in a manifest. */
@@ -135,7 +136,7 @@ function extractNad(o: any, owner: string, out: ExtractedRanges, add: Add): void
   const network = typeof config.name === 'string' ? config.name : owner;
   const plugins: any[] = Array.isArray(config.plugins) ? config.plugins : [config];
   for (const plugin of plugins) {
-    if (plugin?.type === 'ovn-k8s-cni-overlay') {
+    if (plugin?.type === CNI_PLUGIN_TYPE) {
       const before = out.ranges.length;
       add(out.ranges, network, RangeRole.SECONDARY_NETWORK, plugin.subnets, plugin.topology === 'layer3');
       const subnets = out.ranges.slice(before).map((r) => r.cidr);

@@ -2,14 +2,13 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
+import { CNI_PLUGIN_TYPE } from '../ovn/names';
 import { ChartAddressPlan } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { parseField } from '../util/parse-field';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 
-/** The CNI plugin type of every OVN-Kubernetes network. */
-export const OVN_CNI_TYPE = 'ovn-k8s-cni-overlay';
 
 // Names OVN-Kubernetes reserves for its own default network.
 const RESERVED_NETWORK_NAMES = ['default', 'ovn-kubernetes'];
@@ -107,7 +106,7 @@ export class OvnNetwork extends Construct {
     const config = {
       cniVersion: '0.3.1',
       name: this.networkName,
-      type: OVN_CNI_TYPE,
+      type: CNI_PLUGIN_TYPE,
       topology: this.topology.name,
       netAttachDefName: this.qualifiedName,
       ...(subnetTexts.length > 0 ? { subnets: (layer3 ? clusterSubnets.map(String) : subnets.map(String)).join(',') } : {}),
