@@ -73,9 +73,12 @@ export class AddressPlan {
     if (index >= 0) {
       const same = this.entries[index];
       const owners = same.owners.includes(options.owner) ? same.owners : [...same.owners, options.owner];
-      this.entries[index] = same.hostPrefix === undefined && options.hostPrefix !== undefined
-        ? { ...options, owners, name: same.name }
-        : { ...same, owners };
+      this.entries[index] = {
+        ...same,
+        owners,
+        hostPrefix: same.hostPrefix ?? options.hostPrefix,
+        nodeCount: same.nodeCount ?? options.nodeCount,
+      };
       return;
     }
     this.entries.push({ ...options, owners: [options.owner] });

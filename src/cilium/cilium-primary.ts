@@ -48,13 +48,14 @@ export class CiliumPrimary extends Construct {
     super(scope, id);
     const s = resolveSettings(props);
     this.podCidrs = s.podCidrs;
-    this.families = [...(s.ipv4 ? [IpFamily.IPV4] : []), ...(s.ipv6 ? [IpFamily.IPV6] : [])];
+    this.families = Cidr.familiesOf(s.podCidrs);
 
-    // Registered without a per-node split, so the same range given to DeceptiveNetworkConfig as
-    // primaryPodCidrs is one range with two owners; cluster-pool mask sizes are checked above.
+    // The same range given to DeceptiveNetworkConfig as primaryPodCidrs is one range with two owners; in
+    // cluster-pool mode the mask size is the per-node split, checked by the plan against the node count.
     const plan = ChartAddressPlan.of(this);
     for (const cidr of s.podCidrs) {
-      plan.register({ name: `cilium ${s.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path });
+      const hostPrefix = cidr.family === IpFamily.IPV4 ? s.ipv4MaskSize : s.ipv6MaskSize;
+      plan.register({ name: `cilium ${s.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
 
     addRbac(this);

@@ -109,11 +109,12 @@ export class DeceptiveNetworkConfig extends Construct {
 
     this.plan = ChartAddressPlan.of(this);
     const owner = this.node.path;
-    const reg = (name: string, role: RangeRole, cidrs: Cidr[]) =>
-      cidrs.forEach((cidr) => this.plan.register({ name, role, owner, cidr }));
+    const reg = (name: string, role: RangeRole, cidrs: Cidr[], nodeCount?: number) =>
+      cidrs.forEach((cidr) => this.plan.register({ name, role, owner, cidr, nodeCount }));
     reg('node network', RangeRole.NODE_NETWORK, this.nodeNetworks);
     reg('cluster service range', RangeRole.SERVICE, this.serviceCidrs);
-    reg('primary pod range', RangeRole.PRIMARY_POD, this.primaryPodCidrs);
+    // The node count reaches the primary CNI's per-node split once it registers one (Cilium cluster-pool).
+    reg('primary pod range', RangeRole.PRIMARY_POD, this.primaryPodCidrs, this.nodeCount);
     reg('ovn join subnet', RangeRole.OVN_JOIN, this.joinSubnets);
     reg('ovn transit subnet', RangeRole.OVN_TRANSIT, this.transitSubnets);
     reg('ovn masquerade subnet', RangeRole.OVN_MASQUERADE, this.masqueradeSubnets);

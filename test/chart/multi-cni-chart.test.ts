@@ -152,3 +152,15 @@ test('OVN\'s Geneve port may not be Cilium\'s tunnel port', () => {
     .toThrow(/^ovn: encapPort 6090 is the UDP port of Cilium's vxlan tunnel/);
   expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 6090 } })).not.toThrow();
 });
+
+test('Cilium\'s cluster-pool mask size is checked against the node count', () => {
+  const props = (nodeCount: number): MultiCniChartProps => ({
+    apiServer: API,
+    addressing: { nodeCount },
+    cilium: { ipam: IpamMode.clusterPool({ podCidrs: ['10.244.0.0/22'], ipv4MaskSize: 24 }) },
+  });
+  expect(() => synthesize(props(4))).not.toThrow();
+  expect(() => synthesize(props(5))).toThrow(
+    /node subnets: primary pod "primary pod range" 10\.244\.0\.0\/22\/24 \(owner: multicni\/addressing, multicni\/cilium\) splits into 4 node subnets of \/24, fewer than the 5 nodes/,
+  );
+});
