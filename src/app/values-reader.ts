@@ -20,10 +20,6 @@ export class ValuesReader {
     return this.path ? `${this.path}.${key}` : key;
   }
 
-  public has(key: string): boolean {
-    return this.data[key] !== undefined && this.data[key] !== null;
-  }
-
   public string(key: string, allowed?: string[]): string | undefined {
     const v = this.take(key);
     if (v === undefined) return undefined;
