@@ -2,6 +2,6 @@
 // checkManifestFiles throws (name 'ManifestReadError'), and the CLI imports it from its file.
 export { readManifests, parseManifestText } from './manifest-reader';
 export type { ManifestDocument } from './manifest-reader';
-export * from './range-extractor';
-export * from './check-manifests';
+export * from './check-result';
+export { checkManifestDocuments, checkManifestFiles, checkManifestObjects } from './check-manifests';
 export * from './manifest-checker';

@@ -1,4 +1,5 @@
-import { ManifestCheckResult, checkManifestFiles, checkManifestObjects } from './check-manifests';
+import { checkManifestFiles, checkManifestObjects } from './check-manifests';
+import { ManifestCheckResult } from './check-result';
 
 /**
  * The manifest checker as static methods, for languages that see only classes (jsii drops free

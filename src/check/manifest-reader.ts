@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { Document, LineCounter, Node as YamlNode, isCollection, isNode, parseAllDocuments } from 'yaml';
+import { decodeManifestBytes } from './text-decoding';
 
 /** One Kubernetes object read from a file, with where it came from. */
 export interface ManifestDocument {
@@ -8,6 +9,16 @@ export interface ManifestDocument {
   readonly source: string;
   /** The parsed object. */
   readonly object: any;
+  /**
+   * The file it was read from (`-` for standard input).
+   * @default - unknown (objects not read from a file)
+   */
+  readonly file?: string;
+  /**
+   * 1-based line where the object starts.
+   * @default - unknown
+   */
+  readonly line?: number;
 }
 
 /** Reading input failed: a path is missing, unreadable, or not YAML/JSON. */
@@ -18,60 +29,266 @@ export class ManifestReadError extends Error {
   }
 }
 
+/** What reading a set of inputs gave: the objects, what was skipped, and what could not be read. */
+export interface ManifestInputs {
+  readonly documents: ManifestDocument[];
+  /** Skipped inputs (documents that are not Kubernetes objects, files reached twice), one line each. */
+  readonly notes: string[];
+  /** Inputs that could not be read or parsed, one line each; any of them makes the check exit 2. */
+  readonly errors: string[];
+}
+
+/** The name standard input goes by, as an argument and in messages. */
+export const STDIN = '-';
+
+/** Bounds the YAML parser's alias expansion ("billion laughs"): yaml's own default, stated. */
+const MAX_ALIAS_COUNT = 100;
+
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
+type Path = ReadonlyArray<string | number>;
+
+/** Finds the line of a field (and of a value inside it) in the YAML source of one object. */
+export interface Locator {
+  /** Line of the deepest existing node on `path`; with `needles`, of the last one found in order in its source text. */
+  line(path: Path, ...needles: string[]): number;
+}
+
+const locators = new WeakMap<object, Locator>();
+
+/** The locator of an object read by this module, if any (internal: objects built in code have none). */
+export function locatorOf(object: object): Locator | undefined {
+  return locators.get(object);
+}
+
 /**
- * Reads Kubernetes objects from files and directories (recursively, `*.yaml`, `*.yml`, `*.json`, in
- * sorted order). Multi-document YAML and `kind: List` are expanded; empty documents are skipped.
+ * Reads Kubernetes objects from files, directories (recursively: `*.yaml`, `*.yml`, `*.json`, sorted) and
+ * standard input (`-`). Symbolic links are followed; a dangling link or a loop is an error, a file
+ * reached twice is read once. Multi-document YAML and `kind: List` are expanded; empty documents are
+ * skipped, and so, with a note, are documents that are not Kubernetes objects. Never throws.
+ */
+export function readManifestInputs(paths: string[], readStdin: () => Buffer = () => fs.readFileSync(0)): ManifestInputs {
+  const out = { documents: [] as ManifestDocument[], notes: [] as string[], errors: [] as string[] };
+  if (paths.length === 0) out.errors.push('no input: give one or more files or directories, or - for standard input');
+  const seenFiles = new Set<string>();
+  for (const p of paths) {
+    if (p === STDIN) {
+      if (seenFiles.has(STDIN)) continue;
+      seenFiles.add(STDIN);
+      let bytes: Buffer;
+      try {
+        bytes = readStdin();
+      } catch (e) {
+        out.errors.push(`cannot read standard input: ${(e as Error).message}`);
+        continue;
+      }
+      parseInto(bytes, STDIN, out);
+      continue;
+    }
+    for (const file of filesOf(p, out.errors, out.notes)) {
+      const real = realpathOrSelf(file);
+      if (seenFiles.has(real)) {
+        out.notes.push(`skipped "${file}": the same file was already read`);
+        continue;
+      }
+      seenFiles.add(real);
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (e) {
+        out.errors.push(`cannot read "${file}": ${reason(e)}`);
+        continue;
+      }
+      parseInto(bytes, file, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads files and directories and throws on the first unreadable input (the old contract of the library).
  * @throws ManifestReadError naming the path and the problem
  */
 export function readManifests(paths: string[]): ManifestDocument[] {
-  if (paths.length === 0) throw new ManifestReadError('no input: give one or more files or directories');
-  return paths.flatMap((p) => filesOf(p)).flatMap((file) => readFile(file));
+  const inputs = readManifestInputs(paths);
+  if (inputs.errors.length > 0) throw new ManifestReadError(inputs.errors.join('; '));
+  return inputs.documents;
 }
 
-function filesOf(p: string): string[] {
+function parseInto(bytes: Buffer, file: string, out: { documents: ManifestDocument[]; notes: string[]; errors: string[] }): void {
+  try {
+    out.documents.push(...parseManifestText(decodeManifestBytes(bytes), file, out.notes));
+  } catch (e) {
+    out.errors.push(e instanceof ManifestReadError ? e.message : `cannot read "${file}": ${(e as Error).message}`);
+  }
+}
+
+/** The files a path stands for; problems go to `errors`. */
+function filesOf(p: string, errors: string[], notes: string[]): string[] {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(p);
   } catch (e) {
-    throw new ManifestReadError(`cannot read "${p}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+    errors.push(`cannot read "${p}": ${linkReason(p, e)}`);
+    return [];
   }
   if (!stat.isDirectory()) return [p];
-  return fs.readdirSync(p).sort()
-    .map((name) => path.join(p, name))
-    .flatMap((child) => (fs.statSync(child).isDirectory() ? filesOf(child) : MANIFEST_FILE.test(child) ? [child] : []));
+  const files: string[] = [];
+  walk(p, [realpathOrSelf(p)], files, errors, notes);
+  return files;
 }
 
-function readFile(file: string): ManifestDocument[] {
-  let text: string;
+/** Depth-first, sorted; `ancestors` are the real paths of the directories above, to spot link loops. */
+function walk(dir: string, ancestors: string[], files: string[], errors: string[], notes: string[]): void {
+  let entries: fs.Dirent[];
   try {
-    text = fs.readFileSync(file, 'utf8');
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    throw new ManifestReadError(`cannot read "${file}": ${(e as Error).message}`);
+    errors.push(`cannot read directory "${dir}": ${reason(e)}`);
+    return;
   }
-  return parseManifestText(text, file);
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const child = path.join(dir, entry.name);
+    let stat: fs.Stats;
+    try {
+      stat = entry.isSymbolicLink() ? fs.statSync(child) : fs.lstatSync(child);
+    } catch (e) {
+      errors.push(`cannot read "${child}": ${linkReason(child, e)}`);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const real = realpathOrSelf(child);
+      if (ancestors.includes(real)) {
+        errors.push(`cannot read "${child}": symbolic link loop (it leads back to "${real}", a directory being read)`);
+        continue;
+      }
+      walk(child, [...ancestors, real], files, errors, notes);
+    } else if (MANIFEST_FILE.test(entry.name)) {
+      if (stat.isFile()) files.push(child);
+      else notes.push(`skipped "${child}": not a regular file`);
+    }
+  }
 }
 
-/** Parses YAML or JSON text holding one or more Kubernetes objects. */
-export function parseManifestText(text: string, name: string): ManifestDocument[] {
-  const docs = parseAllDocuments(text);
+function realpathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return (e as Error).message;
+}
+
+/** A stat failure, told apart for links: a link to nothing is "dangling", not "missing". */
+function linkReason(p: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'ENOENT') {
+    try {
+      if (fs.lstatSync(p).isSymbolicLink()) return `dangling symbolic link (to "${fs.readlinkSync(p)}", which does not exist)`;
+    } catch {
+      // not a link: plainly missing
+    }
+  }
+  return reason(e);
+}
+
+/**
+ * Parses YAML or JSON text holding Kubernetes objects. Documents that are not Kubernetes objects (no
+ * `apiVersion`/`kind`: a list, a scalar, an Ansible play, a values file) are skipped with a line in `notes`.
+ * @throws ManifestReadError when the text is not YAML, or expands too many aliases
+ */
+export function parseManifestText(text: string, name: string, notes: string[] = []): ManifestDocument[] {
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[];
+  } catch (e) {
+    throw new ManifestReadError(`cannot parse "${name}": ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!Array.isArray(docs)) docs = [docs]; // parseAllDocuments gives an EmptyStream for empty text
   const out: ManifestDocument[] = [];
   docs.forEach((doc, i) => {
+    const where = `"${name}" document ${i + 1}`;
     if (doc.errors.length > 0) {
-      throw new ManifestReadError(`cannot parse "${name}" document ${i + 1}: ${doc.errors[0].message.split('\n')[0]}`);
+      const pos = doc.errors[0].linePos?.[0];
+      throw new ManifestReadError(`cannot parse ${where}${pos ? ` (line ${pos.line})` : ''}: ${doc.errors[0].message.split('\n')[0]}`);
     }
-    const object = doc.toJS();
+    let object: any;
+    try {
+      object = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      // yaml throws a ReferenceError ("Excessive alias count …") for alias bombs
+      throw new ManifestReadError(`cannot parse ${where}: ${(e as Error).message.split('\n')[0]}`);
+    }
     if (object === null || object === undefined) return;
-    if (typeof object !== 'object' || Array.isArray(object)) {
-      throw new ManifestReadError(`cannot parse "${name}" document ${i + 1}: expected a Kubernetes object, got ${Array.isArray(object) ? 'a list' : typeof object}`);
-    }
     const source = `${name}#${i + 1}`;
-    if (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items)) {
-      object.items.forEach((item: unknown, j: number) => out.push({ source: `${source}.items[${j}]`, object: item }));
+    const startLine = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1);
+    const docLine = startLine(doc.contents);
+    if (!isKubernetesObject(object)) {
+      notes.push(`skipped ${name}:${docLine} (document ${i + 1}): not a Kubernetes object (${describeNonObject(object)})`);
+      return;
+    }
+    const add = (obj: any, prefix: Path, sourceText: string) => {
+      const locator = makeLocator(doc, lineCounter, text, prefix);
+      locators.set(obj, locator);
+      out.push({ source: sourceText, object: obj, file: name, line: locator.line([]) });
+    };
+    if (object.kind.endsWith('List') && Array.isArray(object.items)) {
+      object.items.forEach((item: unknown, j: number) => {
+        if (isKubernetesObject(item)) add(item, ['items', j], `${source}.items[${j}]`);
+        else notes.push(`skipped ${name}:${docLine} (document ${i + 1}, items[${j}]): not a Kubernetes object (${describeNonObject(item)})`);
+      });
     } else {
-      out.push({ source, object });
+      add(object, [], source);
     }
   });
   return out;
+}
+
+function isKubernetesObject(o: unknown): o is { kind: string; apiVersion: string; items?: unknown } {
+  return typeof o === 'object' && o !== null && !Array.isArray(o)
+    && typeof (o as any).kind === 'string' && typeof (o as any).apiVersion === 'string';
+}
+
+function describeNonObject(o: unknown): string {
+  if (Array.isArray(o)) return 'a list';
+  if (typeof o !== 'object' || o === null) return `a ${typeof o}`;
+  return 'no apiVersion and kind';
+}
+
+function makeLocator(doc: Document.Parsed, lc: LineCounter, text: string, prefix: Path): Locator {
+  return {
+    line(fieldPath: Path, ...needles: string[]): number {
+      let node: unknown = doc.contents;
+      let offset = isNode(node) && node.range ? node.range[0] : 0;
+      for (const key of [...prefix, ...fieldPath]) {
+        if (!isCollection(node)) break;
+        const next = (node as any).get(key, true) as YamlNode | undefined;
+        if (!isNode(next) || !next.range) break;
+        node = next;
+        offset = next.range[0];
+      }
+      if (needles.length > 0 && isNode(node) && node.range) {
+        const source = text.slice(node.range[0], node.range[1]);
+        let at = 0;
+        let found = -1;
+        for (const needle of needles) {
+          const i = source.indexOf(needle, at);
+          if (i < 0) break;
+          found = i;
+          at = i + needle.length;
+        }
+        if (found >= 0) offset = node.range[0] + found;
+      }
+      return lc.linePos(offset).line;
+    },
+  };
 }

@@ -1,5 +1,7 @@
-import { checkManifestFiles } from '../check';
-import { ManifestReadError } from '../check/manifest-reader';
+import { checkInputs } from '../check/check-manifests';
+import { FORMATS, Format, renderReport } from './check-output';
+import { CommandIo, ExitCode, Subcommand } from './io';
+import { packageVersion } from './version';
 
 /** Exit codes of `multicni check`. */
 export enum CheckExitCode {
@@ -11,34 +13,80 @@ export enum CheckExitCode {
   UNREADABLE = 2,
 }
 
-const USAGE = 'usage: multicni check <file-or-dir>...';
+export const CHECK_USAGE = 'usage: multicni check [--format text|json|github] <file-or-dir>... (- reads standard input)';
+
+export const CHECK_HELP = [
+  CHECK_USAGE,
+  '',
+  'Reads Kubernetes YAML/JSON (files, directories recursively, or - for standard input), finds every',
+  'address range the cluster declares (Cilium, OVN-Kubernetes, NetworkAttachmentDefinitions, whereabouts,',
+  'host-local, UserDefinedNetworks, CiliumPodIPPool, CiliumLoadBalancerIPPool, Nodes, kind and kubeadm',
+  'configs) and reports overlaps and malformed values.',
+  '',
+  'options:',
+  '  --format text     one line per problem (default)',
+  '  --format json     the ranges and problems as JSON (schema: README, "JSON output")',
+  '  --format github   GitHub Actions annotations: ::error file=…,line=…::',
+  '  -h, --help        this help',
+  '',
+  'exit codes: 0 clean, 1 problems, 2 unreadable input or usage error',
+  '',
+  'a live cluster:',
+  '  kubectl get nodes,configmaps,network-attachment-definitions,ciliumpodippools,ciliumloadbalancerippools \\',
+  '    -A -o yaml | npx multicni check -',
+].join('\n');
 
 /** `multicni check …`: prints findings, returns the exit code; never throws for bad input. */
-export function runCheck(args: string[], out: (line: string) => void, err: (line: string) => void): CheckExitCode {
-  if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
-    (args.length === 0 ? err : out)(`multicni check: ${args.length === 0 ? 'no input given; ' : ''}${USAGE}`);
-    return args.length === 0 ? CheckExitCode.UNREADABLE : CheckExitCode.CLEAN;
-  }
-  try {
-    const result = checkManifestFiles(args);
-    for (const problem of result.problems) out(problem);
-    out(`${result.ranges.length} ranges checked, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
-    return result.problems.length === 0 ? CheckExitCode.CLEAN : CheckExitCode.PROBLEMS;
-  } catch (e) {
-    if (e instanceof ManifestReadError) {
-      err(`multicni check: ${e.message}`);
+export function runCheck(args: string[], out: (line: string) => void, err: (line: string) => void, stdin?: () => Buffer): CheckExitCode {
+  let format: Format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') {
+      out(CHECK_HELP);
+      return CheckExitCode.CLEAN;
+    }
+    if (a === '--format' || a.startsWith('--format=')) {
+      const value = a === '--format' ? args[++i] : a.slice('--format='.length);
+      if (!(FORMATS as readonly string[]).includes(value ?? '')) {
+        err(`multicni check: --format ${JSON.stringify(value ?? '')} is not one of ${FORMATS.join(', ')}\n${CHECK_USAGE}`);
+        return CheckExitCode.UNREADABLE;
+      }
+      format = value as Format;
+      continue;
+    }
+    if (a.startsWith('-') && a !== '-') {
+      err(`multicni check: unknown option ${JSON.stringify(a)}\n${CHECK_USAGE}`);
       return CheckExitCode.UNREADABLE;
     }
-    throw e;
+    paths.push(a);
   }
+  if (paths.length === 0) {
+    err(`multicni check: no input given; ${CHECK_USAGE}`);
+    return CheckExitCode.UNREADABLE;
+  }
+  let report;
+  try {
+    const { inputs, result } = checkInputs(paths, stdin);
+    const exitCode = inputs.errors.length > 0 ? CheckExitCode.UNREADABLE : result.problems.length > 0 ? CheckExitCode.PROBLEMS : CheckExitCode.CLEAN;
+    report = { version: packageVersion(), result, errors: inputs.errors, exitCode };
+  } catch (e) {
+    // A bug of ours, not bad input: still one line and exit 2, never a stack trace.
+    err(`multicni check: internal error: ${(e as Error)?.message ?? String(e)}`);
+    return CheckExitCode.UNREADABLE;
+  }
+  for (const e of report.errors) err(`multicni check: ${e}`);
+  for (const line of renderReport(format, report)) out(line);
+  return report.exitCode;
 }
 
-/** Entry point of the `multicni` binary. */
-export function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  if (command === 'check') {
-    return runCheck(rest, (l) => process.stdout.write(l + '\n'), (l) => process.stderr.write(l + '\n'));
-  }
-  process.stderr.write(`multicni: unknown command ${JSON.stringify(command ?? '')}\n${USAGE}\n`);
-  return CheckExitCode.UNREADABLE;
-}
+export const checkCommand: Subcommand = {
+  summary: 'check manifests (files, directories, - for stdin) for overlapping or malformed address ranges',
+  run: (args: string[], io: CommandIo) => runCheck(args, io.out, io.err, io.stdin),
+};
+
+export { ExitCode };

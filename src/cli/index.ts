@@ -1,1 +1,3 @@
 export * from './check-command';
+export { main, run, SUBCOMMANDS } from './main';
+export type { CommandIo, Subcommand } from './io';

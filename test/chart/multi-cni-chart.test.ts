@@ -103,7 +103,7 @@ describe('MultiCniChart variants', () => {
     });
     const result = checkManifestObjects([...objects, kind]);
     expect(result.problems).toEqual([]);
-    const families = new Set(result.ranges.map((r) => r.cidr.family));
+    const families = new Set(result.ranges.map((r) => r.family));
     expect(families.size).toBe(2);
     expect(byKind(objects, 'ConfigMap', 'ovn-config').data.net_cidr).toBe('10.254.0.0/16/24,fd00:10:254::/48/64');
     expect(kind.networking.ipFamily).toBe('dual');
@@ -120,7 +120,7 @@ describe('MultiCniChart variants', () => {
     const { objects, kind } = readBack({ apiServer: API, networks, demo: false });
     const result = checkManifestObjects([...objects, kind]);
     expect(result.problems).toEqual([]);
-    expect(result.ranges.filter((r) => r.role === RangeRole.SECONDARY_NETWORK)).toHaveLength(200);
+    expect(result.ranges.filter((r) => r.role === RangeRole.SECONDARY_NETWORK.name)).toHaveLength(200);
 
     const planted = [...networks, { name: 'intruder', namespace: 'x', topology: OvnTopology.LOCALNET, subnets: ['172.25.3.128/25'] }];
     expect(() => synthesize({ apiServer: API, networks: planted, demo: false }))

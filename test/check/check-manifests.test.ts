@@ -2,12 +2,14 @@ import * as path from 'path';
 import { RangeRole, checkManifestFiles, checkManifestObjects, parseManifestText, readManifests } from '../../src';
 
 const fixtures = path.join(__dirname, 'fixtures');
+const messages = (r: { problems: Array<{ message: string }> }) => r.problems.map((p) => p.message);
 
 describe('checkManifestFiles', () => {
   test('clean manifests: every range is found, none overlap', () => {
     const result = checkManifestFiles([path.join(fixtures, 'clean')]);
     expect(result.problems).toEqual([]);
     const found = result.ranges.map((r) => `${r.role}|${r.name}|${r.cidr}${r.hostPrefix !== undefined ? '/' + r.hostPrefix : ''}`);
+    expect(found).toContain('native routing|cilium-config ipv4-native-routing-cidr|10.244.0.0/16');
     expect(found).toEqual(expect.arrayContaining([
       'primary pod|cilium-config cluster-pool-ipv4-cidr|10.244.0.0/16/24',
       'decoy pod|ovn-config net_cidr|10.254.0.0/16/24',
@@ -20,7 +22,7 @@ describe('checkManifestFiles', () => {
   });
 
   test('planted overlaps are each reported with both ranges, roles and owners', () => {
-    const { problems } = checkManifestFiles([path.join(fixtures, 'overlap')]);
+    const problems = messages(checkManifestFiles([path.join(fixtures, 'overlap')]));
     const text = problems.join('\n');
     expect(text).toMatch(/overlap: primary pod "cilium-config cluster-pool-ipv4-cidr" 10\.0\.0\.0\/8\/24 \(owner: .*cilium-config\.yaml#1 ConfigMap kube-system\/cilium-config\) overlaps service "ovn-config svc_cidr" 10\.96\.0\.0\/16 \(owner: .*ovn\.yaml#1 ConfigMap ovn-kubernetes\/ovn-config\)/);
     expect(text).toMatch(/overlaps decoy pod "ovn-config net_cidr" 10\.254\.0\.0\/16\/24/);
@@ -31,10 +33,10 @@ describe('checkManifestFiles', () => {
   });
 
   test('malformed values are problems, not crashes', () => {
-    const { problems } = checkManifestObjects([
+    const problems = messages(checkManifestObjects([
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ovn-config' }, data: { net_cidr: '10.254.0.0/16/8', svc_cidr: '10.96.0.1/16' } },
       { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'n', namespace: 'd' }, spec: { config: '{not json' } },
-    ]);
+    ]));
     expect(problems.join('\n')).toMatch(/malformed: input#1 ConfigMap ovn-config ovn-config net_cidr: invalid cluster subnet "10\.254\.0\.0\/16\/8"/);
     expect(problems.join('\n')).toMatch(/malformed: input#1 ConfigMap ovn-config ovn-config svc_cidr: invalid cidr "10\.96\.0\.1\/16": host bits are set/);
     expect(problems.join('\n')).toMatch(/malformed: input#2 NetworkAttachmentDefinition d\/n spec.config is not JSON/);
@@ -47,13 +49,15 @@ describe('checkManifestFiles', () => {
 
   test('kind cluster config gives the real pod and service ranges', () => {
     const { ranges } = checkManifestObjects([{ apiVersion: 'kind.x-k8s.io/v1alpha4', kind: 'Cluster', networking: { podSubnet: '10.244.0.0/16,fd00:10:244::/56', serviceSubnet: '10.96.0.0/16' } }]);
-    expect(ranges.map((r) => `${r.role === RangeRole.PRIMARY_POD ? 'pod' : 'svc'} ${r.cidr}`)).toEqual(['pod 10.244.0.0/16', 'pod fd00:10:244::/56', 'svc 10.96.0.0/16']);
+    expect(ranges.map((r) => `${r.role === RangeRole.PRIMARY_POD.name ? 'pod' : 'svc'} ${r.cidr}`)).toEqual(['pod 10.244.0.0/16', 'pod fd00:10:244::/56', 'svc 10.96.0.0/16']);
   });
 
   test('unreadable input raises ManifestReadError naming the path', () => {
     expect(() => checkManifestFiles([path.join(fixtures, 'nope')])).toThrow(/cannot read ".*nope": no such file or directory/);
     expect(() => readManifests([path.join(fixtures, 'broken')])).toThrow(/cannot parse ".*bad\.yaml" document 1/);
-    expect(() => parseManifestText('- a\n- b\n', 'x.yaml')).toThrow(/cannot parse "x\.yaml" document 1: expected a Kubernetes object, got a list/);
+    const notes: string[] = [];
+    expect(parseManifestText('- a\n- b\n', 'x.yaml', notes)).toEqual([]);
+    expect(notes).toEqual(['skipped x.yaml:1 (document 1): not a Kubernetes object (a list)']);
     expect(() => readManifests([])).toThrow(/no input/);
   });
 });
@@ -71,7 +75,7 @@ test('env values from a ConfigMap of the same manifests are resolved', () => {
 
 test('ManifestChecker gives the same verdicts as the functions', () => {
   const { ManifestChecker } = require('../../src');
-  expect(ManifestChecker.checkFiles([path.join(fixtures, 'overlap')]).problems).toEqual(checkManifestFiles([path.join(fixtures, 'overlap')]).problems);
-  expect(ManifestChecker.checkObjects([{ kind: 'ConfigMap', metadata: { name: 'ovn-config' }, data: { net_cidr: '10.0.0.0/8', svc_cidr: '10.96.0.0/16' } }]).problems)
+  expect(ManifestChecker.checkFiles([path.join(fixtures, 'overlap')])).toEqual(checkManifestFiles([path.join(fixtures, 'overlap')]));
+  expect(ManifestChecker.checkObjects([{ kind: 'ConfigMap', metadata: { name: 'ovn-config' }, data: { net_cidr: '10.0.0.0/8', svc_cidr: '10.96.0.0/16' } }]).problems.map((p: any) => p.message))
     .toEqual([expect.stringMatching(/overlap: decoy pod "ovn-config net_cidr" 10\.0\.0\.0\/8\/24 .* overlaps service "ovn-config svc_cidr" 10\.96\.0\.0\/16/)]);
 });

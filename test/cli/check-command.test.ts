@@ -9,7 +9,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {
 describe('multicni check', () => {
   test('exit 0 on clean manifests', () => {
     const r = run('check', path.join(fixtures, 'clean'));
-    expect(r.stdout).toMatch(/8 ranges checked, 0 problems/);
+    expect(r.stdout).toMatch(/9 ranges checked, 0 problems/);
     expect(r.status).toBe(0);
   });
 

@@ -1,0 +1,70 @@
+import { RangeRole } from '../../addressing';
+import { AddressInterval, coveringBlock, parseAddress } from '../address-interval';
+import { LOAD_BALANCER, NATIVE_ROUTING, ObjectContext } from './found';
+
+/**
+ * cilium-config: the cluster-pool ranges (they count only in cluster-pool IPAM, the default when `ipam` is
+ * unset) and the native-routing ranges, including the legacy IPv4 key `native-routing-cidr` (Cilium
+ * before 1.11).
+ */
+export function extractCiliumConfig(ctx: ObjectContext, o: any): void {
+  const d = o.data;
+  if (!d || typeof d !== 'object') return;
+  if (d.ipam === undefined || d.ipam === 'cluster-pool') {
+    for (const v of ['4', '6']) {
+      const key = `cluster-pool-ipv${v}-cidr`;
+      const mask = d[`cluster-pool-ipv${v}-mask-size`];
+      ctx.addCidrs(ctx.out.ranges, `cilium-config ${key}`, RangeRole.PRIMARY_POD, d[key], `data.${key}`, ['data', key],
+        { hostPrefix: mask === undefined ? undefined : Number(mask) });
+    }
+  }
+  for (const key of ['ipv4-native-routing-cidr', 'ipv6-native-routing-cidr', 'native-routing-cidr']) {
+    ctx.addCidrs(ctx.out.nativeRouting, `cilium-config ${key}`, NATIVE_ROUTING, d[key], `data.${key}`, ['data', key]);
+  }
+}
+
+/**
+ * CiliumPodIPPool (multi-pool IPAM): `spec.ipv4|ipv6.cidrs` split into per-node blocks of `maskSize`.
+ * Items are CIDR strings; `{cidr: …}` objects are read too.
+ */
+export function extractCiliumPodIpPool(ctx: ObjectContext, o: any): void {
+  for (const family of ['ipv4', 'ipv6']) {
+    const spec = o.spec?.[family];
+    if (!spec || typeof spec !== 'object') continue;
+    const cidrs = (Array.isArray(spec.cidrs) ? spec.cidrs : [spec.cidrs]).map((c: any) => (c && typeof c === 'object' ? c.cidr : c));
+    ctx.addCidrs(ctx.out.ranges, `CiliumPodIPPool ${o.metadata?.name ?? '?'}`, RangeRole.PRIMARY_POD, cidrs, `spec.${family}.cidrs`, ['spec', family, 'cidrs'],
+      { hostPrefix: spec.maskSize === undefined ? undefined : Number(spec.maskSize) });
+  }
+}
+
+/**
+ * CiliumLoadBalancerIPPool: `spec.blocks` (Cilium 1.15+) or the older `spec.cidrs`, each `{cidr}` or
+ * `{start, stop}` (`stop` omitted: the single address `start`).
+ */
+export function extractCiliumLbPool(ctx: ObjectContext, o: any): void {
+  const name = `CiliumLoadBalancerIPPool ${o.metadata?.name ?? '?'}`;
+  for (const key of ['blocks', 'cidrs']) {
+    const blocks = o.spec?.[key];
+    if (!Array.isArray(blocks)) continue;
+    blocks.forEach((b: any, i: number) => {
+      const path = ['spec', key, i];
+      if (b?.cidr !== undefined) {
+        ctx.addCidrs(ctx.out.ranges, name, LOAD_BALANCER, b.cidr, `spec.${key}[${i}].cidr`, [...path, 'cidr']);
+        return;
+      }
+      const line = ctx.line(path);
+      try {
+        const start = parseAddress(b?.start);
+        const stop = b?.stop === undefined ? start : parseAddress(b.stop);
+        if (stop.family !== start.family || stop.value < start.value) {
+          throw new Error(`stop "${b.stop}" must be an address of the same family at or after start "${b.start}"`);
+        }
+        const interval: AddressInterval = { family: start.family, first: start.value, last: stop.value };
+        const text = b?.stop === undefined ? String(b.start) : `${b.start}-${b.stop}`;
+        ctx.push(ctx.out.ranges, { name, role: LOAD_BALANCER, line, field: `spec.${key}[${i}]`, text, block: coveringBlock(interval), intervals: [interval] });
+      } catch (e) {
+        ctx.problem('malformed', `malformed: ${ctx.owner} ${name} spec.${key}[${i}]: ${(e as Error).message}`, line);
+      }
+    });
+  }
+}

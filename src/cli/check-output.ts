@@ -1,0 +1,79 @@
+import { ManifestCheckResult } from '../check';
+
+/** `--format` values. */
+export const FORMATS = ['text', 'json', 'github'] as const;
+export type Format = typeof FORMATS[number];
+
+/** Version of the JSON output's schema (README "JSON output"); bumped on any incompatible change. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** What one run of `multicni check` found, for any format. */
+export interface CheckReport {
+  readonly version: string;
+  readonly result: ManifestCheckResult;
+  /** Unreadable inputs (exit 2). */
+  readonly errors: string[];
+  readonly exitCode: number;
+}
+
+/** Renders a report as lines of standard output. */
+export function renderReport(format: Format, report: CheckReport): string[] {
+  if (format === 'json') return [JSON.stringify(toJson(report), null, 2)];
+  if (format === 'github') return renderGithub(report);
+  return renderText(report);
+}
+
+function summary({ result, errors }: CheckReport): string {
+  const n = result.problems.length;
+  return `${result.ranges.length} ranges checked, ${n} problem${n === 1 ? '' : 's'}${errors.length > 0 ? `, ${errors.length} unreadable input${errors.length === 1 ? '' : 's'}` : ''}`;
+}
+
+function renderText(report: CheckReport): string[] {
+  return [
+    ...report.result.notes.map((n) => `note: ${n}`),
+    ...report.result.problems.map((p) => p.message),
+    summary(report),
+  ];
+}
+
+/** The JSON document (schema: README "JSON output", file schemas/check-output.schema.json). */
+export function toJson(report: CheckReport): object {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'multicni', version: report.version },
+    exitCode: report.exitCode,
+    summary: { ranges: report.result.ranges.length, problems: report.result.problems.length, notes: report.result.notes.length, errors: report.errors.length },
+    ranges: report.result.ranges,
+    problems: report.result.problems,
+    notes: report.result.notes,
+    errors: report.errors,
+  };
+}
+
+/**
+ * GitHub Actions workflow commands: one `::error file=…,line=…::` per problem (the annotation lands on
+ * the PR diff), `::notice::` per note. Data and property values are escaped as the runner expects.
+ */
+function renderGithub(report: CheckReport): string[] {
+  const props = (file: string, line: number) => {
+    const parts: string[] = [];
+    if (file && file !== '-' && file !== 'input') parts.push(`file=${escapeProperty(file)}`);
+    if (line > 0) parts.push(`line=${line}`);
+    parts.push(`title=${escapeProperty('multicni check')}`);
+    return parts.join(',');
+  };
+  return [
+    ...report.result.notes.map((n) => `::notice title=${escapeProperty('multicni check')}::${escapeData(n)}`),
+    ...report.errors.map((e) => `::error title=${escapeProperty('multicni check')}::${escapeData(e)}`),
+    ...report.result.problems.map((p) => `::error ${props(p.file, p.line)}::${escapeData(p.message)}`),
+    summary(report),
+  ];
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
