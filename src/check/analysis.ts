@@ -20,8 +20,7 @@ export function analyze(ex: Extraction, notes: string[]): ManifestCheckResult {
 
   const groups = mergeClaims(ex.ranges);
   for (const [a, b] of overlappingPairs(groups)) {
-    const later = a.first.order > b.first.order ? a.first : b.first;
-    problems.push({ kind: 'overlap', message: `overlap: ${describe(a)} overlaps ${describe(b)}`, ...at(later), ranges: plain([a.first, b.first]) });
+    problems.push({ kind: 'overlap', message: `overlap: ${describe(a)} overlaps ${describe(b)}`, ...at(culprit(a.first, b.first)), ranges: plain([a.first, b.first]) });
   }
 
   for (const g of groups) {
@@ -60,8 +59,7 @@ export function analyze(ex: Extraction, notes: string[]): ManifestCheckResult {
   // kube-controller-manager gives each node pod ranges out of the cluster's: inside it, never shared.
   const nodes = mergeClaims(ex.nodePodRanges);
   for (const [a, b] of overlappingPairs(nodes)) {
-    const later = a.first.order > b.first.order ? a.first : b.first;
-    problems.push({ kind: 'overlap', message: `overlap: ${describe(a)} overlaps ${describe(b)}`, ...at(later), ranges: plain([a.first, b.first]) });
+    problems.push({ kind: 'overlap', message: `overlap: ${describe(a)} overlaps ${describe(b)}`, ...at(culprit(a.first, b.first)), ranges: plain([a.first, b.first]) });
   }
   for (const n of nodes) {
     const sameFamily = pods.filter((p) => p.first.block.family === n.first.block.family);
@@ -71,6 +69,19 @@ export function analyze(ex: Extraction, notes: string[]): ManifestCheckResult {
   }
 
   return { ranges: all.map((f) => checked.get(f)!), problems, notes };
+}
+
+/**
+ * Where an overlap is reported (the one GitHub annotation): at the narrower range — the claim carved out
+ * of someone else's space, like a network added inside the pod range — and at the one read later when
+ * both are as wide.
+ */
+function culprit(a: Found, b: Found): Found {
+  const size = (f: Found) => f.intervals.reduce((n, i) => n + (i.last - i.first + 1n), 0n);
+  const sa = size(a);
+  const sb = size(b);
+  if (sa !== sb) return sa < sb ? a : b;
+  return a.order > b.order ? a : b;
 }
 
 /** Ranges stated by several objects: the first statement, every owner, the host prefix any gave. */

@@ -48,7 +48,7 @@ export interface CheckProblem {
   readonly kind: string;
   /** One line for humans (the text format prints it as is). */
   readonly message: string;
-  /** File the problem is reported at (for an overlap: the range read later). */
+  /** File the problem is reported at (for an overlap: the narrower range, or the one read later when both are as wide). */
   readonly file: string;
   /** 1-based line in that file (0 when unknown). */
   readonly line: number;

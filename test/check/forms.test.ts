@@ -141,7 +141,7 @@ describe('OVN-Kubernetes user-defined networks', () => {
   test('a UDN on top of the Cilium pool from the docs is an overlap', () => {
     const r = check('udn.yaml', 'cilium-pools.yaml');
     expect(messages(r)).toEqual([expect.stringMatching(/^overlap: secondary network "blue\/udn-1" 10\.20\.0\.0\/16\/24 .* overlaps primary pod "CiliumPodIPPool green-pool" 10\.20\.0\.0\/16\/24/)]);
-    // reported where the range read later is: cilium-pools.yaml comes after udn.yaml
+    // both /16: reported at the one read later, cilium-pools.yaml after udn.yaml
     expect(r.problems[0]).toMatchObject({ file: path.join(forms, 'cilium-pools.yaml'), line: 9 });
   });
 });
