@@ -89,7 +89,7 @@ describe('--format json', () => {
     const problem = overlap.problems.find((p: any) => p.kind === 'overlap' && /overlaps service "ovn-config svc_cidr"/.test(p.message));
     expect(problem.ranges).toHaveLength(2);
     expect(problem.ranges.map((r: any) => r.role)).toEqual(['primary pod', 'service']);
-    expect(problem.ranges[0]).toMatchObject({ cidr: '10.0.0.0/8', hostPrefix: 24, file: path.join(fixtures, 'overlap', 'cilium-config.yaml'), line: 8 });
+    expect(problem.ranges[0]).toMatchObject({ cidr: '10.0.0.0/8', hostPrefix: 24, file: path.join(fixtures, 'overlap', 'cilium-config.yaml'), line: 9 }); // grep -n: line 9
     // the schema can fail: a range without its file is rejected
     const broken = JSON.parse(outputs[1].stdout);
     delete broken.ranges[0].file;
