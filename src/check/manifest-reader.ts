@@ -209,7 +209,8 @@ export function parseManifestText(text: string, name: string, notes: string[] = 
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[];
+    // `merge`: YAML 1.1 merge keys (`<<: *base`), which Kubernetes' own YAML reader (go-yaml) applies.
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }) as Document.Parsed[];
   } catch (e) {
     throw new ManifestReadError(`cannot parse "${name}": ${(e as Error).message.split('\n')[0]}`);
   }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CheckedRange, ManifestCheckResult, checkManifestFiles, checkManifestObjects } from '../../src';
+import { CheckedRange, ManifestCheckResult, checkManifestDocuments, checkManifestFiles, checkManifestObjects, parseManifestText } from '../../src';
 
 // Each fixture in fixtures/forms/ is written from the upstream project's own documented example
 // (named in the file's comment); the expectations are worked out from the upstream semantics by hand.
@@ -173,4 +173,25 @@ test('results are plain data: JSON round-trips them unchanged', () => {
   const r = check('whereabouts-readme.yaml', 'cilium-pools.yaml', 'udn.yaml', 'nodes.yaml', 'kind-dual.yaml');
   expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   expect(r.problems.length).toBeGreaterThan(0);
+});
+
+test('MetalLB IPAddressPool (MetalLB docs: a CIDR and a first-last range) is a load-balancer range', () => {
+  const pool = { apiVersion: 'metallb.io/v1beta1', kind: 'IPAddressPool', metadata: { name: 'first-pool', namespace: 'metallb-system' },
+    spec: { addresses: ['192.168.10.0/24', '192.168.9.1-192.168.9.5', 'fc00:f853:0ccd:e799::/124'] } };
+  const r = checkManifestObjects([pool, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.9.3' }] } }]);
+  expect(r.ranges.filter((x) => x.role === 'load balancer').map(row)).toEqual([
+    'load balancer|IPAddressPool metallb-system/first-pool|192.168.10.0/24|192.168.10.0-192.168.10.255',
+    'load balancer|IPAddressPool metallb-system/first-pool|192.168.9.0/29|192.168.9.1-192.168.9.5',
+    'load balancer|IPAddressPool metallb-system/first-pool|fc00:f853:ccd:e799::/124|fc00:f853:ccd:e799::-fc00:f853:ccd:e799::f',
+  ]);
+  expect(messages(r)).toEqual([expect.stringMatching(/^overlap: load balancer "IPAddressPool metallb-system\/first-pool" 192\.168\.9\.1-192\.168\.9\.5 .* overlaps node network "node n InternalIP" 192\.168\.9\.3\/32/)]);
+});
+
+test('YAML merge keys are applied, as Kubernetes does', () => {
+  const text = [
+    'apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: ovn-config, namespace: ovn }',
+    'data:', '  <<: &defaults { net_cidr: 10.254.0.0/16/24 }', '  svc_cidr: 10.96.0.0/16', '',
+  ].join('\n');
+  const r = checkManifestDocuments(parseManifestText(text, 'merge.yaml'));
+  expect(r.ranges.map((x) => `${x.name} ${x.cidr} line ${x.line}`)).toEqual(['ovn-config net_cidr 10.254.0.0/16 line 5', 'ovn-config svc_cidr 10.96.0.0/16 line 6']);
 });

@@ -68,3 +68,27 @@ export function extractCiliumLbPool(ctx: ObjectContext, o: any): void {
     });
   }
 }
+
+/**
+ * MetalLB IPAddressPool (`metallb.io/v1beta1`): `spec.addresses`, each a CIDR or `first-last` (MetalLB's
+ * documented range form). Same role as Cilium's LB pools: LB addresses over pods, services or nodes break them.
+ */
+export function extractMetallbPool(ctx: ObjectContext, o: any): void {
+  const name = `IPAddressPool ${o.metadata?.namespace ? o.metadata.namespace + '/' : ''}${o.metadata?.name ?? '?'}`;
+  (Array.isArray(o.spec?.addresses) ? o.spec.addresses : []).forEach((a: unknown, i: number) => {
+    const path = ['spec', 'addresses', i];
+    if (typeof a === 'string' && a.includes('-')) {
+      const line = ctx.line(path);
+      try {
+        const [from, to] = a.split('-').map((x) => parseAddress(x.trim()));
+        if (to === undefined || from.family !== to.family || to.value < from.value) throw new Error(`range "${a}" must be "first-last" with first <= last, one family`);
+        const interval: AddressInterval = { family: from.family, first: from.value, last: to.value };
+        ctx.push(ctx.out.ranges, { name, role: LOAD_BALANCER, line, field: `spec.addresses[${i}]`, text: a, block: coveringBlock(interval), intervals: [interval] });
+      } catch (e) {
+        ctx.problem('malformed', `malformed: ${ctx.owner} ${name} spec.addresses[${i}]: ${(e as Error).message}`, line);
+      }
+    } else {
+      ctx.addCidrs(ctx.out.ranges, name, LOAD_BALANCER, a, `spec.addresses[${i}]`, path);
+    }
+  });
+}
