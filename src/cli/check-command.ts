@@ -1,6 +1,6 @@
 import { checkInputs } from '../check/check-manifests';
 import { FORMATS, Format, renderReport } from './check-output';
-import { CommandIo, ExitCode, Subcommand } from './io';
+import { CommandIo, Subcommand } from './io';
 import { packageVersion } from './version';
 
 /** Exit codes of `multicni check`. */
@@ -89,4 +89,3 @@ export const checkCommand: Subcommand = {
   run: (args: string[], io: CommandIo) => runCheck(args, io.out, io.err, io.stdin),
 };
 
-export { ExitCode };

@@ -60,7 +60,7 @@ describe('OvnNetwork', () => {
     const a = new OvnNetwork(nad, 'a', { name: 'a', subnets: ['10.245.0.0/16/24'] });
     const b = new OvnNetwork(nad, 'b', { name: 'b', topology: OvnTopology.LAYER2, subnets: ['10.245.7.0/24'] });
     // Each object's own JSON, bypassing the chart's validation, as YAML from elsewhere would be.
-    expect(checkManifestObjects([a.nad.toJson(), b.nad.toJson()]).problems.join('\n')).toMatch(/secondary network "a" 10\.245\.0\.0\/16\/24 .* overlaps secondary network "b" 10\.245\.7\.0\/24/);
+    expect(checkManifestObjects([a.nad.toJson(), b.nad.toJson()]).problems.map((p) => p.message).join('\n')).toMatch(/secondary network "a" 10\.245\.0\.0\/16\/24 .* overlaps secondary network "b" 10\.245\.7\.0\/24/);
   });
 
   test('layer3 node subnets are checked against the node count', () => {

@@ -1,7 +1,7 @@
 import { Cidr, IpFamily, RangeRole } from '../../addressing';
 import { CNI_PLUGIN_TYPE } from '../../ovn/names';
 import { AddressInterval, parseAddress, parseLooseCidr, subtract } from '../address-interval';
-import { Found, ObjectContext, ValueSyntax } from './found';
+import { ObjectContext, ValueSyntax } from './found';
 import { pushExcluded } from './ovn';
 
 const CONFIG = ['spec', 'config'];
@@ -141,4 +141,3 @@ function extractHostLocal(ctx: ObjectContext, network: string, ipam: any, at: st
   }
 }
 
-export type { Found };
