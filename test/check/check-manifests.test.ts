@@ -79,3 +79,16 @@ test('ManifestChecker gives the same verdicts as the functions', () => {
   expect(ManifestChecker.checkObjects([{ kind: 'ConfigMap', metadata: { name: 'ovn-config' }, data: { net_cidr: '10.0.0.0/8', svc_cidr: '10.96.0.0/16' } }]).problems.map((p: any) => p.message))
     .toEqual([expect.stringMatching(/overlap: decoy pod "ovn-config net_cidr" 10\.0\.0\.0\/8\/24 .* overlaps service "ovn-config svc_cidr" 10\.96\.0\.0\/16/)]);
 });
+
+test('readManifestInputs reads what it can and names every unreadable input', () => {
+  const { readManifestInputs } = require('../../src/check/manifest-reader');
+  const r = readManifestInputs([path.join(fixtures, 'clean'), path.join(fixtures, 'nope'), path.join(fixtures, 'broken')], () => Buffer.from('apiVersion: v1\nkind: ConfigMap\n'));
+  expect(r.documents.map((d: any) => d.source.replace(fixtures, ''))).toEqual([
+    '/clean/cilium-config.yaml#1', '/clean/nads.json#1.items[0]', '/clean/nads.json#1.items[1]', '/clean/ovn.yaml#1', '/clean/ovn.yaml#2',
+  ]);
+  expect(r.errors).toEqual([
+    expect.stringMatching(/^cannot read ".*nope": no such file or directory$/),
+    expect.stringMatching(/^cannot parse ".*bad\.yaml" document 1/),
+  ]);
+  expect(r.documents[1]).toMatchObject({ line: 5 }); // the first item's "{" in nads.json
+});

@@ -195,3 +195,10 @@ test('YAML merge keys are applied, as Kubernetes does', () => {
   const r = checkManifestDocuments(parseManifestText(text, 'merge.yaml'));
   expect(r.ranges.map((x) => `${x.name} ${x.cidr} line ${x.line}`)).toEqual(['ovn-config net_cidr 10.254.0.0/16 line 5', 'ovn-config svc_cidr 10.96.0.0/16 line 6']);
 });
+
+test('whereabouts ignores range_start/range_end outside the usable addresses, as its GetIPRange does', () => {
+  const r = checkManifestObjects([{ apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'n', namespace: 'd' },
+    spec: { config: JSON.stringify({ name: 'n', type: 'macvlan', ipam: { type: 'whereabouts', range: '10.0.0.0/24', range_start: '10.0.1.5', range_end: '10.0.0.255' } }) } }]);
+  expect(messages(r)).toEqual([]);
+  expect(r.ranges.map(row)).toEqual(['secondary network|n|10.0.0.0/24|10.0.0.1-10.0.0.254']);
+});
