@@ -135,6 +135,7 @@ function filesOf(p: string, errors: string[], notes: string[]): string[] {
   if (!stat.isDirectory()) return [p];
   const files: string[] = [];
   walk(p, [realpathOrSelf(p)], files, errors, notes);
+  if (files.length === 0) notes.push(`no *.yaml, *.yml or *.json file in "${p}"`);
   return files;
 }
 

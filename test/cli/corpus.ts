@@ -64,6 +64,8 @@ export function buildCorpus(): { dir: string; cases: CorpusCase[] } {
   w('json/nads.json', read('clean', 'nads.json'));
   w('json/array.json', '[1, 2, 3]\n');
   w('list/list.yaml', `apiVersion: v1\nkind: List\nitems:\n${CILIUM.replace(/^#.*\n/, '').split('\n').filter(Boolean).map((l, i) => (i === 0 ? '- ' : '  ') + l).join('\n')}\n`);
+  fs.mkdirSync(path.join(dir, 'empty-dir'));
+  w('old-kind.yaml', 'kind: Cluster\napiVersion: kind.sigs.k8s.io/v1alpha3\nnetworking:\n  podSubnet: 10.96.128.0/17\n');
   w('with-readme/README.md', '# not yaml: ignored in a directory\n');
   w('with-readme/cilium.yaml', CILIUM);
   w('dangling/cilium.yaml', CILIUM);
@@ -96,6 +98,8 @@ export function buildCorpus(): { dir: string; cases: CorpusCase[] } {
     { name: 'a helm values file: skipped with a note', args: ['helm-values'], exit: 0, output: /note: skipped .*values\.yaml:1 .*no apiVersion and kind/ },
     { name: 'JSON List of NADs and a JSON array', args: ['json'], exit: 0, output: /note: skipped .*array\.json[^]*2 ranges checked, 0 problems/ },
     { name: 'a YAML List (kubectl get -o yaml)', args: ['list'], exit: 0, output: /2 ranges checked/ },
+    { name: 'an empty directory: nothing to check, said in a note', args: ['empty-dir'], exit: 0, output: /note: no \*\.yaml, \*\.yml or \*\.json file in "empty-dir"[^]*0 ranges checked/ },
+    { name: 'a kind config of the old API group (kind.sigs.k8s.io/v1alpha3), pod range over the default services', args: ['old-kind.yaml'], exit: 1, output: /overlap: service "kind serviceSubnet \(kind's ipv4 default\)" 10\.96\.0\.0\/16 .* overlaps primary pod "kind podSubnet" 10\.96\.128\.0\/17/ },
     { name: 'a README in a directory is not read', args: ['with-readme'], exit: 0, output: /2 ranges checked/ },
     { name: 'a dangling link in a directory', args: ['dangling'], exit: 2, output: /gone\.yaml": dangling symbolic link/ },
     { name: 'a link loop in a directory', args: ['loop'], exit: 2, output: /sub\/up": symbolic link loop \(it leads back to/ },

@@ -46,7 +46,8 @@ export function extractAll(docs: ManifestDocument[]): Extraction {
         extractNode(ctx, o);
         break;
       case 'Cluster':
-        if (api.startsWith('kind.x-k8s.io/')) extractKindCluster(ctx, o);
+        // kind.sigs.k8s.io: the API group of kind before v0.6 (v1alpha3), same networking fields
+        if (api.startsWith('kind.x-k8s.io/') || api.startsWith('kind.sigs.k8s.io/')) extractKindCluster(ctx, o);
         break;
       case 'ClusterConfiguration':
         if (api.startsWith('kubeadm.k8s.io/')) extractKubeadmConfig(ctx, o, undefined);
