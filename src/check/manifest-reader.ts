@@ -132,6 +132,11 @@ function filesOf(p: string, errors: string[], notes: string[]): string[] {
     errors.push(`cannot read "${p}": ${linkReason(p, e)}`);
     return [];
   }
+  // A pipe is fine (`<(kubectl get …)`, /dev/stdin); a device would never end (/dev/zero) or block.
+  if (!stat.isDirectory() && !stat.isFile() && !stat.isFIFO()) {
+    errors.push(`cannot read "${p}": not a regular file, directory or pipe`);
+    return [];
+  }
   if (!stat.isDirectory()) return [p];
   const files: string[] = [];
   walk(p, [realpathOrSelf(p)], files, errors, notes);

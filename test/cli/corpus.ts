@@ -104,6 +104,7 @@ export function buildCorpus(): { dir: string; cases: CorpusCase[] } {
     { name: 'a dangling link in a directory', args: ['dangling'], exit: 2, output: /gone\.yaml": dangling symbolic link/ },
     { name: 'a link loop in a directory', args: ['loop'], exit: 2, output: /sub\/up": symbolic link loop \(it leads back to/ },
     { name: 'a link to itself', args: ['self'], exit: 2, output: /"self": symbolic link loop/ },
+    { name: 'a device', args: ['/dev/zero'], exit: 2, output: /"\/dev\/zero": not a regular file, directory or pipe/ },
     { name: 'a missing path', args: ['does-not-exist.yaml'], exit: 2, output: /does-not-exist\.yaml": no such file or directory/ },
     { name: 'a directory reached twice through a link is read once', args: ['links'], exit: 0, output: /note: skipped .*already read[^]*2 ranges checked/ },
     { name: 'a link to a file is followed', args: ['file-link.yaml'], exit: 0, output: /2 ranges checked/ },
