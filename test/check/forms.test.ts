@@ -35,11 +35,15 @@ describe('whereabouts', () => {
       nad('b', { range: '192.168.10.0/24', range_start: '192.168.10.128' }),
       nad('c', { range: '192.168.20.0/24', exclude: ['192.168.20.0/25'] }),
       nad('d', { range: '192.168.20.0/25' }), // entirely inside c's exclude: no overlap
+      nad('e', { range: '192.168.30.0/30', exclude: ['192.168.30.1'] }), // a bare address excludes itself: .2 is left
+      nad('f', { range: '192.168.30.0/31', range_end: '192.168.30.1' }), // no usable address: malformed, not an overlap
     ]);
+    expect(r.ranges.find((x) => x.name === 'e')!.intervals).toEqual([{ first: '192.168.30.2', last: '192.168.30.2' }]);
     expect(messages(r)).toEqual([
+      expect.stringMatching(/^malformed: input#6 NetworkAttachmentDefinition d\/f f: range "192\.168\.30\.0\/31" has no usable addresses/),
       'overlap: secondary network "a" 192.168.10.1-192.168.10.130 (in 192.168.10.0/24) (owner: input#1 NetworkAttachmentDefinition d/a) overlaps secondary network "b" 192.168.10.128-192.168.10.254 (in 192.168.10.0/24) (owner: input#2 NetworkAttachmentDefinition d/b)',
     ]);
-    expect(r.problems[0].ranges.map((x) => x.name)).toEqual(['a', 'b']);
+    expect(r.problems[1].ranges.map((x) => x.name)).toEqual(['a', 'b']);
   });
 
   test('ipRanges: every entry, both families', () => {

@@ -49,7 +49,9 @@ interface RangeConfig { range?: unknown; range_start?: unknown; range_end?: unkn
  * (the block is its network) or be `start-end/prefix`; the addresses handed out run from the first usable
  * (network + 1) to the last usable (broadcast - 1), narrowed by `range_start`/`range_end` when they lie
  * inside (whereabouts silently ignores them otherwise), minus the `exclude` blocks. The top-level `range`
- * comes first, then each `ipRanges` entry.
+ * comes first, then each `ipRanges` entry. Not modelled: for IPv6 ranges of /64 or wider whereabouts can
+ * only reach the first /65 (its README, "Known limitations"); the whole interval is kept, which can only
+ * report more overlaps, never fewer.
  */
 function extractWhereabouts(ctx: ObjectContext, network: string, ipam: any, at: string): void {
   const entries: Array<{ cfg: RangeConfig; field: string; needles: string[] }> = [];
@@ -90,6 +92,12 @@ function extractWhereabouts(ctx: ObjectContext, network: string, ipam: any, at: 
       if (end !== undefined && end >= first && end <= last) last = end;
       const holes: AddressInterval[] = [];
       for (const ex of Array.isArray(cfg.exclude) ? cfg.exclude : cfg.exclude === undefined ? [] : [cfg.exclude]) {
+        // pkg/allocate parseExcludedRange: a CIDR (host bits masked) or a bare address
+        if (typeof ex === 'string' && !ex.includes('/')) {
+          const a = parseAddress(ex);
+          holes.push({ family: a.family, first: a.value, last: a.value });
+          continue;
+        }
         const c = parseLooseCidr(ex).cidr;
         holes.push({ family: c.family, first: c._first, last: c._last });
       }
