@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
+import { ChartAddressPlan } from '../plan';
 import { LayoutFile, layoutChart, renderYaml } from './manifest-layout';
 
 /** What one synth produces, all in memory: nothing is written until everything succeeded. */
@@ -11,6 +12,8 @@ export interface SynthOutput {
   readonly layout: LayoutFile[];
   /** A kind cluster config matching the plan (written outside the output directory). */
   readonly kindConfig: string;
+  /** Settings that are probably, but not certainly, wrong: printed, not refused. */
+  readonly warnings: string[];
 }
 
 /** Builds the stack from props and renders every file. @throws with every problem of the plan listed */
@@ -19,7 +22,7 @@ export function synthesize(props: MultiCniChartProps): SynthOutput {
   const chart = new MultiCniChart(app, 'multicni', props);
   const layout = layoutChart(chart);
   const files = new Map(layout.map((f) => [f.path, renderYaml(f.objects)]));
-  return { files, layout, kindConfig: kindConfigFor(chart) };
+  return { files, layout, kindConfig: kindConfigFor(chart), warnings: ChartAddressPlan.warningsOf(chart) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { DecoyNetwork } from '../deception';
 import { MultusLogLevel, MultusMode } from '../multus';
 import { NetworkRole, OvnNetworkProps, OvnTopology } from '../networks';
 import { OvnDeploymentMode } from '../ovn';
+import { decodeUtf8 } from './error-message';
 import { ValuesReader } from './values-reader';
 
 /** The seed's API server on its kind cluster `ovn`: Docker's DNS resolves the node name. */
@@ -14,12 +15,14 @@ export const SEED_API_SERVER = 'https://ovn-control-plane:6443';
 
 /** Reads a values file (YAML) into chart props. Errors name the file and the key path. */
 export function loadValuesFile(file: string): MultiCniChartProps {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new Error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
+  const text = decodeUtf8(file, bytes);
   let data: unknown;
   try {
     data = parse(text);

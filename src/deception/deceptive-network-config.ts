@@ -77,8 +77,6 @@ export class DeceptiveNetworkConfig extends Construct {
   public readonly serviceCidrs: Cidr[];
   /** Node networks. */
   public readonly nodeNetworks: Cidr[];
-  /** The decoy, one cluster subnet per family. */
-  public readonly decoySubnets: ClusterSubnet[];
   /** OVN join subnets, one per family. */
   public readonly joinSubnets: Cidr[];
   /** OVN transit subnets, one per family. */
@@ -119,20 +117,46 @@ export class DeceptiveNetworkConfig extends Construct {
     reg('ovn transit subnet', RangeRole.OVN_TRANSIT, this.transitSubnets);
     reg('ovn masquerade subnet', RangeRole.OVN_MASQUERADE, this.masqueradeSubnets);
 
-    // Resolved after the ranges above are registered, so an automatic decoy avoids all of them.
-    this.decoySubnets = (props.decoy ?? DecoyNetwork.seed())._resolve(this.plan, this.families);
-    this.plan.registerClusterSubnets({
-      name: 'ovn net_cidr (decoy)',
-      role: RangeRole.DECOY_POD,
-      owner,
-      subnets: this.decoySubnets,
-      nodeCount: this.nodeCount,
-    });
+    this.decoy = props.decoy ?? DecoyNetwork.seed();
+    if (this.decoy._automatic) {
+      // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
+      ChartAddressPlan.beforeCheck(this, () => this.resolveDecoy());
+    } else {
+      this.resolveDecoy();
+    }
   }
 
-  /** OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24`. */
+  /**
+   * The decoy, one cluster subnet per family. An automatic decoy is chosen on first use or when the plan
+   * is checked, whichever comes first; read it after every range is registered.
+   */
+  public get decoySubnets(): ClusterSubnet[] {
+    return this.resolveDecoy();
+  }
+
+  /**
+   * OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24`. Reading it chooses an automatic decoy
+   * (see `decoySubnets`); OvnSecondary reads it only at synth.
+   */
   public get netCidr(): string {
-    return ClusterSubnet.formatList(this.decoySubnets);
+    return ClusterSubnet.formatList(this.resolveDecoy());
+  }
+
+  private readonly decoy: DecoyNetwork;
+  private resolved?: ClusterSubnet[];
+
+  private resolveDecoy(): ClusterSubnet[] {
+    if (this.resolved === undefined) {
+      this.resolved = this.decoy._resolve(this.plan, this.families);
+      this.plan.registerClusterSubnets({
+        name: 'ovn net_cidr (decoy)',
+        role: RangeRole.DECOY_POD,
+        owner: this.node.path,
+        subnets: this.resolved,
+        nodeCount: this.nodeCount,
+      });
+    }
+    return this.resolved;
   }
 
   /** OVN-Kubernetes `svc_cidr`: the real Service ranges, comma-separated. */

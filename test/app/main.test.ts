@@ -33,7 +33,7 @@ describe('synth app', () => {
     expect(run(args).code).toBe(0);
     const first = snapshotDir(path.join(dir, 'dist'));
     expect(Object.keys(first).sort()).toEqual([
-      '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
+      '.cdk8s-multicni', '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
       'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
     ]);
     expect(fs.readFileSync(path.join(dir, 'kind.yaml'), 'utf8')).toMatch(/podSubnet: 10\.244\.0\.0\/16/);
@@ -53,8 +53,9 @@ describe('synth app', () => {
     fs.writeFileSync(values, 'addressing:\n  decoy: 10.244.0.0/16/24\n');
     const r = run(['--values', values, '--outdir', dist, '--kind-config', kind]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/synth failed: [\s\S]*overlap: primary pod "primary pod range" 10\.244\.0\.0\/16 .* overlaps decoy pod/);
-    expect(r.err).toMatch(/dist\/ was left unchanged/);
+    expect(r.err).toMatch(/^\S*bad\.yaml: addressing\.decoy: overlap: primary pod "primary pod range" 10\.244\.0\.0\/16 .* overlaps decoy pod/);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/nothing was written \(\S*dist\/ and \S*kind\.yaml are unchanged\)$/);
     expect(snapshotDir(dist)).toEqual(before);
     expect(fs.readFileSync(kind, 'utf8')).toBe(kindBefore);
   });
@@ -75,7 +76,9 @@ describe('synth app', () => {
     } finally {
       delete process.env.CDK8S_OUTDIR;
     }
-    expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(snapshotDir(path.join(dir, 'dist')));
+    const { ['.cdk8s-multicni']: marker, ...manifests } = snapshotDir(path.join(dir, 'dist'));
+    expect(marker).toMatch(/cdk8s-multicni synth/);
+    expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(manifests);
   });
 
   test('bad arguments', () => {
