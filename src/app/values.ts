@@ -74,6 +74,9 @@ function readAddressing(r: ValuesReader): MultiCniChartProps['addressing'] {
     transitSubnets: r.strings('transitSubnets'),
     masqueradeSubnets: r.strings('masqueradeSubnets'),
     secondaryCni: r.boolean('secondaryCni'),
+    nodeMaskSize: r.integer('nodeMaskSize'),
+    nodeMaskSizeIpv4: r.integer('nodeMaskSizeIpv4'),
+    nodeMaskSizeIpv6: r.integer('nodeMaskSizeIpv6'),
   };
   r.done();
   return compact(out);

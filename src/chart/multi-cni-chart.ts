@@ -42,6 +42,7 @@ export class MultiCniChart extends Chart {
     this.addressing = within('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
       ...props.addressing,
       primaryPodCidrs: props.addressing?.primaryPodCidrs ?? ciliumPodCidrs(ciliumProps),
+      podRangesFromNodes: props.addressing?.podRangesFromNodes ?? !ciliumProps.ipam?.clusterPoolOptions,
     }));
     this.networkCrds = within('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
     this.cilium = within('cilium', () => new CiliumPrimary(this, 'cilium', {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { ChartAddressPlan } from '../plan';
 import { parseField } from '../util/parse-field';
+import { masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
 
 /** The cluster's real ranges, and the OVN-Kubernetes ranges to use beside them. */
@@ -54,6 +55,29 @@ export interface DeceptiveNetworkConfigProps {
    * @default true
    */
   readonly secondaryCni?: boolean;
+  /**
+   * kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range
+   * each node gets from `primaryPodCidrs` (the cluster's podSubnet).
+   * @default 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)
+   */
+  readonly nodeMaskSize?: number;
+  /**
+   * kube-controller-manager's `--node-cidr-mask-size-ipv4`.
+   * @default 24
+   */
+  readonly nodeMaskSizeIpv4?: number;
+  /**
+   * kube-controller-manager's `--node-cidr-mask-size-ipv6`.
+   * @default 64
+   */
+  readonly nodeMaskSizeIpv6?: number;
+  /**
+   * Whether the primary CNI takes each node's pod range from kube-controller-manager (`spec.podCIDR`, Cilium's
+   * `ipam: kubernetes`). Then a pod range that kube-controller-manager cannot cut into one range per node is
+   * refused; otherwise (Cilium's cluster-pool) it is only a warning, since the nodes' podCIDRs go unused.
+   * @default true
+   */
+  readonly podRangesFromNodes?: boolean;
 }
 
 const DEFAULTS = {
@@ -87,6 +111,8 @@ export class DeceptiveNetworkConfig extends Construct {
   public readonly nodeCount: number;
   /** Whether OVN-Kubernetes runs as a secondary CNI. */
   public readonly secondaryCni: boolean;
+  /** kube-controller-manager's per-node pod range length, per family of the primary pod ranges. */
+  public readonly nodeMaskSizes: Record<IpFamily, number>;
   /** The chart's plan, holding every range above. */
   public readonly plan: AddressPlan;
 
@@ -104,6 +130,23 @@ export class DeceptiveNetworkConfig extends Construct {
     this.joinSubnets = this.internal('joinSubnets', props.joinSubnets, DEFAULTS.join);
     this.transitSubnets = this.internal('transitSubnets', props.transitSubnets, DEFAULTS.transit);
     this.masqueradeSubnets = this.internal('masqueradeSubnets', props.masqueradeSubnets, DEFAULTS.masquerade);
+
+    this.nodeMaskSizes = nodeMaskSizes(this.families, { nodeMaskSize: props.nodeMaskSize, nodeMaskSizeIpv4: props.nodeMaskSizeIpv4, nodeMaskSizeIpv6: props.nodeMaskSizeIpv6 });
+    const nodeRanges = this.primaryPodCidrs
+      .map((c, i) => nodeMaskProblem(`primaryPodCidrs[${i}]`, c, this.nodeMaskSizes[c.family], this.nodeCount, maskFieldOf(props, c.family)))
+      .filter((p): p is string => p !== undefined);
+    if (props.podRangesFromNodes ?? true) {
+      if (nodeRanges.length > 0) throw new Error(nodeRanges[0]);
+    } else {
+      nodeRanges.forEach((p) => ChartAddressPlan.warn(this, `${p} (a warning: the primary CNI does not use the nodes' podCIDRs, but kube-controller-manager still allocates them when it runs with --allocate-node-cidrs, as on kind)`));
+    }
+    const limits = [
+      ...this.serviceCidrs.map((c, i) => serviceRangeProblem(`serviceCidrs[${i}]`, c)),
+      ...this.joinSubnets.map((c, i) => perNodeSubnetProblem(`joinSubnets[${i}]`, c, this.nodeCount, 'gateway router join')),
+      ...this.transitSubnets.map((c, i) => perNodeSubnetProblem(`transitSubnets[${i}]`, c, this.nodeCount, 'transit switch')),
+      ...this.masqueradeSubnets.map((c, i) => masqueradeProblem(`masqueradeSubnets[${i}]`, c)),
+    ].filter((p): p is string => p !== undefined);
+    if (limits.length > 0) throw new Error(limits[0]);
 
     this.plan = ChartAddressPlan.of(this);
     const owner = this.node.path;
@@ -191,6 +234,12 @@ export class DeceptiveNetworkConfig extends Construct {
     }
     return cidrs;
   }
+}
+
+function maskFieldOf(props: DeceptiveNetworkConfigProps, family: IpFamily): string {
+  if (props.nodeMaskSize !== undefined) return 'nodeMaskSize';
+  const field = family === IpFamily.IPV4 ? 'nodeMaskSizeIpv4' : 'nodeMaskSizeIpv6';
+  return props[field] !== undefined ? field : `${field}, kube-controller-manager's default`;
 }
 
 /** Parses a prop that is a list of CIDRs; at most one per family when `perFamily`. */
