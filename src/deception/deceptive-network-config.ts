@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
-import { ChartAddressPlan } from '../plan';
+import { ChartAddressPlan, onlyOne } from '../plan';
 import { parseField } from '../util/parse-field';
 import { masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
@@ -149,6 +149,10 @@ export class DeceptiveNetworkConfig extends Construct {
     if (limits.length > 0) throw new Error(limits[0]);
 
     this.plan = ChartAddressPlan.of(this);
+    ChartAddressPlan.join(this, 'DeceptiveNetworkConfig', this, (all) => [
+      ...onlyOne('DeceptiveNetworkConfig', 'OVN-Kubernetes has one net_cidr/svc_cidr')(all),
+      ...all.flatMap(primaryRangeAgreement),
+    ]);
     const owner = this.node.path;
     const reg = (name: string, role: RangeRole, cidrs: Cidr[], nodeCount?: number) =>
       cidrs.forEach((cidr) => this.plan.register({ name, role, owner, cidr, nodeCount }));
@@ -163,7 +167,7 @@ export class DeceptiveNetworkConfig extends Construct {
     this.decoy = props.decoy ?? DecoyNetwork.seed();
     if (this.decoy._automatic) {
       // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
-      ChartAddressPlan.beforeCheck(this, () => this.resolveDecoy());
+      ChartAddressPlan.beforeCheck(this, () => this.resolveDecoy(), true);
     } else {
       this.resolveDecoy();
     }
@@ -234,6 +238,19 @@ export class DeceptiveNetworkConfig extends Construct {
     }
     return cidrs;
   }
+}
+
+/**
+ * Cilium's pod ranges and the cluster's (this config's primaryPodCidrs) are one fact: in kubernetes IPAM
+ * Cilium uses the nodes' podCIDRs cut from the cluster's podSubnet; in cluster-pool its pools are the pod
+ * range. Two different statements would leave one of them silently wrong.
+ */
+function primaryRangeAgreement(config: DeceptiveNetworkConfig): string[] {
+  const text = (cidrs: Cidr[]) => cidrs.map(String).sort().join(', ');
+  const ours = text(config.primaryPodCidrs);
+  return ChartAddressPlan.membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
+    .filter((c) => text(c.podCidrs) !== ours)
+    .map((c) => `plan: primary pod ranges differ: CiliumPrimary ${c.node.path} allocates pod addresses from [${text(c.podCidrs)}] but DeceptiveNetworkConfig ${config.node.path} has primaryPodCidrs [${ours}]; they are one range (the cluster's pod range), give the same to both`);
 }
 
 function maskFieldOf(props: DeceptiveNetworkConfigProps, family: IpFamily): string {

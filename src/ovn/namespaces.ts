@@ -1,3 +1,4 @@
+import { ChartAddressPlan, duplicateNamespaces } from '../plan';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { OVN_NAMESPACE } from './names';
@@ -5,7 +6,8 @@ import { OvnSettings } from './settings';
 
 /** Namespace `ovn-kubernetes` (where everything runs) and the host-network namespace (empty by design). */
 export function ovnNamespaces(scope: Construct, s: OvnSettings): void {
-  new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } });
+  // Known to the App, so a network or Multus in these namespaces does not render them a second time.
+  ChartAddressPlan.join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } }), duplicateNamespaces);
   // OVN-Kubernetes classifies host-network traffic as coming from this namespace in network policies.
-  new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } });
+  ChartAddressPlan.join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } }), duplicateNamespaces);
 }

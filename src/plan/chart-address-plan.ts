@@ -17,10 +17,11 @@ export class ChartAddressPlan extends Construct {
 
   /**
    * Runs `step` when the plan is checked, before the check: for decisions that need every range of the
-   * cluster (an automatic decoy). Steps run once, in the order added.
+   * cluster. Steps run once, in the order added; `last` steps (an automatic decoy, which must see every
+   * range) after all others.
    */
-  public static beforeCheck(scope: IConstruct, step: () => void): void {
-    ChartAddressPlan.holder(scope).steps.push(step);
+  public static beforeCheck(scope: IConstruct, step: () => void, last: boolean = false): void {
+    ChartAddressPlan.holder(scope)[last ? 'lastSteps' : 'steps'].push(step);
   }
 
   /**
@@ -37,6 +38,29 @@ export class ChartAddressPlan extends Construct {
     return [...ChartAddressPlan.holder(scope).warningList];
   }
 
+  /**
+   * Adds `member` to the App-wide list of `kind` and returns the list so far. The first member of a kind
+   * adds `check` (given the whole list) to the App's validation: facts about the whole cluster, such as
+   * "one NetworkCrds", are checked once every construct exists.
+   */
+  public static join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): T[] {
+    const holder = ChartAddressPlan.holder(scope);
+    let list = holder.members.get(kind) as T[] | undefined;
+    if (list === undefined) {
+      list = [];
+      holder.members.set(kind, list);
+      const all = list;
+      if (check) holder.checks.push(() => check(all));
+    }
+    list.push(member);
+    return [...list];
+  }
+
+  /** The App-wide list of `kind` (see `join`). */
+  public static membersOf<T>(scope: IConstruct, kind: string): T[] {
+    return [...((ChartAddressPlan.holder(scope).members.get(kind) as T[] | undefined) ?? [])];
+  }
+
   /** Runs the pending before-check steps now (also done by the validation). */
   public static settle(scope: IConstruct): void {
     ChartAddressPlan.holder(scope).runSteps();
@@ -51,7 +75,10 @@ export class ChartAddressPlan extends Construct {
   /** The plan. */
   public readonly plan = new AddressPlan();
   private readonly steps: (() => void)[] = [];
+  private readonly lastSteps: (() => void)[] = [];
   private readonly warningList: string[] = [];
+  private readonly members = new Map<string, unknown[]>();
+  private readonly checks: (() => string[])[] = [];
 
   private constructor(root: Construct, id: string) {
     super(root, id);
@@ -62,12 +89,32 @@ export class ChartAddressPlan extends Construct {
         } catch (e) {
           return [(e as Error).message];
         }
-        return this.plan.check();
+        return [...this.checks.flatMap((c) => c()), ...this.plan.check()];
       },
     });
   }
 
   private runSteps(): void {
     while (this.steps.length > 0) this.steps.shift()!();
+    while (this.lastSteps.length > 0) this.lastSteps.shift()!();
   }
+}
+
+/** A check for `ChartAddressPlan.join`: at most one construct of this kind per App (one cluster). */
+export function onlyOne(kind: string, why: string): (members: IConstruct[]) => string[] {
+  return (members) => (members.length <= 1 ? [] : [
+    `plan: ${members.length} ${kind} in one App (${members.map((m) => m.node.path).join(', ')}); one App is one cluster and ${why}; keep one`,
+  ]);
+}
+
+/** A check for the App's Namespace objects: each name once (a second one would be a duplicate object). */
+export function duplicateNamespaces(members: { name: string; node: { path: string } }[]): string[] {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const m of members) {
+    const first = seen.get(m.name);
+    if (first !== undefined) problems.push(`plan: Namespace "${m.name}" is rendered twice (${first}, ${m.node.path}); create it once`);
+    else seen.set(m.name, m.node.path);
+  }
+  return problems;
 }
