@@ -41,6 +41,21 @@ function withKeyPath(problem: string, props: MultiCniChartProps): string {
   if (section && SECTIONS.includes(section[1]) && !section[2]) {
     return `${section[1]}.${section[3]}${section[4]}: ${problem.slice(section[0].length)}`;
   }
+  // `cilium: tunnelPort must be …`: the word after the section is a key the user set there.
+  const word = /^([A-Za-z]+): ([a-z][A-Za-z0-9]*) /.exec(problem);
+  const given = word ? (props as Record<string, any>)[word[1]] : undefined;
+  if (word && SECTIONS.includes(word[1]) && given && typeof given === 'object' && given[word[2]] !== undefined) {
+    return `${word[1]}.${word[2]}: ${problem.slice(word[0].length)}`;
+  }
+  // `network ns/name: …` from a network of the values file.
+  const network = /^network ([a-z0-9-]+)\/([a-z0-9.-]+): /.exec(problem);
+  if (network && props.networks) {
+    const matches = props.networks.map((n, i) => ({ n, i })).filter(({ n }) => (n.namespace ?? 'default') === network[1] && n.name === network[2]);
+    const last = matches[matches.length - 1];
+    if (last) return `networks[${last.i}]: ${problem}`;
+  }
+  if (/^no free \/\d+ decoy block/.test(problem)) return `addressing.${props.addressing?.decoy ? 'decoySearch' : 'decoy'}: ${problem}`;
+  if (/^plan: primary pod ranges differ/.test(problem)) return `addressing.primaryPodCidrs: ${problem}`;
   if (/^[A-Za-z]+(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*: /.test(problem) && !/^(overlap|host prefix|node subnets|family|plan): /.test(problem)) return problem;
   const key = planKeyPath(problem, props);
   return key ? `${key}: ${problem}` : problem;

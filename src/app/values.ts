@@ -64,12 +64,32 @@ function compact<T extends object>(o: T): T {
 
 function readAddressing(r: ValuesReader): MultiCniChartProps['addressing'] {
   const decoy = r.string('decoy');
+  const search = r.section('decoySearch');
+  const searchOptions = compact({
+    ipv4Pool: search.strings('ipv4Pool'),
+    ipv4Prefix: search.integer('ipv4Prefix'),
+    ipv4HostPrefix: search.integer('ipv4HostPrefix'),
+    ipv6Pool: search.strings('ipv6Pool'),
+    ipv6Prefix: search.integer('ipv6Prefix'),
+    ipv6HostPrefix: search.integer('ipv6HostPrefix'),
+  });
+  search.done();
+  if (Object.keys(searchOptions).length > 0 && decoy !== 'auto') {
+    throw new Error(`${r.at('decoySearch')}: only valid with decoy: auto, got decoy ${JSON.stringify(decoy ?? '10.254.0.0/16/24 (the default)')}`);
+  }
+  const automatic = () => {
+    try {
+      return DecoyNetwork.automatic(searchOptions);
+    } catch (e) {
+      throw new Error(`${r.at('decoySearch')}: ${(e as Error).message}`);
+    }
+  };
   const out = {
     primaryPodCidrs: r.strings('primaryPodCidrs'),
     serviceCidrs: r.strings('serviceCidrs'),
     nodeNetworks: r.strings('nodeNetworks'),
     nodeCount: r.integer('nodeCount'),
-    decoy: decoy === undefined ? undefined : decoy === 'auto' ? DecoyNetwork.automatic() : r.wrap(() => DecoyNetwork.fixed(decoy)),
+    decoy: decoy === undefined ? undefined : decoy === 'auto' ? automatic() : r.wrap(() => DecoyNetwork.fixed(decoy)),
     joinSubnets: r.strings('joinSubnets'),
     transitSubnets: r.strings('transitSubnets'),
     masqueradeSubnets: r.strings('masqueradeSubnets'),
