@@ -43,9 +43,11 @@ export function main(
     out = synthesize(props);
   } catch (e) {
     // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
-    const line = synthErrorLine((e as Error).message, valuesFile ? props : undefined);
-    const prefixed = valuesFile && props && !line.startsWith(`${valuesFile}: `) ? `${valuesFile}: ${line}` : line;
-    err(`${valuesFile ? prefixed : `synth: ${line}`}; ${unchanged}`);
+    let message = (e as Error).message;
+    const filePrefix = `${valuesFile}: `;
+    if (valuesFile && message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
+    const line = synthErrorLine(message, valuesFile ? props ?? ({} as MultiCniChartProps) : undefined);
+    err(`${valuesFile ? `${filePrefix}${line}` : `synth: ${line}`}; ${unchanged}`);
     return 1;
   }
   try {

@@ -72,8 +72,23 @@ function planKeyPath(problem: string, props: MultiCniChartProps): string | undef
     const i = BLAME.findIndex((b) => role.endsWith(b));
     return i < 0 ? BLAME.length : i;
   };
-  const chosen = [...mentions].sort((a, b) => rank(a.role) - rank(b.role))[0];
-  return keyOf(chosen.role, chosen.owners, chosen.name, props);
+  // The range whose key the user set is the one to look at; then the role most likely set by mistake; then
+  // the later of the two (an overlap names the range sorted first first).
+  const keyed = mentions.map((m, i) => ({ m, i, key: keyOf(m.role, m.owners, m.name, props) }));
+  const given = (key: string | undefined) => key !== undefined && isGiven(key, props);
+  const chosen = [...keyed].sort((a, b) => Number(given(b.key)) - Number(given(a.key)) || rank(a.m.role) - rank(b.m.role) || b.i - a.i)[0];
+  return chosen.key;
+}
+
+function isGiven(key: string, props: MultiCniChartProps): boolean {
+  const [section, rest] = key.split('.');
+  const base = section.replace(/\[\d+\]$/, '');
+  const value = (props as Record<string, any>)[base];
+  if (value === undefined) return false;
+  if (base === 'networks') return true;
+  if (!rest) return true;
+  if (rest === 'clusterPool') return props.cilium?.ipam?.clusterPoolOptions !== undefined;
+  return value[rest.replace(/\[\d+\]$/, '')] !== undefined;
 }
 
 function keyOf(role: string, owners: string[], name: string, props: MultiCniChartProps): string | undefined {
