@@ -52,7 +52,7 @@ export class CiliumPrimary extends Construct {
     this.podCidrs = s.podCidrs;
     this.families = Cidr.familiesOf(s.podCidrs);
     this.cniExclusive = s.cniExclusive;
-    ChartAddressPlan.join(this, 'CiliumPrimary', this);
+    ChartAddressPlan._join(this, 'CiliumPrimary', this);
 
     // The same range given to DeceptiveNetworkConfig as primaryPodCidrs is one range with two owners; in
     // cluster-pool mode the mask size is the per-node split, checked by the plan against the node count.

@@ -35,7 +35,7 @@ export class NetworkCrds extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkCrdsProps = {}) {
     super(scope, id);
-    ChartAddressPlan.join(this, 'NetworkCrds', this, onlyOne('NetworkCrds', 'the same CustomResourceDefinitions would be applied twice'));
+    ChartAddressPlan._join(this, 'NetworkCrds', this, onlyOne('NetworkCrds', 'the same CustomResourceDefinitions would be applied twice'));
     const choice = [
       { field: 'networkAttachmentDefinitions', value: props.networkAttachmentDefinitions, crd: NetworkCrd.NETWORK_ATTACHMENT_DEFINITIONS, childId: 'NetworkAttachmentDefinitions' },
       { field: 'multiNetworkPolicies', value: props.multiNetworkPolicies, crd: NetworkCrd.MULTI_NETWORK_POLICIES, childId: 'MultiNetworkPolicies' },

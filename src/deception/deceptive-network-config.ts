@@ -111,8 +111,7 @@ export class DeceptiveNetworkConfig extends Construct {
   public readonly nodeCount: number;
   /** Whether OVN-Kubernetes runs as a secondary CNI. */
   public readonly secondaryCni: boolean;
-  /** kube-controller-manager's per-node pod range length, per family of the primary pod ranges. */
-  public readonly nodeMaskSizes: Record<IpFamily, number>;
+  private readonly nodeMaskSizes: Record<IpFamily, number>;
   /** The chart's plan, holding every range above. */
   public readonly plan: AddressPlan;
 
@@ -149,7 +148,7 @@ export class DeceptiveNetworkConfig extends Construct {
     if (limits.length > 0) throw new Error(limits[0]);
 
     this.plan = ChartAddressPlan.of(this);
-    ChartAddressPlan.join(this, 'DeceptiveNetworkConfig', this, (all) => [
+    ChartAddressPlan._join(this, 'DeceptiveNetworkConfig', this, (all) => [
       ...onlyOne('DeceptiveNetworkConfig', 'OVN-Kubernetes has one net_cidr/svc_cidr')(all),
       ...all.flatMap(primaryRangeAgreement),
     ]);
@@ -167,7 +166,7 @@ export class DeceptiveNetworkConfig extends Construct {
     this.decoy = props.decoy ?? DecoyNetwork.seed();
     if (this.decoy._automatic) {
       // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
-      ChartAddressPlan.beforeCheck(this, () => this.resolveDecoy(), true);
+      ChartAddressPlan._beforeCheck(this, () => this.resolveDecoy(), true);
     } else {
       this.resolveDecoy();
     }
@@ -211,6 +210,11 @@ export class DeceptiveNetworkConfig extends Construct {
     return this.serviceCidrs.map((c) => c.toString()).join(',');
   }
 
+  /** kube-controller-manager's per-node pod range length for a family (`--node-cidr-mask-size[-ipv4|-ipv6]`). */
+  public nodeMaskSize(family: IpFamily): number {
+    return this.nodeMaskSizes[family];
+  }
+
   /** The join subnet of a family, if the cluster has that family. */
   public joinSubnet(family: IpFamily): string | undefined {
     return this.joinSubnets.find((c) => c.family === family)?.toString();
@@ -248,7 +252,7 @@ export class DeceptiveNetworkConfig extends Construct {
 function primaryRangeAgreement(config: DeceptiveNetworkConfig): string[] {
   const text = (cidrs: Cidr[]) => cidrs.map(String).sort().join(', ');
   const ours = text(config.primaryPodCidrs);
-  return ChartAddressPlan.membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
+  return ChartAddressPlan._membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
     .filter((c) => text(c.podCidrs) !== ours)
     .map((c) => `plan: primary pod ranges differ: CiliumPrimary ${c.node.path} allocates pod addresses from [${text(c.podCidrs)}] but DeceptiveNetworkConfig ${config.node.path} has primaryPodCidrs [${ours}]; they are one range (the cluster's pod range), give the same to both`);
 }

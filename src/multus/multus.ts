@@ -19,7 +19,7 @@ import { ensureNamespace } from '../util/namespace';
  * default network file that is not Cilium's, beside Cilium, is only a warning: it may be a chained config.
  */
 function checkBesideCilium(multus: Multus): string[] {
-  const cilia = ChartAddressPlan.membersOf<{ cniExclusive: boolean; node: { path: string } }>(multus, 'CiliumPrimary');
+  const cilia = ChartAddressPlan._membersOf<{ cniExclusive: boolean; node: { path: string } }>(multus, 'CiliumPrimary');
   const problems = cilia.filter((c) => c.cniExclusive).map((c) => `cilium: cniExclusive true (${c.node.path}) beside Multus (${multus.node.path}): the Cilium agent renames every other CNI config, Multus' 00-multus.conf included, to *.cilium_bak, so every secondary network disappears; set cniExclusive to false`);
   if (cilia.length > 0 && multus.defaultNetworkFile !== '05-cilium.conflist') {
     ChartAddressPlan.warn(multus, `multus: defaultNetworkFile "${multus.defaultNetworkFile}" is not Cilium's 05-cilium.conflist although Cilium is the primary CNI of this App; pods get their primary interface from that file`);
@@ -66,7 +66,7 @@ export class Multus extends Construct {
     this.namespace = checkNamespace(props.namespace ?? 'kube-system');
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? '05-cilium.conflist');
     const logLevel = checkLogLevel(props.logLevel);
-    ChartAddressPlan.join(this, 'Multus', this, (all) => checkBesideCilium(all[0]));
+    ChartAddressPlan._join(this, 'Multus', this, (all) => checkBesideCilium(all[0]));
     const waitForDefaultNetwork = props.waitForDefaultNetwork ?? true;
     const thick = this.mode === MultusMode.THICK;
 

@@ -165,9 +165,9 @@ export class OvnNetwork extends Construct {
       metadata: { name: props.name, namespace },
       spec: { config: this.configJson },
     });
-    const ns = ChartAddressPlan.membersOf<ApiObject>(this, 'Namespace').find((n) => n.name === namespace);
+    const ns = ChartAddressPlan._membersOf<ApiObject>(this, 'Namespace').find((n) => n.name === namespace);
     if (ns) this.nad.addDependency(ns);
-    ChartAddressPlan.join(this, 'OvnNetwork', this, networkConsistency);
+    ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
 
     const plan = ChartAddressPlan.of(this);
     if (layer3) {
@@ -175,8 +175,8 @@ export class OvnNetwork extends Construct {
       register(props.nodeCount);
       if (props.nodeCount === undefined) {
         // Every node needs a subnet of a layer3 network: the plan's node count (DeceptiveNetworkConfig's) applies.
-        ChartAddressPlan.beforeCheck(this, () => {
-          const config = ChartAddressPlan.membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0];
+        ChartAddressPlan._beforeCheck(this, () => {
+          const config = ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0];
           if (config) register(config.nodeCount);
         });
       }

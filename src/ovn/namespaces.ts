@@ -7,7 +7,7 @@ import { OvnSettings } from './settings';
 /** Namespace `ovn-kubernetes` (where everything runs) and the host-network namespace (empty by design). */
 export function ovnNamespaces(scope: Construct, s: OvnSettings): void {
   // Known to the App, so a network or Multus in these namespaces does not render them a second time.
-  ChartAddressPlan.join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } }), duplicateNamespaces);
+  ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } }), duplicateNamespaces);
   // OVN-Kubernetes classifies host-network traffic as coming from this namespace in network policies.
-  ChartAddressPlan.join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } }), duplicateNamespaces);
+  ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } }), duplicateNamespaces);
 }

@@ -19,8 +19,9 @@ export class ChartAddressPlan extends Construct {
    * Runs `step` when the plan is checked, before the check: for decisions that need every range of the
    * cluster. Steps run once, in the order added; `last` steps (an automatic decoy, which must see every
    * range) after all others.
+   * @internal
    */
-  public static beforeCheck(scope: IConstruct, step: () => void, last: boolean = false): void {
+  public static _beforeCheck(scope: IConstruct, step: () => void, last: boolean = false): void {
     ChartAddressPlan.holder(scope)[last ? 'lastSteps' : 'steps'].push(step);
   }
 
@@ -42,8 +43,9 @@ export class ChartAddressPlan extends Construct {
    * Adds `member` to the App-wide list of `kind` and returns the list so far. The first member of a kind
    * adds `check` (given the whole list) to the App's validation: facts about the whole cluster, such as
    * "one NetworkCrds", are checked once every construct exists.
+   * @internal
    */
-  public static join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): T[] {
+  public static _join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): T[] {
     const holder = ChartAddressPlan.holder(scope);
     let list = holder.members.get(kind) as T[] | undefined;
     if (list === undefined) {
@@ -56,13 +58,19 @@ export class ChartAddressPlan extends Construct {
     return [...list];
   }
 
-  /** The App-wide list of `kind` (see `join`). */
-  public static membersOf<T>(scope: IConstruct, kind: string): T[] {
+  /**
+   * The App-wide list of `kind` (see `_join`).
+   * @internal
+   */
+  public static _membersOf<T>(scope: IConstruct, kind: string): T[] {
     return [...((ChartAddressPlan.holder(scope).members.get(kind) as T[] | undefined) ?? [])];
   }
 
-  /** Runs the pending before-check steps now (also done by the validation). */
-  public static settle(scope: IConstruct): void {
+  /**
+   * Runs the pending before-check steps now (also done by the validation).
+   * @internal
+   */
+  public static _settle(scope: IConstruct): void {
     ChartAddressPlan.holder(scope).runSteps();
   }
 
@@ -100,7 +108,7 @@ export class ChartAddressPlan extends Construct {
   }
 }
 
-/** A check for `ChartAddressPlan.join`: at most one construct of this kind per App (one cluster). */
+/** A check for `ChartAddressPlan._join`: at most one construct of this kind per App (one cluster). */
 export function onlyOne(kind: string, why: string): (members: IConstruct[]) => string[] {
   return (members) => (members.length <= 1 ? [] : [
     `plan: ${members.length} ${kind} in one App (${members.map((m) => m.node.path).join(', ')}); one App is one cluster and ${why}; keep one`,

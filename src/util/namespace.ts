@@ -13,9 +13,9 @@ const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
  */
 export function ensureNamespace(scope: Construct, name: string, dependent?: ApiObject): ApiObject | undefined {
   if (BUILT_IN.includes(name)) return undefined;
-  const existing = ChartAddressPlan.membersOf<ApiObject>(scope, 'Namespace').find((n) => n.name === name);
+  const existing = ChartAddressPlan._membersOf<ApiObject>(scope, 'Namespace').find((n) => n.name === name);
   const namespace = existing ?? new k8s.KubeNamespace(scope, `namespace-${name}`, { metadata: { name } });
-  if (!existing) ChartAddressPlan.join(scope, 'Namespace', namespace, duplicateNamespaces);
+  if (!existing) ChartAddressPlan._join(scope, 'Namespace', namespace, duplicateNamespaces);
   if (dependent) dependent.addDependency(namespace);
   return namespace;
 }

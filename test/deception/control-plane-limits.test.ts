@@ -45,6 +45,6 @@ describe('limits of the real control plane', () => {
   test('a pod range kube-controller-manager cannot split is only a warning when the nodes\' podCIDRs are unused (cluster-pool)', () => {
     const d = make({ primaryPodCidrs: ['10.244.0.0/25'], podRangesFromNodes: false });
     expect(ChartAddressPlan.warningsOf(d)).toEqual([expect.stringMatching(/^primaryPodCidrs\[0\]: 10\.244\.0\.0\/25 is smaller than one node range .*\(a warning: the primary CNI does not use the nodes' podCIDRs/)]);
-    expect(d.nodeMaskSizes[IpFamily.IPV4]).toBe(24);
+    expect(d.nodeMaskSize(IpFamily.IPV4)).toBe(24);
   });
 });

@@ -44,7 +44,7 @@ describe('DeceptiveNetworkConfig', () => {
     expect(d.svcCidr).toBe('10.1.0.0/16,fd00:10:1::/112');
     expect(d.nodeNetworks.map(String)).toEqual(props.nodeNetworks);
     expect(d.nodeCount).toBe(10);
-    expect(d.nodeMaskSizes).toEqual({ [IpFamily.IPV4]: 26, [IpFamily.IPV6]: 64 });
+    expect([d.nodeMaskSize(IpFamily.IPV4), d.nodeMaskSize(IpFamily.IPV6)]).toEqual([26, 64]);
     expect(d.joinSubnet(IpFamily.IPV6)).toBe('fd98:1::/64');
     expect(d.transitSubnet(IpFamily.IPV4)).toBe('100.89.0.0/16');
     expect(d.masqueradeSubnet(IpFamily.IPV6)).toBe('fd69:1::/112');
