@@ -194,10 +194,24 @@ function checkReplaceable(target: string, shown: string): void {
     throw new OutputError(`${shown}: exists and is not a directory; remove it or choose another --outdir`, true);
   }
   const entries = fs.readdirSync(target);
-  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
+  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER) && !isUnmarkedSynthOutput(target, entries)) {
     const sample = entries.sort().slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
     throw new OutputError(`${shown}: refusing to replace a directory that synth did not write (it holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, e.g. ${sample}, and no ${OUTPUT_MARKER} marker); empty it or choose another --outdir`, true);
   }
+}
+
+/**
+ * Output of a synth from before the marker: nothing but `NN-name.k8s.yaml` files and a `stage2/` of the
+ * same. Replacing it loses nothing the user wrote.
+ */
+function isUnmarkedSynthOutput(dir: string, entries: string[]): boolean {
+  const layoutFile = /^\d\d-[a-z0-9.-]+\.k8s\.yaml$/;
+  return entries.every((e) => {
+    const stat = fs.lstatSync(path.join(dir, e));
+    if (stat.isFile()) return layoutFile.test(e);
+    if (stat.isDirectory() && e === 'stage2') return fs.readdirSync(path.join(dir, e)).every((f) => layoutFile.test(f) && fs.lstatSync(path.join(dir, e, f)).isFile());
+    return false;
+  });
 }
 
 /** Takes `.<base>.lock` beside the output, waiting while a live synth holds it; returns the release. */

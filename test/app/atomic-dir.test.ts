@@ -81,6 +81,21 @@ describe('output directory guards', () => {
     expect(run(['--outdir', path.join(dir, 'file'), '--kind-config', path.join(dir, 'k2.yaml')]).err).toMatch(/file: exists and is not a directory/);
   });
 
+  test('an output of a synth from before the marker (only NN-*.k8s.yaml files and stage2/) is recognized and replaced', () => {
+    const dir = tmp();
+    const out = path.join(dir, 'dist');
+    fs.mkdirSync(path.join(out, 'stage2'), { recursive: true });
+    fs.writeFileSync(path.join(out, '02-cilium.k8s.yaml'), 'old');
+    fs.writeFileSync(path.join(out, 'stage2', '01-networks.k8s.yaml'), 'old');
+    expect(run(['--outdir', out, '--kind-config', path.join(dir, 'k.yaml')]).code).toBe(0);
+    expect(fs.readFileSync(path.join(out, '02-cilium.k8s.yaml'), 'utf8')).toMatch(/cilium-config/);
+    // One file of the user's among them and it is not ours any more.
+    fs.rmSync(path.join(out, OUTPUT_MARKER));
+    fs.writeFileSync(path.join(out, 'stage2', 'my-notes.md'), 'mine');
+    expect(run(['--outdir', out, '--kind-config', path.join(dir, 'k.yaml')]).err).toMatch(/refusing to replace a directory that synth did not write/);
+    expect(fs.readFileSync(path.join(out, 'stage2', 'my-notes.md'), 'utf8')).toBe('mine');
+  });
+
   test('the new output has the mode mkdir gives (0755 under umask 022), not a temp directory\'s 0700', () => {
     const dir = tmp();
     const old = process.umask(0o022);
