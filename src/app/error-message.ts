@@ -112,6 +112,10 @@ function keyOf(role: string, owners: string[], name: string, props: MultiCniChar
 
 /** `"aaaa…"` longer than MAX_QUOTED → the first characters, `…`, and the length. */
 export function truncateQuoted(text: string): string {
+  return truncateQuotedStrings(text).replace(/[^\s":]{121,}/g, (word) => `${word.slice(0, 60)}… (${word.length} characters)`);
+}
+
+function truncateQuotedStrings(text: string): string {
   return text.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => {
     if (inner.length <= MAX_QUOTED) return whole;
     return `"${inner.slice(0, MAX_QUOTED - 20)}…" (${inner.length} characters)`;

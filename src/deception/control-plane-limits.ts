@@ -73,7 +73,9 @@ export function nodeMaskProblem(field: string, cidr: Cidr, mask: number, nodeCou
   const exponent = mask - cidr.prefix;
   const ranges = exponent >= 53 ? Number.MAX_SAFE_INTEGER : 2 ** exponent;
   if (ranges < nodeCount) {
-    return `${field}: ${cidr} holds ${ranges} node range${ranges === 1 ? '' : 's'} of /${mask} (${maskField}), fewer than the ${nodeCount} nodes; kube-controller-manager leaves the others without spec.podCIDR and Cilium cannot start there; use a pod range of /${mask - Math.ceil(Math.log2(nodeCount))} or shorter, or a longer ${maskField.split(',')[0]}`;
+    const shortest = mask - Math.ceil(Math.log2(nodeCount));
+    const fix = shortest >= 0 ? `use a pod range of /${shortest} or shorter, or a longer ${maskField.split(',')[0]}` : `no ${cidr.family} range holds that many node ranges of /${mask}; use a longer ${maskField.split(',')[0]} or fewer nodes`;
+    return `${field}: ${cidr} holds ${ranges} node range${ranges === 1 ? '' : 's'} of /${mask} (${maskField}), fewer than the ${nodeCount} nodes; kube-controller-manager leaves the others without spec.podCIDR and Cilium cannot start there; ${fix}`;
   }
   return undefined;
 }
@@ -101,7 +103,8 @@ export function perNodeSubnetProblem(field: string, cidr: Cidr, nodeCount: numbe
   if (cidr.size < needed) {
     const bits = cidr.family === IpFamily.IPV4 ? 32 : 128;
     const prefix = bits - Math.ceil(Math.log2(needed));
-    return `${field}: ${cidr} has ${cidr.size} addresses, but OVN-Kubernetes gives each of the ${nodeCount} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${needed}; use a /${prefix} or larger subnet`;
+    const fix = prefix >= 0 ? `use a /${prefix} or larger subnet` : 'no subnet is that large; give fewer nodes';
+    return `${field}: ${cidr} has ${cidr.size} addresses, but OVN-Kubernetes gives each of the ${nodeCount} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${needed}; ${fix}`;
   }
   return undefined;
 }

@@ -162,6 +162,12 @@ const REFUSED: Array<[string, string, string]> = [
   ['one networkName, two topologies', 'networks: [{ name: a, networkName: s, topology: layer2 }, { name: b, networkName: s, topology: localnet }]', 'networks[1]'],
   ['two primary networks in a namespace', 'networks: [{ name: a, namespace: t, role: primary, topology: layer2, subnets: [10.245.0.0/24] }, { name: b, namespace: t, role: primary, topology: layer2, subnets: [10.246.0.0/24] }]\ndemo: { enabled: false }', 'networks[1]'],
   ['layer3 network too small for the nodes', 'networks: [{ name: a, subnets: [10.245.0.0/24/26] }]\naddressing: { nodeCount: 5, primaryPodCidrs: [10.244.0.0/16] }', 'networks[0].subnets'],
+  ['network name huge', `networks: [{ name: "${huge}", subnets: [10.245.0.0/16/24] }]`, 'networks[0]'],
+  ['nodeCount absurd', 'addressing: { nodeCount: 1e10 }', 'addressing.primaryPodCidrs[0]'],
+  ['nodeMaskSize longer than an address', 'addressing: { nodeMaskSize: 33 }', 'addressing.nodeMaskSize'],
+  ['network unknown key', 'networks: [{ name: a, subnet: [10.245.0.0/16/24] }]', 'networks[0].subnet'],
+  ['__proto__ key', '__proto__: { x: 1 }', '__proto__'],
+  ['demo nodeName not a string', 'demo: { pods: [{ name: a, nodeName: 5 }] }', 'demo.pods[0].nodeName'],
   ['network namespace not a label', 'networks: [{ name: a, namespace: "A_B", subnets: [10.245.0.0/16/24] }]', 'networks[0]'],
   // demo
   ['demo without networks', 'networks: []', 'demo'],
@@ -239,7 +245,7 @@ function run(args: string[]) {
   return { code, out: out.join('\n'), err };
 }
 
-const KEY_PATH = /^[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*$/;
+const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*$/;
 
 describe('values corpus', () => {
   const dir = tmp();
