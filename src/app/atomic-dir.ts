@@ -70,6 +70,7 @@ export function writeOutputs(tx: OutputTransaction): void {
   const temps = siblings.map((s) => ({ ...s, temp: path.join(path.dirname(s.file), `.${path.basename(s.file)}.new-${tag}`) }));
   try {
     removeAbandoned(parent, base);
+    for (const t of temps) removeAbandoned(path.dirname(t.file), path.basename(t.file));
     checkReplaceable(target, shown);
     // Everything that can fail slowly happens before the first rename.
     try {
@@ -261,7 +262,7 @@ function isAlive(pid: number): boolean {
 
 /** Temporary folders of synths that were killed mid-write (their pid is gone); called under the lock. */
 function removeAbandoned(parent: string, base: string): void {
-  const pattern = new RegExp(`^\\.${escapeRegExp(base)}\\.(new|old)-(\\d+)-[0-9a-f]{8}$`);
+  const pattern = new RegExp(`^\\.${escapeRegExp(base)}\\.(new|old)-(\\d+)-[0-9a-f]{8}(\\.old)?$`);
   for (const entry of fs.readdirSync(parent)) {
     const m = pattern.exec(entry);
     if (m && !isAlive(Number(m[2]))) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });

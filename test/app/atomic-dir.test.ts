@@ -151,8 +151,10 @@ describe('output directory guards', () => {
     const dead = 4194305;
     fs.writeFileSync(path.join(dir, '.dist.lock'), `${dead}\n`);
     fs.mkdirSync(path.join(dir, `.dist.new-${dead}-0123abcd`));
-    writeOutputs({ dir: path.join(dir, 'dist'), files: new Map([['a.yaml', 'a: 1\n']]) });
-    expect(fs.readdirSync(dir)).toEqual(['dist']);
+    fs.writeFileSync(path.join(dir, `.kind.yaml.new-${dead}-0123abcd`), 'half');
+    fs.writeFileSync(path.join(dir, `.dist.new-${process.pid}-89abcdef`), 'a live synth\'s: kept');
+    writeOutputs({ dir: path.join(dir, 'dist'), files: new Map([['a.yaml', 'a: 1\n']]), siblings: new Map([[path.join(dir, 'kind.yaml'), 'k']]) });
+    expect(fs.readdirSync(dir).sort()).toEqual([`.dist.new-${process.pid}-89abcdef`, 'dist', 'kind.yaml']);
   });
 
   test('four synths at once leave one complete dist/ and no temporary folders', async () => {
