@@ -190,6 +190,8 @@ const ACCEPTED: Array<[string, string]> = [
   ['IPv6 only', v6],
   ['interconnect', 'ovn: { mode: interconnect }'],
   ['thick multus in a custom namespace', 'multus: { mode: thick, namespace: cni-system }'],
+  ['multus in OVN-Kubernetes\' namespace (one Namespace object)', 'multus: { namespace: ovn-kubernetes }'],
+  ['a network in the host-network namespace', 'networks: [{ name: a, namespace: ovn-host-network, subnets: [10.245.0.0/16/24] }]'],
   ['network in a custom namespace', 'networks: [{ name: a, namespace: tenant-a, subnets: [10.245.0.0/16/24] }]'],
   ['networks a-b/c and a/b-c', 'networks: [{ name: c, namespace: a-b, subnets: [10.245.0.0/16/24] }, { name: b-c, namespace: a, subnets: [10.246.0.0/16/24] }]'],
   ['one networkName, same config', 'networks: [{ name: a, namespace: x, networkName: s, topology: layer2, subnets: [10.245.0.0/24] }, { name: b, namespace: y, networkName: s, topology: layer2, subnets: [10.245.0.0/24] }]'],
