@@ -10,7 +10,7 @@ const MAX_QUOTED = 80;
  * that is not printable is escaped.
  */
 export function synthErrorLine(message: string, props?: MultiCniChartProps): string {
-  const problems = splitProblems(message).map((p) => (props ? withKeyPath(p, props) : p));
+  const problems = splitProblems(message).map((p) => (props ? podRangeSource(withKeyPath(p, props), props) : p));
   return escapeUnprintable(truncateQuoted(problems.join('; ')));
 }
 
@@ -42,10 +42,21 @@ function withKeyPath(problem: string, props: MultiCniChartProps): string {
     return `${section[1]}.${section[3]}${section[4]}: ${problem.slice(section[0].length)}`;
   }
   // `cilium: tunnelPort must be …`: the word after the section is a key the user set there.
-  const word = /^([A-Za-z]+): ([a-z][A-Za-z0-9]*) /.exec(problem);
+  const word = /^([A-Za-z]+): ([a-z][A-Za-z0-9]*)(\[\d+\])? /.exec(problem);
   const given = word ? (props as Record<string, any>)[word[1]] : undefined;
   if (word && SECTIONS.includes(word[1]) && given && typeof given === 'object' && given[word[2]] !== undefined) {
-    return `${word[1]}.${word[2]}: ${problem.slice(word[0].length)}`;
+    return `${word[1]}.${word[2]}${word[3] ?? ''}: ${problem.slice(word[0].length)}`;
+  }
+  // `cilium: a and b must be set together`: the first key of that section the user set and the message names.
+  const sectionOnly = /^([A-Za-z]+): /.exec(problem);
+  const setHere = sectionOnly ? (props as Record<string, any>)[sectionOnly[1]] : undefined;
+  if (sectionOnly && SECTIONS.includes(sectionOnly[1]) && setHere && typeof setHere === 'object') {
+    const rest = problem.slice(sectionOnly[0].length);
+    const named = Object.keys(setHere)
+      .map((k) => ({ k, at: rest.search(new RegExp(`\\b${k}\\b`)) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
+    if (named) return `${sectionOnly[1]}.${named.k}: ${rest}`;
   }
   // `network ns/name: …` from a network of the values file.
   const network = /^network ([a-z0-9-]+)\/([a-z0-9.-]+): /.exec(problem);
@@ -78,6 +89,17 @@ function planKeyPath(problem: string, props: MultiCniChartProps): string | undef
   const given = (key: string | undefined) => key !== undefined && isGiven(key, props);
   const chosen = [...keyed].sort((a, b) => Number(given(b.key)) - Number(given(a.key)) || rank(a.m.role) - rank(b.m.role) || b.i - a.i)[0];
   return chosen.key;
+}
+
+/**
+ * Without `addressing.primaryPodCidrs` the chart takes Cilium's pod ranges for it: a problem found there is
+ * reported at the key the user wrote.
+ */
+function podRangeSource(line: string, props: MultiCniChartProps): string {
+  const m = /^addressing\.primaryPodCidrs(\[\d+\])?: /.exec(line);
+  if (!m || props.addressing?.primaryPodCidrs !== undefined) return line;
+  const source = props.cilium?.ipam?.clusterPoolOptions ? 'cilium.clusterPool.podCidrs' : props.cilium?.podCidrs ? 'cilium.podCidrs' : undefined;
+  return source ? `${source}${m[1] ?? ''}: ${line.slice(m[0].length)}` : line;
 }
 
 function isGiven(key: string, props: MultiCniChartProps): boolean {

@@ -226,6 +226,21 @@ const ACCEPTED: Array<[string, string]> = [
   ['CRLF line ends', 'ovn:\r\n  mtu: 1400\r\n'],
 ];
 
+/** Every key of the values file, each given a value of the wrong type: refused at exactly that key. */
+const KEYS: Record<string, string[]> = {
+  addressing: ['primaryPodCidrs', 'serviceCidrs', 'nodeNetworks', 'nodeCount', 'decoy', 'joinSubnets', 'transitSubnets', 'masqueradeSubnets', 'secondaryCni', 'nodeMaskSize', 'nodeMaskSizeIpv4', 'nodeMaskSizeIpv6', 'decoySearch'],
+  cilium: ['ipam', 'podCidrs', 'cniExclusive', 'routingMode', 'tunnelProtocol', 'tunnelPort', 'ipv4NativeRoutingCidr', 'ipv6NativeRoutingCidr', 'kubeProxyReplacement', 'k8sServiceHost', 'k8sServicePort', 'socketLbHostNamespaceOnly', 'devices', 'clusterName', 'clusterId', 'operatorReplicas', 'imagePullPolicy', 'imageRegistry', 'agentImage', 'operatorImage', 'envoyImage', 'certgenImage', 'hubbleTls', 'clusterPool'],
+  multus: ['mode', 'image', 'namespace', 'defaultNetworkFile', 'waitForDefaultNetwork', 'logLevel'],
+  networkCrds: ['networkAttachmentDefinitions', 'multiNetworkPolicies', 'ipamClaims'],
+  ovn: ['mode', 'mtu', 'encapPort', 'imageRepository', 'imageTag', 'imagePullPolicy', 'hostNetworkNamespace', 'persistentIps', 'egressQos'],
+  demo: ['enabled', 'pods'],
+};
+const WRONG_TYPE: Array<[string, string, string]> = Object.entries(KEYS).flatMap(([section, keys]) => keys.map((key): [string, string, string] => {
+  // A mapping is wrong for every scalar and list key; a section key gets a list instead.
+  const section2 = ['decoySearch', 'clusterPool'].includes(key);
+  return [`wrong type: ${section}.${key}`, `${section}:\n  ${key}: ${section2 ? '[1, 2]' : '{ a: 1 }'}`, `${section}.${key}`];
+}));
+
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-corpus-'));
 }
@@ -263,12 +278,12 @@ describe('values corpus', () => {
   });
 
   test('the corpus is large and its labels unique', () => {
-    expect(REFUSED.length + ACCEPTED.length + 3).toBeGreaterThan(150);
-    const labels = [...REFUSED, ...ACCEPTED].map((c) => c[0]);
+    expect(REFUSED.length + WRONG_TYPE.length + ACCEPTED.length).toBeGreaterThan(200);
+    const labels = [...REFUSED, ...WRONG_TYPE, ...ACCEPTED].map((c) => c[0]);
     expect(new Set(labels).size).toBe(labels.length);
   });
 
-  test.each(REFUSED)('refuses: %s', (label, text, keyPath) => {
+  test.each([...REFUSED, ...WRONG_TYPE])('refuses: %s', (label, text, keyPath) => {
     const file = path.join(dir, `${label.replace(/[^a-z0-9]+/gi, '-')}.yaml`);
     fs.writeFileSync(file, text);
     const r = run(['--values', file, '--outdir', dist, '--kind-config', kind]);
