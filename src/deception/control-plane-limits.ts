@@ -81,6 +81,16 @@ export function nodeMaskProblem(field: string, cidr: Cidr, mask: number, nodeCou
 }
 
 /**
+ * An IPv4 node mask more than 16 bits longer than the pod range: kube-controller-manager v1.32 accepts it
+ * (`cidrset.NewCIDRSet` limits IPv6 only), so it is a warning, not a refusal: the allocator then tracks
+ * more than 65536 node ranges, which no cluster needs.
+ */
+export function ipv4NodeMaskWarning(field: string, cidr: Cidr, mask: number, maskField: string): string | undefined {
+  if (cidr.family !== IpFamily.IPV4 || mask - cidr.prefix <= KCM_MAX_DIFF_IPV6) return undefined;
+  return `${field}: ${cidr} with node ranges of /${mask} (${maskField}) is ${mask - cidr.prefix} bits apart, more than the ${KCM_MAX_DIFF_IPV6} kube-controller-manager allows for IPv6 (accepted for IPv4 by v1.32, but 2^${mask - cidr.prefix} node ranges is far more than any cluster has); a smaller pod range or a shorter node mask is probably meant`;
+}
+
+/**
  * kube-apiserver refuses a Service range with more than 20 host bits
  * (`validateClusterIPFlags` / `validateMaxCIDRRange`, cmd/kube-apiserver/app/options/validation.go).
  */

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { ChartAddressPlan, onlyOne } from '../plan';
 import { parseField } from '../util/parse-field';
-import { masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
+import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
 
 /** The cluster's real ranges, and the OVN-Kubernetes ranges to use beside them. */
@@ -139,6 +139,9 @@ export class DeceptiveNetworkConfig extends Construct {
     } else {
       nodeRanges.forEach((p) => ChartAddressPlan.warn(this, `${p} (a warning: the primary CNI does not use the nodes' podCIDRs, but kube-controller-manager still allocates them when it runs with --allocate-node-cidrs, as on kind)`));
     }
+    this.primaryPodCidrs
+      .map((c, i) => ipv4NodeMaskWarning(`primaryPodCidrs[${i}]`, c, this.nodeMaskSizes[c.family], maskFieldOf(props, c.family)))
+      .forEach((w) => w && ChartAddressPlan.warn(this, w));
     const limits = [
       ...this.serviceCidrs.map((c, i) => serviceRangeProblem(`serviceCidrs[${i}]`, c)),
       ...this.joinSubnets.map((c, i) => perNodeSubnetProblem(`joinSubnets[${i}]`, c, this.nodeCount, 'gateway router join')),

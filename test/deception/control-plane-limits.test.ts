@@ -42,6 +42,12 @@ describe('limits of the real control plane', () => {
     expect(() => make(props)).not.toThrow();
   });
 
+  test('an IPv4 node mask more than 16 bits longer than the pod range is a warning (kube-controller-manager v1.32 limits IPv6 only)', () => {
+    const d = make({ primaryPodCidrs: ['10.0.0.0/8'], nodeMaskSizeIpv4: 28, serviceCidrs: ['172.16.0.0/12'], nodeNetworks: ['192.168.0.0/24'] });
+    expect(ChartAddressPlan.warningsOf(d)).toEqual([expect.stringMatching(/^primaryPodCidrs\[0\]: 10\.0\.0\.0\/8 with node ranges of \/28 \(nodeMaskSizeIpv4\) is 20 bits apart/)]);
+    expect(ChartAddressPlan.warningsOf(make({ primaryPodCidrs: ['10.0.0.0/8'] }))).toEqual([]);
+  });
+
   test('a pod range kube-controller-manager cannot split is only a warning when the nodes\' podCIDRs are unused (cluster-pool)', () => {
     const d = make({ primaryPodCidrs: ['10.244.0.0/25'], podRangesFromNodes: false });
     expect(ChartAddressPlan.warningsOf(d)).toEqual([expect.stringMatching(/^primaryPodCidrs\[0\]: 10\.244\.0\.0\/25 is smaller than one node range .*\(a warning: the primary CNI does not use the nodes' podCIDRs/)]);
