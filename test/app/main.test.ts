@@ -60,6 +60,19 @@ describe('synth app', () => {
     expect(fs.readFileSync(kind, 'utf8')).toBe(kindBefore);
   });
 
+  test('a custom node mask is named in the kind config and warned about (kind gets no kubeadm patch)', () => {
+    const dir = tmp();
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'addressing: { nodeCount: 4, primaryPodCidrs: [10.244.0.0/24], nodeMaskSize: 26 }\n');
+    const r = run(['--values', values, '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^warning: kind config: kube-controller-manager's node mask \(--node-cidr-mask-size-ipv4=26\) is not written into the kind config/);
+    expect(fs.readFileSync(path.join(dir, 'k.yaml'), 'utf8')).toMatch(/^# kube-controller-manager must run with --node-cidr-mask-size-ipv4=26 \(not set by this file\)\.$/m);
+    // the default mask: no note
+    expect(run(['--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]).err).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'k.yaml'), 'utf8')).not.toMatch(/node-cidr-mask-size/);
+  });
+
   test('the example values file synthesizes', () => {
     const dir = tmp();
     const r = run(['--values', path.join(__dirname, '..', '..', 'examples', 'values.yaml'), '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
