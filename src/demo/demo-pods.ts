@@ -30,7 +30,7 @@ export interface DemoPodsProps {
   /**
    * Nodes of the cluster (the kind config has one control plane and `nodeCount - 1` workers named
    * `ovn-worker`, `ovn-worker2`, …): the default pods are pinned to two workers only when both exist.
-   * @default 3
+   * @default - the App's DeceptiveNetworkConfig's nodeCount, else 3
    */
   readonly nodeCount?: number;
   /**
@@ -60,7 +60,7 @@ export class DemoPods extends Construct {
     if (!isDnsLabel(namespace)) {
       throw new Error(`demo: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
     }
-    const nodeCount = props.nodeCount ?? 3;
+    const nodeCount = props.nodeCount ?? ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0]?.nodeCount ?? 3;
     const pinned = nodeCount >= 3;
     const placements = props.pods ?? [{ name: 'tinypod', nodeName: pinned ? 'ovn-worker' : undefined }, { name: 'tinypod2', nodeName: pinned ? 'ovn-worker2' : undefined }];
     for (const p of placements) {

@@ -122,6 +122,14 @@ describe('one plan per App (one cluster)', () => {
     expect(chart.demo!.pods.map((p) => p.toJson().spec.nodeSelector)).toEqual([undefined, undefined]);
   });
 
+  test('DemoPods in a user\'s chart take the App\'s node count', () => {
+    const chart = Testing.chart();
+    new DeceptiveNetworkConfig(chart, 'addressing', { nodeCount: 1, primaryPodCidrs: ['10.244.0.0/16'] });
+    const net = new OvnNetwork(chart, 'n', { name: 'n', subnets: ['10.245.0.0/16/24'] });
+    const demo = new DemoPods(chart, 'demo', { network: net });
+    expect(demo.pods.map((p) => p.toJson().spec.nodeSelector)).toEqual([undefined, undefined]);
+  });
+
   test('a demo pod pinned beyond the node count is a warning', () => {
     const chart = Testing.chart();
     const net = new OvnNetwork(chart, 'n', { name: 'n', subnets: ['10.245.0.0/16/24'] });
