@@ -1,17 +1,11 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { MARKER_TEXT, OUTPUT_MARKER, OutputError, errorText, isInside } from './output-common';
+import { checkReplaceable, resolveTarget } from './output-guards';
+import { lock, removeAbandoned } from './output-lock';
 
-/**
- * The file synth writes into every output directory. A non-empty directory without it was not written by
- * synth, so it is never replaced (it may hold the user's own files).
- */
-export const OUTPUT_MARKER = '.cdk8s-multicni';
-const MARKER_TEXT = 'Written by cdk8s-multicni synth. This directory is replaced as a whole on every synth.\n';
-
-/** How long a synth waits for another synth of the same output to finish. */
-const LOCK_WAIT_MS = 60_000;
+export { OUTPUT_MARKER, OutputError } from './output-common';
 
 /** What one synth writes: the output directory (replaced as a whole) and files beside it (replaced each). */
 export interface OutputTransaction {
@@ -21,14 +15,6 @@ export interface OutputTransaction {
   readonly files: Map<string, string>;
   /** Single files outside the directory (the kind config), path → content. */
   readonly siblings?: Map<string, string>;
-}
-
-/** A refusal or failure that changed nothing on disk; the message says so. */
-export class OutputError extends Error {
-  constructor(message: string, public readonly changedNothing: boolean) {
-    super(message);
-    this.name = 'OutputError';
-  }
 }
 
 /**
@@ -136,153 +122,4 @@ function commit(target: string, staging: string, old: string, temps: { file: str
     }
     throw new OutputError(`${shown}: cannot swap in the new files: ${errorText(e)}; nothing was changed`, true);
   }
-}
-
-/** The absolute directory to replace: through a symlink to its target; never a directory the user stands in. */
-function resolveTarget(dir: string): string {
-  if (typeof dir !== 'string' || dir === '') throw new OutputError('output directory: empty path', true);
-  let target = path.resolve(dir);
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.lstatSync(target);
-  } catch {
-    stat = undefined;
-  }
-  if (stat?.isSymbolicLink()) {
-    try {
-      target = fs.realpathSync(target);
-    } catch (e) {
-      throw new OutputError(`${dir}: is a symbolic link to ${JSON.stringify(fs.readlinkSync(path.resolve(dir)))}, which does not resolve (${errorText(e)}); create its target or remove the link`, true);
-    }
-  }
-  refuseProtected(dir, target);
-  return target;
-}
-
-function refuseProtected(shown: string, target: string): void {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  const cwd = real(process.cwd());
-  const candidates = [target, real(target)];
-  const home = real(os.homedir());
-  for (const t of candidates) {
-    let why: string | undefined;
-    if (t === path.parse(t).root) why = 'the root directory';
-    else if (t === home) why = 'the home directory';
-    else if (t === cwd) why = 'the working directory';
-    else if (isInside(cwd, t)) why = 'an ancestor of the working directory';
-    if (why) {
-      throw new OutputError(`${shown}: refusing to replace ${why} (${t}); synth replaces the whole output directory, so give one of its own, e.g. --outdir dist`, true);
-    }
-  }
-}
-
-/** Absent, empty, or written by synth (the marker): anything else may be the user's. */
-function checkReplaceable(target: string, shown: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new OutputError(`${shown}: cannot inspect: ${errorText(e)}`, true);
-  }
-  if (!stat.isDirectory()) {
-    throw new OutputError(`${shown}: exists and is not a directory; remove it or choose another --outdir`, true);
-  }
-  const entries = fs.readdirSync(target);
-  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER) && !isUnmarkedSynthOutput(target, entries)) {
-    const sample = entries.sort().slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
-    throw new OutputError(`${shown}: refusing to replace a directory that synth did not write (it holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, e.g. ${sample}, and no ${OUTPUT_MARKER} marker); empty it or choose another --outdir`, true);
-  }
-}
-
-/**
- * Output of a synth from before the marker: nothing but `NN-name.k8s.yaml` files and a `stage2/` of the
- * same. Replacing it loses nothing the user wrote.
- */
-function isUnmarkedSynthOutput(dir: string, entries: string[]): boolean {
-  const layoutFile = /^\d\d-[a-z0-9.-]+\.k8s\.yaml$/;
-  return entries.every((e) => {
-    const stat = fs.lstatSync(path.join(dir, e));
-    if (stat.isFile()) return layoutFile.test(e);
-    if (stat.isDirectory() && e === 'stage2') return fs.readdirSync(path.join(dir, e)).every((f) => layoutFile.test(f) && fs.lstatSync(path.join(dir, e, f)).isFile());
-    return false;
-  });
-}
-
-/** Takes `.<base>.lock` beside the output, waiting while a live synth holds it; returns the release. */
-function lock(parent: string, base: string, shown: string): () => void {
-  const file = path.join(parent, `.${base}.lock`);
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, `${process.pid}\n`);
-      fs.closeSync(fd);
-      return () => fs.rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new OutputError(`${shown}: cannot create the lock file ${file}: ${errorText(e)}`, true);
-      }
-    }
-    const holder = lockHolder(file);
-    if (holder !== undefined && !isAlive(holder)) {
-      fs.rmSync(file, { force: true }); // left by a synth that was killed
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new OutputError(`${shown}: another synth${holder ? ` (pid ${holder})` : ''} is writing it and still holds ${file} after ${LOCK_WAIT_MS / 1000}s; nothing was changed`, true);
-    }
-    sleep(25);
-  }
-}
-
-function lockHolder(file: string): number | undefined {
-  try {
-    const pid = Number(fs.readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Temporary folders of synths that were killed mid-write (their pid is gone); called under the lock. */
-function removeAbandoned(parent: string, base: string): void {
-  const pattern = new RegExp(`^\\.${escapeRegExp(base)}\\.(new|old)-(\\d+)-[0-9a-f]{8}(\\.old)?$`);
-  for (const entry of fs.readdirSync(parent)) {
-    const m = pattern.exec(entry);
-    if (m && !isAlive(Number(m[2]))) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
-  }
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return err.code ? `${err.code}${err.path ? ` on ${err.path}` : ''}` : String(err.message ?? e);
 }
