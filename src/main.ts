@@ -1,13 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadValuesFile, valuesToProps } from './app/values';
-import { replaceDirectory } from './app/atomic-dir';
-import { synthesize } from './app/synthesize';
+import { OutputError, writeOutputs } from './app/atomic-dir';
+import { escapeUnprintable, synthErrorLine } from './app/error-message';
+import { SynthOutput, synthesize } from './app/synthesize';
+import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
 
 const USAGE = `usage: synth [--values FILE] [--outdir DIR] [--kind-config FILE]
   --values FILE       helm-like YAML values (see README); default: the seed's deployment
-  --outdir DIR        output directory, replaced only when synth succeeds; default: dist
+  --outdir DIR        output directory, replaced only when synth succeeds, and only if it is absent,
+                      empty or written by synth before (it holds the marker .cdk8s-multicni); default: dist
   --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml`;
 
 /** The synth app: seed defaults or a values file → dist/ (and a kind config). Returns the exit code. */
@@ -31,26 +34,46 @@ export function main(
   }
   const outdir = args.get('--outdir') ?? 'dist';
   const kindConfig = args.get('--kind-config') ?? 'kind-config.yaml';
+  const valuesFile = args.get('--values');
+  const unchanged = `nothing was written (${outdir}/ and ${kindConfig} are unchanged)`;
+  let props: MultiCniChartProps | undefined;
+  let out: SynthOutput;
   try {
-    const values = args.get('--values');
-    const out = synthesize(values ? loadValuesFile(values) : valuesToProps({}));
-    replaceDirectory(outdir, out.files);
-    fs.writeFileSync(kindConfig, out.kindConfig);
-    // `cdk8s synth` empties its own output directory and expects the manifests there.
-    const cdk8sOut = process.env.CDK8S_OUTDIR;
-    if (cdk8sOut && path.resolve(cdk8sOut) !== path.resolve(outdir)) {
+    props = valuesFile ? loadValuesFile(valuesFile) : valuesToProps({});
+    out = synthesize(props);
+  } catch (e) {
+    // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
+    let message = (e as Error).message;
+    const filePrefix = `${valuesFile}: `;
+    if (valuesFile && message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
+    const line = synthErrorLine(message, valuesFile ? props ?? ({} as MultiCniChartProps) : undefined);
+    err(`${valuesFile ? `${filePrefix}${line}` : `synth: ${line}`}; ${unchanged}`);
+    return 1;
+  }
+  try {
+    // The kind config is part of the same transaction: both are replaced, or neither.
+    writeOutputs({ dir: outdir, files: out.files, siblings: new Map([[kindConfig, out.kindConfig]]) });
+  } catch (e) {
+    const message = escapeUnprintable((e as Error).message);
+    err(`synth: ${message}${e instanceof OutputError && e.changedNothing && !/nothing was changed/.test(message) ? `; ${unchanged}` : ''}`);
+    return 1;
+  }
+  // `cdk8s synth` empties its own output directory and expects the manifests there.
+  const cdk8sOut = process.env.CDK8S_OUTDIR;
+  if (cdk8sOut && path.resolve(cdk8sOut) !== path.resolve(outdir)) {
+    try {
       for (const [file, text] of out.files) {
         fs.mkdirSync(path.dirname(path.join(cdk8sOut, file)), { recursive: true });
         fs.writeFileSync(path.join(cdk8sOut, file), text);
       }
+    } catch (e) {
+      err(`synth: wrote ${outdir}/ and ${kindConfig}, but copying to CDK8S_OUTDIR ${cdk8sOut} failed: ${(e as Error).message}`);
+      return 1;
     }
-    const count = (stage2: boolean) => out.layout.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
-    log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig}`);
-    for (const f of out.layout) log(`  ${outdir}/${f.path} (${f.objects.length})`);
-    return 0;
-  } catch (e) {
-    err(`synth failed: ${(e as Error).message}`);
-    err(`${outdir}/ was left unchanged`);
-    return 1;
   }
+  const count = (stage2: boolean) => out.layout.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
+  log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig}`);
+  for (const f of out.layout) log(`  ${outdir}/${f.path} (${f.objects.length})`);
+  for (const w of out.warnings) err(`warning: ${escapeUnprintable(w)}`);
+  return 0;
 }

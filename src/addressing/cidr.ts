@@ -24,26 +24,49 @@ export class Cidr {
     if (slash < 0 || text.indexOf('/', slash + 1) >= 0) {
       throw new Error(`invalid cidr "${text}": expected exactly one "/" as in "10.244.0.0/16" or "fd00::/64"`);
     }
+    if (text.includes('%')) {
+      // Go's net.ParseCIDR (and so Kubernetes and OVN-Kubernetes) rejects zoned addresses in a CIDR.
+      throw new Error(`invalid cidr "${text}": a zone index ("${text.slice(text.indexOf('%'), slash)}") is not allowed in a cidr; write the network without it, e.g. "fe80::/64"`);
+    }
     const prefixText = text.slice(slash + 1);
     const family = text.includes(':') ? IpFamily.IPV6 : IpFamily.IPV4;
     const bits = addressBits(family);
     if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) {
       throw new Error(`invalid cidr "${text}": prefix length "${prefixText}" must be an integer from 0 to ${bits} for ${family}`);
     }
-    const [notation, notationErrors] = family === IpFamily.IPV4
-      ? Validator.isValidIPv4CidrNotation(text)
-      : Validator.isValidIPv6CidrNotation(text);
-    if (!notation) {
-      throw new Error(`invalid cidr "${text}": not a valid ${family} address (${notationErrors.join('; ')})`);
+    // ip-num does not read an IPv6 address ending in a dotted quad (`::1.2.3.4`, `::ffff:10.0.0.0`): write
+    // those 32 bits as two hex groups first, as Go's parser reads them.
+    const address = family === IpFamily.IPV6 ? dottedQuadToHex(text, text.slice(0, slash)) : text.slice(0, slash);
+    const normalized = `${address}/${prefixText}`;
+    let notation: boolean;
+    let notationErrors: string[];
+    let range: IPv4CidrRange | IPv6CidrRange;
+    try {
+      [notation, notationErrors] = family === IpFamily.IPV4
+        ? Validator.isValidIPv4CidrNotation(normalized)
+        : Validator.isValidIPv6CidrNotation(normalized);
+      if (!notation) {
+        throw new Error(`invalid cidr "${text}": not a valid ${family} address (${notationErrors.join('; ')})`);
+      }
+      range = family === IpFamily.IPV4 ? IPv4CidrRange.fromCidr(normalized) : IPv6CidrRange.fromCidr(normalized);
+    } catch (e) {
+      const message = (e as Error).message;
+      throw new Error(message.startsWith('invalid cidr') ? message : `invalid cidr "${text}": not a valid ${family} address`);
     }
-    const range = family === IpFamily.IPV4 ? IPv4CidrRange.fromCidr(text) : IPv6CidrRange.fromCidr(text);
     const first = range.getFirst().getValue();
     const prefix = Number(prefixText);
     const given = family === IpFamily.IPV4
-      ? Validator.isValidIPv4CidrRange(text)[0]
-      : Validator.isValidIPv6CidrRange(text)[0];
+      ? Validator.isValidIPv4CidrRange(normalized)[0]
+      : Validator.isValidIPv6CidrRange(normalized)[0];
     if (!given) {
       throw new Error(`invalid cidr "${text}": host bits are set; the network address is ${new Cidr(family, first, prefix).toString()}`);
+    }
+    if (family === IpFamily.IPV6 && first >> 32n === 0xffffn) {
+      // An IPv4-mapped address (::ffff:a.b.c.d) is IPv4 to Go (IP.To4) and so to Kubernetes and OVN-Kubernetes.
+      if (prefix < 96) {
+        throw new Error(`invalid cidr "${text}": an IPv4-mapped IPv6 address is IPv4 to Kubernetes, but the prefix /${prefix} reaches into the ::ffff:0:0/96 mapping; write the IPv4 cidr, e.g. "${formatAddress(IpFamily.IPV4, first & 0xffffffffn)}/${Math.max(prefix - 96, 0)}"`);
+      }
+      return new Cidr(IpFamily.IPV4, first & 0xffffffffn, prefix - 96);
     }
     return new Cidr(family, first, prefix);
   }
@@ -131,6 +154,20 @@ export function splitList(text: string, what: string): string[] {
     throw new Error(`invalid ${what} "${text}": empty entry between commas`);
   }
   return items;
+}
+
+/** `::1.2.3.4` → `::102:304`; an invalid dotted quad is an error naming the text. */
+function dottedQuadToHex(text: string, address: string): string {
+  const colon = address.lastIndexOf(':');
+  const tail = address.slice(colon + 1);
+  if (!tail.includes('.')) return address;
+  const octets = tail.split('.');
+  if (octets.length !== 4 || octets.some((o) => !/^(0|[1-9][0-9]{0,2})$/.test(o) || Number(o) > 255)) {
+    throw new Error(`invalid cidr "${text}": "${tail}" is not a dotted-quad IPv4 address at the end of an IPv6 address`);
+  }
+  const n = octets.map(Number);
+  const hex = (a: number, b: number) => ((a << 8) | b).toString(16);
+  return `${address.slice(0, colon + 1)}${hex(n[0], n[1])}:${hex(n[2], n[3])}`;
 }
 
 function formatAddress(family: IpFamily, value: bigint): string {

@@ -7,6 +7,7 @@ import { DecoyNetwork } from '../deception';
 import { MultusLogLevel, MultusMode } from '../multus';
 import { NetworkRole, OvnNetworkProps, OvnTopology } from '../networks';
 import { OvnDeploymentMode } from '../ovn';
+import { decodeUtf8 } from './error-message';
 import { ValuesReader } from './values-reader';
 
 /** The seed's API server on its kind cluster `ovn`: Docker's DNS resolves the node name. */
@@ -14,12 +15,14 @@ export const SEED_API_SERVER = 'https://ovn-control-plane:6443';
 
 /** Reads a values file (YAML) into chart props. Errors name the file and the key path. */
 export function loadValuesFile(file: string): MultiCniChartProps {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new Error(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
+  const text = decodeUtf8(file, bytes);
   let data: unknown;
   try {
     data = parse(text);
@@ -61,16 +64,39 @@ function compact<T extends object>(o: T): T {
 
 function readAddressing(r: ValuesReader): MultiCniChartProps['addressing'] {
   const decoy = r.string('decoy');
+  const search = r.section('decoySearch');
+  const searchOptions = compact({
+    ipv4Pool: search.strings('ipv4Pool'),
+    ipv4Prefix: search.integer('ipv4Prefix'),
+    ipv4HostPrefix: search.integer('ipv4HostPrefix'),
+    ipv6Pool: search.strings('ipv6Pool'),
+    ipv6Prefix: search.integer('ipv6Prefix'),
+    ipv6HostPrefix: search.integer('ipv6HostPrefix'),
+  });
+  search.done();
+  if (Object.keys(searchOptions).length > 0 && decoy !== 'auto') {
+    throw new Error(`${r.at('decoySearch')}: only valid with decoy: auto, got decoy ${JSON.stringify(decoy ?? '10.254.0.0/16/24 (the default)')}`);
+  }
+  const automatic = () => {
+    try {
+      return DecoyNetwork.automatic(searchOptions);
+    } catch (e) {
+      throw new Error(`${r.at('decoySearch')}: ${(e as Error).message}`);
+    }
+  };
   const out = {
     primaryPodCidrs: r.strings('primaryPodCidrs'),
     serviceCidrs: r.strings('serviceCidrs'),
     nodeNetworks: r.strings('nodeNetworks'),
     nodeCount: r.integer('nodeCount'),
-    decoy: decoy === undefined ? undefined : decoy === 'auto' ? DecoyNetwork.automatic() : r.wrap(() => DecoyNetwork.fixed(decoy)),
+    decoy: decoy === undefined ? undefined : decoy === 'auto' ? automatic() : r.wrap(() => DecoyNetwork.fixed(decoy)),
     joinSubnets: r.strings('joinSubnets'),
     transitSubnets: r.strings('transitSubnets'),
     masqueradeSubnets: r.strings('masqueradeSubnets'),
     secondaryCni: r.boolean('secondaryCni'),
+    nodeMaskSize: r.integer('nodeMaskSize'),
+    nodeMaskSizeIpv4: r.integer('nodeMaskSizeIpv4'),
+    nodeMaskSizeIpv6: r.integer('nodeMaskSizeIpv6'),
   };
   r.done();
   return compact(out);

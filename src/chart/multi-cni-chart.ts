@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AddressPlan } from '../addressing';
+import { AddressPlan, Cidr } from '../addressing';
 import { CiliumPrimary, CiliumPrimaryProps, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
 import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../cilium/settings';
 import { NetworkCrds } from '../crds';
@@ -39,9 +39,11 @@ export class MultiCniChart extends Chart {
   constructor(scope: Construct, id: string, props: MultiCniChartProps) {
     super(scope, id, { disableResourceNameHashes: true, ...props });
     const ciliumProps = props.cilium ?? {};
+    checkOnePodRange(props);
     this.addressing = within('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
       ...props.addressing,
       primaryPodCidrs: props.addressing?.primaryPodCidrs ?? ciliumPodCidrs(ciliumProps),
+      podRangesFromNodes: props.addressing?.podRangesFromNodes ?? !ciliumProps.ipam?.clusterPoolOptions,
     }));
     this.networkCrds = within('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
     this.cilium = within('cilium', () => new CiliumPrimary(this, 'cilium', {
@@ -59,7 +61,8 @@ export class MultiCniChart extends Chart {
       apiServer: props.apiServer,
     }));
     const networks = new Construct(this, 'networks');
-    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => within(`networks[${i}]`, () => new OvnNetwork(networks, `${n.namespace ?? 'default'}-${n.name}`, {
+    // `namespace.name`: a namespace has no ".", so `a-b`/`c` and `a`/`b-c` get different ids.
+    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => within(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
       ...n,
       nodeCount: n.nodeCount ?? this.addressing.nodeCount,
     })));
@@ -67,13 +70,43 @@ export class MultiCniChart extends Chart {
       if (this.networks.length === 0) {
         throw new Error('demo: the demo pods need a network; add one to networks or set demo to false');
       }
-      this.demo = within('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods }));
+      this.demo = within('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods, nodeCount: this.addressing.nodeCount }));
     }
   }
 
   /** The chart's address plan: every range, its role and its owner. */
   public get plan(): AddressPlan {
     return ChartAddressPlan.of(this);
+  }
+}
+
+/** A network's construct id; a second network of the same namespace and name keeps its own id, and is refused by the plan. */
+function networkId(scope: Construct, n: OvnNetworkProps, i: number): string {
+  const id = `${n.namespace ?? 'default'}.${n.name}`;
+  return scope.node.tryFindChild(id) ? `${id}#${i}` : id; // '#' is in no Kubernetes name
+}
+
+/**
+ * `cilium.podCidrs` (or the cluster-pool pools) and `addressing.primaryPodCidrs` state the same fact, the
+ * cluster's pod range; given both, they must agree.
+ */
+function checkOnePodRange(props: MultiCniChartProps): void {
+  const given = props.addressing?.primaryPodCidrs;
+  const cilium = props.cilium ?? {};
+  const pools = cilium.ipam?.clusterPoolOptions?.podCidrs;
+  const [field, ciliumCidrs] = pools ? ['cilium.clusterPool.podCidrs', pools] : ['cilium.podCidrs', cilium.podCidrs];
+  if (!given || !ciliumCidrs || !Array.isArray(given) || !Array.isArray(ciliumCidrs)) return;
+  const canonical = (list: string[]) => {
+    try {
+      return list.map((t) => Cidr.parse(t).toString()).sort().join(',');
+    } catch {
+      return undefined; // the component reports the bad text with its own key path
+    }
+  };
+  const a = canonical(ciliumCidrs);
+  const b = canonical(given);
+  if (a !== undefined && b !== undefined && a !== b) {
+    throw new Error(`${field}: ${JSON.stringify(ciliumCidrs)} contradicts addressing.primaryPodCidrs ${JSON.stringify(given)}; both are the cluster's pod range (Cilium allocates pod addresses from it), so give it once or give the same ranges`);
   }
 }
 

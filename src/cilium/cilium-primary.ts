@@ -37,6 +37,8 @@ export class CiliumPrimary extends Construct {
   public readonly podCidrs: Cidr[];
   /** The families Cilium runs with, IPv4 first. */
   public readonly families: IpFamily[];
+  /** Whether Cilium renames other CNI configs away (`cni-exclusive`); must be false beside Multus. */
+  public readonly cniExclusive: boolean;
   /** The `cilium-config` ConfigMap. */
   public readonly config: k8s.KubeConfigMap;
   /** The agent DaemonSet `cilium`. */
@@ -49,6 +51,8 @@ export class CiliumPrimary extends Construct {
     const s = resolveSettings(props);
     this.podCidrs = s.podCidrs;
     this.families = Cidr.familiesOf(s.podCidrs);
+    this.cniExclusive = s.cniExclusive;
+    ChartAddressPlan._join(this, 'CiliumPrimary', this);
 
     // The same range given to DeceptiveNetworkConfig as primaryPodCidrs is one range with two owners; in
     // cluster-pool mode the mask size is the per-node split, checked by the plan against the node count.

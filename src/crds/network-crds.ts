@@ -1,3 +1,4 @@
+import { ChartAddressPlan, onlyOne } from '../plan';
 import * as fs from 'fs';
 import { ApiObject } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
@@ -34,6 +35,7 @@ export class NetworkCrds extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkCrdsProps = {}) {
     super(scope, id);
+    ChartAddressPlan._join(this, 'NetworkCrds', this, onlyOne('NetworkCrds', 'the same CustomResourceDefinitions would be applied twice'));
     const choice = [
       { field: 'networkAttachmentDefinitions', value: props.networkAttachmentDefinitions, crd: NetworkCrd.NETWORK_ATTACHMENT_DEFINITIONS, childId: 'NetworkAttachmentDefinitions' },
       { field: 'multiNetworkPolicies', value: props.multiNetworkPolicies, crd: NetworkCrd.MULTI_NETWORK_POLICIES, childId: 'MultiNetworkPolicies' },

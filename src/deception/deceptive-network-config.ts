@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
-import { ChartAddressPlan } from '../plan';
+import { ChartAddressPlan, onlyOne } from '../plan';
 import { parseField } from '../util/parse-field';
+import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
 
 /** The cluster's real ranges, and the OVN-Kubernetes ranges to use beside them. */
@@ -54,6 +55,29 @@ export interface DeceptiveNetworkConfigProps {
    * @default true
    */
   readonly secondaryCni?: boolean;
+  /**
+   * kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range
+   * each node gets from `primaryPodCidrs` (the cluster's podSubnet).
+   * @default 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)
+   */
+  readonly nodeMaskSize?: number;
+  /**
+   * kube-controller-manager's `--node-cidr-mask-size-ipv4`.
+   * @default 24
+   */
+  readonly nodeMaskSizeIpv4?: number;
+  /**
+   * kube-controller-manager's `--node-cidr-mask-size-ipv6`.
+   * @default 64
+   */
+  readonly nodeMaskSizeIpv6?: number;
+  /**
+   * Whether the primary CNI takes each node's pod range from kube-controller-manager (`spec.podCIDR`, Cilium's
+   * `ipam: kubernetes`). Then a pod range that kube-controller-manager cannot cut into one range per node is
+   * refused; otherwise (Cilium's cluster-pool) it is only a warning, since the nodes' podCIDRs go unused.
+   * @default true
+   */
+  readonly podRangesFromNodes?: boolean;
 }
 
 const DEFAULTS = {
@@ -77,8 +101,6 @@ export class DeceptiveNetworkConfig extends Construct {
   public readonly serviceCidrs: Cidr[];
   /** Node networks. */
   public readonly nodeNetworks: Cidr[];
-  /** The decoy, one cluster subnet per family. */
-  public readonly decoySubnets: ClusterSubnet[];
   /** OVN join subnets, one per family. */
   public readonly joinSubnets: Cidr[];
   /** OVN transit subnets, one per family. */
@@ -89,6 +111,7 @@ export class DeceptiveNetworkConfig extends Construct {
   public readonly nodeCount: number;
   /** Whether OVN-Kubernetes runs as a secondary CNI. */
   public readonly secondaryCni: boolean;
+  private readonly nodeMaskSizes: Record<IpFamily, number>;
   /** The chart's plan, holding every range above. */
   public readonly plan: AddressPlan;
 
@@ -107,7 +130,31 @@ export class DeceptiveNetworkConfig extends Construct {
     this.transitSubnets = this.internal('transitSubnets', props.transitSubnets, DEFAULTS.transit);
     this.masqueradeSubnets = this.internal('masqueradeSubnets', props.masqueradeSubnets, DEFAULTS.masquerade);
 
+    this.nodeMaskSizes = nodeMaskSizes(this.families, { nodeMaskSize: props.nodeMaskSize, nodeMaskSizeIpv4: props.nodeMaskSizeIpv4, nodeMaskSizeIpv6: props.nodeMaskSizeIpv6 });
+    const nodeRanges = this.primaryPodCidrs
+      .map((c, i) => nodeMaskProblem(`primaryPodCidrs[${i}]`, c, this.nodeMaskSizes[c.family], this.nodeCount, maskFieldOf(props, c.family)))
+      .filter((p): p is string => p !== undefined);
+    if (props.podRangesFromNodes ?? true) {
+      if (nodeRanges.length > 0) throw new Error(nodeRanges[0]);
+    } else {
+      nodeRanges.forEach((p) => ChartAddressPlan.warn(this, `${p} (a warning: the primary CNI does not use the nodes' podCIDRs, but kube-controller-manager still allocates them when it runs with --allocate-node-cidrs, as on kind)`));
+    }
+    this.primaryPodCidrs
+      .map((c, i) => ipv4NodeMaskWarning(`primaryPodCidrs[${i}]`, c, this.nodeMaskSizes[c.family], maskFieldOf(props, c.family)))
+      .forEach((w) => w && ChartAddressPlan.warn(this, w));
+    const limits = [
+      ...this.serviceCidrs.map((c, i) => serviceRangeProblem(`serviceCidrs[${i}]`, c)),
+      ...this.joinSubnets.map((c, i) => perNodeSubnetProblem(`joinSubnets[${i}]`, c, this.nodeCount, 'gateway router join')),
+      ...this.transitSubnets.map((c, i) => perNodeSubnetProblem(`transitSubnets[${i}]`, c, this.nodeCount, 'transit switch')),
+      ...this.masqueradeSubnets.map((c, i) => masqueradeProblem(`masqueradeSubnets[${i}]`, c)),
+    ].filter((p): p is string => p !== undefined);
+    if (limits.length > 0) throw new Error(limits[0]);
+
     this.plan = ChartAddressPlan.of(this);
+    ChartAddressPlan._join(this, 'DeceptiveNetworkConfig', this, (all) => [
+      ...onlyOne('DeceptiveNetworkConfig', 'OVN-Kubernetes has one net_cidr/svc_cidr')(all),
+      ...all.flatMap(primaryRangeAgreement),
+    ]);
     const owner = this.node.path;
     const reg = (name: string, role: RangeRole, cidrs: Cidr[], nodeCount?: number) =>
       cidrs.forEach((cidr) => this.plan.register({ name, role, owner, cidr, nodeCount }));
@@ -119,25 +166,56 @@ export class DeceptiveNetworkConfig extends Construct {
     reg('ovn transit subnet', RangeRole.OVN_TRANSIT, this.transitSubnets);
     reg('ovn masquerade subnet', RangeRole.OVN_MASQUERADE, this.masqueradeSubnets);
 
-    // Resolved after the ranges above are registered, so an automatic decoy avoids all of them.
-    this.decoySubnets = (props.decoy ?? DecoyNetwork.seed())._resolve(this.plan, this.families);
-    this.plan.registerClusterSubnets({
-      name: 'ovn net_cidr (decoy)',
-      role: RangeRole.DECOY_POD,
-      owner,
-      subnets: this.decoySubnets,
-      nodeCount: this.nodeCount,
-    });
+    this.decoy = props.decoy ?? DecoyNetwork.seed();
+    if (this.decoy._automatic) {
+      // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
+      ChartAddressPlan._beforeCheck(this, () => this.resolveDecoy(), true);
+    } else {
+      this.resolveDecoy();
+    }
   }
 
-  /** OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24`. */
+  /**
+   * The decoy, one cluster subnet per family. An automatic decoy is chosen on first use or when the plan
+   * is checked, whichever comes first; read it after every range is registered.
+   */
+  public get decoySubnets(): ClusterSubnet[] {
+    return this.resolveDecoy();
+  }
+
+  /**
+   * OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24`. Reading it chooses an automatic decoy
+   * (see `decoySubnets`); OvnSecondary reads it only at synth.
+   */
   public get netCidr(): string {
-    return ClusterSubnet.formatList(this.decoySubnets);
+    return ClusterSubnet.formatList(this.resolveDecoy());
+  }
+
+  private readonly decoy: DecoyNetwork;
+  private resolved?: ClusterSubnet[];
+
+  private resolveDecoy(): ClusterSubnet[] {
+    if (this.resolved === undefined) {
+      this.resolved = this.decoy._resolve(this.plan, this.families);
+      this.plan.registerClusterSubnets({
+        name: 'ovn net_cidr (decoy)',
+        role: RangeRole.DECOY_POD,
+        owner: this.node.path,
+        subnets: this.resolved,
+        nodeCount: this.nodeCount,
+      });
+    }
+    return this.resolved;
   }
 
   /** OVN-Kubernetes `svc_cidr`: the real Service ranges, comma-separated. */
   public get svcCidr(): string {
     return this.serviceCidrs.map((c) => c.toString()).join(',');
+  }
+
+  /** kube-controller-manager's per-node pod range length for a family (`--node-cidr-mask-size[-ipv4|-ipv6]`). */
+  public nodeMaskSize(family: IpFamily): number {
+    return this.nodeMaskSizes[family];
   }
 
   /** The join subnet of a family, if the cluster has that family. */
@@ -167,6 +245,25 @@ export class DeceptiveNetworkConfig extends Construct {
     }
     return cidrs;
   }
+}
+
+/**
+ * Cilium's pod ranges and the cluster's (this config's primaryPodCidrs) are one fact: in kubernetes IPAM
+ * Cilium uses the nodes' podCIDRs cut from the cluster's podSubnet; in cluster-pool its pools are the pod
+ * range. Two different statements would leave one of them silently wrong.
+ */
+function primaryRangeAgreement(config: DeceptiveNetworkConfig): string[] {
+  const text = (cidrs: Cidr[]) => cidrs.map(String).sort().join(', ');
+  const ours = text(config.primaryPodCidrs);
+  return ChartAddressPlan._membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
+    .filter((c) => text(c.podCidrs) !== ours)
+    .map((c) => `plan: primary pod ranges differ: CiliumPrimary ${c.node.path} allocates pod addresses from [${text(c.podCidrs)}] but DeceptiveNetworkConfig ${config.node.path} has primaryPodCidrs [${ours}]; they are one range (the cluster's pod range), give the same to both`);
+}
+
+function maskFieldOf(props: DeceptiveNetworkConfigProps, family: IpFamily): string {
+  if (props.nodeMaskSize !== undefined) return 'nodeMaskSize';
+  const field = family === IpFamily.IPV4 ? 'nodeMaskSizeIpv4' : 'nodeMaskSizeIpv6';
+  return props[field] !== undefined ? field : `${field}, kube-controller-manager's default`;
 }
 
 /** Parses a prop that is a list of CIDRs; at most one per family when `perFamily`. */

@@ -56,6 +56,11 @@ export abstract class DecoyNetwork {
 
   /** @internal resolves the decoy for these families against the ranges already in the plan */
   public abstract _resolve(plan: AddressPlan, families: IpFamily[]): ClusterSubnet[];
+
+  /** @internal whether the decoy depends on the other ranges of the plan */
+  public get _automatic(): boolean {
+    return false;
+  }
 }
 
 class FixedDecoy extends DecoyNetwork {
@@ -71,21 +76,46 @@ class FixedDecoy extends DecoyNetwork {
 class AutomaticDecoy extends DecoyNetwork {
   constructor(private readonly options: AutomaticDecoyOptions) {
     super();
+    // Bad options fail when the decoy is made, not when the plan is checked.
+    for (const family of [IpFamily.IPV4, IpFamily.IPV6]) this.search(family);
+  }
+
+  private search(family: IpFamily): { prefix: number; hostPrefix: number; pool: Cidr[] } {
+    const v4 = family === IpFamily.IPV4;
+    const o = this.options;
+    const prefix = (v4 ? o.ipv4Prefix : o.ipv6Prefix) ?? (v4 ? 16 : 48);
+    const hostPrefix = (v4 ? o.ipv4HostPrefix : o.ipv6HostPrefix) ?? (v4 ? 24 : 64);
+    const poolField = v4 ? 'decoy.ipv4Pool' : 'decoy.ipv6Pool';
+    const texts = (v4 ? o.ipv4Pool : o.ipv6Pool) ?? (v4 ? ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] : ['fd00::/8']);
+    if (!Array.isArray(texts) || texts.length === 0) {
+      throw new Error(`invalid ${poolField} ${JSON.stringify(texts)}: give at least one candidate ${family} cidr`);
+    }
+    const pool = texts.map((text, i) => parseField(`${poolField}[${i}]`, text, Cidr.parse));
+    const wrong = pool.find((c) => c.family !== family);
+    if (wrong) {
+      throw new Error(`invalid ${poolField} entry "${wrong}": expected an ${family} range`);
+    }
+    const bits = v4 ? 32 : 128;
+    const prefixField = v4 ? 'decoy.ipv4Prefix' : 'decoy.ipv6Prefix';
+    if (!Number.isInteger(prefix) || prefix < 1 || prefix > bits) {
+      throw new Error(`invalid ${prefixField} ${JSON.stringify(prefix)}: expected a prefix length from 1 to ${bits}`);
+    }
+    const tooSmall = pool.find((c) => c.prefix > prefix);
+    if (tooSmall) {
+      throw new Error(`invalid ${prefixField} /${prefix}: the pool entry ${tooSmall} is smaller than one /${prefix} block; give a longer prefix or a larger pool`);
+    }
+    // The host prefix is checked as OVN-Kubernetes checks cluster subnets (longer than the block, /64 for IPv6).
+    parseField('decoy', `${pool[0].network}/${prefix}/${hostPrefix}`, (t) => ClusterSubnet.of(Cidr._fromFirst(family, pool[0]._first, prefix), hostPrefix, t));
+    return { prefix, hostPrefix, pool };
+  }
+
+  public get _automatic(): boolean {
+    return true;
   }
 
   public _resolve(plan: AddressPlan, families: IpFamily[]): ClusterSubnet[] {
     return families.map((family) => {
-      const v4 = family === IpFamily.IPV4;
-      const o = this.options;
-      const prefix = (v4 ? o.ipv4Prefix : o.ipv6Prefix) ?? (v4 ? 16 : 48);
-      const hostPrefix = (v4 ? o.ipv4HostPrefix : o.ipv6HostPrefix) ?? (v4 ? 24 : 64);
-      const poolField = v4 ? 'decoy.ipv4Pool' : 'decoy.ipv6Pool';
-      const pool = ((v4 ? o.ipv4Pool : o.ipv6Pool) ?? (v4 ? ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] : ['fd00::/8']))
-        .map((text, i) => parseField(`${poolField}[${i}]`, text, Cidr.parse));
-      const wrong = pool.find((c) => c.family !== family);
-      if (wrong) {
-        throw new Error(`invalid ${poolField} entry "${wrong}": expected an ${family} range`);
-      }
+      const { prefix, hostPrefix, pool } = this.search(family);
       const block = chooseDecoy(plan, { prefix, pool });
       return parseField('decoy', `${block}/${hostPrefix}`, ClusterSubnet.parse);
     });

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { OvnNetwork } from '../networks';
+import { ChartAddressPlan } from '../plan';
+import { ensureNamespace } from '../util/namespace';
 import { isDnsLabel } from '../util/k8s-names';
 import { isImageReference } from '../util/image-reference';
 
@@ -21,9 +23,16 @@ export interface DemoPodsProps {
   readonly network: OvnNetwork;
   /**
    * The pods.
-   * @default tinypod on ovn-worker and tinypod2 on ovn-worker2 (the seed's kind cluster `ovn`)
+   * @default tinypod on ovn-worker and tinypod2 on ovn-worker2 (the seed's kind cluster `ovn`) when the
+   * cluster has at least 3 nodes; with fewer, the same pods unpinned (those workers do not exist)
    */
   readonly pods?: DemoPodPlacement[];
+  /**
+   * Nodes of the cluster (the kind config has one control plane and `nodeCount - 1` workers named
+   * `ovn-worker`, `ovn-worker2`, …): the default pods are pinned to two workers only when both exist.
+   * @default - the App's DeceptiveNetworkConfig's nodeCount, else 3
+   */
+  readonly nodeCount?: number;
   /**
    * The namespace of the pods.
    * @default - the network's namespace
@@ -51,7 +60,17 @@ export class DemoPods extends Construct {
     if (!isDnsLabel(namespace)) {
       throw new Error(`demo: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
     }
-    const placements = props.pods ?? [{ name: 'tinypod', nodeName: 'ovn-worker' }, { name: 'tinypod2', nodeName: 'ovn-worker2' }];
+    const nodeCount = props.nodeCount ?? ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0]?.nodeCount ?? 3;
+    const pinned = nodeCount >= 3;
+    const placements = props.pods ?? [{ name: 'tinypod', nodeName: pinned ? 'ovn-worker' : undefined }, { name: 'tinypod2', nodeName: pinned ? 'ovn-worker2' : undefined }];
+    for (const p of placements) {
+      // kind names workers ovn-worker, ovn-worker2, …: a pin beyond the node count would leave the pod Pending.
+      const m = /^ovn-worker(\d*)$/.exec(p.nodeName ?? '');
+      const index = m ? (m[1] === '' ? 1 : Number(m[1])) : 0;
+      if (m && index > nodeCount - 1) {
+        ChartAddressPlan.warn(this, `demo: pod ${p.name} is pinned to node ${p.nodeName}, but a kind cluster of ${nodeCount} node${nodeCount === 1 ? '' : 's'} (the kind config written beside dist/) has no such worker; the pod would stay Pending there`);
+      }
+    }
     const names = placements.map((p) => p.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) throw new Error(`demo: pod name "${dup}" is used twice; pod names must be unique`);
@@ -63,6 +82,7 @@ export class DemoPods extends Construct {
     }
     // Multus reads a bare name as "in the pod's namespace".
     const reference = namespace === netNamespace ? netName : props.network.qualifiedName;
+    const ns = ensureNamespace(this, namespace);
     this.pods = placements.map((p) => new k8s.KubePod(this, p.name, {
       metadata: { name: p.name, namespace, labels: { app: 'multicni-demo' }, annotations: { [NETWORKS_ANNOTATION]: reference } },
       spec: {
@@ -70,5 +90,6 @@ export class DemoPods extends Construct {
         containers: [{ name: 'agnhost', image, args: ['pause'] }],
       },
     }));
+    if (ns) this.pods.forEach((p) => p.addDependency(ns));
   }
 }

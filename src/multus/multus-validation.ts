@@ -2,6 +2,7 @@ import { isDnsLabel } from '../util/k8s-names';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { isImageReference } from '../util/image-reference';
+import { CNI_CONF_FILE as OVN_CNI_CONF_FILE } from '../ovn/names';
 
 // Multus reads .conf and .conflist files of the directory (libcni.ConfFiles).
 const CNI_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(conf|conflist)$/;
@@ -31,6 +32,9 @@ export function checkNamespace(namespace: string): string {
 export function checkDefaultNetworkFile(file: string): string {
   if (typeof file !== 'string' || !CNI_FILE.test(file)) {
     throw new Error(`defaultNetworkFile: invalid value ${JSON.stringify(file)}: expected the name (no directory) of a .conf or .conflist file in /etc/cni/net.d, e.g. 05-cilium.conflist`);
+  }
+  if (file === OVN_CNI_CONF_FILE) {
+    throw new Error(`defaultNetworkFile: invalid value ${JSON.stringify(file)}: that is OVN-Kubernetes' own file; Multus would make OVN-Kubernetes every pod's primary network, the opposite of this stack (Cilium primary, OVN-Kubernetes secondary); name the primary CNI's file, e.g. 05-cilium.conflist`);
   }
   if (file.startsWith('00-multus.conf')) {
     throw new Error(`defaultNetworkFile: invalid value ${JSON.stringify(file)}: that is the file multus itself writes; name the default network's file, e.g. 05-cilium.conflist`);

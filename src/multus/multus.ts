@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { MultusLogLevel } from './multus-log-level';
@@ -9,6 +10,22 @@ import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } f
 import { MultusPodParts, daemonSetSpec } from './pod-common';
 import { thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
+import { ChartAddressPlan } from '../plan';
+import { ensureNamespace } from '../util/namespace';
+
+/**
+ * Cilium with `cni-exclusive: true` renames every other CNI config in /etc/cni/net.d (Multus' 00-multus.conf
+ * included) to `*.cilium_bak` (its agent's CNI install step), so every secondary network disappears. A
+ * default network file that is not Cilium's, beside Cilium, is only a warning: it may be a chained config.
+ */
+function checkBesideCilium(multus: Multus): string[] {
+  const cilia = ChartAddressPlan._membersOf<{ cniExclusive: boolean; node: { path: string } }>(multus, 'CiliumPrimary');
+  const problems = cilia.filter((c) => c.cniExclusive).map((c) => `cilium: cniExclusive true (${c.node.path}) beside Multus (${multus.node.path}): the Cilium agent renames every other CNI config, Multus' 00-multus.conf included, to *.cilium_bak, so every secondary network disappears; set cniExclusive to false`);
+  if (cilia.length > 0 && multus.defaultNetworkFile !== '05-cilium.conflist') {
+    ChartAddressPlan.warn(multus, `multus: defaultNetworkFile "${multus.defaultNetworkFile}" is not Cilium's 05-cilium.conflist although Cilium is the primary CNI of this App; pods get their primary interface from that file`);
+  }
+  return problems;
+}
 
 /**
  * Multus v4.1.3 as a meta-plugin on every node: the pods' default network stays the primary CNI's,
@@ -49,9 +66,11 @@ export class Multus extends Construct {
     this.namespace = checkNamespace(props.namespace ?? 'kube-system');
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? '05-cilium.conflist');
     const logLevel = checkLogLevel(props.logLevel);
+    ChartAddressPlan._join(this, 'Multus', this, (all) => checkBesideCilium(all[0]));
     const waitForDefaultNetwork = props.waitForDefaultNetwork ?? true;
     const thick = this.mode === MultusMode.THICK;
 
+    const namespace = ensureNamespace(this, this.namespace);
     addMultusRbac(this, this.namespace, thick);
 
     const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork };
@@ -71,5 +90,7 @@ export class Multus extends Construct {
       metadata: { name: DAEMON_SET_NAME, namespace: this.namespace, labels: { ...MULTUS_LABELS } },
       spec: daemonSetSpec(parts),
     });
+    // A namespace of the user's choice must exist before the objects in it.
+    if (namespace) this.node.findAll().filter(ApiObject.isApiObject).filter((o) => o !== namespace).forEach((o) => (o as ApiObject).addDependency(namespace));
   }
 }

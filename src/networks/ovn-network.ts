@@ -5,10 +5,48 @@ import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { CNI_PLUGIN_TYPE } from '../ovn/names';
 import { ChartAddressPlan } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
+import { ensureNamespace } from '../util/namespace';
 import { parseField } from '../util/parse-field';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 
+
+/**
+ * OVN-Kubernetes' NAD controller (go-controller/pkg/networkmanager/nad_controller.go, `syncNAD`) refuses a
+ * NAD whose CNI config differs from another NAD of the same network name ("CNI config does not match that
+ * of network"), and a second primary NAD in a namespace. A NAD (namespace/name) is one object.
+ */
+function networkConsistency(networks: OvnNetwork[]): string[] {
+  const problems: string[] = [];
+  const byQualified = new Map<string, OvnNetwork>();
+  const byNetwork = new Map<string, OvnNetwork>();
+  const primaryOf = new Map<string, OvnNetwork>();
+  const comparable = (n: OvnNetwork) => {
+    const { netAttachDefName: _, ...rest } = JSON.parse(n.configJson);
+    return JSON.stringify(rest);
+  };
+  for (const n of networks) {
+    const same = byQualified.get(n.qualifiedName);
+    if (same) {
+      problems.push(`network ${n.qualifiedName}: defined twice (${same.node.path}, ${n.node.path}); a NetworkAttachmentDefinition is one object per namespace and name`);
+      continue;
+    }
+    byQualified.set(n.qualifiedName, n);
+    const first = byNetwork.get(n.networkName);
+    if (first && comparable(first) !== comparable(n)) {
+      problems.push(`network ${n.qualifiedName}: networkName "${n.networkName}" is also used by ${first.qualifiedName} with a different config (${comparable(first)} vs ${comparable(n)}); OVN-Kubernetes refuses a NAD whose config does not match that of its network; give both the same subnets, topology, mtu and role, or another networkName`);
+    } else if (!first) {
+      byNetwork.set(n.networkName, n);
+    }
+    if (n.primary) {
+      const namespace = n.qualifiedName.split('/')[0];
+      const other = primaryOf.get(namespace);
+      if (other) problems.push(`network ${n.qualifiedName}: namespace ${namespace} already has the primary network ${other.qualifiedName}; OVN-Kubernetes allows one primary NAD per namespace`);
+      else primaryOf.set(namespace, n);
+    }
+  }
+  return problems;
+}
 
 // Names OVN-Kubernetes reserves for its own default network.
 const RESERVED_NETWORK_NAMES = ['default', 'ovn-kubernetes'];
@@ -32,6 +70,8 @@ export class OvnNetwork extends Construct {
   public readonly topology: OvnTopology;
   /** The CNI config JSON, exactly as rendered into `spec.config`. */
   public readonly configJson: string;
+  /** Whether the network is a primary (user-defined) network of its namespace. */
+  public readonly primary: boolean;
 
   constructor(scope: Construct, id: string, props: OvnNetworkProps) {
     super(scope, id);
@@ -118,14 +158,28 @@ export class OvnNetwork extends Construct {
       ...(props.physicalNetworkName !== undefined ? { physicalNetworkName: props.physicalNetworkName } : {}),
     };
     this.configJson = JSON.stringify(config);
+    this.primary = role === NetworkRole.PRIMARY;
+    // The namespace must exist before the NAD (a custom one is rendered once per App).
+    ensureNamespace(this, namespace);
     this.nad = new NetworkAttachmentDefinition(this, 'Resource', {
       metadata: { name: props.name, namespace },
       spec: { config: this.configJson },
     });
+    const ns = ChartAddressPlan._membersOf<ApiObject>(this, 'Namespace').find((n) => n.name === namespace);
+    if (ns) this.nad.addDependency(ns);
+    ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
 
     const plan = ChartAddressPlan.of(this);
     if (layer3) {
-      plan.registerClusterSubnets({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, subnets: clusterSubnets, nodeCount: props.nodeCount });
+      const register = (nodeCount: number | undefined) => plan.registerClusterSubnets({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, subnets: clusterSubnets, nodeCount });
+      register(props.nodeCount);
+      if (props.nodeCount === undefined) {
+        // Every node needs a subnet of a layer3 network: the plan's node count (DeceptiveNetworkConfig's) applies.
+        ChartAddressPlan._beforeCheck(this, () => {
+          const config = ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0];
+          if (config) register(config.nodeCount);
+        });
+      }
     } else {
       subnets.forEach((cidr) => plan.register({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, cidr }));
     }

@@ -1,3 +1,5 @@
+import { ApiObject } from 'cdk8s';
+import { ChartAddressPlan, duplicateNamespaces } from '../plan';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { OVN_NAMESPACE } from './names';
@@ -5,7 +7,14 @@ import { OvnSettings } from './settings';
 
 /** Namespace `ovn-kubernetes` (where everything runs) and the host-network namespace (empty by design). */
 export function ovnNamespaces(scope: Construct, s: OvnSettings): void {
-  new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } });
+  // Known to the App, so a network or Multus in these namespaces does not render them a second time
+  // (and one created before, by Multus in the same namespace, is not rendered again here).
+  const existing = (name: string) => ChartAddressPlan._membersOf<ApiObject>(scope, 'Namespace').some((n) => n.name === name);
+  if (!existing(OVN_NAMESPACE)) {
+    ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } }), duplicateNamespaces);
+  }
   // OVN-Kubernetes classifies host-network traffic as coming from this namespace in network policies.
-  new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } });
+  if (!existing(s.hostNetworkNamespace)) {
+    ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } }), duplicateNamespaces);
+  }
 }

@@ -1,3 +1,4 @@
+import { Lazy } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
 import { DeceptiveNetworkConfig } from '../deception';
@@ -101,7 +102,8 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
     mode,
     interconnect,
     apiServer,
-    netCidr: network.netCidr,
+    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
+    netCidr: Lazy.any({ produce: () => network.netCidr }) as unknown as string,
     svcCidr: network.svcCidr,
     subnets: network.families.map((family) => ({
       family,

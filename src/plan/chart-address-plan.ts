@@ -1,26 +1,128 @@
-import { Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AddressPlan } from '../addressing';
 
 const PLAN_ID = 'MultiCniAddressPlan';
 
 /**
- * The one AddressPlan of a cdk8s Chart. Every construct of this library registers its ranges here;
- * the first call adds a validation to the chart, so `app.synth()` fails listing every problem.
+ * The one AddressPlan of a cdk8s App: one App is one cluster, so components split across charts of the
+ * same App are checked against each other. Every construct of this library registers its ranges here;
+ * the first call adds a validation, so synthesizing any chart of the App fails listing every problem.
+ * (The name is kept from when the plan was per Chart.)
  */
 export class ChartAddressPlan extends Construct {
-  /** The plan of the chart that contains `scope`, created on first use. */
-  public static of(scope: Construct): AddressPlan {
-    const chart = Chart.of(scope);
-    const existing = chart.node.tryFindChild(PLAN_ID) as ChartAddressPlan | undefined;
-    return (existing ?? new ChartAddressPlan(chart, PLAN_ID)).plan;
+  /** The plan of the App (the construct tree's root) that contains `scope`, created on first use. */
+  public static of(scope: IConstruct): AddressPlan {
+    return ChartAddressPlan.holder(scope).plan;
+  }
+
+  /**
+   * Runs `step` when the plan is checked, before the check: for decisions that need every range of the
+   * cluster. Steps run once, in the order added; `last` steps (an automatic decoy, which must see every
+   * range) after all others.
+   * @internal
+   */
+  public static _beforeCheck(scope: IConstruct, step: () => void, last: boolean = false): void {
+    ChartAddressPlan.holder(scope)[last ? 'lastSteps' : 'steps'].push(step);
+  }
+
+  /**
+   * Records a warning: a setting that is probably wrong but not certainly (synth prints it and goes on).
+   * The same text twice is one warning.
+   */
+  public static warn(scope: IConstruct, message: string): void {
+    const warnings = ChartAddressPlan.holder(scope).warningList;
+    if (!warnings.includes(message)) warnings.push(message);
+  }
+
+  /** The warnings recorded for the App that contains `scope`, in the order recorded. */
+  public static warningsOf(scope: IConstruct): string[] {
+    return [...ChartAddressPlan.holder(scope).warningList];
+  }
+
+  /**
+   * Adds `member` to the App-wide list of `kind` and returns the list so far. The first member of a kind
+   * adds `check` (given the whole list) to the App's validation: facts about the whole cluster, such as
+   * "one NetworkCrds", are checked once every construct exists.
+   * @internal
+   */
+  public static _join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): T[] {
+    const holder = ChartAddressPlan.holder(scope);
+    let list = holder.members.get(kind) as T[] | undefined;
+    if (list === undefined) {
+      list = [];
+      holder.members.set(kind, list);
+      const all = list;
+      if (check) holder.checks.push(() => check(all));
+    }
+    list.push(member);
+    return [...list];
+  }
+
+  /**
+   * The App-wide list of `kind` (see `_join`).
+   * @internal
+   */
+  public static _membersOf<T>(scope: IConstruct, kind: string): T[] {
+    return [...((ChartAddressPlan.holder(scope).members.get(kind) as T[] | undefined) ?? [])];
+  }
+
+  /**
+   * Runs the pending before-check steps now (also done by the validation).
+   * @internal
+   */
+  public static _settle(scope: IConstruct): void {
+    ChartAddressPlan.holder(scope).runSteps();
+  }
+
+  private static holder(scope: IConstruct): ChartAddressPlan {
+    const root = scope.node.root as Construct;
+    const existing = root.node.tryFindChild(PLAN_ID) as ChartAddressPlan | undefined;
+    return existing ?? new ChartAddressPlan(root, PLAN_ID);
   }
 
   /** The plan. */
   public readonly plan = new AddressPlan();
+  private readonly steps: (() => void)[] = [];
+  private readonly lastSteps: (() => void)[] = [];
+  private readonly warningList: string[] = [];
+  private readonly members = new Map<string, unknown[]>();
+  private readonly checks: (() => string[])[] = [];
 
-  private constructor(chart: Chart, id: string) {
-    super(chart, id);
-    chart.node.addValidation({ validate: () => this.plan.check() });
+  private constructor(root: Construct, id: string) {
+    super(root, id);
+    this.node.addValidation({
+      validate: () => {
+        try {
+          this.runSteps();
+        } catch (e) {
+          return [(e as Error).message];
+        }
+        return [...this.checks.flatMap((c) => c()), ...this.plan.check()];
+      },
+    });
   }
+
+  private runSteps(): void {
+    while (this.steps.length > 0) this.steps.shift()!();
+    while (this.lastSteps.length > 0) this.lastSteps.shift()!();
+  }
+}
+
+/** A check for `ChartAddressPlan._join`: at most one construct of this kind per App (one cluster). */
+export function onlyOne(kind: string, why: string): (members: IConstruct[]) => string[] {
+  return (members) => (members.length <= 1 ? [] : [
+    `plan: ${members.length} ${kind} in one App (${members.map((m) => m.node.path).join(', ')}); one App is one cluster and ${why}; keep one`,
+  ]);
+}
+
+/** A check for the App's Namespace objects: each name once (a second one would be a duplicate object). */
+export function duplicateNamespaces(members: { name: string; node: { path: string } }[]): string[] {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const m of members) {
+    const first = seen.get(m.name);
+    if (first !== undefined) problems.push(`plan: Namespace "${m.name}" is rendered twice (${first}, ${m.node.path}); create it once`);
+    else seen.set(m.name, m.node.path);
+  }
+  return problems;
 }

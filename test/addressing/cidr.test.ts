@@ -76,8 +76,9 @@ describe('contains and overlaps', () => {
     expect(c('10.0.0.0/31').contains(c('10.0.0.1/32'))).toBe(true);
     expect(c('fd00::1/128').overlaps(c('fd00::/127'))).toBe(true);
     expect(c('fd00::2/128').overlaps(c('fd00::/127'))).toBe(false);
-    // IPv4-looking IPv6 does not overlap IPv4
-    expect(c('::ffff:a00:0/104').overlaps(c('10.0.0.0/8'))).toBe(false);
+    // An IPv4-compatible (not mapped) IPv6 range stays IPv6 and does not overlap IPv4; a mapped one is IPv4 (Go's IP.To4)
+    expect(c('::a00:0/104').overlaps(c('10.0.0.0/8'))).toBe(false);
+    expect(c('::ffff:a00:0/104').overlaps(c('10.0.0.0/8'))).toBe(true);
   });
 });
 
@@ -143,4 +144,24 @@ test('familiesOf lists the families present, IPv4 first', () => {
   expect(Cidr.familiesOf([Cidr.parse('fd00::/8'), Cidr.parse('10.0.0.0/8')])).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
   expect(Cidr.familiesOf([Cidr.parse('fd00::/8')])).toEqual([IpFamily.IPV6]);
   expect(Cidr.familiesOf([])).toEqual([]);
+});
+
+describe('CIDR text as Go and Kubernetes read it', () => {
+  test('an IPv4-mapped IPv6 cidr is IPv4 (Go IP.To4), so its overlap with an IPv4 range is found', () => {
+    const mapped = Cidr.parse('::ffff:a0f4:0/112');
+    expect([mapped.family, mapped.toString()]).toEqual(['IPv4', '160.244.0.0/16']);
+    expect(Cidr.parse('::ffff:10.96.0.0/112').overlaps(Cidr.parse('10.96.0.0/12'))).toBe(true);
+    expect(() => Cidr.parse('::ffff:0:0/90')).toThrow(/host bits are set|reaches into the ::ffff:0:0\/96 mapping/);
+  });
+
+  test('an IPv6 address ending in a dotted quad is accepted', () => {
+    expect(Cidr.parse('::1.2.3.4/128').toString()).toBe('::102:304/128');
+    expect(Cidr.parse('64:ff9b::/96').toString()).toBe('64:ff9b::/96');
+    expect(() => Cidr.parse('::1.2.3.256/128')).toThrow(/invalid cidr "::1\.2\.3\.256\/128": "1\.2\.3\.256" is not a dotted-quad IPv4 address/);
+  });
+
+  test('a zone index is a clear error, not a library message', () => {
+    expect(() => Cidr.parse('fe80::%eth0/64')).toThrow(/^invalid cidr "fe80::%eth0\/64": a zone index \("%eth0"\) is not allowed in a cidr; write the network without it/);
+    expect(() => Cidr.parse('fe80::1::2/64')).toThrow(/^invalid cidr "fe80::1::2\/64": not a valid IPv6 address/);
+  });
 });

@@ -33,7 +33,7 @@ describe('synth app', () => {
     expect(run(args).code).toBe(0);
     const first = snapshotDir(path.join(dir, 'dist'));
     expect(Object.keys(first).sort()).toEqual([
-      '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
+      '.cdk8s-multicni', '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
       'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
     ]);
     expect(fs.readFileSync(path.join(dir, 'kind.yaml'), 'utf8')).toMatch(/podSubnet: 10\.244\.0\.0\/16/);
@@ -53,10 +53,24 @@ describe('synth app', () => {
     fs.writeFileSync(values, 'addressing:\n  decoy: 10.244.0.0/16/24\n');
     const r = run(['--values', values, '--outdir', dist, '--kind-config', kind]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/synth failed: [\s\S]*overlap: primary pod "primary pod range" 10\.244\.0\.0\/16 .* overlaps decoy pod/);
-    expect(r.err).toMatch(/dist\/ was left unchanged/);
+    expect(r.err).toMatch(/^\S*bad\.yaml: addressing\.decoy: overlap: primary pod "primary pod range" 10\.244\.0\.0\/16 .* overlaps decoy pod/);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/nothing was written \(\S*dist\/ and \S*kind\.yaml are unchanged\)$/);
     expect(snapshotDir(dist)).toEqual(before);
     expect(fs.readFileSync(kind, 'utf8')).toBe(kindBefore);
+  });
+
+  test('a custom node mask is named in the kind config and warned about (kind gets no kubeadm patch)', () => {
+    const dir = tmp();
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'addressing: { nodeCount: 4, primaryPodCidrs: [10.244.0.0/24], nodeMaskSize: 26 }\n');
+    const r = run(['--values', values, '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^warning: kind config: kube-controller-manager's node mask \(--node-cidr-mask-size-ipv4=26\) is not written into the kind config/);
+    expect(fs.readFileSync(path.join(dir, 'k.yaml'), 'utf8')).toMatch(/^# kube-controller-manager must run with --node-cidr-mask-size-ipv4=26 \(not set by this file\)\.$/m);
+    // the default mask: no note
+    expect(run(['--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]).err).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'k.yaml'), 'utf8')).not.toMatch(/node-cidr-mask-size/);
   });
 
   test('the example values file synthesizes', () => {
@@ -75,7 +89,9 @@ describe('synth app', () => {
     } finally {
       delete process.env.CDK8S_OUTDIR;
     }
-    expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(snapshotDir(path.join(dir, 'dist')));
+    const { ['.cdk8s-multicni']: marker, ...manifests } = snapshotDir(path.join(dir, 'dist'));
+    expect(marker).toMatch(/cdk8s-multicni synth/);
+    expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(manifests);
   });
 
   test('bad arguments', () => {

@@ -124,7 +124,7 @@ describe('MultiCniChart variants', () => {
 
     const planted = [...networks, { name: 'intruder', namespace: 'x', topology: OvnTopology.LOCALNET, subnets: ['172.25.3.128/25'] }];
     expect(() => synthesize({ apiServer: API, networks: planted, demo: false }))
-      .toThrow(/overlap: secondary network "net-\d+" 172\.25\.3\.0\/24 \(owner: multicni\/networks\/tenant-\d-net-\d+\) overlaps secondary network "intruder" 172\.25\.3\.128\/25/);
+      .toThrow(/overlap: secondary network "net-\d+" 172\.25\.3\.0\/24 \(owner: multicni\/networks\/tenant-\d\.net-\d+\) overlaps secondary network "intruder" 172\.25\.3\.128\/25/);
   });
 
   test('a decoy that collides with Cilium fails at synth, naming both', () => {

@@ -24,7 +24,7 @@ describe('DeceptiveNetworkConfig', () => {
 
   test('every prop reaches the settings', () => {
     const chart = Testing.chart();
-    const props: Required<DeceptiveNetworkConfigProps> = {
+    const props: Required<Omit<DeceptiveNetworkConfigProps, 'nodeMaskSize'>> = {
       primaryPodCidrs: ['10.0.0.0/16', 'fd00:10:0::/56'],
       serviceCidrs: ['10.1.0.0/16', 'fd00:10:1::/112'],
       nodeNetworks: ['192.168.0.0/24', 'fc00:f853:ccd:e793::/64'],
@@ -34,6 +34,9 @@ describe('DeceptiveNetworkConfig', () => {
       transitSubnets: ['100.89.0.0/16', 'fd97:1::/64'],
       masqueradeSubnets: ['169.254.128.0/17', 'fd69:1::/112'],
       secondaryCni: false,
+      nodeMaskSizeIpv4: 26,
+      nodeMaskSizeIpv6: 64,
+      podRangesFromNodes: true,
     };
     const d = new DeceptiveNetworkConfig(chart, 'd', props);
     expect(d.families).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
@@ -41,6 +44,7 @@ describe('DeceptiveNetworkConfig', () => {
     expect(d.svcCidr).toBe('10.1.0.0/16,fd00:10:1::/112');
     expect(d.nodeNetworks.map(String)).toEqual(props.nodeNetworks);
     expect(d.nodeCount).toBe(10);
+    expect([d.nodeMaskSize(IpFamily.IPV4), d.nodeMaskSize(IpFamily.IPV6)]).toEqual([26, 64]);
     expect(d.joinSubnet(IpFamily.IPV6)).toBe('fd98:1::/64');
     expect(d.transitSubnet(IpFamily.IPV4)).toBe('100.89.0.0/16');
     expect(d.masqueradeSubnet(IpFamily.IPV6)).toBe('fd69:1::/112');

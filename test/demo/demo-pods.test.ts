@@ -29,6 +29,7 @@ describe('DemoPods', () => {
       pods: [{ name: 'a' }, { name: 'b', nodeName: 'node-7' }],
       namespace: 'demo',
       image: 'registry.example.com/agnhost:2.52',
+      nodeCount: 3,
     };
     const pods = render(props, 'tenant-a');
     expect(pods.map((p) => [p.metadata.name, p.metadata.namespace, p.spec.nodeSelector])).toEqual([

@@ -10,8 +10,9 @@ const nadCrd = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'crds', 'n
 function render(props: OvnNetworkProps) {
   const chart = Testing.chart();
   const net = new OvnNetwork(chart, 'net', props);
-  const [nad] = Testing.synth(chart);
-  return { chart, net, nad, config: JSON.parse(nad.spec.config) };
+  const objects = Testing.synth(chart);
+  const nad = objects.find((o) => o.kind === 'NetworkAttachmentDefinition');
+  return { chart, net, nad, objects, config: JSON.parse(nad.spec.config) };
 }
 
 describe('OvnNetwork', () => {
@@ -34,8 +35,10 @@ describe('OvnNetwork', () => {
       subnets: ['192.168.100.0/24', 'fd00:192:168:100::/64'], excludeSubnets: ['192.168.100.0/29'], mtu: 1500,
       role: NetworkRole.SECONDARY, allowPersistentIps: true, vlanId: 42, physicalNetworkName: 'underlay', nodeCount: 3,
     };
-    const { config, nad, chart } = render(props);
+    const { config, nad, chart, objects } = render(props);
     expect(nad.metadata).toEqual({ name: 'physnet', namespace: 'tenant-a' });
+    // A namespace of the user's choice is rendered, before the NAD, so `kubectl apply` finds it.
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/tenant-a', 'NetworkAttachmentDefinition/physnet']);
     expect(config).toEqual({
       cniVersion: '0.3.1', name: 'tenant-a-physnet', type: 'ovn-k8s-cni-overlay', topology: 'localnet',
       netAttachDefName: 'tenant-a/physnet', subnets: '192.168.100.0/24,fd00:192:168:100::/64', excludeSubnets: '192.168.100.0/29',
