@@ -32,14 +32,14 @@ export const CILIUM_CASES: FidelityCase[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------- multus
-export const MULTUS_VERSIONS = ['v4.1.3'] as const;
+export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;
 export const MULTUS_MODES = ['thin', 'thick'] as const;
 
 /** The release file at each tag against our Multus objects plus the NetworkAttachmentDefinition CRD it carries. */
 export const MULTUS_CASES: FidelityCase[] = MULTUS_VERSIONS.flatMap((version) => MULTUS_MODES.map((mode) => ({
   id: `multus/${version}/${mode}`,
   upstream: [`multus/${version}/multus-daemonset${mode === 'thick' ? '-thick' : ''}.yml`],
-  values: { multus: { mode } },
+  values: { multus: { version, mode } },
   projectFiles: ['03-multus.k8s.yaml', '01-network-crds.k8s.yaml'],
   projectFilter: (o: any) => o.kind !== 'CustomResourceDefinition' || o.metadata.name === NAD_CRD,
 })));

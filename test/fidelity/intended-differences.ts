@@ -95,7 +95,7 @@ const multus: IntendedDifference[] = [
   },
   // The NetworkAttachmentDefinition CRD comes from NetworkCrds, one CRD for every Multus version.
   {
-    cases: multusCases(MULTUS_MODES, ['v4.1.3']),
+    cases: multusCases(MULTUS_MODES, ['v4.1.3', 'v4.2.4']),
     id: 'CustomResourceDefinition network-attachment-definitions.k8s.cni.cncf.io: spec.names.shortNames +"nad"',
     reason: 'our CRD (crds/network-attachment-definitions.yaml) also has the short name nad, which upstream added in v4.3.0',
   },
