@@ -339,7 +339,9 @@ function effectiveEnv(s: Side, ns: string, options: CompareOptions): Record<stri
       const ref = e.valueFrom.configMapKeyRef;
       const data = s.maps.get(`${ns}/${ref.name}`);
       const value = data?.[ref.key];
-      v = value !== undefined ? value : `<configMap ${ref.name} key ${ref.key} missing${ref.optional ? ', optional' : ''}>`;
+      // An optional reference to a missing key leaves the variable unset (the kubelet skips it).
+      if (value === undefined && ref.optional) continue;
+      v = value !== undefined ? value : `<configMap ${ref.name} key ${ref.key} missing>`;
     } else if (e.valueFrom) {
       v = `<${show(e.valueFrom)}>`;
     } else {
