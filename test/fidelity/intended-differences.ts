@@ -157,7 +157,7 @@ const OVN_ENV_REASONS: Record<string, string> = {
   OVN_EGRESSSERVICE_ENABLE: "stated false (ovnkube.sh's default): the feature needs k8s.ovn.org CRDs we do not ship",
   OVN_EGRESSQOS_ENABLE: "EgressQoS off: with the secondary-CNI option an EgressQoS object probably panics ovnkube (src/ovn/settings.ts); the seed leaves it on (upstream README)",
   OVN_ENABLE_INTERCONNECT: "stated false (ovnkube.sh's default) in central mode",
-  OVN_ENABLE_OVNKUBE_IDENTITY: "ovnkube.sh defaults to true; the seed's chart runs without the ovnkube-identity webhook, so we say false",
+  OVN_ENABLE_OVNKUBE_IDENTITY: 'no effect on this target (ovnkube.sh reads it only in ovnkube-controller, ovnkube-controller-with-node and ovn-node); stated false on every ovnkube because its default is true and the stack runs without the ovnkube-identity webhook',
   OVN_ENCAP_PORT: "stated 6081 (ovnkube.sh's default) for every ovnkube, from the encapPort setting",
   OVN_V4_JOIN_SUBNET: "the address plan's join subnet, from ovn-config (ovnkube's default 100.64.0.0/16, the same value)",
   OVN_V4_MASQUERADE_SUBNET: "the address plan's masquerade subnet 169.254.0.0/17, given to every ovnkube as the seed gives it to the node side",
