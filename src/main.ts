@@ -34,7 +34,7 @@ export function main(
   try {
     const values = args.get('--values');
     const out = synthesize(values ? loadValuesFile(values) : valuesToProps({}));
-    replaceDirectory(outdir, out.files);
+    replaceDirectory(outdir, new Map([...out.files, ...out.planFiles]));
     fs.writeFileSync(kindConfig, out.kindConfig);
     // `cdk8s synth` empties its own output directory and expects the manifests there.
     const cdk8sOut = process.env.CDK8S_OUTDIR;

@@ -1,14 +1,16 @@
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
-import { LayoutFile, layoutChart, renderYaml } from './manifest-layout';
+import { StagedFile, StagedOutput } from './staged-output';
 
 /** What one synth produces, all in memory: nothing is written until everything succeeded. */
 export interface SynthOutput {
   /** Files of the output directory, relative path → YAML. */
   readonly files: Map<string, string>;
   /** The layout (for summaries). */
-  readonly layout: LayoutFile[];
+  readonly layout: StagedFile[];
+  /** `address-plan.md` and `address-plan.svg`, written at the root of the output directory. */
+  readonly planFiles: Map<string, string>;
   /** A kind cluster config matching the plan (written outside the output directory). */
   readonly kindConfig: string;
 }
@@ -17,9 +19,10 @@ export interface SynthOutput {
 export function synthesize(props: MultiCniChartProps): SynthOutput {
   const app = new App();
   const chart = new MultiCniChart(app, 'multicni', props);
-  const layout = layoutChart(chart);
-  const files = new Map(layout.map((f) => [f.path, renderYaml(f.objects)]));
-  return { files, layout, kindConfig: kindConfigFor(chart) };
+  const layout = StagedOutput.render(app, { addressPlanFiles: false });
+  const files = new Map(layout.map((f) => [f.path, f.content]));
+  const planFiles = new Map(StagedOutput.addressPlanFiles(app).map((f) => [f.path, f.content]));
+  return { files, layout, planFiles, kindConfig: kindConfigFor(chart) };
 }
 
 /**

@@ -16,6 +16,11 @@ export class ChartAddressPlan extends Construct {
     return (existing ?? new ChartAddressPlan(chart, PLAN_ID)).plan;
   }
 
+  /** The plan of `chart` if anything registered a range in it; never creates one. */
+  public static find(chart: Chart): AddressPlan | undefined {
+    return (chart.node.tryFindChild(PLAN_ID) as ChartAddressPlan | undefined)?.plan;
+  }
+
   /** The plan. */
   public readonly plan = new AddressPlan();
 
