@@ -39,7 +39,7 @@ export function main(
     // `cdk8s synth` empties its own output directory and expects the manifests there.
     const cdk8sOut = process.env.CDK8S_OUTDIR;
     if (cdk8sOut && path.resolve(cdk8sOut) !== path.resolve(outdir)) {
-      for (const [file, text] of out.files) {
+      for (const [file, text] of [...out.files, ...out.planFiles]) {
         fs.mkdirSync(path.dirname(path.join(cdk8sOut, file)), { recursive: true });
         fs.writeFileSync(path.join(cdk8sOut, file), text);
       }
