@@ -9,13 +9,20 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/apiserver/'],
+      testPathIgnorePatterns: ['<rootDir>/test/apiserver/', '<rootDir>/test/package/'],
     },
     {
       displayName: 'apiserver',
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/apiserver/**/*.test.ts'],
+    },
+    {
+      // the packed npm tarball and Python wheel, installed as users install them (slow: registry installs)
+      displayName: 'package',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/package/**/*.test.ts'],
     },
   ],
 };
