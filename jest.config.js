@@ -8,7 +8,9 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // examples/ runs against src/ under the package's name, as a user's repo would import it
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/examples/**/*.test.ts'],
+      moduleNameMapper: { '^cdk8s-multicni$': '<rootDir>/src' },
       testPathIgnorePatterns: ['<rootDir>/test/apiserver/', '<rootDir>/test/package/'],
     },
     {
