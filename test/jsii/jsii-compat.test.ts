@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// The public API (src/index.ts) is meant to be compiled with jsii for Python/Java/Go users, but the repo
-// builds with plain tsc. This guard compiles a copy of src/ and imports/ with the jsii compiler from
+// The package is compiled by jsii (npm run build, tsconfig.build.json) for npm and Python users. This guard
+// compiles a copy of src/ and imports/ with the package.json and tsconfig of the package, using jsii from
 // node_modules (devDependency `jsii`, same 5.9 line as `typescript`), so a change that breaks jsii
 // (a member named `equals`, a private type in a public signature, ...) fails `npm test`.
 // Offline: the support-policy check that downloads releases.json from GitHub is switched off below.
