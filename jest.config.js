@@ -8,8 +8,10 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/apiserver/', '<rootDir>/test/fidelity/'],
+      // examples/ runs against src/ under the package's name, as a user's repo would import it
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/examples/**/*.test.ts'],
+      moduleNameMapper: { '^cdk8s-multicni$': '<rootDir>/src' },
+      testPathIgnorePatterns: ['<rootDir>/test/apiserver/', '<rootDir>/test/fidelity/', '<rootDir>/test/package/'],
     },
     {
       // Our output against the upstream references in ../shared/upstream (skipped with a printed reason
@@ -24,6 +26,13 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/apiserver/**/*.test.ts'],
+    },
+    {
+      // the packed npm tarball and Python wheel, installed as users install them (slow: registry installs)
+      displayName: 'package',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/package/**/*.test.ts'],
     },
   ],
 };

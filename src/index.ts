@@ -10,3 +10,4 @@ export * from './cilium';
 export * from './demo';
 export * from './chart';
 export * from './app/manifest-layout';
+export * from './app/staged-output';

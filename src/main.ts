@@ -52,7 +52,7 @@ export function main(
   }
   try {
     // The kind config is part of the same transaction: both are replaced, or neither.
-    writeOutputs({ dir: outdir, files: out.files, siblings: new Map([[kindConfig, out.kindConfig]]) });
+    writeOutputs({ dir: outdir, files: new Map([...out.files, ...out.planFiles]), siblings: new Map([[kindConfig, out.kindConfig]]) });
   } catch (e) {
     const message = escapeUnprintable((e as Error).message);
     err(`synth: ${message}${e instanceof OutputError && e.changedNothing && !/nothing was changed/.test(message) ? `; ${unchanged}` : ''}`);
@@ -62,7 +62,7 @@ export function main(
   const cdk8sOut = process.env.CDK8S_OUTDIR;
   if (cdk8sOut && path.resolve(cdk8sOut) !== path.resolve(outdir)) {
     try {
-      for (const [file, text] of out.files) {
+      for (const [file, text] of [...out.files, ...out.planFiles]) {
         fs.mkdirSync(path.dirname(path.join(cdk8sOut, file)), { recursive: true });
         fs.writeFileSync(path.join(cdk8sOut, file), text);
       }

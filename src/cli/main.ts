@@ -1,11 +1,21 @@
 import * as fs from 'fs';
 import { checkCommand } from './check-command';
+import { runPlan } from './plan-command';
+import { runSynth } from './synth-command';
 import { CommandIo, ExitCode, Subcommand } from './io';
 import { packageVersion } from './version';
 
 /** The subcommands of `multicni`; a new one is one more entry here. */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   check: checkCommand,
+  synth: {
+    summary: 'synthesize the stack a values file describes into a staged output directory (as npm run synth)',
+    run: (args, io) => runSynth(args, io.out, io.err),
+  },
+  plan: {
+    summary: 'print the address plan of a values file as a markdown table or an SVG map',
+    run: (args, io) => runPlan(args, io.out, io.err),
+  },
 };
 
 function help(): string {

@@ -80,6 +80,11 @@ export class ChartAddressPlan extends Construct {
     return existing ?? new ChartAddressPlan(root, PLAN_ID);
   }
 
+  /** The plan of the App that contains `scope` if anything registered a range in it; never creates one. */
+  public static find(scope: IConstruct): AddressPlan | undefined {
+    return (scope.node.root.node.tryFindChild(PLAN_ID) as ChartAddressPlan | undefined)?.plan;
+  }
+
   /** The plan. */
   public readonly plan = new AddressPlan();
   private readonly steps: (() => void)[] = [];

@@ -1,1 +1,2 @@
 export * from './chart-address-plan';
+export * from './plan-report';

@@ -171,7 +171,7 @@ describe('output directory guards', () => {
     const files = listing(path.join(dir, 'dist'));
     expect(Object.keys(files).sort()).toEqual([
       '.cdk8s-multicni', '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
-      'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
+      'address-plan.md', 'address-plan.svg', 'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
     ]);
     expect(files['02-cilium.k8s.yaml']).toMatch(/name: cilium-config/);
   }, 60_000);

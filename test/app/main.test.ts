@@ -34,8 +34,11 @@ describe('synth app', () => {
     const first = snapshotDir(path.join(dir, 'dist'));
     expect(Object.keys(first).sort()).toEqual([
       '.cdk8s-multicni', '01-network-crds.k8s.yaml', '02-cilium.k8s.yaml', '03-multus.k8s.yaml', '04-ovn-kubernetes.k8s.yaml',
-      'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
+      'address-plan.md', 'address-plan.svg', 'stage2/01-networks.k8s.yaml', 'stage2/02-demo.k8s.yaml',
     ]);
+    // the address plan sits at the root of the output directory (kubectl apply -f reads only .yaml/.yml/.json)
+    expect(first['address-plan.md']).toContain('| `10.254.0.0/16/24` | IPv4 | decoy pod |');
+    expect(first['address-plan.svg']).toMatch(/^<svg /);
     expect(fs.readFileSync(path.join(dir, 'kind.yaml'), 'utf8')).toMatch(/podSubnet: 10\.244\.0\.0\/16/);
     expect(run(args).code).toBe(0);
     expect(snapshotDir(path.join(dir, 'dist'))).toEqual(first);

@@ -3,15 +3,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// The public API (src/index.ts) is meant to be compiled with jsii for Python/Java/Go users, but the repo
-// builds with plain tsc. This guard compiles a copy of src/ and imports/ with the jsii compiler from
+// The package is compiled by jsii (npm run build, tsconfig.build.json) for npm and Python users. This guard
+// compiles a copy of src/ and imports/ with the package.json and tsconfig of the package, using jsii from
 // node_modules (devDependency `jsii`, same 5.9 line as `typescript`), so a change that breaks jsii
 // (a member named `equals`, a private type in a public signature, ...) fails `npm test`.
 // Offline: the support-policy check that downloads releases.json from GitHub is switched off below.
 
 const root = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  name: string; version: string; description: string; license: string; dependencies: Record<string, string>;
+  dependencies: Record<string, string>; peerDependencies: Record<string, string>; devDependencies: Record<string, string>;
+  bundledDependencies: string[]; files: string[];
+  jsii: { tsconfig: string; targets: { python: { distName: string; module: string } } };
 };
 
 function installedPackageJson(name: string): { version: string } {
@@ -24,31 +26,6 @@ function isJsiiAssembly(name: string): boolean {
   return fs.existsSync(path.join(path.dirname(require.resolve(`${name}/package.json`, { paths: [root] })), '.jsii'));
 }
 
-/** The package.json jsii needs: the real dependencies sorted into peer and bundled ones, plus the
- * metadata fields jsii insists on (author and repository are placeholders; they only feed the assembly). */
-function jsiiPackageJson() {
-  const deps = Object.keys(pkg.dependencies).sort();
-  const peers = deps.filter(isJsiiAssembly);
-  const bundled = deps.filter((d) => !isJsiiAssembly(d));
-  const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, pkg.dependencies[n]]));
-  return {
-    name: pkg.name,
-    version: pkg.version,
-    description: pkg.description,
-    license: pkg.license,
-    author: { name: 'cdk8s-multicni authors', organization: false },
-    repository: { type: 'git', url: 'https://example.invalid/cdk8s-multicni.git' },
-    main: 'src/index.js',
-    types: 'src/index.d.ts',
-    peerDependencies: pick(peers),
-    // jsii wants each peer dependency also as a devDependency pinned to the version it compiles against
-    devDependencies: Object.fromEntries(peers.map((n) => [n, installedPackageJson(n).version])),
-    dependencies: pick(bundled),
-    bundledDependencies: bundled,
-    jsii: { outdir: 'dist', targets: {} },
-  };
-}
-
 interface JsiiRun { status: number | null; signal: NodeJS.Signals | null; output: string; errors: string[]; warnings: string[]; assembly?: { types?: Record<string, unknown> } }
 
 /** Copies what jsii needs into a temp dir (plus `extraFiles`, relative to it), compiles there, cleans up. */
@@ -56,9 +33,9 @@ function compileWithJsii(extraFiles: Record<string, string> = {}, appendToIndex 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-jsii-'));
   const modules = path.join(dir, 'node_modules');
   try {
+    // the package's own jsii configuration: package.json and the tsconfig it names
     for (const sub of ['src', 'imports']) fs.cpSync(path.join(root, sub), path.join(dir, sub), { recursive: true });
-    fs.copyFileSync(path.join(root, 'README.md'), path.join(dir, 'README.md')); // jsii warns without one (PyPI)
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(jsiiPackageJson(), null, 2));
+    for (const file of ['README.md', 'LICENSE', 'package.json', pkg.jsii.tsconfig]) fs.copyFileSync(path.join(root, file), path.join(dir, file));
     for (const [file, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, file), text);
     if (appendToIndex) fs.appendFileSync(path.join(dir, 'src', 'index.ts'), appendToIndex);
     fs.symlinkSync(path.join(root, 'node_modules'), modules, 'dir');
@@ -95,6 +72,20 @@ function compileWithJsii(extraFiles: Record<string, string> = {}, appendToIndex 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('package.json is what jsii and a consumer need', () => {
+  test('jsii assemblies are peers (pinned as dev dependencies), everything else is bundled', () => {
+    const runtime = [...Object.keys(pkg.peerDependencies), ...Object.keys(pkg.dependencies)];
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-28', 'constructs']);
+    for (const name of runtime) expect([name, isJsiiAssembly(name)]).toEqual([name, name in pkg.peerDependencies]);
+    expect([...pkg.bundledDependencies].sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    for (const peer of Object.keys(pkg.peerDependencies)) {
+      expect(pkg.devDependencies[peer]).toBe(installedPackageJson(peer).version);
+    }
+    expect(pkg.jsii.targets.python).toEqual({ distName: 'cdk8s-multicni', module: 'cdk8s_multicni' });
+    expect(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/Apache License\s+Version 2\.0, January 2004[\s\S]*END OF TERMS AND CONDITIONS/);
+  });
+});
 
 describe('jsii compatibility of the public API', () => {
   test('src/ compiles with jsii without errors', () => {

@@ -1,0 +1,90 @@
+import { App } from 'cdk8s';
+import { ChartAddressPlan } from '../plan';
+import { addressPlanMarkdown, addressPlanSvg } from '../plan/plan-report';
+import { replaceDirectory } from './atomic-dir';
+import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
+
+/** One file of the staged layout. */
+export interface StagedFile {
+  /** Path relative to the output directory, e.g. `02-cilium.k8s.yaml` or `stage2/01-networks.k8s.yaml`. */
+  readonly path: string;
+  /** The file's content. */
+  readonly content: string;
+  /** The Kubernetes objects of the file, in apply order (none for the address-plan files). */
+  readonly objects: any[];
+}
+
+/** Options of `StagedOutput`. */
+export interface StagedOutputOptions {
+  /**
+   * Also write `address-plan.md` and `address-plan.svg` (the chart's address plan as a table and a map)
+   * at the root of the output directory. `kubectl apply -f dir` only reads .yaml, .yml and .json files.
+   * @default true
+   */
+  readonly addressPlanFiles?: boolean;
+}
+
+/**
+ * The staged layout of any cdk8s App: `kubectl apply -f DIR` (CRDs and everything that does not need
+ * them), then `kubectl apply -f DIR/stage2/` (custom resources of those CRDs, pods that name secondary
+ * networks). One file per top-level construct of each chart, numbered in apply order. With several charts
+ * the chart id goes into each file name and numbering runs across the charts.
+ */
+export class StagedOutput {
+  /** The files of the layout, in memory. @throws when a chart fails validation (e.g. its address plan) */
+  public static render(app: App, options: StagedOutputOptions = {}): StagedFile[] {
+    const charts = app.charts;
+    const layouts = charts.map((chart) => ({ chart, files: layoutChart(chart) }));
+    const multi = charts.length > 1;
+    // A custom resource whose CRD another chart ships cannot go into the first pass either.
+    const crdGroups = new Set(layouts.flatMap((l) => l.files.flatMap((f) => f.objects))
+      .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
+    const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
+      || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
+    const out: StagedFile[] = [];
+    const counters = [0, 0];
+    for (const { chart, files } of layouts) {
+      for (const f of files) {
+        const second = isStage2(f);
+        const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
+        const path = multi || second !== f.path.startsWith(`${STAGE2_DIR}/`)
+          ? `${second ? STAGE2_DIR + '/' : ''}${String(++counters[second ? 1 : 0]).padStart(2, '0')}-${multi ? fileSafe(chart.node.id) + '-' : ''}${base}`
+          : f.path;
+        if (!multi) counters[second ? 1 : 0]++;
+        out.push({ path, content: renderYaml(f.objects), objects: f.objects });
+      }
+    }
+    return (options.addressPlanFiles ?? true) ? [...out, ...StagedOutput.addressPlanFiles(app)] : out;
+  }
+
+  /**
+   * `address-plan.md` and `address-plan.svg`: the App's address plan (one App is one cluster, one plan),
+   * none when nothing registered a range. Render the app first: the plan is complete only then.
+   */
+  public static addressPlanFiles(app: App): StagedFile[] {
+    const plan = ChartAddressPlan.find(app);
+    if (plan === undefined) return [];
+    return [
+      { path: 'address-plan.md', content: addressPlanMarkdown(plan), objects: [] },
+      { path: 'address-plan.svg', content: addressPlanSvg(plan), objects: [] },
+    ];
+  }
+
+  /**
+   * Renders the app and replaces `outdir` with the staged layout. Everything is rendered first and swapped
+   * in at the end, so a failing app leaves the previous `outdir` untouched.
+   * @returns the files written
+   */
+  public static write(app: App, outdir: string, options: StagedOutputOptions = {}): StagedFile[] {
+    const files = StagedOutput.render(app, options);
+    replaceDirectory(outdir, new Map(files.map((f) => [f.path, f.content])));
+    return files;
+  }
+
+  private constructor() {}
+}
+
+function fileSafe(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+}
+

@@ -1,0 +1,47 @@
+import { App } from 'cdk8s';
+import { loadValuesFile, valuesToProps } from '../app/values';
+import { MultiCniChart } from '../chart';
+import { addressPlanMarkdown, addressPlanSvg } from '../plan/plan-report';
+
+const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
+  --values FILE      helm-like YAML values (see README); default: the seed's deployment
+  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space)`;
+
+/**
+ * `multicni plan`: the address plan of the stack a values file describes, on stdout. Exit 0 when the plan
+ * is sound, 1 when it has problems (the output then lists them, and the SVG draws overlaps in red),
+ * 2 on a bad command line or an unreadable values file.
+ */
+export function runPlan(args: string[], out: (line: string) => void, err: (line: string) => void): number {
+  let values: string | undefined;
+  let format = 'markdown';
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    if (flag === '-h' || flag === '--help') {
+      out(USAGE);
+      return 0;
+    }
+    if ((flag === '--values' || flag === '--format') && args[i + 1] !== undefined) {
+      if (flag === '--values') values = args[++i];
+      else format = args[++i];
+      continue;
+    }
+    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && ['--values', '--format'].includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
+    return 2;
+  }
+  if (format !== 'markdown' && format !== 'svg') {
+    err(`multicni plan: --format "${format}" is not valid; use markdown or svg`);
+    return 2;
+  }
+  let chart: MultiCniChart;
+  try {
+    chart = new MultiCniChart(new App(), 'multicni', values ? loadValuesFile(values) : valuesToProps({}));
+  } catch (e) {
+    err(`multicni plan: ${(e as Error).message}`);
+    return 2;
+  }
+  // The plan is drawn even when it has problems: that is when a picture helps most.
+  const text = format === 'svg' ? addressPlanSvg(chart.plan) : addressPlanMarkdown(chart.plan);
+  out(text.replace(/\n$/, ''));
+  return chart.plan.check().length === 0 ? 0 : 1;
+}
