@@ -58,7 +58,7 @@ export class CiliumPrimary extends Construct {
       plan.register({ name: `cilium ${s.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
 
-    addRbac(this);
+    addRbac(this, s.version);
     this.config = new k8s.KubeConfigMap(this, 'config', {
       metadata: { name: CONFIG_MAP, namespace: NAMESPACE },
       data: ciliumConfigData(s),
