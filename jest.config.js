@@ -9,7 +9,15 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/apiserver/'],
+      testPathIgnorePatterns: ['<rootDir>/test/apiserver/', '<rootDir>/test/fidelity/'],
+    },
+    {
+      // Our output against the upstream references in ../shared/upstream (skipped with a printed reason
+      // when absent, failing when MULTICNI_FIDELITY=required), and the comparator's own tests.
+      displayName: 'fidelity',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/fidelity/**/*.test.ts'],
     },
     {
       displayName: 'apiserver',

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { CiliumPrimaryProps, CiliumVersion, HubbleTls, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
-import { MultusLogLevel, MultusMode } from '../multus';
+import { MultusLogLevel, MultusMode, MultusVersion } from '../multus';
 import { NetworkRole, OvnNetworkProps, OvnTopology } from '../networks';
 import { OvnDeploymentMode } from '../ovn';
 import { ValuesReader } from './values-reader';
@@ -121,6 +121,7 @@ function readCilium(r: ValuesReader): CiliumPrimaryProps {
 function readMultus(r: ValuesReader): MultiCniChartProps['multus'] {
   const out = {
     mode: r.choice('mode', { thin: MultusMode.THIN, thick: MultusMode.THICK }),
+    version: r.choice('version', Object.fromEntries(MultusVersion.ALL.map((v) => [v.tag, v]))),
     image: r.string('image'),
     namespace: r.string('namespace'),
     defaultNetworkFile: r.string('defaultNetworkFile'),

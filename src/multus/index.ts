@@ -3,3 +3,4 @@ export * from './multus-images';
 export * from './multus-log-level';
 export * from './multus-mode';
 export * from './multus-props';
+export * from './multus-version';

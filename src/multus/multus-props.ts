@@ -1,5 +1,6 @@
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
+import { MultusVersion } from './multus-version';
 
 /** Settings of the Multus deployment. */
 export interface MultusProps {
@@ -10,9 +11,15 @@ export interface MultusProps {
   readonly mode?: MultusMode;
 
   /**
+   * The Multus release: its images and the small differences between the release files.
+   * @default MultusVersion.V4_1_3 (as in the seed)
+   */
+  readonly version?: MultusVersion;
+
+  /**
    * Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs:
    * the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.
-   * @default mode.defaultImage (MultusImages.THIN or MultusImages.THICK)
+   * @default version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick
    */
   readonly image?: string;
 

@@ -1,6 +1,7 @@
 import { isDnsLabel } from '../util/k8s-names';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
+import { MultusVersion } from './multus-version';
 import { isImageReference } from '../util/image-reference';
 
 // Multus reads .conf and .conflist files of the directory (libcni.ConfFiles).
@@ -12,6 +13,13 @@ export function checkMode(mode: MultusMode): MultusMode {
     throw new Error(`mode: invalid value ${JSON.stringify(mode)}: expected MultusMode.THIN or MultusMode.THICK`);
   }
   return mode;
+}
+
+export function checkVersion(version: MultusVersion): MultusVersion {
+  if (!MultusVersion.ALL.includes(version)) {
+    throw new Error(`version: invalid value ${JSON.stringify(version)}: expected one of ${MultusVersion.ALL.map((v) => `MultusVersion.V${v.tag.slice(1).replace(/\./g, '_')}`).join(', ')}`);
+  }
+  return version;
 }
 
 export function checkImage(image: string): string {

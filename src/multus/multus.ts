@@ -4,14 +4,15 @@ import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { MultusProps } from './multus-props';
 import { addMultusRbac } from './multus-rbac';
-import { checkDefaultNetworkFile, checkImage, checkLogLevel, checkMode, checkNamespace } from './multus-validation';
+import { checkDefaultNetworkFile, checkImage, checkLogLevel, checkMode, checkNamespace, checkVersion } from './multus-validation';
+import { MultusVersion } from './multus-version';
 import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } from './names';
 import { MultusPodParts, daemonSetSpec } from './pod-common';
 import { thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
 
 /**
- * Multus v4.1.3 as a meta-plugin on every node: the pods' default network stays the primary CNI's,
+ * Multus (v4.1.3 by default, see MultusVersion) as a meta-plugin on every node: the pods' default network stays the primary CNI's,
  * NetworkAttachmentDefinitions add secondary interfaces (OVN-Kubernetes networks).
  *
  * The default network is pinned to one CNI config file (`defaultNetworkFile`, Cilium's
@@ -29,6 +30,8 @@ import { thinPodParts } from './thin-daemon-set';
 export class Multus extends Construct {
   /** Thin or thick. */
   public readonly mode: MultusMode;
+  /** The release. */
+  public readonly version: MultusVersion;
   /** The image of the Multus pods. */
   public readonly image: string;
   /** Namespace of the Multus objects. */
@@ -45,7 +48,8 @@ export class Multus extends Construct {
   constructor(scope: Construct, id: string, props: MultusProps = {}) {
     super(scope, id);
     this.mode = checkMode(props.mode ?? MultusMode.THIN);
-    this.image = checkImage(props.image ?? this.mode.defaultImage);
+    this.version = checkVersion(props.version ?? MultusVersion.V4_1_3);
+    this.image = checkImage(props.image ?? this.version.image(this.mode));
     this.namespace = checkNamespace(props.namespace ?? 'kube-system');
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? '05-cilium.conflist');
     const logLevel = checkLogLevel(props.logLevel);
@@ -57,7 +61,7 @@ export class Multus extends Construct {
     const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork };
     let parts: MultusPodParts;
     if (thick) {
-      const options = { ...common, logLevel: logLevel ?? MultusLogLevel.VERBOSE };
+      const options = { ...common, logLevel: logLevel ?? MultusLogLevel.VERBOSE, installer: this.version.thickInstaller };
       this.daemonConfig = new k8s.KubeConfigMap(this, 'DaemonConfig', {
         metadata: { name: DAEMON_CONFIG_MAP_NAME, namespace: this.namespace, labels: { tier: 'node', app: 'multus' } },
         data: { 'daemon-config.json': thickDaemonConfig(options) },

@@ -10,7 +10,15 @@ export interface ThickOptions {
   readonly defaultNetworkFile: string;
   readonly waitForDefaultNetwork: boolean;
   readonly logLevel: MultusLogLevel;
+  /** v4.2+: `install_multus -t thick` installs the shim, and the daemon mounts /etc/cni/multus/net.d. */
+  readonly installer: boolean;
 }
+
+/**
+ * Where multus-daemon reads the CNI config of a NetworkAttachmentDefinition without `spec.config` (a file
+ * named after the network); mounted from the host from v4.2 on, as upstream's thick release file does.
+ */
+const MULTUS_CONF_DIR = '/etc/cni/multus/net.d';
 
 /** `daemon-config.json` of the thick plugin: upstream v4.1.3's keys plus the pinned default network. */
 export function thickDaemonConfig(o: ThickOptions): string {
@@ -35,7 +43,7 @@ export function thickDaemonConfig(o: ThickOptions): string {
   return JSON.stringify(config, undefined, 2) + '\n';
 }
 
-/** The thick plugin's pod, after upstream v4.1.3 `deployments/multus-daemonset-thick.yml`. */
+/** The thick plugin's pod, after upstream `deployments/multus-daemonset-thick.yml` (v4.1.3; v4.2+ with `installer`). */
 export function thickPodParts(o: ThickOptions): MultusPodParts {
   const mounts: k8s.VolumeMount[] = [
     { name: 'cni', mountPath: POD_CNI_CONF_DIR },
@@ -49,6 +57,7 @@ export function thickPodParts(o: ThickOptions): MultusPodParts {
     { name: 'host-run-netns', mountPath: '/run/netns', mountPropagation: 'HostToContainer' },
     { name: 'multus-daemon-config', mountPath: `${HOST_CNI_CONF_DIR}/multus.d`, readOnly: true },
     { name: 'hostroot', mountPath: '/hostroot', mountPropagation: 'HostToContainer' },
+    ...(o.installer ? [{ name: 'multus-conf-dir', mountPath: MULTUS_CONF_DIR }] : []),
   ];
   return {
     hostPid: true,
@@ -63,7 +72,9 @@ export function thickPodParts(o: ThickOptions): MultusPodParts {
       volumeMounts: mounts,
       env: [{ name: 'MULTUS_NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
     },
-    installer: installer(o.image, ['cp', '/usr/src/multus-cni/bin/multus-shim', `${POD_CNI_BIN_DIR}/multus-shim`]),
+    installer: installer(o.image, o.installer
+      ? ['/usr/src/multus-cni/bin/install_multus', '-d', POD_CNI_BIN_DIR, '-t', 'thick']
+      : ['cp', '/usr/src/multus-cni/bin/multus-shim', `${POD_CNI_BIN_DIR}/multus-shim`]),
     volumes: [
       hostPathVolume('cni', HOST_CNI_CONF_DIR),
       hostPathVolume('cnibin', HOST_CNI_BIN_DIR),
@@ -80,6 +91,7 @@ export function thickPodParts(o: ThickOptions): MultusPodParts {
       hostPathVolume('host-var-lib-kubelet', '/var/lib/kubelet'),
       hostPathVolume('host-run-k8s-cni-cncf-io', '/run/k8s.cni.cncf.io'),
       hostPathVolume('host-run-netns', '/run/netns/'),
+      ...(o.installer ? [hostPathVolume('multus-conf-dir', MULTUS_CONF_DIR)] : []),
     ],
   };
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/main';
 import { valuesToProps } from '../../src/app/values';
-import { OvnDeploymentMode } from '../../src';
+import { MultusMode, MultusVersion, OvnDeploymentMode } from '../../src';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-main-'));
@@ -91,6 +91,13 @@ describe('values file', () => {
     expect(props.apiServer).toBe('https://10.0.0.1:6443');
     expect(props.ovn).toEqual({ mode: OvnDeploymentMode.INTERCONNECT, mtu: 1300 });
     expect(props.demo).toBe(false);
+  });
+
+  test('multus.version picks the release; an unknown one names the key, the value and the valid tags', () => {
+    expect(valuesToProps({ multus: { version: 'v4.3.0', mode: 'thick' } }).multus).toEqual({ version: MultusVersion.V4_3_0, mode: MultusMode.THICK });
+    expect(valuesToProps({ multus: { version: 'v4.2.4' } }).multus).toEqual({ version: MultusVersion.V4_2_4 });
+    expect(() => valuesToProps({ multus: { version: '4.3.0' } })).toThrow('multus.version: "4.3.0" is not one of v4.1.3, v4.2.4, v4.3.0');
+    expect(() => valuesToProps({ multus: { version: 4.3 } })).toThrow('multus.version: expected a string, got 4.3');
   });
 
   test.each([

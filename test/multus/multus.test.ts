@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps } from '../../src';
+import { Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps, MultusVersion } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -189,6 +189,7 @@ describe('Multus, every prop reaches the output', () => {
   test('thick', () => {
     const props: Required<MultusProps> = {
       mode: MultusMode.THICK,
+      version: MultusVersion.V4_3_0,
       image: 'registry.example.com/multus-cni@sha256:' + 'a'.repeat(64),
       namespace: 'multus-system',
       defaultNetworkFile: '10-calico.conflist',
@@ -199,6 +200,8 @@ describe('Multus, every prop reaches the output', () => {
     const multus = new Multus(chart, 'multus', props);
     const objects = Testing.synth(chart) as any[];
     expect(multus.mode).toBe(MultusMode.THICK);
+    expect(multus.version).toBe(MultusVersion.V4_3_0);
+    expect(podSpec(objects).initContainers[0].command).toEqual(['/usr/src/multus-cni/bin/install_multus', '-d', '/host/opt/cni/bin', '-t', 'thick']);
     expect(mainContainer(objects).image).toBe(props.image);
     expect(podSpec(objects).initContainers[0].image).toBe(props.image);
     for (const o of objects.filter((x) => x.metadata.namespace !== undefined)) expect(o.metadata.namespace).toBe('multus-system');
@@ -214,7 +217,8 @@ describe('Multus, every prop reaches the output', () => {
   test('thin', () => {
     const props: Required<MultusProps> = {
       mode: MultusMode.THIN,
-      image: 'registry.example.com/multus-cni:v4.1.3',
+      version: MultusVersion.V4_2_4,
+      image: 'registry.example.com/multus-cni:v4.2.4',
       namespace: 'multus-system',
       defaultNetworkFile: '10-calico.conflist',
       waitForDefaultNetwork: false,
@@ -250,6 +254,7 @@ describe('Multus, invalid props', () => {
     [{ defaultNetworkFile: '/etc/cni/net.d/05-cilium.conflist' }, /^defaultNetworkFile: invalid value "\/etc\/cni\/net.d\/05-cilium.conflist": expected the name \(no directory\)/],
     [{ defaultNetworkFile: '05-cilium.json' }, /^defaultNetworkFile: invalid value "05-cilium.json": expected .*\.conf or \.conflist/],
     [{ defaultNetworkFile: '00-multus.conf' }, /^defaultNetworkFile: invalid value "00-multus.conf": that is the file multus itself writes/],
+    [{ version: 'v4.2.4' }, /^version: invalid value "v4.2.4": expected one of MultusVersion.V4_1_3, MultusVersion.V4_2_4, MultusVersion.V4_3_0/],
     [{ logLevel: 'loud' }, /^logLevel: invalid value "loud": expected one of panic, error, verbose, debug/],
   ])('%j', (props, message) => {
     expect(make(props)).toThrow(message);

@@ -1,0 +1,63 @@
+/**
+ * The fidelity cases: one upstream reference each, the values that make our synth app deploy the same
+ * thing, and which of our objects to compare with it. Sections per component.
+ */
+import { CompareOptions } from './compare';
+
+export interface FidelityCase {
+  /** e.g. `multus/v4.1.3/thin`; what intended differences name. */
+  readonly id: string;
+  /** Reference files, relative to the upstream directory. */
+  readonly upstream: readonly string[];
+  /** A values file's content (see README "Values file") giving the equivalent deployment. */
+  readonly values: Record<string, unknown>;
+  /** Our output files (relative to dist/) that hold the component. */
+  readonly projectFiles: readonly string[];
+  /** Which of their objects take part (default: all). */
+  readonly projectFilter?: (o: any) => boolean;
+  readonly options?: CompareOptions;
+}
+
+const NAD_CRD = 'network-attachment-definitions.k8s.cni.cncf.io';
+
+// ---------------------------------------------------------------------------------------------- cilium
+/** `seed` variant: `ipam.mode=kubernetes` plus the README's common flags = our defaults. */
+export const CILIUM_CASES: FidelityCase[] = [
+  {
+    id: 'cilium/1.16.7/seed',
+    upstream: ['cilium/1.16.7/seed.yaml'],
+    values: {},
+    projectFiles: ['02-cilium.k8s.yaml'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------- multus
+export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;
+export const MULTUS_MODES = ['thin', 'thick'] as const;
+
+/** The release file at each tag against our Multus objects plus the NetworkAttachmentDefinition CRD it carries. */
+export const MULTUS_CASES: FidelityCase[] = MULTUS_VERSIONS.flatMap((version) => MULTUS_MODES.map((mode) => ({
+  id: `multus/${version}/${mode}`,
+  upstream: [`multus/${version}/multus-daemonset${mode === 'thick' ? '-thick' : ''}.yml`],
+  values: { multus: { version, mode } },
+  projectFiles: ['03-multus.k8s.yaml', '01-network-crds.k8s.yaml'],
+  projectFilter: (o: any) => o.kind !== 'CustomResourceDefinition' || o.metadata.name === NAD_CRD,
+})));
+
+// ---------------------------------------------------------------------------------------------- ovn
+/**
+ * The seed branch's chart rendered with the seed script's flags and k8sAPIServer=https://ovn-control-plane:6443
+ * (upstream README): our defaults, with `ovn.mode` picking central or interconnect. The network CRDs we
+ * ship take part because the chart ships its CRDs too.
+ */
+export const OVN_CASES: FidelityCase[] = (['central', 'interconnect'] as const).map((mode) => ({
+  id: `ovn/${mode}`,
+  upstream: [`ovn-kubernetes/multicni-f08a842/${mode}.yaml`],
+  values: { ovn: { mode } },
+  projectFiles: ['04-ovn-kubernetes.k8s.yaml', '01-network-crds.k8s.yaml'],
+  // ovnkube.sh reads its variables as ${VAR:-default}: '' is unset.
+  options: { emptyEnvIsUnset: true },
+}));
+
+// OVN_CASES join once their intended differences are listed.
+export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...MULTUS_CASES];
