@@ -154,25 +154,25 @@ export interface CiliumPrimaryProps {
 
   /**
    * Agent image, overriding `imageRegistry`.
-   * @default CiliumImages.AGENT in `imageRegistry`
+   * @default the release's agent image (`version.images.agent`) in `imageRegistry`
    */
   readonly agentImage?: string;
 
   /**
    * Operator image (generic flavour), overriding `imageRegistry`.
-   * @default CiliumImages.OPERATOR in `imageRegistry`
+   * @default the release's operator image (`version.images.operator`) in `imageRegistry`
    */
   readonly operatorImage?: string;
 
   /**
    * Envoy image, overriding `imageRegistry`.
-   * @default CiliumImages.ENVOY in `imageRegistry`
+   * @default the release's Envoy image (`version.images.envoy`) in `imageRegistry`
    */
   readonly envoyImage?: string;
 
   /**
    * certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.
-   * @default CiliumImages.CERTGEN in `imageRegistry`
+   * @default the release's certgen image (`version.images.certgen`) in `imageRegistry`
    */
   readonly certgenImage?: string;
 
