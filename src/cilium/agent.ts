@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { hostPathVolume } from '../util/host-path-volume';
 import { HUBBLE_TLS_DIR } from './config';
 import { AGENT, CONFIG_DIR, CONFIG_MAP, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
-import { apiServerEnv, capabilities, downwardEnv, hostUsers, loopbackProbe, UnconfinedDaemonSet } from './pod-common';
+import { apiServerEnv, capabilities, downwardEnv, loopbackProbe, UnconfinedDaemonSet } from './pod-common';
 import { CiliumSettings } from './settings';
 
 /** The agent's health endpoint on the node's loopback. */
@@ -161,7 +161,9 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       imagePullPolicy,
       command: ['/install-plugin.sh'],
       resources: {
-        ...(v.atLeast(19) ? { limits: { cpu: k8s.Quantity.fromNumber(1), memory: k8s.Quantity.fromString('1Gi') } } : {}),
+        // cpu as the string "1" (the chart has the number): the API server stores it as a string, and a
+        // number would make every re-apply report a change.
+        ...(v.atLeast(19) ? { limits: { cpu: k8s.Quantity.fromString('1'), memory: k8s.Quantity.fromString('1Gi') } } : {}),
         requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('10Mi') },
       },
       securityContext: capabilities([]),
@@ -234,7 +236,6 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
           automountServiceAccountToken: true,
           terminationGracePeriodSeconds: 1,
           hostNetwork: true,
-          ...hostUsers(s),
           // One agent per node, even during a rolling update.
           affinity: {
             podAntiAffinity: {

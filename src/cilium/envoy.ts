@@ -4,7 +4,7 @@ import { hostPathVolume } from '../util/host-path-volume';
 import { AGENT_SELECTOR } from './agent';
 import { ENVOY_HEALTH_PORT, ENVOY_METRICS_PORT, envoyBootstrapJson } from './envoy-bootstrap';
 import { ENVOY, ENVOY_CONFIG_MAP, NAMESPACE, PART_OF } from './names';
-import { apiServerEnv, capabilities, downwardEnv, hostUsers, loopbackProbe, UnconfinedDaemonSet } from './pod-common';
+import { apiServerEnv, capabilities, downwardEnv, loopbackProbe, UnconfinedDaemonSet } from './pod-common';
 import { CiliumSettings } from './settings';
 
 const BOOTSTRAP_KEY = 'bootstrap-config.json';
@@ -86,7 +86,6 @@ export function addEnvoy(scope: Construct, s: CiliumSettings): void {
           automountServiceAccountToken: true,
           terminationGracePeriodSeconds: 1,
           hostNetwork: true,
-          ...hostUsers(s),
           affinity: {
             // Nodes labelled cilium.io/no-schedule=true run no Cilium.
             nodeAffinity: {

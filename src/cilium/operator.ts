@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CONFIG_DIR, CONFIG_MAP, NAMESPACE, OPERATOR, PART_OF } from './names';
-import { apiServerEnv, downwardEnv, hostUsers } from './pod-common';
+import { apiServerEnv, downwardEnv } from './pod-common';
 import { CiliumSettings } from './settings';
 
 const METRICS_PORT = 9963;
@@ -67,7 +67,6 @@ export function addOperator(scope: Construct, s: CiliumSettings): k8s.KubeDeploy
           }],
           // Host network: the operator must run before the pod network exists.
           hostNetwork: true,
-          ...hostUsers(s),
           ...(v.atLeast(18) ? { securityContext: { seccompProfile: { type: 'RuntimeDefault' } } } : {}),
           restartPolicy: 'Always',
           priorityClassName: 'system-cluster-critical',

@@ -54,10 +54,3 @@ export class UnconfinedDaemonSet extends k8s.KubeDaemonSet {
   }
 }
 
-/**
- * `hostUsers: true` as the 1.20 chart renders it: the pod keeps the host's user namespace even where
- * user namespaces become the default (the agent and Envoy need real host capabilities).
- */
-export function hostUsers(s: CiliumSettings): { hostUsers?: boolean } {
-  return s.version.atLeast(20) ? { hostUsers: true } : {};
-}
