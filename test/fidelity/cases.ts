@@ -93,5 +93,4 @@ export const OVN_CASES: FidelityCase[] = (['central', 'interconnect'] as const).
   options: { emptyEnvIsUnset: true },
 }));
 
-// OVN_CASES join once their intended differences are listed.
-export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...MULTUS_CASES];
+export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...MULTUS_CASES, ...OVN_CASES];

@@ -146,6 +146,29 @@ describe('compareManifests', () => {
     expect(ids(compareManifests([svc(80)], [svc(81)]))).toEqual(['Service ns/s: spec.ports[0].port']);
   });
 
+  test('CRDs by behaviour: descriptions ignored, listKind defaulted, short names a set', () => {
+    const crd = (names: any, description?: string) => ({
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'xs.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', description } } }] },
+    });
+    expect(compareManifests([crd({ kind: 'X', plural: 'xs', shortNames: ['a', 'b'] }, 'one')], [crd({ kind: 'X', listKind: 'XList', plural: 'xs', shortNames: ['b', 'a'] }, 'two')])).toEqual([]);
+    expect(ids(compareManifests([crd({ kind: 'X', plural: 'xs', shortNames: ['b'] })], [crd({ kind: 'X', plural: 'xs', shortNames: ['a', 'b'] })])))
+      .toEqual(['CustomResourceDefinition xs.example.com: spec.names.shortNames +"a"']);
+  });
+
+  test('other objects: every field but metadata, and a Namespace\'s labels', () => {
+    const ns = (labels: any) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', labels } });
+    expect(ids(compareManifests([ns({ 'pod-security.kubernetes.io/enforce': 'privileged' })], [ns(undefined)])))
+      .toEqual(['Namespace n: metadata.labels']);
+    const sa = (automount?: boolean) => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 's', namespace: 'ns', labels: { x: '1' } }, automountServiceAccountToken: automount });
+    expect(compareManifests([sa()], [{ ...sa(), metadata: { name: 's', namespace: 'ns' } }])).toEqual([]);
+    expect(compareManifests([sa()], [sa(false)])).toEqual([{ id: 'ServiceAccount ns/s: automountServiceAccountToken', project: false }]);
+  });
+
+  test('YAML 1.1 like kubectl: 0400 is octal; null is absent', () => {
+    expect(parseManifests('kind: A\nmode: 0400\nx: null\n')).toEqual([{ kind: 'A', mode: 256 }]);
+  });
+
   test('parses multi-document YAML and drops empty documents', () => {
     expect(parseManifests('---\n# c\n---\nkind: A\nmetadata: {name: x}\n---\n')).toEqual([{ kind: 'A', metadata: { name: 'x' } }]);
   });

@@ -77,7 +77,7 @@ export function compareManifests(upstream: any[], project: any[], options: Compa
     else if (a.kind === 'Service') deepDiff(`${k}: spec`, omit(a.spec, ['clusterIP', 'clusterIPs']), omit(b.spec, ['clusterIP', 'clusterIPs']), out);
     else if (a.kind === 'Secret') compareSecret(k, a, b, out);
     else if (a.kind === 'CustomResourceDefinition') deepDiff(`${k}: spec`, crdSpec(a.spec), crdSpec(b.spec), out);
-    else if (!RBAC.has(a.kind)) deepDiff(k, omit(a, ['metadata']), omit(b, ['metadata']), out);
+    else if (!RBAC.has(a.kind)) compareOther(k, a, b, out);
   }
   compareRbac(upstream, project, options.defaultNamespace, out);
   return out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -224,6 +224,12 @@ function configMaps(objects: Map<string, any>): Map<string, Record<string, strin
   return m;
 }
 
+/** Any other object: every field but metadata; of metadata only a Namespace's labels (pod security admission reads them). */
+function compareOther(k: string, a: any, b: any, out: Difference[]): void {
+  for (const key of union(Object.keys(a), Object.keys(b)).filter((x) => x !== 'metadata')) deepDiff(`${k}: ${key}`, a[key], b[key], out);
+  if (a.kind === 'Namespace') deepDiff(`${k}: metadata.labels`, a.metadata?.labels, b.metadata?.labels, out);
+}
+
 function compareSecret(k: string, a: any, b: any, out: Difference[]): void {
   // Values are not compared: generated keys and certificates differ by nature.
   deepDiff(`${k}: type`, a.type, b.type, out);
@@ -339,7 +345,9 @@ function effectiveEnv(s: Side, ns: string, options: CompareOptions): Record<stri
       const ref = e.valueFrom.configMapKeyRef;
       const data = s.maps.get(`${ns}/${ref.name}`);
       const value = data?.[ref.key];
-      v = value !== undefined ? value : `<configMap ${ref.name} key ${ref.key} missing${ref.optional ? ', optional' : ''}>`;
+      // An optional reference to a missing key leaves the variable unset (the kubelet skips it).
+      if (value === undefined && ref.optional) continue;
+      v = value !== undefined ? value : `<configMap ${ref.name} key ${ref.key} missing>`;
     } else if (e.valueFrom) {
       v = `<${show(e.valueFrom)}>`;
     } else {

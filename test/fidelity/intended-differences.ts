@@ -23,7 +23,7 @@ const ciliumCases = (versions: readonly string[] = CILIUM_VERSIONS, variants: re
   versions.flatMap((v) => variants.map((x) => `cilium/${v}/${x}`));
 /** Variants with Hubble TLS (certgen Job and CronJob); dualstack-geneve turns it off. */
 const WITH_TLS = ['seed', 'pool-native-kpr'];
-const API_DEFAULT = 'the chart writes the API default explicitly; we leave it to the API server (it would drop it anyway)';
+const CILIUM_API_DEFAULT = 'the chart writes the API default explicitly; we leave it to the API server (it would drop it anyway)';
 
 const cilium: IntendedDifference[] = [
   {
@@ -34,22 +34,22 @@ const cilium: IntendedDifference[] = [
   {
     cases: ciliumCases(),
     id: 'Deployment kube-system/cilium-operator: container cilium-operator: readinessProbe.initialDelaySeconds',
-    reason: API_DEFAULT,
+    reason: CILIUM_API_DEFAULT,
   },
   ...['livenessProbe', 'readinessProbe'].map((probe) => ({
     cases: ciliumCases(['1.20.0']),
     id: `DaemonSet kube-system/cilium-envoy: container cilium-envoy: ${probe}.initialDelaySeconds`,
-    reason: API_DEFAULT,
+    reason: CILIUM_API_DEFAULT,
   })),
   {
     cases: ciliumCases(CILIUM_VERSIONS, WITH_TLS),
     id: 'CronJob kube-system/hubble-generate-certs: pod.hostNetwork',
-    reason: API_DEFAULT,
+    reason: CILIUM_API_DEFAULT,
   },
   {
     cases: ciliumCases(['1.16.7', '1.18.12'], WITH_TLS),
     id: 'Job kube-system/hubble-generate-certs: pod.hostNetwork',
-    reason: API_DEFAULT,
+    reason: CILIUM_API_DEFAULT,
   },
   // The certgen Job: one fixed name in every version, removed 30 minutes after it finished.
   ...([['1.19.6', 'd23753c582'], ['1.20.0', 'db903e35d6']] as const).flatMap(([v, hash]) => [
@@ -85,6 +85,11 @@ const cilium: IntendedDifference[] = [
     id: `${w}: template labels.helm.sh/chart`,
     reason: 'the output is not managed by helm: no helm.sh/chart label on any object (the 1.20 chart also puts it on pod templates)',
   })),
+  {
+    cases: ciliumCases(['1.20.0']),
+    id: 'Namespace cilium-secrets: metadata.labels.helm.sh/chart',
+    reason: 'the output is not managed by helm: no helm.sh/chart label on any object',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------- multus
@@ -150,7 +155,208 @@ const multus: IntendedDifference[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------- ovn
+const CENTRAL = 'ovn/central';
+const IC = 'ovn/interconnect';
+const OVN_BOTH = [CENTRAL, IC];
+const W = {
+  master: 'Deployment ovn-kubernetes/ovnkube-master',
+  db: 'Deployment ovn-kubernetes/ovnkube-db',
+  controlPlane: 'Deployment ovn-kubernetes/ovnkube-control-plane',
+  node: 'DaemonSet ovn-kubernetes/ovnkube-node',
+  ovs: 'DaemonSet ovn-kubernetes/ovs-node',
+};
+
+/** Defaults below were read in dist/images/ovnkube.sh and go-controller/pkg/config of the seed's commit f08a842. */
+const SEED_STATES_DEFAULT = "the seed's chart states ovnkube.sh's own default; we leave the variable unset (same value)";
+const OVN_ENV_REASONS: Record<string, string> = {
+  OVNKUBE_LOGFILE_MAXAGE: `${SEED_STATES_DEFAULT}: 5`,
+  OVNKUBE_LOGFILE_MAXBACKUPS: `${SEED_STATES_DEFAULT}: 5`,
+  OVNKUBE_LOGFILE_MAXSIZE: `${SEED_STATES_DEFAULT}: 100`,
+  OVNKUBE_LOGLEVEL: `${SEED_STATES_DEFAULT}: 4`,
+  OVNKUBE_COMPACT_MODE_ENABLE: `${SEED_STATES_DEFAULT}: false`,
+  OVN_ACL_LOGGING_RATE_LIMIT: `${SEED_STATES_DEFAULT}: 20`,
+  OVN_DISABLE_OVN_IFACE_ID_VER: `${SEED_STATES_DEFAULT}: false`,
+  OVN_DISABLE_REQUESTEDCHASSIS: `${SEED_STATES_DEFAULT}: false`,
+  OVN_EGRESSIP_HEALTHCHECK_PORT: `${SEED_STATES_DEFAULT}: 9107`,
+  OVN_ENABLE_DNSNAMERESOLVER: `${SEED_STATES_DEFAULT}: false`,
+  OVN_ENABLE_SVC_TEMPLATE_SUPPORT: `${SEED_STATES_DEFAULT}: true`,
+  OVN_OBSERV_ENABLE: `${SEED_STATES_DEFAULT}: false`,
+  OVN_REMOTE_PROBE_INTERVAL: `${SEED_STATES_DEFAULT}: 100000`,
+  OVN_STATELESS_NETPOL_ENABLE: `${SEED_STATES_DEFAULT}: false`,
+  OVN_NB_PORT: `${SEED_STATES_DEFAULT}: 6641`,
+  OVN_SB_PORT: `${SEED_STATES_DEFAULT}: 6642`,
+  OVN_LOGLEVEL_CONTROLLER: `${SEED_STATES_DEFAULT}: -vconsole:info`,
+  OVN_SSL_ENABLE: "ovnkube.sh turns SSL on only for 'yes'; the seed's 'no'/'false' and unset are the same",
+  ENABLE_IPSEC: "ovnkube.sh turns IPsec on only for 'true'; the seed's 'false' and unset are the same",
+  OVN_UNPRIVILEGED_MODE: "ovnkube.sh treats unset and 'no' alike",
+  OVN_ENABLE_LFLOW_CACHE: "unset passes no --enable-lflow-cache; ovnkube's own default (config.go LFlowCacheEnable: true) equals the seed's 'true'",
+  OVN_V6_JOIN_SUBNET: 'an IPv6 subnet in a single-stack IPv4 cluster: unused; we set the IPv6 subnets only when the plan has IPv6',
+  OVN_V6_MASQUERADE_SUBNET: 'an IPv6 subnet in a single-stack IPv4 cluster: unused; we set the IPv6 subnets only when the plan has IPv6',
+  OVN_V6_TRANSIT_SWITCH_SUBNET: 'an IPv6 subnet in a single-stack IPv4 cluster: unused; we set the IPv6 subnets only when the plan has IPv6',
+  POD_NAME: 'read only by the node proxy healthz server, which runs only with --healthz-bind-address; ovnkube.sh never passes it',
+  OVN_LOGLEVEL_NB: "we keep ovnkube.sh's default -vconsole:info (kubectl logs); the seed's chart adds -vfile:info, log files under the host's /var/log/ovn",
+  OVN_LOGLEVEL_SB: "we keep ovnkube.sh's default -vconsole:info (kubectl logs); the seed's chart adds -vfile:info, log files under the host's /var/log/ovn",
+  OVN_LOGLEVEL_NORTHD: "we keep ovnkube.sh's default -vconsole:info (kubectl logs); the seed's chart adds -vfile:info, log files under the host's /var/log/ovn",
+  OVN_NOHOSTSUBNET_LABEL: 'unset: every node gets a host subnet; the seed excludes nodes labelled k8s.ovn.org/ovn-managed=false (hybrid-overlay/Windows nodes, which this stack has none of)',
+  // Ours only: every ovnkube.sh target gets the same base env (src/ovn/env.ts OvnEnv.base).
+  K8S_NODE: 'base env of every container (src/ovn/env.ts): ovnkube.sh otherwise falls back to $(hostname), the same on a host-network pod',
+  K8S_NODE_IP: 'base env of every container (src/ovn/env.ts): the databases and metrics bind to the node IP',
+  K8S_APISERVER: 'base env of every container (src/ovn/env.ts), from ovn-config',
+  OVN_KUBERNETES_NAMESPACE: "base env of every container (src/ovn/env.ts): the pod's namespace instead of ovnkube.sh's fallback 'ovn-kubernetes' (the same here)",
+  OVN_NORTH: 'interconnect node pod: every container is told to use the node-local databases (src/ovn/env.ts localDatabases)',
+  OVN_SOUTH: 'interconnect node pod: every container is told to use the node-local databases (src/ovn/env.ts localDatabases)',
+  OVN_EGRESSFIREWALL_ENABLE: "stated false (ovnkube.sh's default): the feature needs k8s.ovn.org CRDs we do not ship",
+  OVN_EGRESSIP_ENABLE: "stated false (ovnkube.sh's default): the feature needs k8s.ovn.org CRDs we do not ship",
+  OVN_EGRESSSERVICE_ENABLE: "stated false (ovnkube.sh's default): the feature needs k8s.ovn.org CRDs we do not ship",
+  OVN_EGRESSQOS_ENABLE: "EgressQoS off: with the secondary-CNI option an EgressQoS object probably panics ovnkube (src/ovn/settings.ts); the seed leaves it on (upstream README)",
+  OVN_ENABLE_INTERCONNECT: "stated false (ovnkube.sh's default) in central mode",
+  OVN_ENABLE_OVNKUBE_IDENTITY: 'no effect on this target (ovnkube.sh reads it only in ovnkube-controller, ovnkube-controller-with-node and ovn-node); stated false on every ovnkube because its default is true and the stack runs without the ovnkube-identity webhook',
+  OVN_ENCAP_PORT: "stated 6081 (ovnkube.sh's default) for every ovnkube, from the encapPort setting",
+  OVN_V4_JOIN_SUBNET: "the address plan's join subnet, from ovn-config (ovnkube's default 100.64.0.0/16, the same value)",
+  OVN_V4_MASQUERADE_SUBNET: "the address plan's masquerade subnet 169.254.0.0/17, given to every ovnkube as the seed gives it to the node side",
+  OVN_V4_TRANSIT_SUBNET: "the transit subnet under the name release-1.2+ images read, beside the seed's OVN_V4_TRANSIT_SWITCH_SUBNET (src/ovn/env.ts)",
+};
+
+/** Where each env difference occurs: [case, workload, container, variables]. */
+const OVN_ENV_DIFFERENCES: Array<[string, string, string, string[]]> = [
+  [CENTRAL, W.db, 'nb-ovsdb', ['ENABLE_IPSEC', 'K8S_NODE', 'OVN_LOGLEVEL_NB', 'OVN_NB_PORT', 'OVN_SSL_ENABLE']],
+  [CENTRAL, W.db, 'sb-ovsdb', ['K8S_NODE', 'OVN_LOGLEVEL_SB', 'OVN_SB_PORT', 'OVN_SSL_ENABLE']],
+  [CENTRAL, W.master, 'ovn-northd', ['K8S_NODE', 'K8S_NODE_IP', 'OVN_LOGLEVEL_NORTHD', 'OVN_SSL_ENABLE']],
+  [CENTRAL, W.master, 'ovnkube-master', [
+    'OVNKUBE_COMPACT_MODE_ENABLE', 'OVNKUBE_LOGFILE_MAXAGE', 'OVNKUBE_LOGFILE_MAXBACKUPS', 'OVNKUBE_LOGFILE_MAXSIZE', 'OVNKUBE_LOGLEVEL',
+    'OVN_ACL_LOGGING_RATE_LIMIT', 'OVN_DISABLE_REQUESTEDCHASSIS', 'OVN_EGRESSFIREWALL_ENABLE', 'OVN_EGRESSIP_ENABLE',
+    'OVN_EGRESSIP_HEALTHCHECK_PORT', 'OVN_EGRESSQOS_ENABLE', 'OVN_EGRESSSERVICE_ENABLE', 'OVN_ENABLE_DNSNAMERESOLVER',
+    'OVN_ENABLE_INTERCONNECT', 'OVN_ENABLE_OVNKUBE_IDENTITY', 'OVN_ENABLE_SVC_TEMPLATE_SUPPORT', 'OVN_NOHOSTSUBNET_LABEL',
+    'OVN_SSL_ENABLE', 'OVN_STATELESS_NETPOL_ENABLE', 'OVN_V4_JOIN_SUBNET', 'OVN_V6_MASQUERADE_SUBNET',
+  ]],
+  [CENTRAL, W.node, 'ovn-controller', ['K8S_NODE_IP', 'OVN_LOGLEVEL_CONTROLLER', 'OVN_SSL_ENABLE']],
+  [CENTRAL, W.node, 'ovnkube-node', [
+    'OVNKUBE_LOGFILE_MAXAGE', 'OVNKUBE_LOGFILE_MAXBACKUPS', 'OVNKUBE_LOGFILE_MAXSIZE', 'OVNKUBE_LOGLEVEL', 'OVN_DISABLE_OVN_IFACE_ID_VER',
+    'OVN_EGRESSFIREWALL_ENABLE', 'OVN_EGRESSIP_ENABLE', 'OVN_EGRESSIP_HEALTHCHECK_PORT', 'OVN_EGRESSQOS_ENABLE', 'OVN_EGRESSSERVICE_ENABLE',
+    'OVN_ENABLE_LFLOW_CACHE', 'OVN_KUBERNETES_NAMESPACE', 'OVN_REMOTE_PROBE_INTERVAL', 'OVN_SSL_ENABLE', 'OVN_UNPRIVILEGED_MODE',
+    'OVN_V4_JOIN_SUBNET', 'OVN_V6_MASQUERADE_SUBNET', 'POD_NAME',
+  ]],
+  [CENTRAL, W.node, 'ovs-metrics-exporter', ['K8S_APISERVER', 'K8S_NODE', 'OVN_KUBERNETES_NAMESPACE']],
+  [IC, W.node, 'nb-ovsdb', ['OVN_LOGLEVEL_NB', 'OVN_NORTH', 'OVN_SOUTH']],
+  [IC, W.node, 'sb-ovsdb', ['OVN_LOGLEVEL_SB', 'OVN_NORTH', 'OVN_SOUTH', 'OVN_SSL_ENABLE']],
+  [IC, W.node, 'ovn-northd', ['K8S_NODE', 'K8S_NODE_IP', 'OVN_LOGLEVEL_NORTHD', 'OVN_SSL_ENABLE']],
+  [IC, W.node, 'ovn-controller', ['K8S_NODE', 'K8S_NODE_IP', 'OVN_LOGLEVEL_CONTROLLER']],
+  [IC, W.node, 'ovnkube-controller', [
+    'OVNKUBE_LOGFILE_MAXAGE', 'OVNKUBE_LOGFILE_MAXBACKUPS', 'OVNKUBE_LOGFILE_MAXSIZE', 'OVNKUBE_LOGLEVEL', 'OVN_ACL_LOGGING_RATE_LIMIT',
+    'OVN_DISABLE_OVN_IFACE_ID_VER', 'OVN_EGRESSFIREWALL_ENABLE', 'OVN_EGRESSIP_ENABLE', 'OVN_EGRESSIP_HEALTHCHECK_PORT',
+    'OVN_EGRESSQOS_ENABLE', 'OVN_EGRESSSERVICE_ENABLE', 'OVN_ENABLE_DNSNAMERESOLVER', 'OVN_ENABLE_LFLOW_CACHE',
+    'OVN_ENABLE_SVC_TEMPLATE_SUPPORT', 'OVN_OBSERV_ENABLE', 'OVN_REMOTE_PROBE_INTERVAL', 'OVN_SSL_ENABLE',
+    'OVN_UNPRIVILEGED_MODE', 'OVN_V6_JOIN_SUBNET', 'OVN_V6_MASQUERADE_SUBNET',
+  ]],
+  [IC, W.node, 'ovs-metrics-exporter', ['K8S_APISERVER', 'K8S_NODE', 'OVN_KUBERNETES_NAMESPACE']],
+  [IC, W.controlPlane, 'ovnkube-cluster-manager', [
+    'OVNKUBE_LOGFILE_MAXAGE', 'OVNKUBE_LOGFILE_MAXBACKUPS', 'OVNKUBE_LOGFILE_MAXSIZE', 'OVNKUBE_LOGLEVEL', 'OVN_ACL_LOGGING_RATE_LIMIT',
+    'OVN_EGRESSFIREWALL_ENABLE', 'OVN_EGRESSIP_ENABLE', 'OVN_EGRESSQOS_ENABLE', 'OVN_EGRESSSERVICE_ENABLE', 'OVN_ENABLE_DNSNAMERESOLVER',
+    'OVN_ENABLE_OVNKUBE_IDENTITY', 'OVN_ENCAP_PORT', 'OVN_SSL_ENABLE', 'OVN_V4_MASQUERADE_SUBNET', 'OVN_V4_TRANSIT_SUBNET',
+    'OVN_V6_JOIN_SUBNET', 'OVN_V6_TRANSIT_SWITCH_SUBNET',
+  ]],
+];
+
+const ovnEnv: IntendedDifference[] = OVN_ENV_DIFFERENCES.flatMap(([c, workload, container, names]) => names.map((name) => {
+  const reason = OVN_ENV_REASONS[name];
+  if (!reason) throw new Error(`intended-differences: no reason for OVN env ${name}`);
+  return { cases: [c], id: `${workload}: container ${container}: env.${name}`, reason };
+}));
+
+const NOT_SHIPPED_MONITORING = 'monitoring objects not shipped (they need the Prometheus operator CRDs)';
+const NOT_SHIPPED_OVN_CRD = 'feature off in this stack (src/ovn/env.ts); its k8s.ovn.org CRD is not shipped';
+const DPU = 'no DPU nodes in this stack: the chart\'s k8s.ovn.org/dpu(-host) exclusions are left out';
+const OS_SELECTOR = 'kubernetes.io/os=linux is a nodeSelector on every pod instead of a nodeAffinity term (same scheduling)';
+const ANTI_AFFINITY = 'the anti-affinity selects name=<pod> with matchLabels instead of matchExpressions In (the same selector)';
+const API_DEFAULT = 'the chart states the API server default; we leave it to the API server';
+const UNUSED_VOLUME = 'a volume the chart defines but no container mounts';
+const onlyUpstream = (cases: string[], keys: string[], reason: string) => keys.map((k) => ({ cases, id: `${k}: only upstream`, reason }));
+
 const ovn: IntendedDifference[] = [
+  ...ovnEnv,
+  // Inventory
+  ...onlyUpstream([CENTRAL, IC], [
+    'CustomResourceDefinition prometheusrules.monitoring.coreos.com', 'CustomResourceDefinition servicemonitors.monitoring.coreos.com',
+    'PrometheusRule ovn-kubernetes/ovnkube-rules', 'ServiceMonitor ovn-kubernetes/monitor-ovnkube-cluster-manager',
+    'ServiceMonitor ovn-kubernetes/monitor-ovnkube-master', 'ServiceMonitor ovn-kubernetes/monitor-ovnkube-node',
+    'Service ovn-kubernetes/ovnkube-cluster-manager-prometheus-discovery', 'Service ovn-kubernetes/ovnkube-master-prometheus-discovery',
+    'Service ovn-kubernetes/ovnkube-node-prometheus-discovery',
+  ], NOT_SHIPPED_MONITORING),
+  ...onlyUpstream([CENTRAL, IC], [
+    'CustomResourceDefinition adminpolicybasedexternalroutes.k8s.ovn.org', 'CustomResourceDefinition egressfirewalls.k8s.ovn.org',
+    'CustomResourceDefinition egressips.k8s.ovn.org', 'CustomResourceDefinition egressservices.k8s.ovn.org',
+  ], NOT_SHIPPED_OVN_CRD),
+  ...onlyUpstream([CENTRAL, IC], ['CustomResourceDefinition egressqoses.k8s.ovn.org'], 'EgressQoS is off by default (see OVN_EGRESSQOS_ENABLE); its CRD is shipped only with ovn.egressQos'),
+  ...['ipamclaims', 'multi-networkpolicies', 'network-attachment-definitions'].map((crd) => ({
+    cases: OVN_BOTH,
+    id: `CustomResourceDefinition ${crd}.k8s.cni.cncf.io: only project`,
+    reason: 'the k8s.cni.cncf.io CRDs come from NetworkCrds (01-network-crds); the seed installs them outside its OVN-Kubernetes chart',
+  })),
+  ...onlyUpstream([IC], ['ServiceAccount ovn-kubernetes/ovnkube-db', 'ClusterRole ovnkube-db', 'ClusterRoleBinding ovnkube-db', 'Role ovn-kubernetes/ovnkube-db-ep', 'RoleBinding ovn-kubernetes/ovnkube-db-ep'],
+    'interconnect mode has no central databases; the chart renders their RBAC anyway'),
+  ...['<cluster> core:namespaces get,list,watch', '<cluster> core:nodes get,list,watch', '<namespace:ovn-kubernetes> apps:statefulsets get',
+    '<namespace:ovn-kubernetes> core:endpoints create,get', '<namespace:ovn-kubernetes> core:pods get,list'].map((g) => ({
+    cases: [IC], id: `RBAC ServiceAccount ovn-kubernetes/ovnkube-db: only upstream: ${g}`, reason: 'the ovnkube-db RBAC of interconnect mode, not rendered (no central databases)',
+  })),
+  {
+    cases: [IC], id: 'Role ovn-kubernetes/ovn-k8s-configmap-update: only project',
+    reason: "the seed's chart binds ovnkube-node to this Role in interconnect mode without rendering it (a dangling RoleBinding); we render it",
+  },
+  {
+    cases: [IC], id: 'RBAC ServiceAccount ovn-kubernetes/ovnkube-node: only upstream: <namespace:ovn-kubernetes> <missing:Role ovn-kubernetes/ovn-k8s-configmap-update> bind',
+    reason: "the seed's dangling RoleBinding (the Role is missing from its render)",
+  },
+  {
+    cases: [IC], id: 'RBAC ServiceAccount ovn-kubernetes/ovnkube-node: only project: <namespace:ovn-kubernetes> core:configmaps create,patch,update',
+    reason: 'what the seed\'s RoleBinding to ovn-k8s-configmap-update means to grant, with the Role rendered',
+  },
+  ...[['ovnkube-master', 'ipamclaims get,list,watch'], ['ovnkube-master', 'ipamclaims/status patch,update'], ['ovnkube-node', 'ipamclaims get,list,watch'], ['ovnkube-node', 'multi-networkpolicies get,list,watch']].map(([sa, g]) => ({
+    cases: [CENTRAL], id: `RBAC ServiceAccount ovn-kubernetes/${sa}: only project: <cluster> k8s.cni.cncf.io:${g}`,
+    reason: 'multi-network on: ovnkube reads MultiNetworkPolicies and (persistent IPs) IPAMClaims; the seed\'s central-mode chart lacks these grants (its interconnect chart has them)',
+  })),
+  // ovn-config
+  ...['v4_join_subnet', 'v4_masquerade_subnet'].map((key) => ({
+    cases: OVN_BOTH, id: `ConfigMap ovn-kubernetes/ovn-config: data[${key}]`,
+    reason: "the address plan's OVN subnets in ovn-config, one source for the env vars and for `multicni check`",
+  })),
+  {
+    cases: [IC], id: 'ConfigMap ovn-kubernetes/ovn-config: data[v4_transit_switch_subnet]',
+    reason: "the address plan's transit subnet in ovn-config (reserved in central mode too, used in interconnect)",
+  },
+  // Pods
+  { cases: OVN_BOTH, id: `${W.ovs}: pod.affinity`, reason: DPU },
+  { cases: [CENTRAL], id: `${W.node}: pod.affinity`, reason: DPU },
+  {
+    cases: [IC], id: `${W.node}: pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key`,
+    reason: `only nodes with k8s.ovn.org/zone-name (ovnkube-controller-with-node needs its zone); ${DPU}`,
+  },
+  {
+    cases: [IC], id: `${W.node}: pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator`,
+    reason: 'Exists on k8s.ovn.org/zone-name instead of DoesNotExist on k8s.ovn.org/dpu-host',
+  },
+  {
+    cases: [IC], id: `${W.node}: pod.priorityClassName`,
+    reason: 'system-cluster-critical on every OVN-Kubernetes pod; the chart gives this one the removed scheduler.alpha.kubernetes.io/critical-pod annotation instead',
+  },
+  { cases: [IC], id: `${W.node}: template annotations`, reason: 'the removed scheduler.alpha.kubernetes.io/critical-pod annotation; we set the priority class' },
+  { cases: [IC], id: `${W.node}: container ovnkube-controller: mounts./host-kubernetes`, reason: 'the kubelet kubeconfig is read only with ovnkube-identity on (ovnkube.sh), which is off' },
+  { cases: [IC], id: `${W.node}: volume sources -"hostPath:/etc/kubernetes"`, reason: 'the kubelet kubeconfig is read only with ovnkube-identity on (ovnkube.sh), which is off' },
+  { cases: OVN_BOTH, id: `${W.node}: volume sources -"hostPath:/run/openvswitch"`, reason: UNUSED_VOLUME },
+  { cases: [IC], id: `${W.controlPlane}: volume sources -"hostPath:/var/log/openvswitch"`, reason: UNUSED_VOLUME },
+  ...[[CENTRAL, W.db], [CENTRAL, W.master], [IC, W.controlPlane]].flatMap(([c, w]) => [
+    { cases: [c], id: `${w}: pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1]`, reason: OS_SELECTOR },
+    { cases: [c], id: `${w}: pod.nodeSelector`, reason: OS_SELECTOR },
+    { cases: [c], id: `${w}: pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions`, reason: ANTI_AFFINITY },
+    { cases: [c], id: `${w}: pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels`, reason: ANTI_AFFINITY },
+    { cases: [c], id: `${w}: spec.progressDeadlineSeconds`, reason: API_DEFAULT },
+    { cases: [c], id: `${w}: spec.revisionHistoryLimit`, reason: API_DEFAULT },
+    { cases: [c], id: `${w}: template labels.app`, reason: 'an extra app=<name> label on the pods (selectors unchanged)' },
+  ]),
+  ...['maxSurge', 'maxUnavailable'].map((f) => ({
+    cases: [CENTRAL], id: `${W.db}: spec.strategy.rollingUpdate.${f}`,
+    reason: 'replace, never surge: a second host-network database pod cannot bind the same ports on the node',
+  })),
+  { cases: [CENTRAL], id: 'Service ovn-kubernetes/ovnkube-db: spec.sessionAffinity', reason: API_DEFAULT },
 ];
 
 export const INTENDED = { cilium, multus, ovn };
