@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { parse } from 'yaml';
-import { CiliumPrimaryProps, HubbleTls, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
+import { CiliumPrimaryProps, CiliumVersion, HubbleTls, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
 import { MultusLogLevel, MultusMode, MultusVersion } from '../multus';
@@ -114,6 +114,7 @@ function readCilium(r: ValuesReader): CiliumPrimaryProps {
     throw new Error(`${r.at('clusterPool')}: only valid with ipam: cluster-pool, got ipam ${JSON.stringify(ipam ?? 'kubernetes (the default)')}`);
   }
   const out: CiliumPrimaryProps = {
+    version: r.choice('version', Object.fromEntries(CiliumVersion.all().map((v) => [v.version, v]))),
     ipam: ipam === 'cluster-pool' ? IpamMode.clusterPool({ ...poolOptions, podCidrs: poolOptions.podCidrs! }) : ipam === 'kubernetes' ? IpamMode.KUBERNETES : undefined,
     podCidrs: r.strings('podCidrs'),
     cniExclusive: r.boolean('cniExclusive'),
@@ -122,6 +123,7 @@ function readCilium(r: ValuesReader): CiliumPrimaryProps {
     tunnelPort: r.integer('tunnelPort'),
     ipv4NativeRoutingCidr: r.string('ipv4NativeRoutingCidr'),
     ipv6NativeRoutingCidr: r.string('ipv6NativeRoutingCidr'),
+    autoDirectNodeRoutes: r.boolean('autoDirectNodeRoutes'),
     kubeProxyReplacement: r.boolean('kubeProxyReplacement'),
     k8sServiceHost: r.string('k8sServiceHost'),
     k8sServicePort: r.integer('k8sServicePort'),

@@ -8,6 +8,8 @@ import { CiliumSettings } from './settings';
 
 /** The agent's health endpoint on the node's loopback. */
 const AGENT_HEALTH_PORT = 9879;
+/** The agent's Hubble server (`hubble-listen-address`). */
+const HUBBLE_PORT = 4244;
 const CNI_BIN = '/opt/cni/bin';
 const CGROUP_ROOT = '/run/cilium/cgroupv2';
 
@@ -15,13 +17,17 @@ const CGROUP_ROOT = '/run/cilium/cgroupv2';
 export const AGENT_SELECTOR = { 'k8s-app': AGENT };
 
 /**
- * The agent DaemonSet `cilium`, as the 1.16.7 chart renders it for Kubernetes >= 1.30.
+ * The agent DaemonSet `cilium`, as the chart of the chosen release renders it for Kubernetes >= 1.30.
  * Left out on purpose: the chart's postStart hook that deletes AWS VPC CNI SNAT rules (only relevant on
  * nodes that ran the AWS VPC CNI before).
  */
 export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet {
   const labels = { ...AGENT_SELECTOR, 'app.kubernetes.io/name': 'cilium-agent', ...PART_OF };
+  const v = s.version;
   const image = s.images.agent;
+  // 1.19 names the health port and probes it by name; the 1.19 helper scripts run in bash.
+  const healthPort = v.atLeast(19) ? 'health' : AGENT_HEALTH_PORT;
+  const shell = v.atLeast(19) ? 'bash' : 'sh';
   const imagePullPolicy = s.imagePullPolicy;
   const fromConfig = (name: string, key: string): k8s.EnvVar =>
     ({ name, valueFrom: { configMapKeyRef: { name: CONFIG_MAP, key, optional: true } } });
@@ -39,20 +45,31 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
     imagePullPolicy,
     command: ['cilium-agent'],
     args: [`--config-dir=${CONFIG_DIR}`],
-    startupProbe: loopbackProbe(s, AGENT_HEALTH_PORT, { failureThreshold: 105, periodSeconds: 2, successThreshold: 1, initialDelaySeconds: 5 }, true),
-    livenessProbe: loopbackProbe(s, AGENT_HEALTH_PORT, { periodSeconds: 30, successThreshold: 1, failureThreshold: 10, timeoutSeconds: 5 }, true),
-    readinessProbe: loopbackProbe(s, AGENT_HEALTH_PORT, { periodSeconds: 30, successThreshold: 1, failureThreshold: 3, timeoutSeconds: 5 }, true),
+    // 1.18 waits longer for a slow first start and keeps a running agent alive while the API server is away.
+    startupProbe: loopbackProbe(s, healthPort, { failureThreshold: v.atLeast(18) ? 300 : 105, periodSeconds: 2, successThreshold: 1, initialDelaySeconds: 5 }, true),
+    livenessProbe: loopbackProbe(s, healthPort, { periodSeconds: 30, successThreshold: 1, failureThreshold: 10, timeoutSeconds: 5 }, true,
+      v.atLeast(18) ? [{ name: 'require-k8s-connectivity', value: 'false' }] : []),
+    readinessProbe: loopbackProbe(s, healthPort, { periodSeconds: 30, successThreshold: 1, failureThreshold: 3, timeoutSeconds: 5 }, true),
     env: [
       ...downwardEnv(),
       { name: 'CILIUM_CLUSTERMESH_CONFIG', value: '/var/lib/cilium/clustermesh/' },
       // The Go runtime's soft memory limit follows the container's limit (none by default).
       { name: 'GOMEMLIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: k8s.Quantity.fromString('1') } } },
+      // 1.18: client back-off towards the API server, in seconds.
+      ...(v.atLeast(18) ? [{ name: 'KUBE_CLIENT_BACKOFF_BASE', value: '1' }, { name: 'KUBE_CLIENT_BACKOFF_DURATION', value: '120' }] : []),
       ...apiServerEnv(s),
     ],
     // Removes the CNI config so no pod is scheduled onto the node while the agent is gone.
     lifecycle: { preStop: { exec: { command: ['/cni-uninstall.sh'] } } },
+    ...(v.atLeast(19) ? {
+      ports: [
+        { name: 'health', containerPort: AGENT_HEALTH_PORT, hostPort: AGENT_HEALTH_PORT, protocol: 'TCP' },
+        { name: 'peer-service', containerPort: HUBBLE_PORT, hostPort: HUBBLE_PORT, protocol: 'TCP' },
+      ],
+    } : {}),
+    // 1.19 adds SYSLOG (reading the kernel log for BPF verifier messages).
     securityContext: capabilities(['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_MODULE', 'SYS_ADMIN',
-      'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID']),
+      'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID', ...(v.atLeast(19) ? ['SYSLOG'] : [])]),
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: [
       { name: 'envoy-sockets', mountPath: '/var/run/cilium/envoy/sockets' },
@@ -78,10 +95,11 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       name: 'config',
       image,
       imagePullPolicy,
-      command: ['cilium-dbg', 'build-config'],
+      command: ['cilium-dbg', 'build-config', ...(v.atLeast(20) ? ['--k8s-api-server-urls='] : [])],
       env: [...downwardEnv(), ...apiServerEnv(s)],
       volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
       terminationMessagePolicy: 'FallbackToLogsOnError',
+      ...(v.atLeast(19) ? { securityContext: { capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] } } } : {}),
     },
     {
       // Mounts the cgroup2 filesystem at /run/cilium/cgroupv2 in the host's mount namespace.
@@ -89,7 +107,7 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       image,
       imagePullPolicy,
       env: [{ name: 'CGROUP_ROOT', value: CGROUP_ROOT }, { name: 'BIN_PATH', value: CNI_BIN }],
-      command: ['sh', '-ec', hostHelper('cilium-mount', '--cgroup=/hostproc/1/ns/cgroup --mount=/hostproc/1/ns/mnt', ' $CGROUP_ROOT')],
+      command: [shell, '-ec', hostHelper('cilium-mount', '--cgroup=/hostproc/1/ns/cgroup --mount=/hostproc/1/ns/mnt', ' $CGROUP_ROOT')],
       volumeMounts: hostHelperMounts,
       terminationMessagePolicy: 'FallbackToLogsOnError',
       securityContext: capabilities(['SYS_ADMIN', 'SYS_CHROOT', 'SYS_PTRACE']),
@@ -100,7 +118,7 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       image,
       imagePullPolicy,
       env: [{ name: 'BIN_PATH', value: CNI_BIN }],
-      command: ['sh', '-ec', hostHelper('cilium-sysctlfix', '--mount=/hostproc/1/ns/mnt', '')],
+      command: [shell, '-ec', hostHelper('cilium-sysctlfix', '--mount=/hostproc/1/ns/mnt', '')],
       volumeMounts: hostHelperMounts,
       terminationMessagePolicy: 'FallbackToLogsOnError',
       securityContext: capabilities(['SYS_ADMIN', 'SYS_CHROOT', 'SYS_PTRACE']),
@@ -142,7 +160,12 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       image,
       imagePullPolicy,
       command: ['/install-plugin.sh'],
-      resources: { requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('10Mi') } },
+      resources: {
+        // cpu as the string "1" (the chart has the number): the API server stores it as a string, and a
+        // number would make every re-apply report a change.
+        ...(v.atLeast(19) ? { limits: { cpu: k8s.Quantity.fromString('1'), memory: k8s.Quantity.fromString('1Gi') } } : {}),
+        requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('10Mi') },
+      },
       securityContext: capabilities([]),
       terminationMessagePolicy: 'FallbackToLogsOnError',
       volumeMounts: [{ name: 'cni-path', mountPath: `/host${CNI_BIN}` }],
@@ -199,8 +222,12 @@ export function addAgent(scope: Construct, s: CiliumSettings): k8s.KubeDaemonSet
       selector: { matchLabels: AGENT_SELECTOR },
       updateStrategy: { rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(2) }, type: 'RollingUpdate' },
       template: {
-        metadata: { labels },
+        metadata: {
+          ...(v.atLeast(18) ? { annotations: { 'kubectl.kubernetes.io/default-container': agent.name } } : {}),
+          labels,
+        },
         spec: {
+          ...(v.atLeast(18) ? { securityContext: { seccompProfile: { type: 'Unconfined' } } } : {}),
           containers: [agent],
           initContainers,
           restartPolicy: 'Always',

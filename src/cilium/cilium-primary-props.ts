@@ -1,4 +1,5 @@
 import { ImagePullPolicy } from 'cdk8s-plus-28';
+import { CiliumVersion } from './cilium-version';
 import { HubbleTls } from './hubble-tls';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
@@ -9,6 +10,14 @@ import { RoutingMode, TunnelProtocol } from './routing';
  * defaults (except Hubble TLS, see `hubbleTls`).
  */
 export interface CiliumPrimaryProps {
+  /**
+   * The Cilium release, rendered as its own chart renders it (config defaults, images, objects).
+   * 1.16.7 is end-of-life and the default only because the seed installs it; choose
+   * `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.
+   * @default CiliumVersion.V1_16_7 (as in the seed)
+   */
+  readonly version?: CiliumVersion;
+
   /**
    * How pods get addresses.
    * @default IpamMode.KUBERNETES (as in the seed)
@@ -65,6 +74,14 @@ export interface CiliumPrimaryProps {
    * @default - not rendered
    */
   readonly ipv6NativeRoutingCidr?: string;
+
+  /**
+   * Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the
+   * usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN).
+   * Needs native routing: the agent refuses it with tunneling.
+   * @default false (as upstream)
+   */
+  readonly autoDirectNodeRoutes?: boolean;
 
   /**
    * Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs
@@ -137,25 +154,25 @@ export interface CiliumPrimaryProps {
 
   /**
    * Agent image, overriding `imageRegistry`.
-   * @default CiliumImages.AGENT in `imageRegistry`
+   * @default the release's agent image (`version.images.agent`) in `imageRegistry`
    */
   readonly agentImage?: string;
 
   /**
    * Operator image (generic flavour), overriding `imageRegistry`.
-   * @default CiliumImages.OPERATOR in `imageRegistry`
+   * @default the release's operator image (`version.images.operator`) in `imageRegistry`
    */
   readonly operatorImage?: string;
 
   /**
    * Envoy image, overriding `imageRegistry`.
-   * @default CiliumImages.ENVOY in `imageRegistry`
+   * @default the release's Envoy image (`version.images.envoy`) in `imageRegistry`
    */
   readonly envoyImage?: string;
 
   /**
    * certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.
-   * @default CiliumImages.CERTGEN in `imageRegistry`
+   * @default the release's certgen image (`version.images.certgen`) in `imageRegistry`
    */
   readonly certgenImage?: string;
 

@@ -14,16 +14,17 @@ import { resolveSettings } from './settings';
 
 /**
  * Cilium as the cluster's primary CNI, rendered natively (no Helm at synth time): the objects the
- * official Cilium 1.16.7 Helm chart renders for the chosen settings, in namespace kube-system, minus any
- * private key (see `HubbleTls`). Registers its pod ranges in the chart's AddressPlan.
+ * official Cilium Helm chart of the chosen `version` (1.16.7 by default) renders for the chosen settings,
+ * in namespace kube-system (from 1.18 also the namespace cilium-secrets), minus any private key (see
+ * `HubbleTls`). Registers its pod ranges in the chart's AddressPlan.
  *
  * Defaults reproduce the seed's install (`ipam.mode=kubernetes`, `cni.exclusive=false`,
  * `image.pullPolicy=IfNotPresent`). No CRDs are rendered: the operator registers the cilium.io CRDs
  * when it starts, so Cilium custom resources cannot be applied in the same pass.
  *
- * Checked object for object against `helm template` of the packaged 1.16.7 chart (Kubernetes 1.32) for
- * every prop; the only differences are deliberate: no key Secrets (certgen instead), no Helm hook
- * annotation on the certgen Job, no AWS-VPC-CNI clean-up hook on the agent.
+ * Checked object for object against `helm template` of each packaged chart (test/fidelity); the only
+ * differences are deliberate: no key Secrets (certgen instead), no Helm hook annotation on the certgen
+ * Job and one name for it in every version, no AWS-VPC-CNI clean-up hook on the agent.
  */
 export class CiliumPrimary extends Construct {
   /** The CNI config file the agent writes into /etc/cni/net.d once ready (Multus' default network). */
@@ -62,7 +63,7 @@ export class CiliumPrimary extends Construct {
       plan.register({ name: `cilium ${s.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
 
-    addRbac(this);
+    addRbac(this, s.version);
     this.config = new k8s.KubeConfigMap(this, 'config', {
       metadata: { name: CONFIG_MAP, namespace: NAMESPACE },
       data: ciliumConfigData(s),

@@ -1,15 +1,17 @@
 import { CNI_CONF_FILE } from './names';
 import { CiliumSettings } from './settings';
+import { CONFIG_CHANGES, explicitlyOffWithoutKpr } from './version-changes';
 
 /** Mount point of the Hubble server certificate in the agent (from the `hubble-server-certs` Secret). */
 export const HUBBLE_TLS_DIR = '/var/lib/cilium/tls/hubble';
 
 /**
- * The data of `cilium-config`: every key the Cilium 1.16.7 chart renders for these settings, with the
- * chart's values (checked key for key against `helm template` of the 1.16.7 chart for Kubernetes 1.32).
- * Keys are added in the chart's order; values are strings as the agent reads them.
+ * The data of `cilium-config`: every key the chart of the chosen release renders for these settings,
+ * with the chart's values. The keys below are the 1.16 chart's, in its order; later lines apply their
+ * changes (version-changes.ts) on top. Values are strings as the agent reads them.
  */
 export function ciliumConfigData(s: CiliumSettings): Record<string, string> {
+  const v = s.version;
   const data: Array<[string, string]> = [];
   const set = (key: string, value: string | number | boolean) => data.push([key, String(value)]);
 
@@ -58,24 +60,23 @@ export function ciliumConfigData(s: CiliumSettings): Record<string, string> {
   set('enable-masquerade-to-route-source', false);
   set('enable-xt-socket-fallback', true);
   set('install-no-conntrack-iptables-rules', false);
-  set('auto-direct-node-routes', false);
+  set('auto-direct-node-routes', s.autoDirectNodeRoutes);
   set('direct-routing-skip-unreachable', false);
   set('enable-local-redirect-policy', false);
   if (s.ipv4NativeRoutingCidr) set('ipv4-native-routing-cidr', s.ipv4NativeRoutingCidr.toString());
   if (s.ipv6NativeRoutingCidr) set('ipv6-native-routing-cidr', s.ipv6NativeRoutingCidr.toString());
   if (s.devices) set('devices', s.devices.join(' '));
+  else if (v.atLeast(20)) set('devices', '');
   set('enable-runtime-device-detection', true);
 
   // Service load-balancing. Host port, external IPs and NodePort are only switched off explicitly
   // while kube-proxy does the work; the replacement turns them on itself.
   set('kube-proxy-replacement', s.kubeProxyReplacement);
-  set('kube-proxy-replacement-healthz-bind-address', '');
+  if (s.kubeProxyReplacement || !v.atLeast(18)) set('kube-proxy-replacement-healthz-bind-address', '');
   set('bpf-lb-sock', false);
   if (s.socketLbHostNamespaceOnly !== undefined) set('bpf-lb-sock-hostns-only', s.socketLbHostNamespaceOnly);
   if (!s.kubeProxyReplacement) {
-    set('enable-host-port', false);
-    set('enable-external-ips', false);
-    set('enable-node-port', false);
+    for (const key of explicitlyOffWithoutKpr(v.minor)) set(key, false);
   }
   set('nodeport-addresses', '');
   set('enable-health-check-nodeport', true);
@@ -182,6 +183,10 @@ export function ciliumConfigData(s: CiliumSettings): Record<string, string> {
   for (const [key, value] of data) {
     if (key in result) throw new Error(`cilium: internal error: cilium-config key ${key} set twice`);
     result[key] = value;
+  }
+  for (const change of CONFIG_CHANGES.filter((c) => v.atLeast(c.since))) {
+    for (const key of change.remove ?? []) delete result[key];
+    Object.assign(result, change.set ?? {});
   }
   return result;
 }

@@ -23,22 +23,32 @@ const HTTP_OPTIONS = `type.googleapis.com/${HTTP_OPTIONS_KEY}`;
 
 type Json = { [key: string]: unknown };
 
-/** The bootstrap JSON text (with a trailing newline, as the chart's block scalar). */
-export function envoyBootstrapJson(ipv4: boolean, ipv6: boolean): string {
-  return stableStringify(envoyBootstrap(ipv4, ipv6)) + '\n';
+/**
+ * The bootstrap JSON text (with a trailing newline, as the chart's block scalar) for the chart line
+ * 1.`minor`: 1.18 adds circuit breakers, stream idle timeouts, the log format and the admin socket's
+ * mode; 1.19 more circuit-breaker limits; 1.20 fetches listeners and clusters over one ADS stream.
+ */
+export function envoyBootstrapJson(ipv4: boolean, ipv6: boolean, minor: number = 16): string {
+  return stableStringify(envoyBootstrap(ipv4, ipv6, minor)) + '\n';
 }
 
-function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
+function envoyBootstrap(ipv4: boolean, ipv6: boolean, minor: number): Json {
+  const since = (m: number) => minor >= m;
+  const circuitBreakers = (): Json => ({
+    circuitBreakers: { thresholds: [{ ...(since(19) ? { maxConnections: 1024, maxRequests: 1024 } : {}), maxRetries: 128 }] },
+  });
   const loopback = ipv4 ? '127.0.0.1' : '::1';
   const internal = [
     ...(ipv4 ? [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.1', 32]] : []),
     ...(ipv6 ? [['::1', 128]] : []),
   ].map(([addressPrefix, prefixLen]) => ({ addressPrefix, prefixLen }));
 
-  const httpListener = (name: string, address: string, port: number, routes: Json, dualLoopback: boolean): Json => ({
+  // The second address of a dual-stack listener: ::1 beside 127.0.0.1; from 1.18 also :: beside 0.0.0.0.
+  const secondAddress = (address: string) => (address === '127.0.0.1' ? '::1' : since(18) ? '::' : undefined);
+  const httpListener = (name: string, address: string, port: number, routes: Json): Json => ({
     name,
     address: { socketAddress: { address, portValue: port } },
-    ...(dualLoopback && ipv4 && ipv6 ? { additionalAddresses: [{ address: { socketAddress: { address: '::1', portValue: port } } }] } : {}),
+    ...(ipv4 && ipv6 && secondAddress(address) ? { additionalAddresses: [{ address: { socketAddress: { address: secondAddress(address), portValue: port } } }] } : {}),
     filterChains: [{
       filters: [{
         name: 'envoy.filters.network.http_connection_manager',
@@ -48,7 +58,7 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
           routeConfig: routes,
           httpFilters: [{ name: 'envoy.filters.http.router', typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.router.v3.Router' } }],
           internalAddressConfig: { cidrRanges: internal },
-          streamIdleTimeout: '0s',
+          streamIdleTimeout: since(18) ? '300s' : '0s',
         },
       }],
     }],
@@ -77,6 +87,7 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
       },
     },
     cleanupInterval: `${CONNECT_TIMEOUT_S}.500s`,
+    ...(since(18) ? circuitBreakers() : {}),
     ...(tls ? { transportSocket: { name: 'cilium.tls_wrapper', typedConfig: { '@type': 'type.googleapis.com/cilium.UpstreamTlsWrapperContext' } } } : {}),
   });
   const socketCluster = (name: string, socket: string, extra: Json): Json => ({
@@ -86,14 +97,16 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
     loadAssignment: { clusterName: name, endpoints: [{ lbEndpoints: [{ endpoint: { address: { pipe: { path: `${SOCKETS}/${socket}` } } } }] }] },
     ...extra,
   });
+  const grpcSource = {
+    apiType: 'GRPC',
+    transportApiVersion: 'V3',
+    grpcServices: [{ envoyGrpc: { clusterName: 'xds-grpc-cilium' } }],
+    setNodeOnFirstMessageOnly: true,
+  };
+  // 1.20: listeners and clusters come over the aggregated stream (ADS) instead of one stream each.
   const xds = {
     initialFetchTimeout: `${INITIAL_FETCH_TIMEOUT_S}s`,
-    apiConfigSource: {
-      apiType: 'GRPC',
-      transportApiVersion: 'V3',
-      grpcServices: [{ envoyGrpc: { clusterName: 'xds-grpc-cilium' } }],
-      setNodeOnFirstMessageOnly: true,
-    },
+    ...(since(20) ? { ads: {} } : { apiConfigSource: grpcSource }),
     resourceApiVersion: 'V3',
   };
 
@@ -102,10 +115,10 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
     staticResources: {
       listeners: [
         httpListener('envoy-prometheus-metrics-listener', '0.0.0.0', ENVOY_METRICS_PORT,
-          { virtualHosts: [route('prometheus_metrics_route', '/metrics', '/stats/prometheus')] }, false),
+          { virtualHosts: [route('prometheus_metrics_route', '/metrics', '/stats/prometheus')] }),
         // `virtual_hosts` in snake case here, as upstream: Envoy's JSON accepts both spellings.
         httpListener('envoy-health-listener', loopback, ENVOY_HEALTH_PORT,
-          { virtual_hosts: [route('health', '/healthz', '/ready')] }, true),
+          { virtual_hosts: [route('health', '/healthz', '/ready')] }),
       ],
       clusters: [
         originalDst('ingress-cluster', false),
@@ -114,11 +127,13 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
         originalDst('ingress-cluster-tls', true),
         socketCluster('xds-grpc-cilium', 'xds.sock', {
           typedExtensionProtocolOptions: { [HTTP_OPTIONS_KEY]: { '@type': HTTP_OPTIONS, explicitHttpConfig: { http2ProtocolOptions: {} } } },
+          ...(since(20) ? circuitBreakers() : {}),
         }),
         socketCluster('/envoy-admin', 'admin.sock', {}),
       ],
     },
-    dynamicResources: { ldsConfig: xds, cdsConfig: xds },
+    dynamicResources: { ldsConfig: xds, cdsConfig: xds, ...(since(20) ? { adsConfig: grpcSource } : {}) },
+    ...(since(18) ? { applicationLogConfig: { logFormat: { textFormat: '[%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v' } } } : {}),
     bootstrapExtensions: [{
       name: 'envoy.bootstrap.internal_listener',
       typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.bootstrap.internal_listener.v3.InternalListener' },
@@ -132,7 +147,8 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean): Json {
         },
       }],
     },
-    admin: { address: { pipe: { path: `${SOCKETS}/admin.sock` } } },
+    // 1.18: the admin socket is created with mode 0660 (432).
+    admin: { address: { pipe: { path: `${SOCKETS}/admin.sock`, ...(since(18) ? { mode: 0o660 } : {}) } } },
   };
 }
 

@@ -15,9 +15,10 @@ const ENVOY_SELECTOR = { 'k8s-app': ENVOY };
  * programs over xDS on a host socket, its bootstrap ConfigMap and the headless metrics Service.
  */
 export function addEnvoy(scope: Construct, s: CiliumSettings): void {
+  const v = s.version;
   new k8s.KubeConfigMap(scope, 'envoy-config', {
     metadata: { name: ENVOY_CONFIG_MAP, namespace: NAMESPACE },
-    data: { [BOOTSTRAP_KEY]: envoyBootstrapJson(s.ipv4, s.ipv6) },
+    data: { [BOOTSTRAP_KEY]: envoyBootstrapJson(s.ipv4, s.ipv6, v.minor) },
   });
 
   new k8s.KubeService(scope, 'envoy-service', {
@@ -31,7 +32,13 @@ export function addEnvoy(scope: Construct, s: CiliumSettings): void {
       clusterIp: 'None',
       type: 'ClusterIP',
       selector: ENVOY_SELECTOR,
-      ports: [{ name: 'envoy-metrics', port: ENVOY_METRICS_PORT, protocol: 'TCP', targetPort: k8s.IntOrString.fromString('envoy-metrics') }],
+      ports: [{
+        name: 'envoy-metrics',
+        port: ENVOY_METRICS_PORT,
+        protocol: 'TCP',
+        // 1.19 targets the port number.
+        targetPort: v.atLeast(19) ? k8s.IntOrString.fromNumber(ENVOY_METRICS_PORT) : k8s.IntOrString.fromString('envoy-metrics'),
+      }],
     },
   });
 
@@ -54,9 +61,12 @@ export function addEnvoy(scope: Construct, s: CiliumSettings): void {
               `-c /var/run/cilium/envoy/${BOOTSTRAP_KEY}`,
               '--base-id 0',
               '--log-level info',
-              '--log-format [%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v',
+              // 1.18 moved the log format into the bootstrap (applicationLogConfig).
+              ...(v.atLeast(18) ? [] : ['--log-format [%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v']),
             ],
-            startupProbe: loopbackProbe(s, ENVOY_HEALTH_PORT, { failureThreshold: 105, periodSeconds: 2, successThreshold: 1, initialDelaySeconds: 5 }, false),
+            startupProbe: loopbackProbe(s, ENVOY_HEALTH_PORT, {
+              failureThreshold: 105, periodSeconds: 2, successThreshold: 1, initialDelaySeconds: 5, ...(v.atLeast(20) ? { timeoutSeconds: 5 } : {}),
+            }, false),
             livenessProbe: loopbackProbe(s, ENVOY_HEALTH_PORT, { periodSeconds: 30, successThreshold: 1, failureThreshold: 10, timeoutSeconds: 5 }, false),
             readinessProbe: loopbackProbe(s, ENVOY_HEALTH_PORT, { periodSeconds: 30, successThreshold: 1, failureThreshold: 3, timeoutSeconds: 5 }, false),
             env: [...downwardEnv(), ...apiServerEnv(s)],

@@ -33,6 +33,7 @@ export function addHubblePeer(scope: Construct, s: CiliumSettings): void {
  */
 export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
   addCertgenRbac(scope);
+  const v = s.version;
   const labels = { 'k8s-app': CERTGEN, 'app.kubernetes.io/name': CERTGEN, ...PART_OF };
   // Hubble server names are <node>.<cluster>.hubble-grpc.cilium.io; dots in the cluster name would add labels.
   const serverName = `*.${s.clusterName.replace(/\./g, '-')}.hubble-grpc.cilium.io`;
@@ -59,11 +60,16 @@ export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
           securityContext: { capabilities: { drop: ['ALL'] }, allowPrivilegeEscalation: false },
           command: ['/usr/bin/cilium-certgen'],
           // Arguments rather than a ConfigMap, so a finished pod shows what it was run with.
-          args: ['--ca-generate', '--ca-reuse-secret', `--ca-secret-namespace=${NAMESPACE}`, `--ca-secret-name=${CA_SECRET}`, '--ca-common-name=Cilium CA'],
+          args: [
+            v.atLeast(18) ? '--ca-generate=true' : '--ca-generate',
+            '--ca-reuse-secret', `--ca-secret-namespace=${NAMESPACE}`, `--ca-secret-name=${CA_SECRET}`, '--ca-common-name=Cilium CA',
+            // certgen 0.4.8 (1.20): the CA stays valid at least as long as the certificates it signs.
+            ...(v.atLeast(20) ? ['--ca-enforce-validity-throughout-leaves-duration=true'] : []),
+          ],
           env: [{ name: 'CILIUM_CERTGEN_CONFIG', value: stringify(certs, { indentSeq: false }) }],
         }],
-        // Both spellings, as upstream (`serviceAccount` is the deprecated alias).
-        serviceAccount: CERTGEN,
+        // Both spellings up to 1.18, as upstream (`serviceAccount` is the deprecated alias).
+        ...(v.atLeast(19) ? {} : { serviceAccount: CERTGEN }),
         serviceAccountName: CERTGEN,
         automountServiceAccountToken: true,
         restartPolicy: 'OnFailure',
@@ -73,7 +79,12 @@ export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
   };
   new k8s.KubeCronJob(scope, 'certgen-cronjob', {
     metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
-    spec: { schedule: s.certgenSchedule, concurrencyPolicy: 'Forbid', jobTemplate: { spec: jobSpec } },
+    spec: {
+      schedule: s.certgenSchedule,
+      ...(v.atLeast(19) ? { successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 } : {}),
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: { spec: jobSpec },
+    },
   });
   new k8s.KubeJob(scope, 'certgen-job', {
     metadata: { name: CERTGEN, namespace: NAMESPACE, labels },

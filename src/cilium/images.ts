@@ -1,5 +1,6 @@
 /**
- * The Cilium images this library deploys by default: release 1.16.7, the one the seed installs.
+ * The images of Cilium 1.16.7, the seed's release (`CiliumVersion.V1_16_7.images`; other releases carry
+ * their own in `CiliumVersion`).
  *
  * Every reference is pinned by tag AND digest, taken from the 1.16.7 chart's values.yaml
  * (`image`, `operator.image.genericDigest`, `envoy.image`, `certgen.image`), verified against the

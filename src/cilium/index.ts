@@ -1,4 +1,5 @@
 export * from './images';
+export * from './cilium-version';
 export * from './ipam-mode';
 export * from './routing';
 export * from './hubble-tls';

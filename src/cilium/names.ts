@@ -10,6 +10,8 @@ export const HUBBLE_PEER = 'hubble-peer';
 export const CERTGEN = 'hubble-generate-certs';
 export const HUBBLE_SERVER_CERTS = 'hubble-server-certs';
 export const CA_SECRET = 'cilium-ca';
+/** Namespace of the secrets TLS-interception policies use (1.18 and later, `policy-secrets-namespace`). */
+export const SECRETS_NAMESPACE = 'cilium-secrets';
 /** The CNI config the agent writes once ready; Multus is pinned to it. */
 export const CNI_CONF_FILE = '05-cilium.conflist';
 /** Where the agent and operator read cilium-config (the agent's `config` init container builds it). */

@@ -14,7 +14,15 @@ const OPERATOR_SELECTOR = { 'io.cilium/app': 'operator', 'name': OPERATOR };
  */
 export function addOperator(scope: Construct, s: CiliumSettings): k8s.KubeDeployment {
   const labels = { ...OPERATOR_SELECTOR, ...PART_OF, 'app.kubernetes.io/name': OPERATOR };
-  const healthProbe = { host: s.ipv4 ? '127.0.0.1' : '::1', path: '/healthz', port: k8s.IntOrString.fromNumber(HEALTH_PORT), scheme: 'HTTP' };
+  const v = s.version;
+  // 1.19 names the health port and probes it by name.
+  const port = v.atLeast(19) ? k8s.IntOrString.fromString('health') : k8s.IntOrString.fromNumber(HEALTH_PORT);
+  const healthProbe = { host: s.ipv4 ? '127.0.0.1' : '::1', path: '/healthz', port, scheme: 'HTTP' };
+  // 1.18 tolerates only the taints a node has before its network is up, instead of every taint.
+  const tolerations: k8s.Toleration[] = v.atLeast(18)
+    ? ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master', 'node.kubernetes.io/not-ready',
+      'node.cloudprovider.kubernetes.io/uninitialized', 'node.cilium.io/agent-not-ready'].map((key) => ({ key, operator: 'Exists' }))
+    : [{ operator: 'Exists' }];
   return new k8s.KubeDeployment(scope, 'operator', {
     metadata: { name: OPERATOR, namespace: NAMESPACE, labels },
     spec: {
@@ -45,16 +53,21 @@ export function addOperator(scope: Construct, s: CiliumSettings): k8s.KubeDeploy
               { name: 'CILIUM_DEBUG', valueFrom: { configMapKeyRef: { key: 'debug', name: CONFIG_MAP, optional: true } } },
               ...apiServerEnv(s),
             ],
-            ports: [{ name: 'prometheus', containerPort: METRICS_PORT, hostPort: METRICS_PORT, protocol: 'TCP' }],
+            ports: [
+              ...(v.atLeast(19) ? [{ name: 'health', containerPort: HEALTH_PORT, hostPort: HEALTH_PORT }] : []),
+              { name: 'prometheus', containerPort: METRICS_PORT, hostPort: METRICS_PORT, protocol: 'TCP' },
+            ],
             livenessProbe: { httpGet: healthProbe, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 3 },
             // No zero values (initialDelaySeconds: 0, readOnly: false, hostNetwork: false) as the chart has:
             // the API server drops them, so every later `kubectl apply` would report a change.
             readinessProbe: { httpGet: healthProbe, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 5 },
             volumeMounts: [{ name: 'cilium-config-path', mountPath: CONFIG_DIR, readOnly: true }],
             terminationMessagePolicy: 'FallbackToLogsOnError',
+            ...(v.atLeast(18) ? { securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } } : {}),
           }],
           // Host network: the operator must run before the pod network exists.
           hostNetwork: true,
+          ...(v.atLeast(18) ? { securityContext: { seccompProfile: { type: 'RuntimeDefault' } } } : {}),
           restartPolicy: 'Always',
           priorityClassName: 'system-cluster-critical',
           serviceAccountName: OPERATOR,
@@ -65,7 +78,7 @@ export function addOperator(scope: Construct, s: CiliumSettings): k8s.KubeDeploy
             },
           },
           nodeSelector: { 'kubernetes.io/os': 'linux' },
-          tolerations: [{ operator: 'Exists' }],
+          tolerations,
           volumes: [{ name: 'cilium-config-path', configMap: { name: CONFIG_MAP } }],
         },
       },

@@ -19,14 +19,14 @@ export function apiServerEnv(s: CiliumSettings): k8s.EnvVar[] {
 }
 
 /** An HTTP probe of a health endpoint on the node's loopback address (the pods use the host network). */
-export function loopbackProbe(s: CiliumSettings, port: number, timing: k8s.Probe, brief: boolean): k8s.Probe {
+export function loopbackProbe(s: CiliumSettings, port: number | string, timing: k8s.Probe, brief: boolean, headers: k8s.HttpHeader[] = []): k8s.Probe {
   return {
     httpGet: {
       host: s.ipv4 ? '127.0.0.1' : '::1',
       path: '/healthz',
-      port: k8s.IntOrString.fromNumber(port),
+      port: typeof port === 'number' ? k8s.IntOrString.fromNumber(port) : k8s.IntOrString.fromString(port),
       scheme: 'HTTP',
-      ...(brief ? { httpHeaders: [{ name: 'brief', value: 'true' }] } : {}),
+      ...(brief ? { httpHeaders: [{ name: 'brief', value: 'true' }, ...headers] } : {}),
     },
     ...timing,
   };
@@ -49,7 +49,8 @@ export class UnconfinedDaemonSet extends k8s.KubeDaemonSet {
   public toJson(): any {
     const json = super.toJson();
     const pod = json.spec.template.spec;
-    pod.securityContext = { ...pod.securityContext, appArmorProfile: { type: 'Unconfined' } };
+    pod.securityContext = { appArmorProfile: { type: 'Unconfined' }, ...pod.securityContext };
     return json;
   }
 }
+

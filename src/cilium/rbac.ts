@@ -1,9 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { AGENT, CERTGEN, CA_SECRET, CONFIG_AGENT_ROLE, CONFIG_MAP, ENVOY, HUBBLE_SERVER_CERTS, NAMESPACE, OPERATOR, PART_OF } from './names';
+import { CiliumVersion } from './cilium-version';
+import { AGENT, CERTGEN, CA_SECRET, CONFIG_AGENT_ROLE, CONFIG_MAP, ENVOY, HUBBLE_SERVER_CERTS, NAMESPACE, OPERATOR, PART_OF, SECRETS_NAMESPACE } from './names';
 
 // RBAC rules as in the Cilium 1.16.7 chart (templates/cilium-agent, cilium-operator, hubble/tls-cronjob)
-// for this feature set: no ingress/Gateway API, no BGP announcements, no clustermesh, CRD identities.
+// for this feature set: no ingress/Gateway API, no BGP announcements, no clustermesh, CRD identities;
+// later lines' changes are applied where they differ (agentRules, operatorRules).
 
 const CILIUM_CRDS = [
   'ciliumloadbalancerippools', 'ciliumbgppeeringpolicies', 'ciliumbgpnodeconfigs', 'ciliumbgpadvertisements',
@@ -29,19 +31,63 @@ function rule(apiGroup: string, resources: string[], verbs: string[], resourceNa
   return { apiGroups: [apiGroup], resources, verbs, resourceNames };
 }
 
-const AGENT_RULES: k8s.PolicyRule[] = [
-  rule('networking.k8s.io', ['networkpolicies'], READ),
-  rule('discovery.k8s.io', ['endpointslices'], READ),
-  rule('', ['namespaces', 'services', 'pods', 'endpoints', 'nodes'], READ),
-  // `get` is kept for policy validation in the pre-flight check, as upstream.
-  rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['list', 'watch', 'get']),
-  rule('cilium.io', CILIUM_CRDS, ['list', 'watch']),
+function agentRules(v: CiliumVersion): k8s.PolicyRule[] {
+  // 1.20 reads Services through EndpointSlices only, drops the v1 BGP peering policies, adds datapath plugins.
+  const v20 = v.atLeast(20);
+  return [
+    rule('networking.k8s.io', ['networkpolicies'], READ),
+    rule('discovery.k8s.io', ['endpointslices'], READ),
+    rule('', ['namespaces', 'services', 'pods', ...(v20 ? [] : ['endpoints']), 'nodes'], READ),
+    // `get` is kept for policy validation in the pre-flight check, as upstream.
+    rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['list', 'watch', 'get']),
+    rule('cilium.io', [...CILIUM_CRDS.filter((r) => !(v20 && r === 'ciliumbgppeeringpolicies')), ...(v20 ? ['ciliumdatapathplugins'] : [])], ['list', 'watch']),
+    ...AGENT_WRITE_RULES,
+  ];
+}
+
+const AGENT_WRITE_RULES: k8s.PolicyRule[] = [
   rule('cilium.io', ['ciliumidentities', 'ciliumendpoints', 'ciliumnodes'], ['create']),
   rule('cilium.io', ['ciliumidentities'], ['update']),
   rule('cilium.io', ['ciliumendpoints'], ['delete', 'get']),
   rule('cilium.io', ['ciliumnodes', 'ciliumnodes/status'], ['get', 'update']),
   rule('cilium.io', ['ciliumendpoints/status', 'ciliumendpoints', 'ciliuml2announcementpolicies/status', 'ciliumbgpnodeconfigs/status'], ['patch']),
 ];
+
+function operatorRules(v: CiliumVersion): k8s.PolicyRule[] {
+  const RW = ['create', 'update', ...READ, 'delete', 'patch'];
+  const without = (removed: Array<[number, string]>, list: string[]) =>
+    list.filter((r) => !removed.some(([since, name]) => v.atLeast(since) && r === name));
+  const base = OPERATOR_RULES.map((r) => {
+    if (r.apiGroups![0] === 'apiextensions.k8s.io' && r.resourceNames) {
+      // CRDs the operator no longer manages (external workloads: 1.18; v1 BGP peering policies: 1.19).
+      const names = without([[18, 'ciliumexternalworkloads.cilium.io'], [19, 'ciliumbgppeeringpolicies.cilium.io']], r.resourceNames);
+      return { ...r, resourceNames: [...names, ...(v.atLeast(18) ? ['ciliumgatewayclassconfigs.cilium.io'] : []), ...(v.atLeast(20) ? ['ciliumdatapathplugins.cilium.io'] : [])] };
+    }
+    if (v.atLeast(20)) {
+      // 1.20 reads Services through EndpointSlices only and drops the v1 BGP peering policies.
+      if (r.apiGroups![0] === '' && r.resources!.includes('endpoints')) return { ...r, resources: r.resources!.filter((x) => x !== 'endpoints') };
+      if (r.resources!.includes('ciliumbgppeeringpolicies')) return { ...r, resources: r.resources!.filter((x) => x !== 'ciliumbgppeeringpolicies') };
+    }
+    return r;
+  });
+  return [
+    ...base,
+    // 1.18: TLS-interception secrets are read cluster-wide and synced into cilium-secrets; BGP v2 status.
+    ...(v.atLeast(18) ? [
+      rule('', ['secrets'], READ),
+      rule('cilium.io', ['ciliumbgpclusterconfigs/status', 'ciliumbgppeerconfigs/status'], ['update']),
+    ] : []),
+    ...(v.atLeast(19) ? [rule('cilium.io', ['ciliumendpointslices'], ['deletecollection'])] : []),
+    // 1.20: the operator manages BGP v2 objects, CIDR groups and datapath plugins, and the CRDs' status.
+    ...(v.atLeast(20) ? [
+      rule('', ['serviceaccounts'], READ),
+      rule('cilium.io', ['ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides', 'ciliumcidrgroups'], RW),
+      rule('cilium.io', ['ciliumdatapathplugins'], READ),
+      rule('apiextensions.k8s.io', ['customresourcedefinitions/status'], ['update'],
+        ['ciliumbgpadvertisements', 'ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides', 'ciliumbgpnodeconfigs', 'ciliumbgppeerconfigs'].map((r) => `${r}.cilium.io`)),
+    ] : []),
+  ];
+}
 
 const OPERATOR_RULES: k8s.PolicyRule[] = [
   // `delete`: restarts kube-dns/coredns pods that started before Cilium managed them.
@@ -73,14 +119,29 @@ const OPERATOR_RULES: k8s.PolicyRule[] = [
 ];
 
 /** ServiceAccount, ClusterRole(Binding) and Role(Binding) objects of the agent, Envoy and the operator. */
-export function addRbac(scope: Construct): void {
+export function addRbac(scope: Construct, v: CiliumVersion): void {
+  if (v.atLeast(18)) {
+    // 1.18: secrets for TLS interception policies live in their own namespace (policy-secrets-namespace).
+    new k8s.KubeNamespace(scope, 'secrets-namespace', { metadata: { name: SECRETS_NAMESPACE, labels: { ...PART_OF } } });
+  }
   for (const name of [AGENT, ENVOY, OPERATOR]) {
     new k8s.KubeServiceAccount(scope, `${name}-sa`, { metadata: { name, namespace: NAMESPACE } });
   }
-  clusterRole(scope, AGENT, AGENT_RULES);
-  clusterRole(scope, OPERATOR, OPERATOR_RULES);
+  clusterRole(scope, AGENT, agentRules(v));
+  clusterRole(scope, OPERATOR, operatorRules(v));
   // The agent reads cilium-config (and its optional per-node overrides) through the API.
   role(scope, CONFIG_AGENT_ROLE, AGENT, [rule('', ['configmaps'], READ)]);
+  if (v.atLeast(18)) {
+    role(scope, 'cilium-tlsinterception-secrets', AGENT, [rule('', ['secrets'], READ)], SECRETS_NAMESPACE);
+    role(scope, 'cilium-operator-tlsinterception-secrets', OPERATOR, [rule('', ['secrets'], ['create', 'delete', 'update', 'patch'])], SECRETS_NAMESPACE);
+  }
+  if (v.atLeast(19)) {
+    // The operator can run the ztunnel DaemonSet (Cilium's ambient-mesh node proxy) when that is enabled.
+    role(scope, 'cilium-operator-ztunnel', OPERATOR, [
+      rule('apps', ['daemonsets'], ['create', 'delete', ...READ]),
+      ...(v.atLeast(20) ? [rule('', ['serviceaccounts'], READ)] : []),
+    ]);
+  }
 }
 
 /** ServiceAccount and Role(Binding) of the certgen Job/CronJob: create the CA and the Hubble server certificate. */
@@ -103,10 +164,10 @@ function clusterRole(scope: Construct, name: string, rules: k8s.PolicyRule[]): v
   });
 }
 
-function role(scope: Construct, name: string, serviceAccount: string, rules: k8s.PolicyRule[]): void {
-  new k8s.KubeRole(scope, `${name}-role`, { metadata: { name, namespace: NAMESPACE, labels: { ...PART_OF } }, rules });
+function role(scope: Construct, name: string, serviceAccount: string, rules: k8s.PolicyRule[], namespace: string = NAMESPACE): void {
+  new k8s.KubeRole(scope, `${name}-role`, { metadata: { name, namespace, labels: { ...PART_OF } }, rules });
   new k8s.KubeRoleBinding(scope, `${name}-rolebinding`, {
-    metadata: { name, namespace: NAMESPACE, labels: { ...PART_OF } },
+    metadata: { name, namespace, labels: { ...PART_OF } },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
     subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace: NAMESPACE }],
   });

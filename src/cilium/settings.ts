@@ -3,6 +3,7 @@ import { Cidr, IpFamily } from '../addressing';
 import { parseField } from '../util/parse-field';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { HubbleTls } from './hubble-tls';
+import { CiliumVersion } from './cilium-version';
 import { CiliumImages } from './images';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
@@ -15,6 +16,7 @@ export const CILIUM_VXLAN_PORT = 8472;
 
 /** The props, checked and with every default applied. */
 export interface CiliumSettings {
+  readonly version: CiliumVersion;
   readonly ipamMode: string;
   /** The pod ranges Cilium allocates from: `podCidrs` (kubernetes) or the pools (cluster-pool). */
   readonly podCidrs: Cidr[];
@@ -28,6 +30,7 @@ export interface CiliumSettings {
   readonly tunnelPort?: number;
   readonly ipv4NativeRoutingCidr?: Cidr;
   readonly ipv6NativeRoutingCidr?: Cidr;
+  readonly autoDirectNodeRoutes: boolean;
   readonly kubeProxyReplacement: boolean;
   readonly k8sServiceHost?: string;
   readonly k8sServicePort?: number;
@@ -45,6 +48,10 @@ export interface CiliumSettings {
 
 /** Checks every prop (throwing on the first bad one) and applies the defaults. */
 export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
+  const version = props.version ?? CiliumVersion.V1_16_7;
+  if (!(version instanceof CiliumVersion)) {
+    throw new Error(`cilium: version must be one of ${CiliumVersion.all().map((v) => `CiliumVersion.V${v.version.replace(/\./g, '_')}`).join(', ')}, got ${JSON.stringify(version)}`);
+  }
   const ipam = props.ipam ?? IpamMode.KUBERNETES;
   if (!(ipam instanceof IpamMode)) {
     throw new Error(`cilium: ipam must be IpamMode.KUBERNETES or IpamMode.clusterPool({...}), got ${JSON.stringify(ipam)}`);
@@ -72,7 +79,8 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
   }
   // As the chart: tunnel-protocol/-port and the native-routing CIDRs are rendered whenever given; the
   // protocol defaults to VXLAN only for tunnel routing (native routing can still use it, e.g. for DSR).
-  const tunnelProtocol = props.tunnelProtocol ?? (routingMode === RoutingMode.TUNNEL ? TunnelProtocol.VXLAN : undefined);
+  // From 1.18 on the chart renders the protocol with native routing too.
+  const tunnelProtocol = props.tunnelProtocol ?? (routingMode === RoutingMode.TUNNEL || version.atLeast(18) ? TunnelProtocol.VXLAN : undefined);
   if (tunnelProtocol !== undefined && !Object.values(TunnelProtocol).includes(tunnelProtocol)) {
     throw new Error(`cilium: tunnelProtocol must be TunnelProtocol.VXLAN or TunnelProtocol.GENEVE, got ${JSON.stringify(tunnelProtocol)}`);
   }
@@ -87,6 +95,16 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
   const native = routingMode === RoutingMode.NATIVE;
   const ipv4NativeRoutingCidr = nativeRoutingCidr('ipv4NativeRoutingCidr', props.ipv4NativeRoutingCidr, IpFamily.IPV4, podCidrs, native);
   const ipv6NativeRoutingCidr = nativeRoutingCidr('ipv6NativeRoutingCidr', props.ipv6NativeRoutingCidr, IpFamily.IPV6, podCidrs, native);
+
+  // The agent refuses to start with both (daemon/cmd/daemon_main.go, cilium/cilium: "auto-direct-node-routes
+  // cannot be used with tunneling. Packets must be routed through the tunnel device.").
+  const autoDirectNodeRoutes = props.autoDirectNodeRoutes ?? false;
+  if (typeof autoDirectNodeRoutes !== 'boolean') {
+    throw new Error(`cilium: autoDirectNodeRoutes must be true or false, got ${JSON.stringify(autoDirectNodeRoutes)}`);
+  }
+  if (autoDirectNodeRoutes && !native) {
+    throw new Error('cilium: autoDirectNodeRoutes true needs RoutingMode.NATIVE, got routingMode tunnel: the agent refuses auto-direct-node-routes with tunneling (packets must go through the tunnel device)');
+  }
 
   const kubeProxyReplacement = props.kubeProxyReplacement ?? false;
   const host = props.k8sServiceHost;
@@ -140,15 +158,15 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
     throw new Error(`cilium: imageRegistry must be a registry host with optional port and path, without a trailing "/", such as "registry.example.com/cilium", got ${JSON.stringify(registry)}`);
   }
   const image = (field: string, given: string | undefined, upstream: string) => {
-    if (given === undefined) return CiliumImages.inRegistry(upstream, registry);
+    if (given === undefined) return registry === CiliumImages.DEFAULT_REGISTRY ? upstream : CiliumImages.inRegistry(upstream, registry);
     checkImage(field, given);
     return given;
   };
   const images = {
-    agent: image('agentImage', props.agentImage, CiliumImages.AGENT),
-    operator: image('operatorImage', props.operatorImage, CiliumImages.OPERATOR),
-    envoy: image('envoyImage', props.envoyImage, CiliumImages.ENVOY),
-    certgen: image('certgenImage', props.certgenImage, CiliumImages.CERTGEN),
+    agent: image('agentImage', props.agentImage, version.images.agent),
+    operator: image('operatorImage', props.operatorImage, version.images.operator),
+    envoy: image('envoyImage', props.envoyImage, version.images.envoy),
+    certgen: image('certgenImage', props.certgenImage, version.images.certgen),
   };
 
   const tls = props.hubbleTls ?? HubbleTls.CRON_JOB;
@@ -165,6 +183,7 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
   }
 
   return {
+    version,
     ipamMode: ipam.mode,
     podCidrs,
     ipv4MaskSize: ipv4 ? ipv4MaskSize : undefined,
@@ -177,6 +196,7 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
     tunnelPort: props.tunnelPort,
     ipv4NativeRoutingCidr,
     ipv6NativeRoutingCidr,
+    autoDirectNodeRoutes,
     kubeProxyReplacement,
     k8sServiceHost: host,
     k8sServicePort: port,

@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily, RangeRole } from '../../src/addressing';
 import {
-  CiliumImages, CiliumPrimary, CiliumPrimaryProps, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
+  CiliumImages, CiliumPrimary, CiliumPrimaryProps, CiliumVersion, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
 } from '../../src/cilium';
 import { DeceptiveNetworkConfig } from '../../src/deception';
 import { ChartAddressPlan } from '../../src/plan';
@@ -177,8 +177,9 @@ describe('CiliumPrimary with minimal props', () => {
   });
 });
 
-describe('CiliumPrimary with all props', () => {
+describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPrimary %s with all props', (_name, version) => {
   const props: Required<CiliumPrimaryProps> = {
+    version,
     ipam: IpamMode.KUBERNETES,
     podCidrs: ['10.240.0.0/16', 'fd00:10:240::/56'],
     cniExclusive: true,
@@ -187,6 +188,7 @@ describe('CiliumPrimary with all props', () => {
     tunnelPort: 6082,
     ipv4NativeRoutingCidr: '10.240.0.0/12',
     ipv6NativeRoutingCidr: 'fd00:10:240::/48',
+    autoDirectNodeRoutes: true,
     kubeProxyReplacement: true,
     k8sServiceHost: '172.18.0.2',
     k8sServicePort: 6443,
@@ -212,6 +214,7 @@ describe('CiliumPrimary with all props', () => {
     expect(config.ipam).toBe('kubernetes');
     expect(config['cni-exclusive']).toBe('true');
     expect(config['routing-mode']).toBe('native');
+    expect(config['auto-direct-node-routes']).toBe('true');
     expect(config['ipv4-native-routing-cidr']).toBe('10.240.0.0/12');
     expect(config['ipv6-native-routing-cidr']).toBe('fd00:10:240::/48');
     expect(config['tunnel-protocol']).toBe('geneve');
@@ -261,10 +264,11 @@ describe('CiliumPrimary with all props', () => {
     expect(ChartAddressPlan.of(chart).rangesOf(RangeRole.PRIMARY_POD).map((r) => r.cidr.toString())).toEqual(props.podCidrs);
   });
 
-  test('imageRegistry moves every default image, keeping names, tags and digests', () => {
-    const moved = synthCilium({ imageRegistry: 'registry.example.com:5000/mirror/cilium' });
+  test('imageRegistry moves every default image of the release, keeping names, tags and digests', () => {
+    const moved = synthCilium({ version, imageRegistry: 'registry.example.com:5000/mirror/cilium' });
     const refs = containers(moved).map(({ container }) => container.image);
-    expect(new Set(refs)).toEqual(new Set([CiliumImages.AGENT, CiliumImages.OPERATOR, CiliumImages.ENVOY, CiliumImages.CERTGEN]
+    const i = version.images;
+    expect(new Set(refs)).toEqual(new Set([i.agent, i.operator, i.envoy, i.certgen]
       .map((ref) => ref.replace('quay.io/cilium/', 'registry.example.com:5000/mirror/cilium/'))));
   });
 

@@ -21,15 +21,49 @@ export interface FidelityCase {
 const NAD_CRD = 'network-attachment-definitions.k8s.cni.cncf.io';
 
 // ---------------------------------------------------------------------------------------------- cilium
-/** `seed` variant: `ipam.mode=kubernetes` plus the README's common flags = our defaults. */
-export const CILIUM_CASES: FidelityCase[] = [
-  {
-    id: 'cilium/1.16.7/seed',
-    upstream: ['cilium/1.16.7/seed.yaml'],
-    values: {},
-    projectFiles: ['02-cilium.k8s.yaml'],
+export const CILIUM_VERSIONS = ['1.16.7', '1.18.12', '1.19.6', '1.20.0'] as const;
+export const CILIUM_VARIANTS = ['seed', 'pool-native-kpr', 'dualstack-geneve'] as const;
+
+/**
+ * The values equal to each variant's helm flags (upstream README); the README's common flags
+ * (pull policy IfNotPresent, cni.exclusive=false, Hubble certificates by cronJob) are our defaults.
+ */
+const CILIUM_VARIANT_VALUES: Record<typeof CILIUM_VARIANTS[number], Record<string, any>> = {
+  // ipam.mode=kubernetes
+  'seed': {},
+  'pool-native-kpr': {
+    addressing: { primaryPodCidrs: ['10.42.0.0/16'] },
+    cilium: {
+      ipam: 'cluster-pool',
+      clusterPool: { podCidrs: ['10.42.0.0/16'], ipv4MaskSize: 24 },
+      routingMode: 'native',
+      ipv4NativeRoutingCidr: '10.42.0.0/16',
+      autoDirectNodeRoutes: true,
+      kubeProxyReplacement: true,
+      k8sServiceHost: 'ovn-control-plane',
+      k8sServicePort: 6443,
+    },
   },
-];
+  'dualstack-geneve': {
+    addressing: {
+      primaryPodCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'],
+      serviceCidrs: ['10.96.0.0/16', 'fd00:10:96::/112'],
+      decoy: '10.254.0.0/16/24,fd00:10:254::/48/64',
+    },
+    networks: [{ name: 'ovn-stream-veth', topology: 'layer3', subnets: ['10.245.0.0/16/24', 'fd00:10:245::/48/64'] }],
+    cilium: { tunnelProtocol: 'geneve', tunnelPort: 6082, hubbleTls: 'disabled' },
+  },
+};
+
+export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) => CILIUM_VARIANTS.map((variant) => {
+  const values = CILIUM_VARIANT_VALUES[variant];
+  return {
+    id: `cilium/${version}/${variant}`,
+    upstream: [`cilium/${version}/${variant}.yaml`],
+    values: { ...values, cilium: { version, ...values.cilium } },
+    projectFiles: ['02-cilium.k8s.yaml'],
+  };
+}));
 
 // ---------------------------------------------------------------------------------------------- multus
 export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;

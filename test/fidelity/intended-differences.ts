@@ -5,7 +5,7 @@
  *
  * Ids are those of compare.ts; `cases` are ids of cases.ts. One section per component.
  */
-import { MULTUS_MODES, MULTUS_VERSIONS } from './cases';
+import { CILIUM_VARIANTS, CILIUM_VERSIONS, MULTUS_MODES, MULTUS_VERSIONS } from './cases';
 
 export interface IntendedDifference {
   /** The cases it occurs in. */
@@ -19,24 +19,77 @@ export interface IntendedDifference {
 }
 
 // ---------------------------------------------------------------------------------------------- cilium
-const CILIUM_SEED = ['cilium/1.16.7/seed'];
+const ciliumCases = (versions: readonly string[] = CILIUM_VERSIONS, variants: readonly string[] = CILIUM_VARIANTS) =>
+  versions.flatMap((v) => variants.map((x) => `cilium/${v}/${x}`));
+/** Variants with Hubble TLS (certgen Job and CronJob); dualstack-geneve turns it off. */
+const WITH_TLS = ['seed', 'pool-native-kpr'];
+const CILIUM_API_DEFAULT = 'the chart writes the API default explicitly; we leave it to the API server (it would drop it anyway)';
 
 const cilium: IntendedDifference[] = [
   {
-    cases: CILIUM_SEED,
+    cases: ciliumCases(),
     id: 'DaemonSet kube-system/cilium: container cilium-agent: lifecycle.postStart',
     reason: "the chart's hook deletes AWS VPC CNI SNAT rules; only relevant on nodes that ran the AWS VPC CNI (src/cilium/agent.ts)",
   },
   {
-    cases: CILIUM_SEED,
+    cases: ciliumCases(),
     id: 'Deployment kube-system/cilium-operator: container cilium-operator: readinessProbe.initialDelaySeconds',
-    reason: 'the chart writes the API default 0 explicitly; we leave it to the API server',
+    reason: CILIUM_API_DEFAULT,
   },
-  ...['CronJob', 'Job'].map((kind) => ({
-    cases: CILIUM_SEED,
-    id: `${kind} kube-system/hubble-generate-certs: pod.hostNetwork`,
-    reason: 'the chart writes the API default false explicitly; we leave it to the API server',
+  ...['livenessProbe', 'readinessProbe'].map((probe) => ({
+    cases: ciliumCases(['1.20.0']),
+    id: `DaemonSet kube-system/cilium-envoy: container cilium-envoy: ${probe}.initialDelaySeconds`,
+    reason: CILIUM_API_DEFAULT,
   })),
+  {
+    cases: ciliumCases(CILIUM_VERSIONS, WITH_TLS),
+    id: 'CronJob kube-system/hubble-generate-certs: pod.hostNetwork',
+    reason: CILIUM_API_DEFAULT,
+  },
+  {
+    cases: ciliumCases(['1.16.7', '1.18.12'], WITH_TLS),
+    id: 'Job kube-system/hubble-generate-certs: pod.hostNetwork',
+    reason: CILIUM_API_DEFAULT,
+  },
+  // The certgen Job: one fixed name in every version, removed 30 minutes after it finished.
+  ...([['1.19.6', 'd23753c582'], ['1.20.0', 'db903e35d6']] as const).flatMap(([v, hash]) => [
+    {
+      cases: ciliumCases([v], WITH_TLS),
+      id: `Job kube-system/hubble-generate-certs-${hash}: only upstream`,
+      reason: 'from 1.19 the chart names the certgen Job after a hash of its content; we keep the one name hubble-generate-certs of every version (and its 30-minute ttl), so the Job is found by the same name whatever the version',
+    },
+    {
+      cases: ciliumCases([v], WITH_TLS),
+      id: 'Job kube-system/hubble-generate-certs: only project',
+      reason: 'the same Job under its fixed name (see the hash-named upstream Job)',
+    },
+    {
+      cases: ciliumCases([v], WITH_TLS),
+      id: 'CronJob kube-system/hubble-generate-certs: spec.jobTemplate.spec.ttlSecondsAfterFinished',
+      reason: "from 1.19 the chart drops the jobs' 30-minute ttl (the CronJob's history limits keep 3/1); we keep it in every version so a finished Job of the fixed name disappears and a changed one can be applied",
+    },
+  ]),
+  {
+    cases: ciliumCases(['1.19.6', '1.20.0']),
+    id: 'DaemonSet kube-system/cilium: initContainer install-cni-binaries: resources.limits.cpu',
+    project: '1',
+    reason: 'the chart writes the quantity as the YAML number 1; the API server stores quantities as strings, so kubectl apply would see 1 vs "1" and report the DaemonSet configured on every re-apply (seen on the apiserver suite); "1" is the same quantity',
+  },
+  ...['DaemonSet kube-system/cilium', 'DaemonSet kube-system/cilium-envoy', 'Deployment kube-system/cilium-operator'].map((w) => ({
+    cases: ciliumCases(['1.20.0']),
+    id: `${w}: pod.hostUsers`,
+    reason: "the chart writes hostUsers: true, the value an unset field means; a kube-apiserver without the UserNamespacesSupport feature (off by default up to 1.32) drops the field, so every later kubectl apply would report the workload configured (seen on the apiserver suite's 1.32)",
+  })),
+  ...['DaemonSet kube-system/cilium', 'DaemonSet kube-system/cilium-envoy', 'Deployment kube-system/cilium-operator'].map((w) => ({
+    cases: ciliumCases(['1.20.0']),
+    id: `${w}: template labels.helm.sh/chart`,
+    reason: 'the output is not managed by helm: no helm.sh/chart label on any object (the 1.20 chart also puts it on pod templates)',
+  })),
+  {
+    cases: ciliumCases(['1.20.0']),
+    id: 'Namespace cilium-secrets: metadata.labels.helm.sh/chart',
+    reason: 'the output is not managed by helm: no helm.sh/chart label on any object',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------- multus
