@@ -1,6 +1,6 @@
 /**
  * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd), for the default stack (central),
- * interconnect, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back,
+ * interconnect, Cilium 1.20.0 with Multus v4.3.0 thick, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back,
  * a second server-side dry-run apply changes nothing, and a broken object is rejected.
  */
 import * as fs from 'fs';
@@ -17,9 +17,12 @@ const availability = apiServerAvailability();
 if (!availability.available) console.warn(`SKIPPING the dist/ apply tests: ${availability.reason}`);
 const describeApi = availability.available ? describe : describe.skip;
 
-const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string }> = [
+const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; mustHave?: string[] }> = [
   { name: 'default (central)', values: '' },
   { name: 'interconnect', values: 'ovn:\n  mode: interconnect\n' },
+  // the newest supported versions: Cilium 1.20.0 (cilium-secrets namespace, ztunnel RBAC) and Multus v4.3.0 thick
+  { name: 'Cilium 1.20.0, Multus v4.3.0 thick', values: 'cilium:\n  version: "1.20.0"\nmultus:\n  version: v4.3.0\n  mode: thick\n',
+    mustHave: ['Namespace//cilium-secrets', 'Role/cilium-secrets/cilium-tlsinterception-secrets', 'ConfigMap/kube-system/multus-daemon-config'] },
   {
     name: 'dual-stack',
     serviceCidr: DUAL_STACK_SERVICE_CIDR,
@@ -103,6 +106,7 @@ describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
         expect(readBack(server, dist)).toEqual(synthesized(dist));
         expect(readBack(server, stage2Dir)).toEqual(synthesized(stage2Dir));
         expect(synthesized(dist).length).toBeGreaterThan(40);
+        for (const object of variant.mustHave ?? []) expect(readBack(server, dist)).toContain(object);
       }, TEST_TIMEOUT);
 
       test('applying again changes nothing (server-side dry run and kubectl diff)', () => {
