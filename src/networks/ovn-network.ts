@@ -6,7 +6,7 @@ import { CNI_PLUGIN_TYPE } from '../ovn/names';
 import { ChartAddressPlan } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { ensureNamespace } from '../util/namespace';
-import { parseField } from '../util/parse-field';
+import { parseField } from '../shared/field-error';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 

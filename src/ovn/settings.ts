@@ -3,7 +3,7 @@ import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
 import { DeceptiveNetworkConfig } from '../deception';
 import { isDnsLabel } from '../util/k8s-names';
-import { parseField } from '../util/parse-field';
+import { parseField } from '../shared/field-error';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
 import { DEFAULT_HOST_NETWORK_NAMESPACE, OVN_NAMESPACE } from './names';

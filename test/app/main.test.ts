@@ -111,17 +111,17 @@ describe('values file', () => {
 
   test.each([
     [{ ovn: { mtuu: 1400 } }, /^ovn\.mtuu: unknown key; valid keys here: .*mtu/],
-    [{ ovn: { mtu: '1400' } }, /^ovn\.mtu: expected an integer, got "1400"/],
-    [{ ovn: { mode: 'hybrid' } }, /^ovn\.mode: "hybrid" is not one of central, interconnect/],
+    [{ ovn: { mtu: '1400' } }, /^ovn\.mtu: invalid value "1400": expected an integer$/],
+    [{ ovn: { mode: 'hybrid' } }, /^ovn\.mode: invalid value "hybrid": expected one of central, interconnect$/],
     [{ networks: [{ name: 'a' }, { topology: 'layer2' }] }, /^networks\[1\]\.name: required/],
-    [{ networks: { name: 'a' } }, /^networks: expected a list/],
+    [{ networks: { name: 'a' } }, /^networks: invalid value \{"name":"a"\}: expected a list of mappings$/],
     [{ cilium: { ipam: 'cluster-pool' } }, /^cilium\.clusterPool\.podCidrs: required when ipam is cluster-pool/],
     [{ cilium: { clusterPool: { podCidrs: ['10.0.0.0/16'] } } }, /^cilium\.clusterPool: only valid with ipam: cluster-pool/],
     [{ addressing: { decoy: '10.254.0.0/16/8' } }, /^addressing: decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8"/],
-    [{ addressing: { serviceCidrs: '10.96.0.0/16' } }, /^addressing\.serviceCidrs: expected a list of strings, got "10\.96\.0\.0\/16"/],
+    [{ addressing: { serviceCidrs: '10.96.0.0/16' } }, /^addressing\.serviceCidrs: invalid value "10\.96\.0\.0\/16": expected a list of strings$/],
     [{ demo: { pods: [{ nodeName: 'x' }] } }, /^demo\.pods\[0\]\.name: required/],
     [{ extra: 1 }, /^extra: unknown key/],
-    [[1, 2], /^values: expected a mapping, got \[1,2\]/],
+    [[1, 2], /^values: invalid value \[1,2\]: expected a mapping$/],
   ])('rejects %j', (values, message) => {
     expect(() => valuesToProps(values)).toThrow(message);
   });

@@ -318,8 +318,8 @@ describe('values corpus', () => {
       ['broken.yaml', Buffer.from('a: [\n'), /: not valid YAML: /],
       ['twice.yaml', Buffer.from('ovn: {}\novn: {}\n'), /: not valid YAML: .*unique/],
       ['docs.yaml', Buffer.from('ovn: {}\n---\novn: {}\n'), /: not valid YAML: /],
-      ['list.yaml', Buffer.from('- 1\n- 2\n'), /: values: expected a mapping, got \[1,2\]/],
-      ['scalar.yaml', Buffer.from('hello\n'), /: values: expected a mapping, got "hello"/],
+      ['list.yaml', Buffer.from('- 1\n- 2\n'), /: values: invalid value \[1,2\]: expected a mapping/],
+      ['scalar.yaml', Buffer.from('hello\n'), /: values: invalid value "hello": expected a mapping/],
       ['control.yaml', Buffer.from('apiServer: "\\u0007\\u001b[31m"\n'), /apiServer: invalid api server address "(\\x07\\x1b|\\u0007\\u001b)\[31m"/],
     ];
     for (const [name, bytes, message] of cases) {
