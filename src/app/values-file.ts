@@ -43,6 +43,11 @@ export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam'> {
   readonly clusterPool?: ClusterPoolOptions;
 }
 
+/** One of `networks`: a NetworkAttachmentDefinition. */
+export interface NetworkValues extends Omit<OvnNetworkProps, 'nodeCount'> {
+  // nodeCount: the chart gives every network `addressing.nodeCount`; one cluster has one node count.
+}
+
 /** `demo`: the seed's demo pods. */
 export interface DemoValues {
   /**
@@ -78,7 +83,7 @@ export interface ValuesFile {
    * Secondary networks (NetworkAttachmentDefinitions).
    * @default - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300
    */
-  readonly networks?: OvnNetworkProps[];
+  readonly networks?: NetworkValues[];
   /** The seed's demo pods. */
   readonly demo?: DemoValues;
 }

@@ -3,7 +3,9 @@ import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
 import { DeceptiveNetworkConfig } from '../deception';
 import { isDnsLabel } from '../util/k8s-names';
+import { OVN_GENEVE_PORT } from '../shared/cni-facts';
 import { parseField } from '../shared/field-error';
+import { checkMtu } from '../shared/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
 import { DEFAULT_HOST_NETWORK_NAMESPACE, OVN_NAMESPACE } from './names';
@@ -57,15 +59,9 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   }
 
   const hasIpv6 = network.families.includes(IpFamily.IPV6);
-  const minMtu = hasIpv6 ? 1280 : 576;
-  const mtu = props.mtu ?? 1400;
-  if (!Number.isInteger(mtu) || mtu < minMtu || mtu > 65535) {
-    throw new Error(
-      `mtu: invalid value ${describe(props.mtu)}: expected a whole number from ${minMtu} to 65535${hasIpv6 ? ' (IPv6 needs at least 1280)' : ''}`,
-    );
-  }
+  const mtu = checkMtu('mtu', props.mtu ?? 1400, hasIpv6);
 
-  const encapPort = props.encapPort ?? 6081;
+  const encapPort = props.encapPort ?? OVN_GENEVE_PORT;
   if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
     throw new Error(`encapPort: invalid value ${describe(props.encapPort)}: expected a udp port from 1 to 65535`);
   }

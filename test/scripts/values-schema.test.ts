@@ -33,6 +33,7 @@ describe('values.schema.json', () => {
     expect(paths['addressing.nodeCount'].type).toBe('integer');
     expect(paths['addressing.podRangesFromNodes']).toBeUndefined(); // not a values key: the chart sets it
     expect(paths['networks[].name']).toBeDefined();
+    expect(paths['networks[].nodeCount']).toBeUndefined(); // one cluster, one node count: addressing.nodeCount
     expect(schema.properties.networks.items.required).toEqual(['name']);
     for (const [key, names] of Object.entries(ENUM_KEYS)) expect({ key, enum: paths[key].enum }).toEqual({ key, enum: Object.keys(names) });
     expect(paths['ovn.mtu'].description).toMatch(/MTU of OVN-Kubernetes pod interfaces.*\n\nDefault: 1400/s);
