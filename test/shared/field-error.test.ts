@@ -7,7 +7,7 @@ describe('the error grammar', () => {
     expect(showValue(undefined)).toBe('undefined');
     expect(showValue('x'.repeat(100))).toBe(`"${'x'.repeat(60)}…" (100 characters)`);
     expect(showValue(new (class Thing {})())).toBe('Thing');
-    expect(showValue({ a: 'y'.repeat(200) })).toMatch(/^\{"a":"y+… \(209 characters\)$/);
+    expect(showValue({ a: 'y'.repeat(200) })).toMatch(/^\{"a":"y+… \(208 characters\)$/);
   });
 
   test('paths, invalid values and prefixed errors', () => {
