@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
+import type { IOvnAddressPlan } from '../ovn';
 import { ChartAddressPlan, onlyOne } from '../plan';
 import { parseCidrList } from '../shared/cidr-list';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
@@ -92,7 +93,7 @@ const DEFAULTS = {
  * (`svc_cidr`). Registers every range in the chart's AddressPlan; synth fails listing every overlap.
  * Renders no Kubernetes object itself: OvnSecondary reads these settings.
  */
-export class DeceptiveNetworkConfig extends Construct {
+export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan {
   /** The cluster's families, from the primary pod ranges (IPv4 first). */
   public readonly families: IpFamily[];
   /** Primary pod ranges (Cilium's). */

@@ -1,17 +1,17 @@
 import { Lazy } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
-import { DeceptiveNetworkConfig } from '../deception';
 import { isDnsLabel } from '../util/k8s-names';
 import { OVN_GENEVE_PORT } from '../shared/cni-facts';
 import { parseField } from '../shared/field-error';
 import { checkMtu } from '../shared/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
+import { isOvnAddressPlan } from './ovn-address-plan';
 import { DEFAULT_HOST_NETWORK_NAMESPACE, OVN_NAMESPACE } from './names';
 import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
 
-/** One family's OVN-internal subnets, as given by DeceptiveNetworkConfig. */
+/** One family's OVN-internal subnets, as given by the address plan (IOvnAddressPlan). */
 export interface FamilySubnets {
   readonly family: IpFamily;
   /** `v4` or `v6`: the prefix of the env vars and config keys. */
@@ -45,8 +45,8 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
     throw new Error('props: required; give at least network and apiServer');
   }
   const network = props.network;
-  if (!(network instanceof DeceptiveNetworkConfig)) {
-    throw new Error(`network: required; expected a DeceptiveNetworkConfig, got ${describe(network)}`);
+  if (!isOvnAddressPlan(network)) {
+    throw new Error(`network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got ${describe(network)}`);
   }
   if (props.apiServer === undefined) {
     throw new Error('apiServer: required; OVN-Kubernetes cannot discover the api server: give its url, such as "https://172.18.0.2:6443"');
@@ -127,7 +127,7 @@ function flag(field: string, value: boolean | undefined, fallback: boolean): boo
   return value;
 }
 
-// DeceptiveNetworkConfig guarantees one subnet per family; this only guards against a broken invariant.
+// An IOvnAddressPlan gives one subnet per family (DeceptiveNetworkConfig guarantees it); this only guards against a broken invariant.
 function required(value: string | undefined, what: string, family: IpFamily): string {
   if (value === undefined) {
     throw new Error(`network: has no ${family} ${what} subnet although the cluster has ${family}`);
