@@ -1,30 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/main';
+import { listing as snapshotDir, runMain as run, tmpDir } from '../support/run-app';
 import { valuesToProps } from '../../src/app/values';
 import { OvnDeploymentMode } from '../../src';
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-main-'));
-}
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function snapshotDir(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p); else files[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
-  });
-  walk(dir);
-  return files;
-}
+const tmp = () => tmpDir('multicni-main-');
 
 describe('synth app', () => {
   test('writes dist/ and the kind config; a second run gives identical bytes', () => {
