@@ -6,7 +6,6 @@ import { find, Obj } from '../support/manifests';
 export { find };
 export type { Obj };
 
-
 export interface Env { name: string; value?: string; valueFrom?: any }
 export interface Container { name: string; command: string[]; env?: Env[]; [key: string]: any }
 export interface Found { workload: string; pod: any; container: Container }
