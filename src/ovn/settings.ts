@@ -3,7 +3,7 @@ import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
 import { isDnsLabel } from '../util/k8s-names';
 import { OVN_GENEVE_PORT } from '../shared/cni-facts';
-import { parseField } from '../shared/field-error';
+import { parseField, showValue } from '../shared/field-error';
 import { checkMtu } from '../shared/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
@@ -46,7 +46,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   }
   const network = props.network;
   if (!isOvnAddressPlan(network)) {
-    throw new Error(`network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got ${describe(network)}`);
+    throw new Error(`network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got ${showValue(network)}`);
   }
   if (props.apiServer === undefined) {
     throw new Error('apiServer: required; OVN-Kubernetes cannot discover the api server: give its url, such as "https://172.18.0.2:6443"');
@@ -55,7 +55,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
 
   const mode = props.mode ?? OvnDeploymentMode.CENTRAL;
   if (!Object.values(OvnDeploymentMode).includes(mode)) {
-    throw new Error(`mode: invalid value ${describe(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
+    throw new Error(`mode: invalid value ${showValue(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
   }
 
   const hasIpv6 = network.families.includes(IpFamily.IPV6);
@@ -63,7 +63,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
 
   const encapPort = props.encapPort ?? OVN_GENEVE_PORT;
   if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
-    throw new Error(`encapPort: invalid value ${describe(props.encapPort)}: expected a udp port from 1 to 65535`);
+    throw new Error(`encapPort: invalid value ${showValue(props.encapPort)}: expected a udp port from 1 to 65535`);
   }
 
   const image = imageReference(
@@ -72,13 +72,13 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   );
   const imagePullPolicy = props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
   if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
-    throw new Error(`imagePullPolicy: invalid value ${describe(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
+    throw new Error(`imagePullPolicy: invalid value ${showValue(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
   }
 
   const hostNetworkNamespace = props.hostNetworkNamespace ?? DEFAULT_HOST_NETWORK_NAMESPACE;
   if (!isDnsLabel(hostNetworkNamespace)) {
     throw new Error(
-      `hostNetworkNamespace: invalid value ${describe(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
+      `hostNetworkNamespace: invalid value ${showValue(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
     );
   }
   if (hostNetworkNamespace === OVN_NAMESPACE) {
@@ -122,7 +122,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
 function flag(field: string, value: boolean | undefined, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
-    throw new Error(`${field}: invalid value ${describe(value)}: expected true or false`);
+    throw new Error(`${field}: invalid value ${showValue(value)}: expected true or false`);
   }
   return value;
 }
@@ -133,10 +133,4 @@ function required(value: string | undefined, what: string, family: IpFamily): st
     throw new Error(`network: has no ${family} ${what} subnet although the cluster has ${family}`);
   }
   return value;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'an object';
-  return JSON.stringify(value) ?? String(value);
 }
