@@ -1,5 +1,6 @@
 import { Cidr, splitList } from './cidr';
 import { IpFamily, addressBits } from './ip-family';
+import { nodeSubnetCount } from './node-subnets';
 
 /**
  * OVN-Kubernetes' cluster-subnet syntax `cidr/hostPrefix`, e.g. `10.254.0.0/16/24`: the cluster range
@@ -74,8 +75,7 @@ export class ClusterSubnet {
 
   /** How many node subnets the range holds (capped at Number.MAX_SAFE_INTEGER for huge IPv6 ranges). */
   public get nodeSubnetCount(): number {
-    const exponent = this.hostPrefix - this.cidr.prefix;
-    return exponent >= 53 ? Number.MAX_SAFE_INTEGER : 2 ** Math.max(exponent, 0);
+    return nodeSubnetCount(this.cidr.prefix, this.hostPrefix);
   }
 
   /** `cidr/hostPrefix`, or the bare CIDR when it was given bare. */

@@ -6,3 +6,4 @@ export * from './cluster-subnet';
 export * from './range-role';
 export * from './address-plan';
 export * from './decoy';
+export * from './node-subnets';

@@ -2,7 +2,6 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr } from '../addressing';
 import { CiliumPrimary, CiliumPrimaryProps, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
-import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../cilium/settings';
 import { NetworkCrds } from '../crds';
 import { DeceptiveNetworkConfig } from '../deception';
 import { DemoPods } from '../demo';
@@ -10,6 +9,7 @@ import { Multus } from '../multus';
 import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
+import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../shared/cni-facts';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */

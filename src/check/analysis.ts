@@ -1,4 +1,4 @@
-import { Cidr, IpFamily, RangeRole } from '../addressing';
+import { Cidr, IpFamily, RangeRole, hostPrefixProblem, nodeSubnetsProblem } from '../addressing';
 import { AddressInterval, formatAddress, formatInterval, intervalOf } from './address-interval';
 import { CheckProblem, CheckedRange, ManifestCheckResult } from './check-result';
 import { Extraction, Found, LOAD_BALANCER, NODE_POD_RANGE } from './extract/found';
@@ -25,15 +25,12 @@ export function analyze(ex: Extraction, notes: string[]): ManifestCheckResult {
 
   for (const g of groups) {
     if (g.hostPrefix === undefined) continue;
-    const bits = g.first.block.family === IpFamily.IPV4 ? 32 : 128;
-    if (!Number.isInteger(g.hostPrefix) || g.hostPrefix <= g.first.block.prefix || g.hostPrefix > bits) {
-      problems.push({ kind: 'host-prefix', message: `host prefix: ${describe(g)} has host prefix /${g.hostPrefix}, which must be longer than /${g.first.block.prefix} and at most /${bits}`, ...at(g.first), ranges: plain([g.first]) });
+    const hostPrefix = hostPrefixProblem(describe(g), g.first.block.family, g.first.block.prefix, g.hostPrefix);
+    if (hostPrefix) {
+      problems.push({ kind: 'host-prefix', message: hostPrefix, ...at(g.first), ranges: plain([g.first]) });
     } else if (ex.nodeCount > 0 && !g.first.name.startsWith('CiliumPodIPPool')) {
-      const exponent = g.hostPrefix - g.first.block.prefix;
-      const available = exponent >= 53 ? Number.MAX_SAFE_INTEGER : 2 ** exponent;
-      if (available < ex.nodeCount) {
-        problems.push({ kind: 'node-subnets', message: `node subnets: ${describe(g)} splits into ${available} node subnets of /${g.hostPrefix}, fewer than the ${ex.nodeCount} nodes read; use a shorter cluster prefix or a longer host prefix`, ...at(g.first), ranges: plain([g.first]) });
-      }
+      const nodeSubnets = nodeSubnetsProblem(describe(g), g.first.block.prefix, g.hostPrefix, ex.nodeCount, 'nodes read');
+      if (nodeSubnets) problems.push({ kind: 'node-subnets', message: nodeSubnets, ...at(g.first), ranges: plain([g.first]) });
     }
   }
 

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
+import type { IOvnAddressPlan } from '../ovn';
 import { ChartAddressPlan, onlyOne } from '../plan';
-import { parseField } from '../util/parse-field';
+import { parseCidrList } from '../shared/cidr-list';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
 
@@ -92,7 +93,7 @@ const DEFAULTS = {
  * (`svc_cidr`). Registers every range in the chart's AddressPlan; synth fails listing every overlap.
  * Renders no Kubernetes object itself: OvnSecondary reads these settings.
  */
-export class DeceptiveNetworkConfig extends Construct {
+export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan {
   /** The cluster's families, from the primary pod ranges (IPv4 first). */
   public readonly families: IpFamily[];
   /** Primary pod ranges (Cilium's). */
@@ -117,9 +118,9 @@ export class DeceptiveNetworkConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: DeceptiveNetworkConfigProps = {}) {
     super(scope, id);
-    this.primaryPodCidrs = cidrList('primaryPodCidrs', props.primaryPodCidrs ?? ['10.244.0.0/16'], true);
-    this.serviceCidrs = cidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], true);
-    this.nodeNetworks = cidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], false);
+    this.primaryPodCidrs = parseCidrList('primaryPodCidrs', props.primaryPodCidrs ?? ['10.244.0.0/16'], { perFamily: true });
+    this.serviceCidrs = parseCidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], { perFamily: true });
+    this.nodeNetworks = parseCidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], { perFamily: false });
     this.families = Cidr.familiesOf(this.primaryPodCidrs);
     this.nodeCount = props.nodeCount ?? 3;
     if (!Number.isInteger(this.nodeCount) || this.nodeCount < 1) {
@@ -236,7 +237,7 @@ export class DeceptiveNetworkConfig extends Construct {
   private internal(field: string, given: string[] | undefined, defaults: Record<IpFamily, string>): Cidr[] {
     const cidrs = given === undefined
       ? this.families.map((f) => Cidr.parse(defaults[f]))
-      : cidrList(field, given, true);
+      : parseCidrList(field, given, { perFamily: true });
     const got = Cidr.familiesOf(cidrs);
     if (got.join('+') !== this.families.join('+')) {
       throw new Error(
@@ -266,17 +267,3 @@ function maskFieldOf(props: DeceptiveNetworkConfigProps, family: IpFamily): stri
   return props[field] !== undefined ? field : `${field}, kube-controller-manager's default`;
 }
 
-/** Parses a prop that is a list of CIDRs; at most one per family when `perFamily`. */
-function cidrList(field: string, texts: string[], perFamily: boolean): Cidr[] {
-  if (!Array.isArray(texts)) {
-    throw new Error(`${field}: expected a list of cidrs, got ${JSON.stringify(texts)}`);
-  }
-  if (perFamily && (texts.length < 1 || texts.length > 2)) {
-    throw new Error(`${field}: expected one cidr per family (1 or 2 entries), got ${JSON.stringify(texts)}`);
-  }
-  const cidrs = texts.map((t, i) => parseField(`${field}[${i}]`, t, Cidr.parse));
-  if (perFamily && cidrs.length === 2 && cidrs[0].family === cidrs[1].family) {
-    throw new Error(`${field}: ${JSON.stringify(texts)} has two ${cidrs[0].family} ranges; dual-stack needs one IPv4 and one IPv6`);
-  }
-  return cidrs;
-}

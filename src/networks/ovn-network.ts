@@ -2,11 +2,12 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
-import { CNI_PLUGIN_TYPE } from '../ovn/names';
+import { OVN_CNI_PLUGIN_TYPE } from '../shared/cni-facts';
+import { checkMtu } from '../shared/mtu';
 import { ChartAddressPlan } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { ensureNamespace } from '../util/namespace';
-import { parseField } from '../util/parse-field';
+import { parseField } from '../shared/field-error';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 
@@ -133,11 +134,7 @@ export class OvnNetwork extends Construct {
     if (props.physicalNetworkName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(props.physicalNetworkName)) {
       throw new Error(`${field}: physicalNetworkName ${JSON.stringify(props.physicalNetworkName)} must be letters, digits, ".", "_" or "-"`);
     }
-    const mtu = props.mtu ?? 1300;
-    const minMtu = families.includes(IpFamily.IPV6) ? 1280 : 576;
-    if (!Number.isInteger(mtu) || mtu < minMtu || mtu > 65535) {
-      throw new Error(`${field}: mtu ${JSON.stringify(props.mtu)} must be an integer from ${minMtu} to 65535`);
-    }
+    const mtu = checkMtu(`${field}: mtu`, props.mtu ?? 1300, families.includes(IpFamily.IPV6));
     if (props.nodeCount !== undefined && (!Number.isInteger(props.nodeCount) || props.nodeCount < 1)) {
       throw new Error(`${field}: nodeCount ${JSON.stringify(props.nodeCount)} must be an integer >= 1`);
     }
@@ -146,7 +143,7 @@ export class OvnNetwork extends Construct {
     const config = {
       cniVersion: '0.3.1',
       name: this.networkName,
-      type: CNI_PLUGIN_TYPE,
+      type: OVN_CNI_PLUGIN_TYPE,
       topology: this.topology.name,
       netAttachDefName: this.qualifiedName,
       ...(subnetTexts.length > 0 ? { subnets: (layer3 ? clusterSubnets.map(String) : subnets.map(String)).join(',') } : {}),

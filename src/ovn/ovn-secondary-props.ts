@@ -1,5 +1,5 @@
 import { ImagePullPolicy } from 'cdk8s-plus-28';
-import { DeceptiveNetworkConfig } from '../deception';
+import { IOvnAddressPlan } from './ovn-address-plan';
 
 /** How the OVN databases and controllers are laid out. */
 export enum OvnDeploymentMode {
@@ -94,9 +94,10 @@ export interface OvnSecondaryOptions {
 export interface OvnSecondaryProps extends OvnSecondaryOptions {
   /**
    * The address plan's OVN settings: decoy `net_cidr`, real `svc_cidr`, join/masquerade/transit subnets and
-   * whether OVN-Kubernetes runs as a secondary CNI. Its ranges are already in the chart's AddressPlan.
+   * whether OVN-Kubernetes runs as a secondary CNI; usually a `DeceptiveNetworkConfig`, whose ranges are
+   * already in the chart's AddressPlan.
    */
-  readonly network: DeceptiveNetworkConfig;
+  readonly network: IOvnAddressPlan;
 
   /**
    * The real kube-apiserver, as `https://<host>:<port>` (host: IPv4, `[IPv6]` or DNS name). OVN-Kubernetes

@@ -1,15 +1,17 @@
 import { Lazy } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily } from '../addressing';
-import { DeceptiveNetworkConfig } from '../deception';
 import { isDnsLabel } from '../util/k8s-names';
-import { parseField } from '../util/parse-field';
+import { OVN_GENEVE_PORT } from '../shared/cni-facts';
+import { parseField, showValue } from '../shared/field-error';
+import { checkMtu } from '../shared/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
+import { isOvnAddressPlan } from './ovn-address-plan';
 import { DEFAULT_HOST_NETWORK_NAMESPACE, OVN_NAMESPACE } from './names';
 import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
 
-/** One family's OVN-internal subnets, as given by DeceptiveNetworkConfig. */
+/** One family's OVN-internal subnets, as given by the address plan (IOvnAddressPlan). */
 export interface FamilySubnets {
   readonly family: IpFamily;
   /** `v4` or `v6`: the prefix of the env vars and config keys. */
@@ -43,8 +45,8 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
     throw new Error('props: required; give at least network and apiServer');
   }
   const network = props.network;
-  if (!(network instanceof DeceptiveNetworkConfig)) {
-    throw new Error(`network: required; expected a DeceptiveNetworkConfig, got ${describe(network)}`);
+  if (!isOvnAddressPlan(network)) {
+    throw new Error(`network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got ${showValue(network)}`);
   }
   if (props.apiServer === undefined) {
     throw new Error('apiServer: required; OVN-Kubernetes cannot discover the api server: give its url, such as "https://172.18.0.2:6443"');
@@ -53,21 +55,15 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
 
   const mode = props.mode ?? OvnDeploymentMode.CENTRAL;
   if (!Object.values(OvnDeploymentMode).includes(mode)) {
-    throw new Error(`mode: invalid value ${describe(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
+    throw new Error(`mode: invalid value ${showValue(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
   }
 
   const hasIpv6 = network.families.includes(IpFamily.IPV6);
-  const minMtu = hasIpv6 ? 1280 : 576;
-  const mtu = props.mtu ?? 1400;
-  if (!Number.isInteger(mtu) || mtu < minMtu || mtu > 65535) {
-    throw new Error(
-      `mtu: invalid value ${describe(props.mtu)}: expected a whole number from ${minMtu} to 65535${hasIpv6 ? ' (IPv6 needs at least 1280)' : ''}`,
-    );
-  }
+  const mtu = checkMtu('mtu', props.mtu ?? 1400, hasIpv6);
 
-  const encapPort = props.encapPort ?? 6081;
+  const encapPort = props.encapPort ?? OVN_GENEVE_PORT;
   if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
-    throw new Error(`encapPort: invalid value ${describe(props.encapPort)}: expected a udp port from 1 to 65535`);
+    throw new Error(`encapPort: invalid value ${showValue(props.encapPort)}: expected a udp port from 1 to 65535`);
   }
 
   const image = imageReference(
@@ -76,13 +72,13 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   );
   const imagePullPolicy = props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
   if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
-    throw new Error(`imagePullPolicy: invalid value ${describe(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
+    throw new Error(`imagePullPolicy: invalid value ${showValue(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
   }
 
   const hostNetworkNamespace = props.hostNetworkNamespace ?? DEFAULT_HOST_NETWORK_NAMESPACE;
   if (!isDnsLabel(hostNetworkNamespace)) {
     throw new Error(
-      `hostNetworkNamespace: invalid value ${describe(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
+      `hostNetworkNamespace: invalid value ${showValue(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
     );
   }
   if (hostNetworkNamespace === OVN_NAMESPACE) {
@@ -126,21 +122,15 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
 function flag(field: string, value: boolean | undefined, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
-    throw new Error(`${field}: invalid value ${describe(value)}: expected true or false`);
+    throw new Error(`${field}: invalid value ${showValue(value)}: expected true or false`);
   }
   return value;
 }
 
-// DeceptiveNetworkConfig guarantees one subnet per family; this only guards against a broken invariant.
+// An IOvnAddressPlan gives one subnet per family (DeceptiveNetworkConfig guarantees it); this only guards against a broken invariant.
 function required(value: string | undefined, what: string, family: IpFamily): string {
   if (value === undefined) {
     throw new Error(`network: has no ${family} ${what} subnet although the cluster has ${family}`);
   }
   return value;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'an object';
-  return JSON.stringify(value) ?? String(value);
 }

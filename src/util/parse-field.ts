@@ -1,8 +1,2 @@
-/** Runs a parser, prefixing its error with the field that held the bad text (`nodeNetworks[1]: …`). */
-export function parseField<T>(field: string, text: string, parse: (text: string) => T): T {
-  try {
-    return parse(text);
-  } catch (e) {
-    throw new Error(`${field}: ${(e as Error).message}`);
-  }
-}
+// Moved to the shared error grammar; kept for the components that import it from here.
+export { parseField } from '../shared/field-error';

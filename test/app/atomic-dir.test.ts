@@ -3,30 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OUTPUT_MARKER, OutputError, writeOutputs } from '../../src/app/atomic-dir';
-import { main } from '../../src/main';
+import { listing, runMain as run, tmpDir } from '../support/run-app';
 
 const ROOT = path.join(__dirname, '..', '..');
-
-function tmp(): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-out-')));
-}
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function listing(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p); else files[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
-  });
-  walk(dir);
-  return files;
-}
+const tmp = () => tmpDir('multicni-out-');
 
 function inDir<T>(dir: string, f: () => T): T {
   const before = process.cwd();

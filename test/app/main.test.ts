@@ -1,30 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/main';
+import { listing as snapshotDir, runMain as run, tmpDir } from '../support/run-app';
 import { valuesToProps } from '../../src/app/values';
 import { MultusMode, MultusVersion, OvnDeploymentMode } from '../../src';
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-main-'));
-}
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function snapshotDir(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p); else files[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
-  });
-  walk(dir);
-  return files;
-}
+const tmp = () => tmpDir('multicni-main-');
 
 describe('synth app', () => {
   test('writes dist/ and the kind config; a second run gives identical bytes', () => {
@@ -115,23 +95,23 @@ describe('values file', () => {
   test('multus.version picks the release; an unknown one names the key, the value and the valid tags', () => {
     expect(valuesToProps({ multus: { version: 'v4.3.0', mode: 'thick' } }).multus).toEqual({ version: MultusVersion.V4_3_0, mode: MultusMode.THICK });
     expect(valuesToProps({ multus: { version: 'v4.2.4' } }).multus).toEqual({ version: MultusVersion.V4_2_4 });
-    expect(() => valuesToProps({ multus: { version: '4.3.0' } })).toThrow('multus.version: "4.3.0" is not one of v4.1.3, v4.2.4, v4.3.0');
-    expect(() => valuesToProps({ multus: { version: 4.3 } })).toThrow('multus.version: expected a string, got 4.3');
+    expect(() => valuesToProps({ multus: { version: '4.3.0' } })).toThrow('multus.version: invalid value "4.3.0": expected one of v4.1.3, v4.2.4, v4.3.0');
+    expect(() => valuesToProps({ multus: { version: 4.3 } })).toThrow('multus.version: invalid value 4.3: expected one of v4.1.3, v4.2.4, v4.3.0');
   });
 
   test.each([
     [{ ovn: { mtuu: 1400 } }, /^ovn\.mtuu: unknown key; valid keys here: .*mtu/],
-    [{ ovn: { mtu: '1400' } }, /^ovn\.mtu: expected an integer, got "1400"/],
-    [{ ovn: { mode: 'hybrid' } }, /^ovn\.mode: "hybrid" is not one of central, interconnect/],
+    [{ ovn: { mtu: '1400' } }, /^ovn\.mtu: invalid value "1400": expected an integer$/],
+    [{ ovn: { mode: 'hybrid' } }, /^ovn\.mode: invalid value "hybrid": expected one of central, interconnect$/],
     [{ networks: [{ name: 'a' }, { topology: 'layer2' }] }, /^networks\[1\]\.name: required/],
-    [{ networks: { name: 'a' } }, /^networks: expected a list/],
+    [{ networks: { name: 'a' } }, /^networks: invalid value \{"name":"a"\}: expected a list of mappings$/],
     [{ cilium: { ipam: 'cluster-pool' } }, /^cilium\.clusterPool\.podCidrs: required when ipam is cluster-pool/],
     [{ cilium: { clusterPool: { podCidrs: ['10.0.0.0/16'] } } }, /^cilium\.clusterPool: only valid with ipam: cluster-pool/],
     [{ addressing: { decoy: '10.254.0.0/16/8' } }, /^addressing: decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8"/],
-    [{ addressing: { serviceCidrs: '10.96.0.0/16' } }, /^addressing\.serviceCidrs: expected a list of strings, got "10\.96\.0\.0\/16"/],
+    [{ addressing: { serviceCidrs: '10.96.0.0/16' } }, /^addressing\.serviceCidrs: invalid value "10\.96\.0\.0\/16": expected a list of strings$/],
     [{ demo: { pods: [{ nodeName: 'x' }] } }, /^demo\.pods\[0\]\.name: required/],
     [{ extra: 1 }, /^extra: unknown key/],
-    [[1, 2], /^values: expected a mapping, got \[1,2\]/],
+    [[1, 2], /^values: invalid value \[1,2\]: expected a mapping$/],
   ])('rejects %j', (values, message) => {
     expect(() => valuesToProps(values)).toThrow(message);
   });

@@ -1,8 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/main';
+import { listing as listingUtf8, runMain, tmpDir } from '../support/run-app';
 
 /**
  * A corpus of bad and borderline values files, run through the real synth entry point (`main`, the code
@@ -12,6 +11,13 @@ import { main } from '../../src/main';
  */
 
 const ROOT = path.join(__dirname, '..', '..');
+const tmp = () => tmpDir('multicni-corpus-');
+const listing = (dir: string) => listingUtf8(dir, 'latin1');
+/** stderr as lines: each refusal must be exactly one. */
+const run = (args: string[]) => {
+  const r = runMain(args);
+  return { code: r.code, out: r.out, err: r.errLines };
+};
 const dualBase = 'addressing: { primaryPodCidrs: [10.244.0.0/16, "fd00:10:244::/56"], serviceCidrs: [10.96.0.0/16, "fd00:10:96::/112"] }';
 const dual = `${dualBase.slice(0, -2)}, decoy: "10.254.0.0/16/24,fd00:10:254::/48/64" }`;
 const v6 = 'addressing: { primaryPodCidrs: ["fd00:10:244::/56"], serviceCidrs: ["fd00:10:96::/112"], nodeNetworks: ["fc00:f853:ccd:e793::/64"], decoy: "fd00:10:254::/48/64" }\nnetworks: [{ name: n6, subnets: ["fd00:10:245::/48/64"] }]';
@@ -241,27 +247,6 @@ const WRONG_TYPE: Array<[string, string, string]> = Object.entries(KEYS).flatMap
   return [`wrong type: ${section}.${key}`, `${section}:\n  ${key}: ${section2 ? '[1, 2]' : '{ a: 1 }'}`, `${section}.${key}`];
 }));
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-corpus-'));
-}
-
-function listing(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p); else files[path.relative(dir, p)] = fs.readFileSync(p, 'latin1');
-  });
-  walk(dir);
-  return files;
-}
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err };
-}
-
 const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*$/;
 
 describe('values corpus', () => {
@@ -318,8 +303,8 @@ describe('values corpus', () => {
       ['broken.yaml', Buffer.from('a: [\n'), /: not valid YAML: /],
       ['twice.yaml', Buffer.from('ovn: {}\novn: {}\n'), /: not valid YAML: .*unique/],
       ['docs.yaml', Buffer.from('ovn: {}\n---\novn: {}\n'), /: not valid YAML: /],
-      ['list.yaml', Buffer.from('- 1\n- 2\n'), /: values: expected a mapping, got \[1,2\]/],
-      ['scalar.yaml', Buffer.from('hello\n'), /: values: expected a mapping, got "hello"/],
+      ['list.yaml', Buffer.from('- 1\n- 2\n'), /: values: invalid value \[1,2\]: expected a mapping/],
+      ['scalar.yaml', Buffer.from('hello\n'), /: values: invalid value "hello": expected a mapping/],
       ['control.yaml', Buffer.from('apiServer: "\\u0007\\u001b[31m"\n'), /apiServer: invalid api server address "(\\x07\\x1b|\\u0007\\u001b)\[31m"/],
     ];
     for (const [name, bytes, message] of cases) {

@@ -84,8 +84,8 @@ describe('DeceptiveNetworkConfig', () => {
 
   test.each([
     [{ primaryPodCidrs: ['10.244.0.1/16'] }, /primaryPodCidrs\[0\]: invalid cidr "10\.244\.0\.1\/16": host bits are set/],
-    [{ serviceCidrs: [] }, /serviceCidrs: expected one cidr per family \(1 or 2 entries\), got \[\]/],
-    [{ serviceCidrs: ['10.96.0.0/16', '10.97.0.0/16'] }, /serviceCidrs: .* has two IPv4 ranges/],
+    [{ serviceCidrs: [] }, /serviceCidrs: invalid value \[\]: expected one cidr per family \(1 or 2 entries\)/],
+    [{ serviceCidrs: ['10.96.0.0/16', '10.97.0.0/16'] }, /serviceCidrs: invalid value .*: expected one IPv4 and one IPv6 range for dual-stack, got two IPv4 ranges/],
     [{ nodeNetworks: ['nope'] }, /nodeNetworks\[0\]: invalid cidr "nope"/],
     [{ nodeCount: 0 }, /nodeCount: invalid value 0: expected a whole number of nodes, at least 1/],
     [{ joinSubnets: ['fd98::/64'] }, /joinSubnets: \["fd98::\/64"\] covers IPv6 but the primary pod ranges are IPv4; give one subnet per family/],

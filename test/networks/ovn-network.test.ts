@@ -89,8 +89,8 @@ describe('OvnNetwork', () => {
     [{ name: 'x', topology: OvnTopology.LAYER2, role: NetworkRole.PRIMARY }, /role primary needs subnets/],
     [{ name: 'x', topology: OvnTopology.LAYER2, allowPersistentIps: true }, /allowPersistentIps needs subnets/],
     [{ name: 'x', topology: OvnTopology.LAYER2, physicalNetworkName: 'p' }, /physicalNetworkName is only valid on localnet networks/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, mtu: 100 }, /mtu 100 must be an integer from 576 to 65535/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['fd00::/64'], mtu: 1000 }, /mtu 1000 must be an integer from 1280 to 65535/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, mtu: 100 }, /: mtu: invalid value 100: expected a whole number from 576 to 65535$/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['fd00::/64'], mtu: 1000 }, /: mtu: invalid value 1000: expected a whole number from 1280 to 65535 \(IPv6 needs at least 1280\)$/],
     [{ name: 'x', subnets: ['10.1.0.0/16/24'], nodeCount: 0 }, /nodeCount 0 must be an integer >= 1/],
   ] as Array<[OvnNetworkProps, RegExp]>)('rejects %j', (props, message) => {
     expect(() => new OvnNetwork(Testing.chart(), 'n', props)).toThrow(message);

@@ -1,14 +1,10 @@
 import { Testing } from 'cdk8s';
 import { DeceptiveNetworkConfig, DeceptiveNetworkConfigProps } from '../../src/deception';
 import { OvnSecondary, OvnSecondaryProps } from '../../src/ovn';
+import { find, Obj } from '../support/manifests';
 
-/** What the tests read from the synthesized YAML. */
-export interface Obj {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
-  [key: string]: any;
-}
+export { find };
+export type { Obj };
 
 export interface Env { name: string; value?: string; valueFrom?: any }
 export interface Container { name: string; command: string[]; env?: Env[]; [key: string]: any }
@@ -32,12 +28,6 @@ export function build(props: Record<string, unknown>, networkProps: DeceptiveNet
   const chart = Testing.chart();
   const network = new DeceptiveNetworkConfig(chart, 'network', networkProps);
   return new OvnSecondary(chart, 'ovn', { network, apiServer: SEED_API_SERVER, ...props } as OvnSecondaryProps);
-}
-
-export function find(objs: Obj[], kind: string, name: string): Obj {
-  const o = objs.find((x) => x.kind === kind && x.metadata.name === name);
-  if (!o) throw new Error(`no ${kind} ${name} in ${objs.map((x) => `${x.kind}/${x.metadata.name}`).join(', ')}`);
-  return o;
 }
 
 /** Every container of every workload. */

@@ -351,7 +351,7 @@ describe('OvnSecondary, invalid props', () => {
     ['mode unknown', { mode: 'distributed' }, /^mode: invalid value "distributed": expected OvnDeploymentMode\.CENTRAL or OvnDeploymentMode\.INTERCONNECT/],
     ['persistentIps not boolean', { persistentIps: 'yes' }, /^persistentIps: invalid value "yes": expected true or false/],
     ['egressQos with the secondary-CNI option', { egressQos: true }, /^egressQos: cannot be true while network\.secondaryCni is true.*nil address set/],
-    ['network missing', { network: undefined }, /^network: required; expected a DeceptiveNetworkConfig, got undefined/],
+    ['network missing', { network: undefined }, /^network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got undefined/],
   ])('%s', (_name, props, message) => {
     expect(() => build(props as Record<string, unknown>)).toThrow(message);
   });

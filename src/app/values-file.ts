@@ -1,0 +1,89 @@
+import { CiliumPrimaryProps, ClusterPoolOptions } from '../cilium';
+import { NetworkCrdsProps } from '../crds';
+import { AutomaticDecoyOptions, DeceptiveNetworkConfigProps } from '../deception';
+import { DemoPodPlacement } from '../demo';
+import { MultusProps } from '../multus';
+import { OvnNetworkProps } from '../networks';
+import { OvnSecondaryOptions } from '../ovn';
+
+/*
+ * The values file, as types: the props of each component, except where YAML says a thing differently
+ * (a decoy as text, IPAM as a name plus its options, the demo as one section). `npm run schema` turns
+ * `ValuesFile` into values.schema.json; keys typed with an enum-like class are listed in values-enums.ts.
+ * A key added to a props interface is a values key without a line here.
+ */
+
+/** `addressing`: the address plan. */
+export interface AddressingValues extends Omit<DeceptiveNetworkConfigProps, 'decoy' | 'podRangesFromNodes'> {
+  /**
+   * OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block,
+   * chosen when every other range, networks included, is known).
+   * @default 10.254.0.0/16/24
+   */
+  readonly decoy?: string;
+  /**
+   * Where `decoy: auto` searches; only valid with `decoy: auto`.
+   * @default - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8
+   */
+  readonly decoySearch?: AutomaticDecoyOptions;
+}
+
+/** `cilium`: the primary CNI. */
+export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam'> {
+  /**
+   * How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool`
+   * (with `clusterPool.podCidrs`).
+   * @default kubernetes
+   */
+  readonly ipam?: 'kubernetes' | 'cluster-pool';
+  /**
+   * Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.
+   * @default - none
+   */
+  readonly clusterPool?: ClusterPoolOptions;
+}
+
+/** One of `networks`: a NetworkAttachmentDefinition. */
+export interface NetworkValues extends Omit<OvnNetworkProps, 'nodeCount'> {
+  // nodeCount: the chart gives every network `addressing.nodeCount`; one cluster has one node count.
+}
+
+/** `demo`: the seed's demo pods. */
+export interface DemoValues {
+  /**
+   * Render the demo pods on the first network.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * The demo pods.
+   * @default - tinypod on ovn-worker, tinypod2 on ovn-worker2
+   */
+  readonly pods?: DemoPodPlacement[];
+}
+
+/** A values file for `npm run synth -- --values FILE`. Every key is optional. */
+export interface ValuesFile {
+  /**
+   * The real kube-apiserver for OVN-Kubernetes, `https://host:port`.
+   * @default https://ovn-control-plane:6443
+   */
+  readonly apiServer?: string;
+  /** The address plan. */
+  readonly addressing?: AddressingValues;
+  /** Cilium, the primary CNI. */
+  readonly cilium?: CiliumValues;
+  /** Multus; its default network is pinned to Cilium's CNI config file. */
+  readonly multus?: MultusProps;
+  /** Which k8s.cni.cncf.io CRDs to ship. */
+  readonly networkCrds?: NetworkCrdsProps;
+  /** OVN-Kubernetes, the secondary CNI. */
+  readonly ovn?: OvnSecondaryOptions;
+  /**
+   * Secondary networks (NetworkAttachmentDefinitions).
+   * @default - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300
+   */
+  readonly networks?: NetworkValues[];
+  /** The seed's demo pods. */
+  readonly demo?: DemoValues;
+}

@@ -1,0 +1,17 @@
+// Facts that cross components: one component defines the thing, another must not collide with it or
+// must name it. Each is fixed upstream; the source is given beside it.
+
+/** UDP port of OVN-Kubernetes' Geneve tunnel (`OVN_ENCAP_PORT`, ovnkube.sh default; also Geneve's IANA port). */
+export const OVN_GENEVE_PORT = 6081;
+/** UDP port of Cilium's VXLAN tunnel (`tunnel-port` default for vxlan in Cilium's agent). */
+export const CILIUM_VXLAN_PORT = 8472;
+
+/** The CNI config file the Cilium agent writes into /etc/cni/net.d (Helm `cni.confFileName`'s default). */
+export const CILIUM_CNI_CONF_FILE = '05-cilium.conflist';
+/** The CNI config `ovnkube-node` writes into /etc/cni/net.d. */
+export const OVN_CNI_CONF_FILE = '10-ovn-kubernetes.conf';
+/** The CNI plugin binary `ovnkube-node` copies into /opt/cni/bin; NetworkAttachmentDefinitions name it as `type`. */
+export const OVN_CNI_PLUGIN_TYPE = 'ovn-k8s-cni-overlay';
+
+/** The pod annotation Multus reads to attach extra networks (Network Plumbing WG multi-net spec). */
+export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';

@@ -1,0 +1,46 @@
+// The one error grammar of the project: `field.path: invalid value "shown": expected what would be valid`.
+// Every component words its own `expected …`; the path, the quoting and the truncation are here.
+
+/** Longest string echoed in a message; a longer one is cut and its length given. */
+const MAX_SHOWN = 80;
+
+/**
+ * A value as a message shows it: JSON (strings quoted), a string longer than 80 characters cut with its
+ * length, an object by its class name, `undefined` as such.
+ */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string' && value.length > MAX_SHOWN) {
+    return `${JSON.stringify(value.slice(0, MAX_SHOWN - 20)).slice(0, -1)}…" (${value.length} characters)`;
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && value.constructor !== Object) {
+    return value.constructor?.name ?? 'an object';
+  }
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > MAX_SHOWN * 2 ? `${json.slice(0, MAX_SHOWN)}… (${json.length} characters)` : json;
+}
+
+/** `a.b` / `a[0]`: a key appended to a path (an empty path is the root). */
+export function fieldPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
+}
+
+/** `field: invalid value "v": expected …`. */
+export function invalidValue(field: string, value: unknown, expected: string): Error {
+  return new Error(`${field}: invalid value ${showValue(value)}: expected ${expected}`);
+}
+
+/** Runs `build`, prefixing any error it throws with the field it concerns (`addressing.decoySearch: …`). */
+export function atField<T>(field: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    throw new Error(`${field}: ${(e as Error).message}`);
+  }
+}
+
+/** Runs a parser, prefixing its error with the field that held the bad text (`nodeNetworks[1]: …`). */
+export function parseField<T>(field: string, text: string, parse: (text: string) => T): T {
+  return atField(field, () => parse(text));
+}
