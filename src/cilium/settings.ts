@@ -7,12 +7,8 @@ import { CiliumVersion } from './cilium-version';
 import { CiliumImages } from './images';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
+import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../shared/cni-facts';
 import { isImageReference } from '../util/image-reference';
-
-/** UDP port of OVN-Kubernetes' Geneve tunnel (and Geneve's IANA port, Cilium's Geneve default). */
-export const OVN_GENEVE_PORT = 6081;
-/** Cilium's default VXLAN port (Linux's legacy VXLAN port, not IANA's 4789). */
-export const CILIUM_VXLAN_PORT = 8472;
 
 /** The props, checked and with every default applied. */
 export interface CiliumSettings {

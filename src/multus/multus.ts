@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { CILIUM_CNI_CONF_FILE } from '../shared/cni-facts';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { MultusProps } from './multus-props';
@@ -22,8 +23,8 @@ import { ensureNamespace } from '../util/namespace';
 function checkBesideCilium(multus: Multus): string[] {
   const cilia = ChartAddressPlan._membersOf<{ cniExclusive: boolean; node: { path: string } }>(multus, 'CiliumPrimary');
   const problems = cilia.filter((c) => c.cniExclusive).map((c) => `cilium: cniExclusive true (${c.node.path}) beside Multus (${multus.node.path}): the Cilium agent renames every other CNI config, Multus' 00-multus.conf included, to *.cilium_bak, so every secondary network disappears; set cniExclusive to false`);
-  if (cilia.length > 0 && multus.defaultNetworkFile !== '05-cilium.conflist') {
-    ChartAddressPlan.warn(multus, `multus: defaultNetworkFile "${multus.defaultNetworkFile}" is not Cilium's 05-cilium.conflist although Cilium is the primary CNI of this App; pods get their primary interface from that file`);
+  if (cilia.length > 0 && multus.defaultNetworkFile !== CILIUM_CNI_CONF_FILE) {
+    ChartAddressPlan.warn(multus, `multus: defaultNetworkFile "${multus.defaultNetworkFile}" is not Cilium's ${CILIUM_CNI_CONF_FILE} although Cilium is the primary CNI of this App; pods get their primary interface from that file`);
   }
   return problems;
 }
@@ -68,7 +69,7 @@ export class Multus extends Construct {
     this.version = checkVersion(props.version ?? MultusVersion.V4_1_3);
     this.image = checkImage(props.image ?? this.version.image(this.mode));
     this.namespace = checkNamespace(props.namespace ?? 'kube-system');
-    this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? '05-cilium.conflist');
+    this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? CILIUM_CNI_CONF_FILE);
     const logLevel = checkLogLevel(props.logLevel);
     ChartAddressPlan._join(this, 'Multus', this, (all) => checkBesideCilium(all[0]));
     const waitForDefaultNetwork = props.waitForDefaultNetwork ?? true;
