@@ -1,7 +1,8 @@
 // Loads a module of this package. In a checkout it runs the TypeScript sources directly: each .ts file
-// is transpiled (no type-check: that belongs to `npm test`) and the result cached on disk under
-// node_modules/.cache, keyed by the file's content, so a source edit is never run stale and an unchanged
-// file costs one hash. An installed package has no sources and runs its compiled lib/.
+// is transpiled (no type-check: that belongs to `npm test`) and the result cached on disk under the
+// git-ignored .cache/ of the checkout, keyed by the file's content, so a source edit is never run stale and
+// an unchanged file costs one hash. (Not node_modules/.cache: `npm ci` deletes node_modules, so the README's
+// `npm ci && npm run synth` would always start cold.) An installed package has no sources and runs its compiled lib/.
 'use strict';
 const crypto = require('crypto');
 const fs = require('fs');
@@ -9,7 +10,7 @@ const Module = require('module');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const cacheDir = path.join(root, 'node_modules', '.cache', 'cdk8s-multicni-transpile');
+const cacheDir = path.join(root, '.cache', 'transpile');
 let ts; // loaded on the first cache miss only: requiring typescript costs more than a warm synth
 let hooked = false;
 

@@ -48,6 +48,14 @@ export interface AddressRange extends AddressRangeOptions {
   readonly owners: string[];
 }
 
+/** Two ranges that share addresses. */
+export interface OverlapPair {
+  /** The range that comes first in address order (the larger one when both start at one address). */
+  readonly first: AddressRange;
+  /** The range that lies inside `first` or shares addresses with it. */
+  readonly second: AddressRange;
+}
+
 /** Roles whose families must agree (OVN rejects an IPv4 cluster subnet with an IPv6 service subnet). */
 const CLUSTER_ROLES = [RangeRole.PRIMARY_POD, RangeRole.SERVICE, RangeRole.DECOY_POD];
 
@@ -56,7 +64,12 @@ const CLUSTER_ROLES = [RangeRole.PRIMARY_POD, RangeRole.SERVICE, RangeRole.DECOY
  * malformed per-node splits and inconsistent families; nothing is ever adjusted.
  */
 export class AddressPlan {
+  /** Overlaps listed one pair a line up to this many; more are grouped per range. */
+  public static readonly MAX_LISTED_OVERLAPS = 50;
+
   private readonly entries: AddressRange[] = [];
+  /** Merge candidates by `mergeKey`: indexes into `entries`, in registration order. */
+  private readonly byKey = new Map<string, number[]>();
 
   /**
    * Adds a range. The identical range in the same role from another owner is one range with two owners
@@ -66,11 +79,17 @@ export class AddressPlan {
     if (!(options.cidr instanceof Cidr)) {
       throw new Error(`invalid range "${options.name}": cidr must be a Cidr (use Cidr.parse), got ${JSON.stringify(options.cidr)}`);
     }
+    // Candidates for a merge share role, network (and name, for per-network roles): one map lookup, so
+    // building a plan of n ranges is O(n) instead of a scan per range. The bucket keeps registration order,
+    // so the first compatible entry is the one a scan of all entries would find.
+    const key = mergeKey(options);
+    const bucket = this.byKey.get(key);
     // A range stated without a per-node split (kind's podSubnet) is the same range as one stated with it.
-    const index = this.entries.findIndex((e) => e.role === options.role && e.cidr.isSameNetwork(options.cidr)
-      && (e.hostPrefix === options.hostPrefix || e.hostPrefix === undefined || options.hostPrefix === undefined)
-      && (!options.role.perNetwork || e.name === options.name));
-    if (index >= 0) {
+    const index = bucket?.find((i) => {
+      const e = this.entries[i];
+      return e.hostPrefix === options.hostPrefix || e.hostPrefix === undefined || options.hostPrefix === undefined;
+    });
+    if (index !== undefined) {
       const same = this.entries[index];
       const owners = same.owners.includes(options.owner) ? same.owners : [...same.owners, options.owner];
       this.entries[index] = {
@@ -81,6 +100,8 @@ export class AddressPlan {
       };
       return;
     }
+    if (bucket) bucket.push(this.entries.length);
+    else this.byKey.set(key, [this.entries.length]);
     this.entries.push({ ...options, owners: [options.owner] });
   }
 
@@ -114,26 +135,68 @@ export class AddressPlan {
   }
 
   /**
-   * Every overlapping pair, found by sorting and one sweep: O(n log n + k) for k overlaps.
-   * CIDR ranges are either disjoint or nested, so the ranges still open at a given start form a chain
-   * kept on a stack; each range overlaps exactly the ranges on the stack when it is reached.
+   * The overlaps as lines for a person: every overlapping pair while there are at most
+   * `AddressPlan.MAX_LISTED_OVERLAPS`; beyond that, grouped per range (the ranges with the most overlaps
+   * first, at most `MAX_LISTED_OVERLAPS` lines) and a last line with the totals, so a plan of thousands of
+   * mutually overlapping networks fails with a message one can read. `overlapPairs()` lists every pair.
    */
   public overlaps(): string[] {
+    const { sorted, pairs, counts, firstPartner } = this.sweep(false);
+    if (pairs <= AddressPlan.MAX_LISTED_OVERLAPS) return this.sweep(true).lines;
+    const ranked = sorted
+      .map((range, order) => ({ range, order, count: counts[order] }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count || a.order - b.order);
+    const shown = ranked.slice(0, AddressPlan.MAX_LISTED_OVERLAPS - 1);
+    return [
+      ...shown.map((r) => `overlap: ${describe(r.range)} overlaps ${r.count.toLocaleString('en-US')} other ranges, first: ${describe(sorted[firstPartner[r.order]])}`),
+      `overlap: ${pairs.toLocaleString('en-US')} overlapping pairs among ${ranked.length.toLocaleString('en-US')} ranges${ranked.length > shown.length ? ` (${(ranked.length - shown.length).toLocaleString('en-US')} more ranges not shown)` : ''}; AddressPlan.overlapPairs() and \`multicni check --format json\` list every pair`,
+    ];
+  }
+
+  /** Every overlapping pair as data (earlier range in address order first); O(n log n + k) for k pairs. */
+  public overlapPairs(): OverlapPair[] {
+    return this.sweep(true).pairList;
+  }
+
+  /**
+   * Sorting and one sweep. CIDR ranges are either disjoint or nested, so the ranges still open at a given
+   * start form a chain kept on a stack; each range overlaps exactly the ranges on the stack when it is
+   * reached. Counting costs O(n log n) whatever the number of pairs; listing (`list`) adds O(k).
+   */
+  private sweep(list: boolean): {
+    sorted: AddressRange[]; pairs: number; counts: number[]; firstPartner: number[]; lines: string[]; pairList: OverlapPair[];
+  } {
     const sorted = [...this.entries].sort((a, b) => compareCidrs(a.cidr, b.cidr));
-    const problems: string[] = [];
-    const open: AddressRange[] = [];
-    for (const range of sorted) {
+    const counts = new Array<number>(sorted.length).fill(0);
+    const firstPartner = new Array<number>(sorted.length).fill(-1);
+    const lines: string[] = [];
+    const pairList: OverlapPair[] = [];
+    const open: number[] = [];
+    let pairs = 0;
+    sorted.forEach((range, order) => {
       while (open.length > 0) {
-        const top = open[open.length - 1];
+        const top = sorted[open[open.length - 1]];
         if (top.cidr.family === range.cidr.family && top.cidr._last >= range.cidr._first) break;
         open.pop();
       }
-      for (let i = open.length - 1; i >= 0; i--) {
-        problems.push(`overlap: ${describe(open[i])} overlaps ${describe(range)}`);
+      pairs += open.length;
+      counts[order] += open.length;
+      if (open.length > 0) firstPartner[order] = open[open.length - 1];
+      for (const ancestor of open) {
+        counts[ancestor]++;
+        if (firstPartner[ancestor] < 0) firstPartner[ancestor] = order;
       }
-      open.push(range);
-    }
-    return problems;
+      if (list) {
+        for (let i = open.length - 1; i >= 0; i--) {
+          const earlier = sorted[open[i]];
+          lines.push(`overlap: ${describe(earlier)} overlaps ${describe(range)}`);
+          pairList.push({ first: earlier, second: range });
+        }
+      }
+      open.push(order);
+    });
+    return { sorted, pairs, counts, firstPartner, lines, pairList };
   }
 
   private hostPrefixProblems(): string[] {
@@ -170,6 +233,11 @@ export class AddressPlan {
       .filter((r) => r.families.join('+') !== reference.families.join('+'))
       .map((r) => `family: ${reference.role} ranges are ${reference.families.join('+')} but ${r.role} ranges are ${r.families.join('+')}; all cluster ranges need the same families`);
   }
+}
+
+/** What two registrations must share to be one range: role, network and, for per-network roles, the name. */
+function mergeKey(options: AddressRangeOptions): string {
+  return `${options.role}|${options.cidr.family}|${options.cidr._first}|${options.cidr.prefix}${options.role.perNetwork ? `|${options.name}` : ''}`;
 }
 
 function familiesOf(ranges: AddressRange[]): IpFamily[] {

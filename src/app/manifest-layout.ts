@@ -36,13 +36,23 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     .filter((o) => needsStage2(o, shippedGroups))
     .map((o) => componentOf.get(keyOf(o))));
 
+  // One pass groups the objects by component (chart.toJson() order kept within each), so the layout is
+  // linear in the number of objects however many components the chart has.
+  const byComponent = new Map<string, any[]>();
+  for (const o of objects) {
+    const id = componentOf.get(keyOf(o));
+    if (id === undefined) continue;
+    const own = byComponent.get(id);
+    if (own) own.push(o);
+    else byComponent.set(id, [o]);
+  }
   const files: LayoutFile[] = [];
   let stage1 = 0;
   let stage2 = 0;
   for (const component of components) {
     const id = component.node.id;
-    const own = objects.filter((o) => componentOf.get(keyOf(o)) === id);
-    if (own.length === 0) continue;
+    const own = byComponent.get(id);
+    if (own === undefined) continue;
     const second = stage2Components.has(id);
     const index = String(second ? ++stage2 : ++stage1).padStart(2, '0');
     files.push({ path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileSafe(id)}.k8s.yaml`, objects: own });

@@ -175,7 +175,7 @@ export function addressPlanSvg(plan: AddressPlan): string {
     parts.push(`<rect x="${x}" y="${ly - 10}" width="12" height="12" fill="${colourOf(role)}"/><text x="${x + 18}" y="${ly}" class="k">${xml(role)}</text>`);
   });
   const legendRows = Math.ceil(roles.length / 4);
-  const problems = plan.overlaps().length;
+  const problems = plan.overlapPairs().length;
   const ly = y + legendRows * 20 + 4;
   parts.push(`<rect x="${left}" y="${ly - 10}" width="12" height="12" fill="${OVERLAP}"/><text x="${left + 18}" y="${ly}" class="k">overlap (${problems})</text>`);
   const height = ly + 16;

@@ -22,7 +22,7 @@ test('an edited source is transpiled again; an unchanged one comes from the cach
     expect(loadValue(relative)).toBe('1');
     // The cache entry is keyed by file name and content (bin/load.js); the second run reads, not rewrites it.
     const key = crypto.createHash('sha256').update(file).update('\0').update(fs.readFileSync(file, 'utf8')).digest('hex');
-    const entry = path.join(root, 'node_modules', '.cache', 'cdk8s-multicni-transpile', `${key}.js`);
+    const entry = path.join(root, '.cache', 'transpile', `${key}.js`);
     const written = fs.statSync(entry).mtimeMs;
     expect(loadValue(relative)).toBe('1');
     expect(fs.statSync(entry).mtimeMs).toBe(written);

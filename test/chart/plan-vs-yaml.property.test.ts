@@ -35,7 +35,7 @@ test('the plan and the YAML checker report the same number of overlaps', () => {
     const networks = toProps(nets);
     const app = Testing.app();
     const chart = new MultiCniChart(app, 'm', { apiServer: 'https://ovn-control-plane:6443', networks, demo: false });
-    const planOverlaps = chart.plan.overlaps();
+    const planOverlaps = chart.plan.overlapPairs();
     // Each object's own JSON: no chart validation on this path.
     const objects = chart.node.findAll().filter(ApiObject.isApiObject).map((o) => (o as ApiObject).toJson());
     const kind = { apiVersion: 'kind.x-k8s.io/v1alpha4', kind: 'Cluster', networking: { podSubnet: '10.244.0.0/16', serviceSubnet: '10.96.0.0/16' } };
