@@ -40,12 +40,12 @@ export class ChartAddressPlan extends Construct {
   }
 
   /**
-   * Adds `member` to the App-wide list of `kind` and returns the list so far. The first member of a kind
+   * Adds `member` to the App-wide list of `kind` (O(1): no copy, an App may hold thousands of networks). The first member of a kind
    * adds `check` (given the whole list) to the App's validation: facts about the whole cluster, such as
    * "one NetworkCrds", are checked once every construct exists.
    * @internal
    */
-  public static _join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): T[] {
+  public static _join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): void {
     const holder = ChartAddressPlan.holder(scope);
     let list = holder.members.get(kind) as T[] | undefined;
     if (list === undefined) {
@@ -55,7 +55,6 @@ export class ChartAddressPlan extends Construct {
       if (check) holder.checks.push(() => check(all));
     }
     list.push(member);
-    return [...list];
   }
 
   /**

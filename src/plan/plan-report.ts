@@ -114,39 +114,50 @@ export function addressPlanSvg(plan: AddressPlan): string {
     if (own.length === 0) continue;
     // axis: boundaries of every range, plus the ends of the family's space
     const points = [...new Set([0n, 2n ** BigInt(BITS[family]), ...own.flatMap((r) => [r.cidr._first, r.cidr._last + 1n])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const covered = (a: bigint) => own.some((r) => r.cidr._first <= a && a <= r.cidr._last);
-    const weights = points.slice(0, -1).map((p, i) => (covered(p) ? 2 + (points[i + 1] - p).toString(2).length / 4 : 0.6));
+    // Linear in the ranges after sorting (plans of thousands of networks): coverage of each axis stretch from
+    // one sweep over the range boundaries, x positions by map, lanes and overlaps from the nesting order.
+    const indexOf = new Map(points.map((p, i) => [p, i]));
+    const depth = new Array<number>(points.length).fill(0);
+    for (const r of own) {
+      depth[indexOf.get(r.cidr._first)!]++;
+      depth[indexOf.get(r.cidr._last + 1n)!]--;
+    }
+    for (let i = 1; i < depth.length; i++) depth[i] += depth[i - 1];
+    const coveredAt = (i: number) => depth[i] > 0;
+    const weights = points.slice(0, -1).map((p, i) => (coveredAt(i) ? 2 + (points[i + 1] - p).toString(2).length / 4 : 0.6));
     const total = weights.reduce((a, b) => a + b, 0);
     const xs = [left];
     for (const w of weights) xs.push(xs[xs.length - 1] + (w / total) * (width - 2 * left));
-    const xOf = (v: bigint) => xs[points.indexOf(v)];
-    // lanes: a range goes on the first lane where it overlaps nothing already placed
+    const xOf = (v: bigint) => xs[indexOf.get(v)!];
+    // lanes: a range goes on the first lane where it overlaps nothing already placed. Ranges come sorted by
+    // start (the larger first) and CIDRs are nested or disjoint, so only a lane's last range can overlap it.
     const lanes: AddressRange[][] = [];
     const laneOf = new Map<AddressRange, number>();
     for (const r of own) {
-      let lane = lanes.findIndex((l) => l.every((o) => !o.cidr.overlaps(r.cidr)));
+      let lane = lanes.findIndex((l) => !l[l.length - 1].cidr.overlaps(r.cidr));
       if (lane < 0) lane = lanes.push([]) - 1;
       lanes[lane].push(r);
       laneOf.set(r, lane);
     }
+    // every overlapping pair once (the plan's sweep), in the order of `own`
+    const order = new Map(own.map((r, i) => [r, i]));
+    const pairs = plan.overlapPairs().filter((p) => order.has(p.first) && order.has(p.second))
+      .map((p) => [order.get(p.first)!, order.get(p.second)!].sort((a, b) => a - b))
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const overlapping = new Set<AddressRange>();
     const overlaps: Array<[bigint, bigint]> = [];
-    for (let i = 0; i < own.length; i++) {
-      for (let j = i + 1; j < own.length; j++) {
-        if (own[i].cidr.overlaps(own[j].cidr)) {
-          overlapping.add(own[i]).add(own[j]);
-          const a = own[i].cidr._first > own[j].cidr._first ? own[i].cidr._first : own[j].cidr._first;
-          const b = own[i].cidr._last < own[j].cidr._last ? own[i].cidr._last : own[j].cidr._last;
-          overlaps.push([a, b]);
-        }
-      }
+    for (const [i, j] of pairs) {
+      overlapping.add(own[i]).add(own[j]);
+      const a = own[i].cidr._first > own[j].cidr._first ? own[i].cidr._first : own[j].cidr._first;
+      const b = own[i].cidr._last < own[j].cidr._last ? own[i].cidr._last : own[j].cidr._last;
+      overlaps.push([a, b]);
     }
     parts.push(`<text x="${left}" y="${y - 12}" class="h">${family} (${own.length} range${own.length === 1 ? '' : 's'})</text>`);
     const bandTop = y;
     const bandHeight = lanes.length * laneHeight;
     parts.push(`<rect x="${left}" y="${bandTop}" width="${width - 2 * left}" height="${bandHeight}" fill="#f3f4f6" stroke="#d1d5db"/>`);
     points.slice(0, -1).forEach((p, i) => {
-      if (covered(p)) return;
+      if (coveredAt(i)) return;
       // the end gaps are labelled from the band's edge inwards so the text stays inside the picture
       const [x, anchor] = i === 0 ? [xs[0], 'start'] : i === points.length - 2 ? [xs[i + 1], 'end'] : [(xs[i] + xs[i + 1]) / 2, 'middle'];
       parts.push(`<text x="${x.toFixed(1)}" y="${(bandTop + bandHeight + 12).toFixed(1)}" class="f" text-anchor="${anchor}">free ${xml(bigSizeText(points[i + 1] - p))}</text>`);
