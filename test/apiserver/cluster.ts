@@ -147,12 +147,15 @@ export async function startCluster(opts: ClusterOptions, serverOpts: StartOption
 
     const created = server.kubectl(['create', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: opts.nodes.map(nodeObject) }) });
     if (created.status !== 0) throw new Error(`creating the nodes failed: ${created.stderr}`);
-    await waitFor(`${opts.nodes.length} nodes Ready with pod CIDRs and the default ServiceAccount`, opts.nodesReadyTimeoutMs ?? 180_000, () => {
+    await waitFor(`${opts.nodes.length} nodes Ready and untainted with pod CIDRs, and the default ServiceAccount`, opts.nodesReadyTimeoutMs ?? 180_000, () => {
       const r = server.kubectl(['get', 'nodes', '-o', 'json']);
       if (r.status !== 0) return false;
       const items: any[] = JSON.parse(r.stdout).items;
+      // Ready, with pod CIDRs, and without the taints the node lifecycle controller puts on a node
+      // until it is seen Ready (node.kubernetes.io/not-ready, …/unreachable).
       const ready = items.filter((n) => (n.spec.podCIDRs ?? []).length > 0
-        && n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'));
+        && n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')
+        && !(n.spec.taints ?? []).some((t: any) => /^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(t.key)));
       return ready.length === opts.nodes.length && server.kubectl(['get', 'serviceaccount', 'default', '-n', 'default']).status === 0;
     }, () => `${server.kubectl(['get', 'nodes', '-o', 'wide']).stdout}\n--- kwok.log ---\n${server.logTail('kwok')}\n--- kube-controller-manager.log ---\n${server.logTail('kube-controller-manager')}`);
     for (const [name, child] of [['kube-controller-manager', kcm], ['kube-scheduler', sched], ['kwok', kwok]] as const) {

@@ -266,3 +266,24 @@ describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-m
     });
   }
 });
+
+describeCluster('the simulated cluster can fail: kube-controller-manager cannot cut node CIDRs from a too small range', () => {
+  test('3 nodes, a /23 primary range, /24 per node: the third node gets no pod CIDR', async () => {
+    // synth accepts this plan (in Cilium's kubernetes IPAM mode the plan does not know the per-node
+    // size); kube-controller-manager's node IPAM controller is what refuses it.
+    const s = synth('addressing:\n  primaryPodCidrs: [10.244.0.0/23]\n');
+    try {
+      const a = s.chart.addressing;
+      const start = startCluster({
+        clusterCidrs: a.primaryPodCidrs.map(String),
+        serviceCidrs: a.serviceCidrs.map(String),
+        nodeMaskSizes: { ipv4: 24 },
+        nodes: nodesFromKindConfig(s.kindConfig, a.nodeNetworks.map(String)),
+        nodesReadyTimeoutMs: 30_000,
+      });
+      await expect(start).rejects.toThrow(/timed out after 30000 ms waiting for 3 nodes Ready[\s\S]*no remaining CIDRs left to allocate/);
+    } finally {
+      fs.rmSync(s.dir, { recursive: true, force: true });
+    }
+  }, TEST_TIMEOUT);
+});
