@@ -8,7 +8,7 @@
 #   ${MULTICNI_APISERVER_CACHE:-$HOME/.cache/cdk8s-multicni/apiserver}/<key>/
 # where <key> is a hash of the three Go modules (go.mod, go.sum, *.go) and of the
 # build settings below; when that directory already holds the binaries nothing
-# is built. Installs what it needs (Go >= 1.23, openssl) through apt when it is
+# is built. Installs what it needs (Go >= 1.24, openssl) through apt when it is
 # missing, so it works on a fresh machine.
 #
 # Usage: build.sh            build if needed; the last stdout line is the directory

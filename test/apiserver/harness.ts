@@ -144,7 +144,7 @@ export function apiServerAvailability(): { available: true } | { available: fals
   if (!onPath('go')) {
     unavailableReason =
       '`go` is not on PATH and no prebuilt apiserver binaries are cached: ' +
-      'install Go >= 1.23 or run test/apiserver/build.sh (which installs it through apt)';
+      'install Go >= 1.24 or run test/apiserver/build.sh (which installs it through apt)';
     return { available: false, reason: unavailableReason };
   }
   return { available: true };
