@@ -26,6 +26,14 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/apiserver/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/apiserver/cluster/'],
+    },
+    {
+      // dist/ on a simulated cluster: the apiserver harness plus kube-scheduler, kube-controller-manager and kwok.
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/apiserver/cluster/**/*.test.ts'],
     },
     {
       // the packed npm tarball and Python wheel, installed as users install them (slow: registry installs)

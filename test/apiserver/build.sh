@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds the binaries of the apiserver test harness: kube-apiserver and
-# kubectl (from the k8s.io/kubernetes Go module, test/apiserver/go/kubernetes)
-# and etcd (from go.etcd.io/etcd/server/v3, test/apiserver/go/etcd).
+# Builds the binaries of the apiserver test harness: kube-apiserver, kubectl,
+# kube-scheduler and kube-controller-manager (from the k8s.io/kubernetes Go
+# module, test/apiserver/go/kubernetes), etcd (from go.etcd.io/etcd/server/v3,
+# test/apiserver/go/etcd) and kwok (from sigs.k8s.io/kwok, test/apiserver/go/kwok).
 #
 # Idempotent and cached: the binaries go to
 #   ${MULTICNI_APISERVER_CACHE:-$HOME/.cache/cdk8s-multicni/apiserver}/<key>/
-# where <key> is a hash of the two Go modules (go.mod, go.sum, *.go) and of the
+# where <key> is a hash of the three Go modules (go.mod, go.sum, *.go) and of the
 # build settings below; when that directory already holds the binaries nothing
-# is built. Installs what it needs (Go >= 1.23, openssl) through apt when it is
+# is built. Installs what it needs (Go >= 1.24, openssl) through apt when it is
 # missing, so it works on a fresh machine.
 #
 # Usage: build.sh            build if needed; the last stdout line is the directory
@@ -19,8 +20,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GO_SRC="$HERE/go"
 CACHE_ROOT="${MULTICNI_APISERVER_CACHE:-$HOME/.cache/cdk8s-multicni/apiserver}"
-BINARIES=(kube-apiserver kubectl etcd)
-MIN_GO_MINOR=23 # k8s.io/kubernetes v1.32 and etcd v3.5 both declare go 1.23
+BINARIES=(kube-apiserver kubectl kube-scheduler kube-controller-manager etcd kwok)
+MIN_GO_MINOR=24 # k8s.io/kubernetes v1.32 and etcd v3.5 declare go 1.23, sigs.k8s.io/kwok v0.7 go 1.24
 # Part of the cache key: bump when the way the binaries are built changes.
 BUILD_FORMAT="v1 CGO_ENABLED=0 -trimpath -ldflags=-s -w +version"
 
@@ -153,11 +154,18 @@ rm -rf "$TMP" && mkdir -p "$TMP"
 trap 'rm -rf "$TMP"' EXIT
 
 start=$(date +%s)
-log "$(go version); building kubernetes $K8S_VERSION (kube-apiserver, kubectl) into $OUT"
-(cd "$GO_SRC/kubernetes" && go build -p "$JOBS" -trimpath -ldflags="-s -w$vflags" -o "$TMP/" ./kube-apiserver ./kubectl)
+log "$(go version); building kubernetes $K8S_VERSION (kube-apiserver, kubectl, kube-scheduler, kube-controller-manager) into $OUT"
+# One go build for the four: their shared packages are compiled once.
+(cd "$GO_SRC/kubernetes" && go build -p "$JOBS" -trimpath -ldflags="-s -w$vflags" -o "$TMP/" \
+  ./kube-apiserver ./kubectl ./kube-scheduler ./kube-controller-manager)
 log "building etcd $(cd "$GO_SRC/etcd" && go list -m -f '{{.Version}}' go.etcd.io/etcd/server/v3)"
 (cd "$GO_SRC/etcd" && go build -p "$JOBS" -trimpath -ldflags="-s -w" -o "$TMP/" .)
+# kwok is its own module: it needs k8s.io v0.33 libraries, the four above v0.32 (a
+# v0.33 client against a v1.32 server is within the client-go version skew).
+log "building kwok $(cd "$GO_SRC/kwok" && go list -m -f '{{.Version}}' sigs.k8s.io/kwok)"
+(cd "$GO_SRC/kwok" && go build -p "$JOBS" -trimpath -ldflags="-s -w" -o "$TMP/" sigs.k8s.io/kwok/cmd/kwok)
 "$TMP/kube-apiserver" --version >&2
+"$TMP/kwok" --version >&2
 "$TMP/etcd" --version | head -1 >&2
 
 rm -rf "$OUT" && mv "$TMP" "$OUT"

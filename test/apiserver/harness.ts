@@ -44,7 +44,16 @@ export interface ApiServer {
   readonly serviceCidr: string;
   /** Runs kubectl against this server; never throws for a non-zero exit. */
   kubectl(args: string[], opts?: KubectlOptions): KubectlResult;
-  /** Kills kube-apiserver and etcd and removes the temp dir. Idempotent. */
+  /** The server's temp dir (certificates, kubeconfig, `<component>.log`). */
+  readonly dir: string;
+  /**
+   * Starts another harness binary (e.g. `kube-scheduler`) with its output in `<dir>/<name>.log`;
+   * stop() ends it before the API server. Returns the process.
+   */
+  spawnComponent(name: string, args: string[]): ChildProcess;
+  /** The last lines of `<dir>/<name>.log`. */
+  logTail(name: string, lines?: number): string;
+  /** Kills every process started here (components, kube-apiserver, etcd) and removes the temp dir. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -56,6 +65,12 @@ export interface StartOptions {
   readonly serviceCidr?: string;
   /** Milliseconds to wait for /readyz; default 120 s. */
   readonly readyTimeoutMs?: number;
+  /**
+   * Keep the ServiceAccount admission plugin on (Pods naming a missing ServiceAccount are rejected).
+   * Only useful with kube-controller-manager running, which makes every namespace's `default` one.
+   * @default false
+   */
+  readonly serviceAccountAdmission?: boolean;
 }
 
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
@@ -63,7 +78,7 @@ export const DUAL_STACK_SERVICE_CIDR = '10.96.0.0/16,fd00:10:96::/112';
 
 const HERE = __dirname;
 const BUILD_SH = path.join(HERE, 'build.sh');
-const BINARIES = ['kube-apiserver', 'kubectl', 'etcd'];
+const BINARIES = ['kube-apiserver', 'kubectl', 'kube-scheduler', 'kube-controller-manager', 'etcd', 'kwok'];
 /**
  * kubectl lines that mean an object was not applied: "error: ...", "Error from
  * server (Invalid): error when creating ...", and, when a single object fails,
@@ -129,7 +144,7 @@ export function apiServerAvailability(): { available: true } | { available: fals
   if (!onPath('go')) {
     unavailableReason =
       '`go` is not on PATH and no prebuilt apiserver binaries are cached: ' +
-      'install Go >= 1.23 or run test/apiserver/build.sh (which installs it through apt)';
+      'install Go >= 1.24 or run test/apiserver/build.sh (which installs it through apt)';
     return { available: false, reason: unavailableReason };
   }
   return { available: true };
@@ -255,11 +270,11 @@ function readTail(file: string, lines = 30): string {
   }
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -271,7 +286,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function exited(child: ChildProcess): boolean {
+export function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
@@ -325,7 +340,7 @@ function makeCerts(dir: string): void {
   openssl(['pkey', '-in', 'sa.key', '-pubout', '-out', 'sa.pub'], dir);
 }
 
-function httpGet(url: string, opts: https.RequestOptions = {}): Promise<{ status: number; body: string }> {
+export function httpGet(url: string, opts: https.RequestOptions = {}): Promise<{ status: number; body: string }> {
   const mod = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     const req = mod.get(url, { ...opts, timeout: 5000 }, (res) => {
@@ -358,6 +373,7 @@ class ApiServerImpl implements ApiServer {
     private readonly kubectlBin: string,
     readonly dir: string,
     readonly serviceCidr: string,
+    private readonly serviceAccountAdmission = false,
   ) {
     this.kubeconfig = path.join(dir, 'kubeconfig');
   }
@@ -378,6 +394,18 @@ class ApiServerImpl implements ApiServer {
       return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}\nkubectl: ${r.error.message}` };
     }
     return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  private readonly components: ChildProcess[] = [];
+
+  spawnComponent(name: string, args: string[]): ChildProcess {
+    const child = this.spawnLogged(name, args);
+    this.components.push(child);
+    return child;
+  }
+
+  logTail(name: string, lines = 30): string {
+    return readTail(path.join(this.dir, `${name}.log`), lines);
   }
 
   private spawnLogged(name: string, args: string[]): ChildProcess {
@@ -443,10 +471,10 @@ class ApiServerImpl implements ApiServer {
       '--allow-privileged=true',
       // The ServiceAccount admission plugin rejects Pods whose ServiceAccount
       // does not exist, and every namespace's `default` ServiceAccount is made
-      // by kube-controller-manager, which this harness does not run. Nothing
+      // by kube-controller-manager, which only cluster.ts runs. Nothing
       // else here depends on the plugin (DaemonSets/Deployments are admitted
       // without it; no Pods are created without controllers), so it is off.
-      '--disable-admission-plugins=ServiceAccount',
+      ...(this.serviceAccountAdmission ? [] : ['--disable-admission-plugins=ServiceAccount']),
       '--profiling=false',
       '--v=1',
     ]);
@@ -511,6 +539,7 @@ class ApiServerImpl implements ApiServer {
   }
 
   async stopProcesses(): Promise<void> {
+    for (const c of this.components.splice(0).reverse()) await terminate(c, 10_000);
     await terminate(this.apiserver, 10_000);
     await terminate(this.etcd, 10_000);
   }
@@ -528,7 +557,7 @@ class ApiServerImpl implements ApiServer {
 
   /** Synchronous, for process 'exit' handlers. */
   killNow(): void {
-    for (const c of [this.apiserver, this.etcd]) {
+    for (const c of [...this.components, this.apiserver, this.etcd]) {
       if (c && !exited(c)) {
         try {
           c.kill('SIGKILL');
@@ -590,7 +619,7 @@ export async function startApiServer(opts: StartOptions = {}): Promise<ApiServer
   removeStaleDirs();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
   fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
-  const server = new ApiServerImpl(bin, kubectlBin, dir, opts.serviceCidr ?? DEFAULT_SERVICE_CIDR);
+  const server = new ApiServerImpl(bin, kubectlBin, dir, opts.serviceCidr ?? DEFAULT_SERVICE_CIDR, opts.serviceAccountAdmission);
   installExitHandlers();
   running.add(server);
   try {
