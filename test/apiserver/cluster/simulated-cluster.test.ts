@@ -268,14 +268,23 @@ describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-m
 });
 
 describeCluster('the simulated cluster can fail: kube-controller-manager cannot cut node CIDRs from a too small range', () => {
-  test('3 nodes, a /23 primary range, /24 per node: the third node gets no pod CIDR', async () => {
-    // synth accepts this plan (in Cilium's kubernetes IPAM mode the plan does not know the per-node
-    // size); kube-controller-manager's node IPAM controller is what refuses it.
-    const s = synth('addressing:\n  primaryPodCidrs: [10.244.0.0/23]\n');
+  test('3 nodes, a /23 primary range, /24 per node: synth refuses it, and the real kube-controller-manager leaves the third node without a pod CIDR', async () => {
+    // The plan's rule (addressing: kube-controller-manager's node mask) refuses the range at synth ...
+    const badValues = path.join(os.tmpdir(), `multicni-cluster-23-${process.pid}.yaml`);
+    fs.writeFileSync(badValues, 'addressing:\n  primaryPodCidrs: [10.244.0.0/23]\n');
+    const err: string[] = [];
+    try {
+      expect(main(['--values', badValues, '--outdir', path.join(os.tmpdir(), `multicni-cluster-23-${process.pid}`)], () => undefined, (l) => err.push(l))).toBe(1);
+    } finally {
+      fs.rmSync(badValues, { force: true });
+    }
+    expect(err.join('\n')).toMatch(/addressing\.primaryPodCidrs\[0\]: 10\.244\.0\.0\/23 holds 2 node ranges of \/24/);
+    // ... because the component it mirrors refuses it for real: the same range given to kube-controller-manager.
+    const s = synth('');
     try {
       const a = s.chart.addressing;
       const start = startCluster({
-        clusterCidrs: a.primaryPodCidrs.map(String),
+        clusterCidrs: ['10.244.0.0/23'],
         serviceCidrs: a.serviceCidrs.map(String),
         nodeMaskSizes: { ipv4: 24 },
         nodes: nodesFromKindConfig(s.kindConfig, a.nodeNetworks.map(String)),
