@@ -113,14 +113,17 @@ export function addressPlanSvg(plan: AddressPlan): string {
     const own = ranges.filter((r) => r.cidr.family === family);
     if (own.length === 0) continue;
     // axis: boundaries of every range, plus the ends of the family's space
-    const points = [...new Set([0n, 2n ** BigInt(BITS[family]), ...own.flatMap((r) => [r.cidr._first, r.cidr._last + 1n])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // (sorted, then deduplicated by neighbour: V8 hashes 128-bit bigints badly, so no Set or Map keyed by them)
+    const points = [0n, 2n ** BigInt(BITS[family]), ...own.flatMap((r) => [r.cidr._first, r.cidr._last + 1n])]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .filter((p, i, all) => i === 0 || p !== all[i - 1]);
     // Linear in the ranges after sorting (plans of thousands of networks): coverage of each axis stretch from
     // one sweep over the range boundaries, x positions by map, lanes and overlaps from the nesting order.
-    const indexOf = new Map(points.map((p, i) => [p, i]));
+    const indexOf = new Map(points.map((p, i) => [p.toString(16), i]));
     const depth = new Array<number>(points.length).fill(0);
     for (const r of own) {
-      depth[indexOf.get(r.cidr._first)!]++;
-      depth[indexOf.get(r.cidr._last + 1n)!]--;
+      depth[indexOf.get(r.cidr._first.toString(16))!]++;
+      depth[indexOf.get((r.cidr._last + 1n).toString(16))!]--;
     }
     for (let i = 1; i < depth.length; i++) depth[i] += depth[i - 1];
     const coveredAt = (i: number) => depth[i] > 0;
@@ -128,7 +131,7 @@ export function addressPlanSvg(plan: AddressPlan): string {
     const total = weights.reduce((a, b) => a + b, 0);
     const xs = [left];
     for (const w of weights) xs.push(xs[xs.length - 1] + (w / total) * (width - 2 * left));
-    const xOf = (v: bigint) => xs[indexOf.get(v)!];
+    const xOf = (v: bigint) => xs[indexOf.get(v.toString(16))!];
     // lanes: a range goes on the first lane where it overlaps nothing already placed. Ranges come sorted by
     // start (the larger first) and CIDRs are nested or disjoint, so only a lane's last range can overlap it.
     const lanes: AddressRange[][] = [];
