@@ -173,19 +173,29 @@ export class AddressPlan {
     const lines: string[] = [];
     const pairList: OverlapPair[] = [];
     const open: number[] = [];
+    // A range overlaps its ancestors (the stack when it is reached) and its descendants (every range
+    // reached while it is on the stack, counted from the pushes between its push and its pop), so the
+    // counts cost O(n) whatever the number of pairs.
+    const pushedAt = new Array<number>(sorted.length).fill(0);
+    let pushes = 0;
+    const pop = () => {
+      const done = open.pop()!;
+      counts[done] += pushes - pushedAt[done] - 1;
+    };
     let pairs = 0;
     sorted.forEach((range, order) => {
       while (open.length > 0) {
         const top = sorted[open[open.length - 1]];
         if (top.cidr.family === range.cidr.family && top.cidr._last >= range.cidr._first) break;
-        open.pop();
+        pop();
       }
       pairs += open.length;
       counts[order] += open.length;
-      if (open.length > 0) firstPartner[order] = open[open.length - 1];
-      for (const ancestor of open) {
-        counts[ancestor]++;
-        if (firstPartner[ancestor] < 0) firstPartner[ancestor] = order;
+      if (open.length > 0) {
+        const top = open[open.length - 1];
+        firstPartner[order] = top;
+        // only the top can still lack a partner: anything deeper had the range above it reached already
+        if (firstPartner[top] < 0) firstPartner[top] = order;
       }
       if (list) {
         for (let i = open.length - 1; i >= 0; i--) {
@@ -194,8 +204,10 @@ export class AddressPlan {
           pairList.push({ first: earlier, second: range });
         }
       }
+      pushedAt[order] = pushes++;
       open.push(order);
     });
+    while (open.length > 0) pop();
     return { sorted, pairs, counts, firstPartner, lines, pairList };
   }
 

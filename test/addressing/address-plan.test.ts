@@ -94,7 +94,17 @@ describe('AddressPlan', () => {
       }
       expect(p.overlapPairs()).toHaveLength(expected);
       if (expected <= AddressPlan.MAX_LISTED_OVERLAPS) expect(p.overlaps()).toHaveLength(expected);
-      else expect(p.overlaps().length).toBeLessThanOrEqual(AddressPlan.MAX_LISTED_OVERLAPS);
+      else {
+        const lines = p.overlaps();
+        expect(lines.length).toBeLessThanOrEqual(AddressPlan.MAX_LISTED_OVERLAPS);
+        // each grouped line's count is that range's own number of overlapping ranges
+        for (const line of lines.slice(0, -1)) {
+          const [, name, count] = /^overlap: secondary network "(r\d+)" .* overlaps ([\d,]+) other ranges, first: /.exec(line)!;
+          const self = ranges.find((r) => r.name === name)!;
+          expect(Number(count.replace(/,/g, ''))).toBe(ranges.filter((r) => r !== self && r.cidr.overlaps(self.cidr)).length);
+        }
+        expect(lines[lines.length - 1]).toMatch(new RegExp(`^overlap: ${expected.toLocaleString('en-US')} overlapping pairs among `));
+      }
     }), { numRuns: 500 });
   });
 
