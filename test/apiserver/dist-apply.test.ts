@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { main } from '../../src/main';
-import { ApiServer, DUAL_STACK_SERVICE_CIDR, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer, waitForCrdsEstablished } from './harness';
+import { ApiServer, DUAL_STACK_SERVICE_CIDR, DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer, waitForCrdsEstablished } from './harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 5 * 60_000;
@@ -26,17 +26,7 @@ const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; must
   {
     name: 'dual-stack',
     serviceCidr: DUAL_STACK_SERVICE_CIDR,
-    values: [
-      'apiServer: https://[fc00:f853:ccd:e793::2]:6443',
-      'addressing:',
-      '  primaryPodCidrs: [10.244.0.0/16, fd00:10:244::/56]',
-      '  serviceCidrs: [10.96.0.0/16, fd00:10:96::/112]',
-      '  nodeNetworks: [172.18.0.0/16, fc00:f853:ccd:e793::/64]',
-      '  decoy: 10.254.0.0/16/24,fd00:10:254::/48/64',
-      'networks:',
-      '  - { name: ovn-stream-veth, subnets: [10.245.0.0/16/24, fd00:10:245::/48/64] }',
-      '',
-    ].join('\n'),
+    values: DUAL_STACK_VALUES,
   },
 ];
 

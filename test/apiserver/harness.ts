@@ -76,6 +76,19 @@ export interface StartOptions {
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
 export const DUAL_STACK_SERVICE_CIDR = '10.96.0.0/16,fd00:10:96::/112';
 
+/** Values of the dual-stack scenarios (kind's IPv6 defaults; the API server on the node's IPv6 address). */
+export const DUAL_STACK_VALUES = [
+  'apiServer: https://[fc00:f853:ccd:e793::2]:6443',
+  'addressing:',
+  '  primaryPodCidrs: [10.244.0.0/16, fd00:10:244::/56]',
+  '  serviceCidrs: [10.96.0.0/16, fd00:10:96::/112]',
+  '  nodeNetworks: [172.18.0.0/16, fc00:f853:ccd:e793::/64]',
+  '  decoy: 10.254.0.0/16/24,fd00:10:254::/48/64',
+  'networks:',
+  '  - { name: ovn-stream-veth, subnets: [10.245.0.0/16/24, fd00:10:245::/48/64] }',
+  '',
+].join('\n');
+
 const HERE = __dirname;
 const BUILD_SH = path.join(HERE, 'build.sh');
 const BINARIES = ['kube-apiserver', 'kubectl', 'kube-scheduler', 'kube-controller-manager', 'etcd', 'kwok'];

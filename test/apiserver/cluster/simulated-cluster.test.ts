@@ -14,7 +14,7 @@ import { valuesToProps } from '../../../src/app/values';
 import { MultiCniChart } from '../../../src/chart';
 import { main } from '../../../src/main';
 import { Cluster, nodesFromKindConfig, startCluster, waitFor } from '../cluster';
-import { apiServerAvailability, buildApiServerBinaries, errorLines, waitForCrdsEstablished } from '../harness';
+import { DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries, errorLines, waitForCrdsEstablished } from '../harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 10 * 60_000;
@@ -38,17 +38,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'interconnect', values: 'ovn:\n  mode: interconnect\n', zones: true },
   {
     name: 'dual-stack',
-    values: [
-      'apiServer: https://[fc00:f853:ccd:e793::2]:6443',
-      'addressing:',
-      '  primaryPodCidrs: [10.244.0.0/16, fd00:10:244::/56]',
-      '  serviceCidrs: [10.96.0.0/16, fd00:10:96::/112]',
-      '  nodeNetworks: [172.18.0.0/16, fc00:f853:ccd:e793::/64]',
-      '  decoy: 10.254.0.0/16/24,fd00:10:254::/48/64',
-      'networks:',
-      '  - { name: ovn-stream-veth, subnets: [10.245.0.0/16/24, fd00:10:245::/48/64] }',
-      '',
-    ].join('\n'),
+    values: DUAL_STACK_VALUES,
   },
   { name: '100 nodes', values: 'addressing:\n  nodeCount: 100\n' },
 ];
