@@ -1,4 +1,4 @@
-import { fieldPath, showValue } from '../shared/field-error';
+import { fieldPath, showValue } from '../common/field-error';
 import validate from './generated/values-validator';
 
 /** One error of the compiled validator (ajv's ErrorObject, with `verbose` data). */
@@ -31,7 +31,7 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer', boolean: 'true or false',
 };
 
-/** An ajv error in the project's grammar (src/shared/field-error.ts). */
+/** An ajv error in the project's grammar (src/common/field-error.ts). */
 function describeError(error: SchemaError, values: unknown): string {
   const keys = error.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path = keys.reduce((parent, key) => fieldPath(parent, /^\d+$/.test(key) ? Number(key) : key), '');

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
-import { atField, fieldPath, parseField } from '../shared/field-error';
+import { atField, fieldPath, parseField } from '../common/field-error';
 import { decodeUtf8 } from './error-message';
 import { ENUM_KEYS } from './values-enums';
 import { AddressingValues, CiliumValues, ValuesFile } from './values-file';

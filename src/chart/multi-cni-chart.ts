@@ -9,7 +9,7 @@ import { Multus } from '../multus';
 import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
-import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../shared/cni-facts';
+import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../common/cni-facts';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */

@@ -13,7 +13,7 @@ export const CA_SECRET = 'cilium-ca';
 /** Namespace of the secrets TLS-interception policies use (1.18 and later, `policy-secrets-namespace`). */
 export const SECRETS_NAMESPACE = 'cilium-secrets';
 /** The CNI config the agent writes once ready; Multus is pinned to it. */
-export { CILIUM_CNI_CONF_FILE as CNI_CONF_FILE } from '../shared/cni-facts';
+export { CILIUM_CNI_CONF_FILE as CNI_CONF_FILE } from '../common/cni-facts';
 /** Where the agent and operator read cilium-config (the agent's `config` init container builds it). */
 export const CONFIG_DIR = '/tmp/cilium/config-map';
 export const PART_OF = { 'app.kubernetes.io/part-of': 'cilium' };

@@ -7,7 +7,7 @@ import { CiliumVersion } from './cilium-version';
 import { CiliumImages } from './images';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
-import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../shared/cni-facts';
+import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../common/cni-facts';
 import { isImageReference } from '../util/image-reference';
 
 /** The props, checked and with every default applied. */

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
 import { ChartAddressPlan, onlyOne } from '../plan';
-import { parseCidrList } from '../shared/cidr-list';
+import { parseCidrList } from '../common/cidr-list';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
 

@@ -1,5 +1,5 @@
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, chooseDecoy } from '../addressing';
-import { parseField } from '../shared/field-error';
+import { parseField } from '../common/field-error';
 
 /** Options for a decoy chosen automatically from free space. */
 export interface AutomaticDecoyOptions {

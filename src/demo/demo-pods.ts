@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { OvnNetwork } from '../networks';
-import { MULTUS_NETWORKS_ANNOTATION } from '../shared/cni-facts';
+import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
 import { ChartAddressPlan } from '../plan';
 import { ensureNamespace } from '../util/namespace';
 import { isDnsLabel } from '../util/k8s-names';
@@ -46,7 +46,7 @@ export interface DemoPodsProps {
   readonly image?: string;
 }
 
-/** The annotation Multus reads to attach extra networks to a pod (defined in src/shared/cni-facts.ts). */
+/** The annotation Multus reads to attach extra networks to a pod (defined in src/common/cni-facts.ts). */
 export const NETWORKS_ANNOTATION = MULTUS_NETWORKS_ANNOTATION;
 
 /** Demo pods with a second interface on an OVN-Kubernetes network; they ping each other across nodes. */

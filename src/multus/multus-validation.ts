@@ -3,7 +3,7 @@ import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { MultusVersion } from './multus-version';
 import { isImageReference } from '../util/image-reference';
-import { OVN_CNI_CONF_FILE } from '../shared/cni-facts';
+import { OVN_CNI_CONF_FILE } from '../common/cni-facts';
 
 // Multus reads .conf and .conflist files of the directory (libcni.ConfFiles).
 const CNI_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(conf|conflist)$/;

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { CILIUM_CNI_CONF_FILE } from '../shared/cni-facts';
+import { CILIUM_CNI_CONF_FILE } from '../common/cni-facts';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { MultusProps } from './multus-props';

@@ -2,12 +2,12 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
-import { OVN_CNI_PLUGIN_TYPE } from '../shared/cni-facts';
-import { checkMtu } from '../shared/mtu';
+import { OVN_CNI_PLUGIN_TYPE } from '../common/cni-facts';
+import { checkMtu } from '../common/mtu';
 import { ChartAddressPlan } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { ensureNamespace } from '../util/namespace';
-import { parseField } from '../shared/field-error';
+import { parseField } from '../common/field-error';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 

@@ -6,8 +6,8 @@
 export const OVN_NAMESPACE = 'ovn-kubernetes';
 /** Default of `host_network_namespace` (ovnkube.sh and the helm chart). */
 export const DEFAULT_HOST_NETWORK_NAMESPACE = 'ovn-host-network';
-// The CNI config file and plugin type cross components (Multus, the networks): src/shared/cni-facts.ts.
-export { OVN_CNI_CONF_FILE as CNI_CONF_FILE, OVN_CNI_PLUGIN_TYPE as CNI_PLUGIN_TYPE } from '../shared/cni-facts';
+// The CNI config file and plugin type cross components (Multus, the networks): src/common/cni-facts.ts.
+export { OVN_CNI_CONF_FILE as CNI_CONF_FILE, OVN_CNI_PLUGIN_TYPE as CNI_PLUGIN_TYPE } from '../common/cni-facts';
 /** Node label `ovnkube.sh` reads to find a node's zone (interconnect mode); unlabelled nodes fall into "global". */
 export const ZONE_NAME_LABEL = 'k8s.ovn.org/zone-name';
 /** `ovnkube.sh` versions its daemonsets; every container states the version it was written for. */

@@ -1,4 +1,4 @@
-import { atField, fieldPath, invalidValue, showValue } from '../../src/shared/field-error';
+import { atField, fieldPath, invalidValue, showValue } from '../../src/common/field-error';
 
 describe('the error grammar', () => {
   test('a value is shown as JSON, a long string cut with its length, an instance by its class', () => {

@@ -1,6 +1,6 @@
 import { IpFamily } from '../../src/addressing';
-import { parseCidrList } from '../../src/shared/cidr-list';
-import { checkMtu } from '../../src/shared/mtu';
+import { parseCidrList } from '../../src/common/cidr-list';
+import { checkMtu } from '../../src/common/mtu';
 
 describe('the MTU rule', () => {
   test.each([
