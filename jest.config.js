@@ -14,7 +14,7 @@ module.exports = {
       testPathIgnorePatterns: ['<rootDir>/test/apiserver/', '<rootDir>/test/fidelity/', '<rootDir>/test/package/'],
     },
     {
-      // Our output against the upstream references in ../shared/upstream (skipped with a printed reason
+      // Our output against the upstream references in a shared/upstream folder beside the checkout (skipped with a printed reason
       // when absent, failing when MULTICNI_FIDELITY=required), and the comparator's own tests.
       displayName: 'fidelity',
       testEnvironment: 'node',
