@@ -2,6 +2,7 @@ import { Cidr, compareCidrs } from './cidr';
 import { ClusterSubnet } from './cluster-subnet';
 import { IpFamily, addressBits } from './ip-family';
 import { RangeRole } from './range-role';
+import { withThousands } from '../util/text';
 
 /** A range to register in an AddressPlan. */
 export interface AddressRangeOptions {
@@ -149,8 +150,8 @@ export class AddressPlan {
       .sort((a, b) => b.count - a.count || a.order - b.order);
     const shown = ranked.slice(0, AddressPlan.MAX_LISTED_OVERLAPS - 1);
     return [
-      ...shown.map((r) => `overlap: ${describe(r.range)} overlaps ${r.count.toLocaleString('en-US')} other ranges, first: ${describe(sorted[firstPartner[r.order]])}`),
-      `overlap: ${pairs.toLocaleString('en-US')} overlapping pairs among ${ranked.length.toLocaleString('en-US')} ranges${ranked.length > shown.length ? ` (${(ranked.length - shown.length).toLocaleString('en-US')} more ranges not shown)` : ''}; AddressPlan.overlapPairs() and \`multicni check --format json\` list every pair`,
+      ...shown.map((r) => `overlap: ${describe(r.range)} overlaps ${withThousands(r.count)} other ranges, first: ${describe(sorted[firstPartner[r.order]])}`),
+      `overlap: ${withThousands(pairs)} overlapping pairs among ${withThousands(ranked.length)} ranges${ranked.length > shown.length ? ` (${withThousands(ranked.length - shown.length)} more ranges not shown)` : ''}; AddressPlan.overlapPairs() and \`multicni check --format json\` list every pair`,
     ];
   }
 

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { MARKER_TEXT, OUTPUT_MARKER, OutputError, errorText, isInside } from './output-common';
 import { checkReplaceable, resolveTarget } from './output-guards';
 import { lock, removeAbandoned } from './output-lock';
+import { compareText } from '../util/text';
 
 export { OUTPUT_MARKER, OutputError } from './output-common';
 
@@ -61,7 +62,7 @@ export function writeOutputs(tx: OutputTransaction): void {
     // Everything that can fail slowly happens before the first rename.
     try {
       fs.mkdirSync(staging); // default mode, so the umask applies as for any new directory
-      for (const [relative, content] of [...tx.files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [relative, content] of [...tx.files.entries()].sort(([a], [b]) => compareText(a, b))) {
         const file = path.join(staging, relative);
         if (!isInside(file, staging)) throw new Error(`file path ${JSON.stringify(relative)} leaves the output directory`);
         fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,4 +1,5 @@
 import { AddressPlan, AddressRange, IpFamily } from '../addressing';
+import { compareText, withThousands } from '../util/text';
 
 // The address plan for people reviewing a pull request: a Markdown table and an SVG map. Both are pure
 // functions of the plan, so the same plan gives byte-identical files.
@@ -7,11 +8,11 @@ const BITS: Record<string, number> = { [IpFamily.IPV4]: 32, [IpFamily.IPV6]: 128
 
 /** `2^16 (65,536)` for sizes a person can read, `2^64` beyond 2^32. */
 function sizeText(bits: number): string {
-  return bits <= 32 ? `${(2 ** bits).toLocaleString('en-US')}` : `2^${bits}`;
+  return bits <= 32 ? withThousands(2 ** bits) : `2^${bits}`;
 }
 
 function bigSizeText(n: bigint): string {
-  if (n <= 2n ** 32n) return Number(n).toLocaleString('en-US');
+  if (n <= 2n ** 32n) return withThousands(n);
   const log = n.toString(2).length - 1;
   return n === 2n ** BigInt(log) ? `2^${log}` : `~2^${log}`;
 }
@@ -23,7 +24,7 @@ function cidrText(r: AddressRange): string {
 function sorted(plan: AddressPlan): AddressRange[] {
   return plan.ranges.sort((a, b) => (a.cidr.family === b.cidr.family ? 0 : a.cidr.family === IpFamily.IPV4 ? -1 : 1)
     || (a.cidr._first < b.cidr._first ? -1 : a.cidr._first > b.cidr._first ? 1 : a.cidr.prefix - b.cidr.prefix)
-    || a.role.name.localeCompare(b.role.name) || a.name.localeCompare(b.name));
+    || compareText(a.role.name, b.role.name) || compareText(a.name, b.name));
 }
 
 /** Union of the ranges of one family as [first, last] intervals. */
