@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * The folder `crds/` at the package root. It is read at run time rather than embedded, so that the YAML
- * files are the single source of the CRDs: `cdk8s import` generates `imports/` from the same files.
+ * The folder `crds/` at the package root, shipped for users to apply or import. Its YAML files are the
+ * single source of the CRDs: `cdk8s import` generates `imports/` from them, and `npm run crds` the objects
+ * synth embeds (src/crds/generated/crd-objects.ts, checked against the files by a test).
  * Compiled code sits one level deeper (`lib/src/crds/`) than the source (`src/crds/`); both are tried,
  * in a fixed order.
  */
