@@ -1,4 +1,5 @@
-import { IPv4CidrRange, IPv6CidrRange, Validator, collapseIPv6Number } from 'ip-num';
+import type { IPv4CidrRange, IPv6CidrRange } from 'ip-num';
+import { ipNum } from '../util/ip-num';
 import { IpFamily, addressBits } from './ip-family';
 
 /**
@@ -72,12 +73,12 @@ export class Cidr {
     let range: IPv4CidrRange | IPv6CidrRange;
     try {
       [notation, notationErrors] = family === IpFamily.IPV4
-        ? Validator.isValidIPv4CidrNotation(normalized)
-        : Validator.isValidIPv6CidrNotation(normalized);
+        ? ipNum().Validator.isValidIPv4CidrNotation(normalized)
+        : ipNum().Validator.isValidIPv6CidrNotation(normalized);
       if (!notation) {
         throw new Error(`invalid cidr "${text}": not a valid ${family} address (${notationErrors.join('; ')})`);
       }
-      range = family === IpFamily.IPV4 ? IPv4CidrRange.fromCidr(normalized) : IPv6CidrRange.fromCidr(normalized);
+      range = family === IpFamily.IPV4 ? ipNum().IPv4CidrRange.fromCidr(normalized) : ipNum().IPv6CidrRange.fromCidr(normalized);
     } catch (e) {
       const message = (e as Error).message;
       throw new Error(message.startsWith('invalid cidr') ? message : `invalid cidr "${text}": not a valid ${family} address`);
@@ -85,8 +86,8 @@ export class Cidr {
     const first = range.getFirst().getValue();
     const prefix = Number(prefixText);
     const given = family === IpFamily.IPV4
-      ? Validator.isValidIPv4CidrRange(normalized)[0]
-      : Validator.isValidIPv6CidrRange(normalized)[0];
+      ? ipNum().Validator.isValidIPv4CidrRange(normalized)[0]
+      : ipNum().Validator.isValidIPv6CidrRange(normalized)[0];
     if (!given) {
       throw new Error(`invalid cidr "${text}": host bits are set; the network address is ${new Cidr(family, first, prefix).toString()}`);
     }
@@ -207,5 +208,5 @@ function formatAddress(family: IpFamily, value: bigint): string {
   for (let shift = 112n; shift >= 0n; shift -= 16n) {
     groups.push(((value >> shift) & 0xffffn).toString(16));
   }
-  return collapseIPv6Number(groups.join(':'));
+  return ipNum().collapseIPv6Number(groups.join(':'));
 }

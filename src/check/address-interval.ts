@@ -1,4 +1,4 @@
-import { IPv4, IPv6, Validator } from 'ip-num';
+import { ipNum } from '../util/ip-num';
 import { Cidr, IpFamily } from '../addressing';
 
 /**
@@ -26,11 +26,11 @@ export function parseAddress(text: unknown): { family: IpFamily; value: bigint }
     throw new Error(`invalid address ${JSON.stringify(text)}: expected an address such as "192.168.2.10" or "fd00::10"`);
   }
   if (text.includes(':')) {
-    if (!Validator.isValidIPv6String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv6 address`);
-    return { family: IpFamily.IPV6, value: IPv6.fromString(text).getValue() };
+    if (!ipNum().Validator.isValidIPv6String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv6 address`);
+    return { family: IpFamily.IPV6, value: ipNum().IPv6.fromString(text).getValue() };
   }
-  if (!Validator.isValidIPv4String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv4 address`);
-  return { family: IpFamily.IPV4, value: IPv4.fromString(text).getValue() };
+  if (!ipNum().Validator.isValidIPv4String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv4 address`);
+  return { family: IpFamily.IPV4, value: ipNum().IPv4.fromString(text).getValue() };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Validator } from 'ip-num';
+import { ipNum, isDottedQuadIpv4 } from '../util/ip-num';
 
 const EXAMPLE = 'https://172.18.0.2:6443';
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -49,13 +49,13 @@ export class ApiServerAddress {
     if (rawHost === '') throw bad('the host is missing');
     if (rawHost.startsWith('[')) {
       const ip = rawHost.slice(1, -1);
-      if (ip.includes('%') || !Validator.isValidIPv6String(ip)[0]) {
+      if (ip.includes('%') || !ipNum().Validator.isValidIPv6String(ip)[0]) {
         throw bad(`"${ip}" is not a valid IPv6 address`);
       }
       return ip;
     }
     if (/^[0-9.]+$/.test(rawHost)) {
-      if (!Validator.isValidIPv4String(rawHost)[0] || !/^(\d+\.){3}\d+$/.test(rawHost)) {
+      if (!isDottedQuadIpv4(rawHost)) {
         throw bad(`"${rawHost}" is not a valid IPv4 address`);
       }
       return rawHost;
