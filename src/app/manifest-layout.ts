@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
 import { NETWORKS_ANNOTATION } from '../demo';
+import { manifestYaml } from './yaml-text';
 
 /** One output file: a relative path and its objects, in apply order. */
 export interface LayoutFile {
@@ -78,7 +78,7 @@ function needsStage2(o: any, shippedGroups: Set<string>): boolean {
 
 /** The YAML text of a file: documents separated by `---`, no line folding, so output is stable. */
 export function renderYaml(objects: any[]): string {
-  return objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+  return objects.map(manifestYaml).join('---\n');
 }
 
 function fileSafe(id: string): string {
