@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Times the default synth three ways against a bare `node -e ''` in the same run and prints the ratios:
-//   in-process   synthesize() of the seed stack, after one warm-up (what a test or an app embedding us pays)
-//   node bin/synth.js, and the README's command `npm run synth` (start-up included, writing a temp outdir)
-// Usage: node bench/synth.js [runs]   (default 7; the median is reported)
+// Times the default synth against bare node and against loading cdk8s, all in the same run, and prints ratios:
+//   node -e '', node -e "require('cdk8s')", node -e "require('cdk8s-plus-28')"   the baselines
+//   synthesize() in-process, after one warm-up (what a test or an app embedding us pays)
+//   node bin/synth.js, with and without the V8 code cache (MULTICNI_NO_CODE_CACHE=1), and the README's
+//   command `npm run synth`, each writing a temp outdir
+// The commands are run round-robin (one of each, then again), so a burst of load on the machine touches
+// all of them alike. Usage: node bench/synth.js [runs]   (default 9; the median is reported)
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -11,7 +14,7 @@ const path = require('path');
 const { performance } = require('perf_hooks');
 
 const root = path.join(__dirname, '..');
-const runs = Number(process.argv[2] ?? 7);
+const runs = Number(process.argv[2] ?? 9);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-bench-'));
 
 function median(xs) {
@@ -19,15 +22,12 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeCommand(cmd, args) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
-    times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  }
-  return median(times);
+function run({ cmd, args, env }) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
 }
 
 function timeInProcess() {
@@ -46,18 +46,33 @@ function timeInProcess() {
 
 try {
   const outArgs = ['--outdir', path.join(tmp, 'dist'), '--kind-config', path.join(tmp, 'kind.yaml')];
-  // One untimed run fills the transpile cache, as any second synth on a machine would find it.
-  timeCommand(process.execPath, [path.join(root, 'bin', 'synth.js'), ...outArgs]);
-  const bare = timeCommand(process.execPath, ['-e', '']);
+  const node = (args, env) => ({ cmd: process.execPath, args, env });
+  const commands = {
+    bare: node(['-e', '']),
+    cdk8s: node(['-e', "require('cdk8s')"]),
+    plus: node(['-e', "require('cdk8s-plus-28')"]),
+    direct: node([path.join(root, 'bin', 'synth.js'), ...outArgs]),
+    noCodeCache: node([path.join(root, 'bin', 'synth.js'), ...outArgs], { MULTICNI_NO_CODE_CACHE: '1' }),
+    npm: { cmd: 'npm', args: ['run', '--silent', 'synth', '--', ...outArgs] },
+  };
+  // One untimed run fills the transpile and code caches, as any second synth on a machine would find them.
+  run(commands.direct);
+  const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, command] of Object.entries(commands)) times[name].push(run(command));
+  }
+  const t = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
   const inProcess = timeInProcess();
-  const direct = timeCommand(process.execPath, [path.join(root, 'bin', 'synth.js'), ...outArgs]);
-  const npm = timeCommand('npm', ['run', '--silent', 'synth', '--', ...outArgs]);
-  const row = (name, ms) => `${name.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms   ${(ms / bare).toFixed(1).padStart(6)}x node -e ''`;
+  const row = (name, ms) => `${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms ${(ms / t.bare).toFixed(2).padStart(7)}x ${(ms / t.plus).toFixed(2).padStart(7)}x`;
   console.log(`median of ${runs} runs, node ${process.version}, ${os.cpus().length} cpus`);
-  console.log(row("node -e ''", bare));
+  console.log(`${''.padEnd(44)} ${'time'.padStart(11)} ${"node -e ''".padStart(10)} ${'cdk8s-plus-28'.padStart(14)}`);
+  console.log(row("node -e ''", t.bare));
+  console.log(row("node -e \"require('cdk8s')\"", t.cdk8s));
+  console.log(row("node -e \"require('cdk8s-plus-28')\"", t.plus));
   console.log(row('synthesize() in-process (warm)', inProcess));
-  console.log(row('node bin/synth.js', direct));
-  console.log(row('npm run synth (README command)', npm));
+  console.log(row('node bin/synth.js', t.direct));
+  console.log(row('node bin/synth.js, MULTICNI_NO_CODE_CACHE=1', t.noCodeCache));
+  console.log(row('npm run synth (README command)', t.npm));
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

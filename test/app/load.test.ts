@@ -7,10 +7,15 @@ import * as path from 'path';
 // bin/load.js runs TypeScript sources through a transpile cache: an edited source must never run stale.
 const root = path.join(__dirname, '..', '..');
 
-function loadValue(relative: string): string {
-  const r = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require('./bin/load').load(${JSON.stringify(relative)}).value))`], { cwd: root, encoding: 'utf8' });
+function loadValue(relative: string, env: NodeJS.ProcessEnv = process.env): string {
+  const r = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require('./bin/load').load(${JSON.stringify(relative)}).value))`], { cwd: root, encoding: 'utf8', env });
   expect(r.stderr).toBe('');
   return r.stdout;
+}
+
+/** The cache key bin/load.js uses for a file: its name and content. */
+function key(file: string, content: string): string {
+  return crypto.createHash('sha1').update(file).update('\0').update(content).update('\0').digest('hex');
 }
 
 test('an edited source is transpiled again; an unchanged one comes from the cache', () => {
@@ -21,8 +26,7 @@ test('an edited source is transpiled again; an unchanged one comes from the cach
     fs.writeFileSync(file, 'export const value: number = 1;\n');
     expect(loadValue(relative)).toBe('1');
     // The cache entry is keyed by file name and content (bin/load.js); the second run reads, not rewrites it.
-    const key = crypto.createHash('sha256').update(file).update('\0').update(fs.readFileSync(file, 'utf8')).digest('hex');
-    const entry = path.join(root, '.cache', 'transpile', `${key}.js`);
+    const entry = path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`);
     const written = fs.statSync(entry).mtimeMs;
     expect(loadValue(relative)).toBe('1');
     expect(fs.statSync(entry).mtimeMs).toBe(written);
@@ -31,4 +35,51 @@ test('an edited source is transpiled again; an unchanged one comes from the cach
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('the V8 code cache', () => {
+  let dir: string;
+  let file: string;
+  let relative: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-load-'));
+    file = path.join(dir, 'mod.ts');
+    relative = path.relative(root, path.join(dir, 'mod'));
+    fs.writeFileSync(file, 'export const value: number = 6 * 7;\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  /** The code cache entry of the module's transpiled JavaScript. */
+  const codeEntry = () => {
+    const js = fs.readFileSync(path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`), 'utf8');
+    return path.join(root, '.cache', 'v8', `${key(file, js)}.bin`);
+  };
+
+  test('is written at exit, then read and not rewritten by the next run', () => {
+    expect(loadValue(relative)).toBe('42');
+    const written = fs.statSync(codeEntry()).mtimeMs;
+    expect(fs.statSync(codeEntry()).size).toBeGreaterThan(0);
+    expect(loadValue(relative)).toBe('42');
+    expect(fs.statSync(codeEntry()).mtimeMs).toBe(written);
+  });
+
+  test('an entry V8 rejects (here: garbage) is ignored and replaced', () => {
+    expect(loadValue(relative)).toBe('42');
+    fs.writeFileSync(codeEntry(), 'not a code cache');
+    expect(loadValue(relative)).toBe('42');
+    expect(fs.readFileSync(codeEntry(), 'latin1')).not.toBe('not a code cache');
+  });
+
+  test('MULTICNI_NO_CODE_CACHE turns it off', () => {
+    expect(loadValue(relative, { ...process.env, MULTICNI_NO_CODE_CACHE: '1' })).toBe('42');
+    expect(fs.existsSync(codeEntry())).toBe(false);
+  });
+
+  test('a module keeps its require, __filename and a stack trace naming its file and line', () => {
+    fs.writeFileSync(file, [
+      "import * as path from 'path';",
+      'export const value = [typeof require.resolve, path.basename(__filename), new Error().stack!.split("\\n")[1].includes("mod.ts:3")].join(" ");',
+      '',
+    ].join('\n'));
+    expect(loadValue(relative)).toBe('function mod.ts true');
+  });
 });
