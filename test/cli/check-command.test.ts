@@ -118,3 +118,34 @@ describe('--format github', () => {
     expect(errors.join('\n')).toContain(`file=${path.join(fixtures, 'overlap', 'nad.yaml').replace(/:/g, '%3A')},line=${nadLine},`);
   });
 });
+
+describe('many overlaps', () => {
+  /** n NADs of the same layer3 subnet: n(n-1)/2 overlapping pairs. */
+  const nads = (n: number) => Array.from({ length: n }, (_, i) => [
+    'apiVersion: k8s.cni.cncf.io/v1', 'kind: NetworkAttachmentDefinition', `metadata: { name: n${i}, namespace: default }`,
+    `spec: { config: '{"cniVersion": "0.3.1", "name": "n${i}", "type": "ovn-k8s-cni-overlay", "topology": "layer3", "subnets": "10.128.0.0/16/24", "netAttachDefName": "default/n${i}"}' }`,
+  ].join('\n')).join('\n---\n');
+
+  test('text and github group them per range beyond 50 pairs; json lists every pair', () => {
+    const input = nads(60); // 1,770 pairs
+    const text = run(['check', '-'], { input });
+    expect(text.status).toBe(1);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(51); // 49 ranges, the totals, the summary
+    expect(lines[0]).toMatch(/^overlap: secondary network "n0" 10\.128\.0\.0\/16\/24 \(owner: .*default\/n0\) overlaps 59 other ranges, first: secondary network "n1" /);
+    expect(lines[49]).toBe('overlap: 1,770 overlapping pairs among 60 ranges (11 more ranges not shown); --format json lists every pair');
+    expect(lines[50]).toBe('60 ranges checked, 1770 problems');
+    const github = run(['check', '--format', 'github', '-'], { input });
+    expect(github.stdout.split('\n').filter((l) => l.startsWith('::error '))).toHaveLength(50);
+    const jsonRun = spawnSync(process.execPath, [bin, 'check', '--format', 'json', '-'], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+    const json = JSON.parse(jsonRun.stdout);
+    expect(json.problems.filter((p: { kind: string }) => p.kind === 'overlap')).toHaveLength(1770);
+  });
+
+  test('up to 50 pairs each is its own line', () => {
+    const r = run(['check', '-'], { input: nads(10) }); // 45 pairs
+    const overlapLines = r.stdout.split('\n').filter((l) => l.startsWith('overlap: '));
+    expect(overlapLines).toHaveLength(45);
+    expect(overlapLines.every((l) => / overlaps secondary network "n\d+" /.test(l))).toBe(true);
+  });
+});
