@@ -114,13 +114,24 @@ export function addRoleGrant(scope: Construct, idPrefix: string, grant: RoleGran
   addRoleBinding(scope, `${idPrefix}RoleBinding`, { ...grant, role: grant.name });
 }
 
+/** A workload's ServiceAccount and the ClusterRole (with binding) of the same name. */
+export interface WorkloadAccountOptions extends ServiceAccountRef {
+  readonly rules: k8s.PolicyRule[];
+  /**
+   * Labels of the ClusterRole and its binding (not of the ServiceAccount).
+   * @default - no labels
+   */
+  readonly labels?: Record<string, string>;
+}
+
 /**
  * ServiceAccount, ClusterRole and ClusterRoleBinding, all named `account.name` (ids `<idPrefix>ServiceAccount`,
- * `<idPrefix>ClusterRole`, `<idPrefix>ClusterRoleBinding`): a workload's cluster-wide permissions.
- * `labels` go on the role and binding.
+ * `<idPrefix>ClusterRole`, `<idPrefix>ClusterRoleBinding`): a workload's cluster-wide permissions. Returns
+ * the ServiceAccount, for further bindings.
  */
-export function addServiceAccountWithClusterRole(scope: Construct, idPrefix: string, account: ServiceAccountRef & RbacLabels, rules: k8s.PolicyRule[]): ServiceAccountRef {
-  addServiceAccount(scope, `${idPrefix}ServiceAccount`, { name: account.name, namespace: account.namespace });
-  addClusterRoleGrant(scope, idPrefix, { name: account.name, rules, serviceAccount: account, labels: account.labels });
-  return { name: account.name, namespace: account.namespace };
+export function addServiceAccountWithClusterRole(scope: Construct, idPrefix: string, account: WorkloadAccountOptions): ServiceAccountRef {
+  const serviceAccount = { name: account.name, namespace: account.namespace };
+  addServiceAccount(scope, `${idPrefix}ServiceAccount`, serviceAccount);
+  addClusterRoleGrant(scope, idPrefix, { name: account.name, rules: account.rules, serviceAccount, labels: account.labels });
+  return serviceAccount;
 }

@@ -129,7 +129,7 @@ function addClusterManagerRbac(scope: Construct): void {
 
 /** A workload's ServiceAccount with its ClusterRole and binding, all named `name`. */
 function addWorkloadAccount(scope: Construct, idPrefix: string, name: string, rules: k8s.PolicyRule[]): ServiceAccountRef {
-  return addServiceAccountWithClusterRole(scope, idPrefix, { name, namespace: OVN_NAMESPACE }, rules);
+  return addServiceAccountWithClusterRole(scope, idPrefix, { name, namespace: OVN_NAMESPACE, rules });
 }
 
 /** A binding of one of the two configmap Roles (id `<idPrefix>RoleBinding`). */

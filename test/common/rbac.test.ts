@@ -4,7 +4,7 @@ import { addClusterRoleGrant, addRoleBinding, addRoleGrant, addServiceAccountWit
 describe('the RBAC helper', () => {
   test('a workload account: ServiceAccount, ClusterRole and binding of one name, ids by role', () => {
     const chart = Testing.chart();
-    const account = addServiceAccountWithClusterRole(chart, 'Node', { name: 'ovnkube-node', namespace: 'ovn-kubernetes' }, [rule([''], ['pods'], ['get'])]);
+    const account = addServiceAccountWithClusterRole(chart, 'Node', { name: 'ovnkube-node', namespace: 'ovn-kubernetes', rules: [rule([''], ['pods'], ['get'])] });
     expect(account).toEqual({ name: 'ovnkube-node', namespace: 'ovn-kubernetes' });
     expect(chart.node.children.map((c) => c.node.id)).toEqual(['NodeServiceAccount', 'NodeClusterRole', 'NodeClusterRoleBinding']);
     const [sa, role, binding] = Testing.synth(chart);
