@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { READ_VERBS as READ, addClusterRoleGrant, addRoleGrant, addServiceAccount, rule } from '../common/rbac';
 import { CiliumVersion } from './cilium-version';
 import { AGENT, CERTGEN, CA_SECRET, CONFIG_AGENT_ROLE, CONFIG_MAP, ENVOY, HUBBLE_SERVER_CERTS, NAMESPACE, OPERATOR, PART_OF, SECRETS_NAMESPACE } from './names';
 
@@ -25,45 +26,40 @@ const OPERATOR_MANAGED_CRDS = [
   'ciliumnodeconfigs', 'ciliumcidrgroups', 'ciliuml2announcementpolicies', 'ciliumpodippools',
 ].map((r) => `${r}.cilium.io`);
 
-const READ = ['get', 'list', 'watch'];
 
-function rule(apiGroup: string, resources: string[], verbs: string[], resourceNames?: string[]): k8s.PolicyRule {
-  return { apiGroups: [apiGroup], resources, verbs, resourceNames };
-}
-
-function agentRules(v: CiliumVersion): k8s.PolicyRule[] {
+function agentRules(version: CiliumVersion): k8s.PolicyRule[] {
   // 1.20 reads Services through EndpointSlices only, drops the v1 BGP peering policies, adds datapath plugins.
-  const v20 = v.atLeast(20);
+  const v20 = version.atLeast(20);
   return [
-    rule('networking.k8s.io', ['networkpolicies'], READ),
-    rule('discovery.k8s.io', ['endpointslices'], READ),
-    rule('', ['namespaces', 'services', 'pods', ...(v20 ? [] : ['endpoints']), 'nodes'], READ),
+    rule(['networking.k8s.io'], ['networkpolicies'], READ),
+    rule(['discovery.k8s.io'], ['endpointslices'], READ),
+    rule([''], ['namespaces', 'services', 'pods', ...(v20 ? [] : ['endpoints']), 'nodes'], READ),
     // `get` is kept for policy validation in the pre-flight check, as upstream.
-    rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['list', 'watch', 'get']),
-    rule('cilium.io', [...CILIUM_CRDS.filter((r) => !(v20 && r === 'ciliumbgppeeringpolicies')), ...(v20 ? ['ciliumdatapathplugins'] : [])], ['list', 'watch']),
+    rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['list', 'watch', 'get']),
+    rule(['cilium.io'], [...CILIUM_CRDS.filter((r) => !(v20 && r === 'ciliumbgppeeringpolicies')), ...(v20 ? ['ciliumdatapathplugins'] : [])], ['list', 'watch']),
     ...AGENT_WRITE_RULES,
   ];
 }
 
 const AGENT_WRITE_RULES: k8s.PolicyRule[] = [
-  rule('cilium.io', ['ciliumidentities', 'ciliumendpoints', 'ciliumnodes'], ['create']),
-  rule('cilium.io', ['ciliumidentities'], ['update']),
-  rule('cilium.io', ['ciliumendpoints'], ['delete', 'get']),
-  rule('cilium.io', ['ciliumnodes', 'ciliumnodes/status'], ['get', 'update']),
-  rule('cilium.io', ['ciliumendpoints/status', 'ciliumendpoints', 'ciliuml2announcementpolicies/status', 'ciliumbgpnodeconfigs/status'], ['patch']),
+  rule(['cilium.io'], ['ciliumidentities', 'ciliumendpoints', 'ciliumnodes'], ['create']),
+  rule(['cilium.io'], ['ciliumidentities'], ['update']),
+  rule(['cilium.io'], ['ciliumendpoints'], ['delete', 'get']),
+  rule(['cilium.io'], ['ciliumnodes', 'ciliumnodes/status'], ['get', 'update']),
+  rule(['cilium.io'], ['ciliumendpoints/status', 'ciliumendpoints', 'ciliuml2announcementpolicies/status', 'ciliumbgpnodeconfigs/status'], ['patch']),
 ];
 
-function operatorRules(v: CiliumVersion): k8s.PolicyRule[] {
+function operatorRules(version: CiliumVersion): k8s.PolicyRule[] {
   const RW = ['create', 'update', ...READ, 'delete', 'patch'];
   const without = (removed: Array<[number, string]>, list: string[]) =>
-    list.filter((r) => !removed.some(([since, name]) => v.atLeast(since) && r === name));
+    list.filter((r) => !removed.some(([since, name]) => version.atLeast(since) && r === name));
   const base = OPERATOR_RULES.map((r) => {
     if (r.apiGroups![0] === 'apiextensions.k8s.io' && r.resourceNames) {
       // CRDs the operator no longer manages (external workloads: 1.18; v1 BGP peering policies: 1.19).
       const names = without([[18, 'ciliumexternalworkloads.cilium.io'], [19, 'ciliumbgppeeringpolicies.cilium.io']], r.resourceNames);
-      return { ...r, resourceNames: [...names, ...(v.atLeast(18) ? ['ciliumgatewayclassconfigs.cilium.io'] : []), ...(v.atLeast(20) ? ['ciliumdatapathplugins.cilium.io'] : [])] };
+      return { ...r, resourceNames: [...names, ...(version.atLeast(18) ? ['ciliumgatewayclassconfigs.cilium.io'] : []), ...(version.atLeast(20) ? ['ciliumdatapathplugins.cilium.io'] : [])] };
     }
-    if (v.atLeast(20)) {
+    if (version.atLeast(20)) {
       // 1.20 reads Services through EndpointSlices only and drops the v1 BGP peering policies.
       if (r.apiGroups![0] === '' && r.resources!.includes('endpoints')) return { ...r, resources: r.resources!.filter((x) => x !== 'endpoints') };
       if (r.resources!.includes('ciliumbgppeeringpolicies')) return { ...r, resources: r.resources!.filter((x) => x !== 'ciliumbgppeeringpolicies') };
@@ -73,17 +69,17 @@ function operatorRules(v: CiliumVersion): k8s.PolicyRule[] {
   return [
     ...base,
     // 1.18: TLS-interception secrets are read cluster-wide and synced into cilium-secrets; BGP v2 status.
-    ...(v.atLeast(18) ? [
-      rule('', ['secrets'], READ),
-      rule('cilium.io', ['ciliumbgpclusterconfigs/status', 'ciliumbgppeerconfigs/status'], ['update']),
+    ...(version.atLeast(18) ? [
+      rule([''], ['secrets'], READ),
+      rule(['cilium.io'], ['ciliumbgpclusterconfigs/status', 'ciliumbgppeerconfigs/status'], ['update']),
     ] : []),
-    ...(v.atLeast(19) ? [rule('cilium.io', ['ciliumendpointslices'], ['deletecollection'])] : []),
+    ...(version.atLeast(19) ? [rule(['cilium.io'], ['ciliumendpointslices'], ['deletecollection'])] : []),
     // 1.20: the operator manages BGP v2 objects, CIDR groups and datapath plugins, and the CRDs' status.
-    ...(v.atLeast(20) ? [
-      rule('', ['serviceaccounts'], READ),
-      rule('cilium.io', ['ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides', 'ciliumcidrgroups'], RW),
-      rule('cilium.io', ['ciliumdatapathplugins'], READ),
-      rule('apiextensions.k8s.io', ['customresourcedefinitions/status'], ['update'],
+    ...(version.atLeast(20) ? [
+      rule([''], ['serviceaccounts'], READ),
+      rule(['cilium.io'], ['ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides', 'ciliumcidrgroups'], RW),
+      rule(['cilium.io'], ['ciliumdatapathplugins'], READ),
+      rule(['apiextensions.k8s.io'], ['customresourcedefinitions/status'], ['update'],
         ['ciliumbgpadvertisements', 'ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides', 'ciliumbgpnodeconfigs', 'ciliumbgppeerconfigs'].map((r) => `${r}.cilium.io`)),
     ] : []),
   ];
@@ -91,84 +87,76 @@ function operatorRules(v: CiliumVersion): k8s.PolicyRule[] {
 
 const OPERATOR_RULES: k8s.PolicyRule[] = [
   // `delete`: restarts kube-dns/coredns pods that started before Cilium managed them.
-  rule('', ['pods'], [...READ, 'delete']),
-  rule('', ['configmaps'], ['patch'], [CONFIG_MAP]),
-  rule('', ['nodes'], ['list', 'watch']),
+  rule([''], ['pods'], [...READ, 'delete']),
+  rule([''], ['configmaps'], ['patch'], [CONFIG_MAP]),
+  rule([''], ['nodes'], ['list', 'watch']),
   // Removes the agent-not-ready taint and sets NetworkUnavailable=false.
-  rule('', ['nodes', 'nodes/status'], ['patch']),
-  rule('discovery.k8s.io', ['endpointslices'], READ),
-  rule('', ['services/status'], ['update', 'patch']),
-  rule('', ['namespaces'], READ),
-  rule('', ['services', 'endpoints'], READ),
-  rule('cilium.io', ['ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies'], ['create', 'update', 'deletecollection', 'patch', ...READ]),
-  rule('cilium.io', ['ciliumnetworkpolicies/status', 'ciliumclusterwidenetworkpolicies/status'], ['patch', 'update']),
-  rule('cilium.io', ['ciliumendpoints', 'ciliumidentities'], ['delete', 'list', 'watch']),
-  rule('cilium.io', ['ciliumidentities'], ['update']),
-  rule('cilium.io', ['ciliumnodes'], ['create', 'update', ...READ, 'delete']),
-  rule('cilium.io', ['ciliumnodes/status'], ['update']),
-  rule('cilium.io', ['ciliumendpointslices', 'ciliumenvoyconfigs', 'ciliumbgppeerconfigs', 'ciliumbgpadvertisements', 'ciliumbgpnodeconfigs'],
+  rule([''], ['nodes', 'nodes/status'], ['patch']),
+  rule(['discovery.k8s.io'], ['endpointslices'], READ),
+  rule([''], ['services/status'], ['update', 'patch']),
+  rule([''], ['namespaces'], READ),
+  rule([''], ['services', 'endpoints'], READ),
+  rule(['cilium.io'], ['ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies'], ['create', 'update', 'deletecollection', 'patch', ...READ]),
+  rule(['cilium.io'], ['ciliumnetworkpolicies/status', 'ciliumclusterwidenetworkpolicies/status'], ['patch', 'update']),
+  rule(['cilium.io'], ['ciliumendpoints', 'ciliumidentities'], ['delete', 'list', 'watch']),
+  rule(['cilium.io'], ['ciliumidentities'], ['update']),
+  rule(['cilium.io'], ['ciliumnodes'], ['create', 'update', ...READ, 'delete']),
+  rule(['cilium.io'], ['ciliumnodes/status'], ['update']),
+  rule(['cilium.io'], ['ciliumendpointslices', 'ciliumenvoyconfigs', 'ciliumbgppeerconfigs', 'ciliumbgpadvertisements', 'ciliumbgpnodeconfigs'],
     ['create', 'update', ...READ, 'delete', 'patch']),
   // No CRDs are shipped: the operator registers every *.cilium.io CRD when it starts.
-  rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['create', ...READ]),
-  rule('apiextensions.k8s.io', ['customresourcedefinitions'], ['update'], OPERATOR_MANAGED_CRDS),
-  rule('cilium.io', ['ciliumloadbalancerippools', 'ciliumpodippools', 'ciliumbgppeeringpolicies', 'ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides'], READ),
-  rule('cilium.io', ['ciliumpodippools'], ['create']),
-  rule('cilium.io', ['ciliumloadbalancerippools/status'], ['patch']),
+  rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['create', ...READ]),
+  rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], ['update'], OPERATOR_MANAGED_CRDS),
+  rule(['cilium.io'], ['ciliumloadbalancerippools', 'ciliumpodippools', 'ciliumbgppeeringpolicies', 'ciliumbgpclusterconfigs', 'ciliumbgpnodeconfigoverrides'], READ),
+  rule(['cilium.io'], ['ciliumpodippools'], ['create']),
+  rule(['cilium.io'], ['ciliumloadbalancerippools/status'], ['patch']),
   // Leader election between operator replicas.
-  rule('coordination.k8s.io', ['leases'], ['create', 'get', 'update']),
+  rule(['coordination.k8s.io'], ['leases'], ['create', 'get', 'update']),
 ];
 
 /** ServiceAccount, ClusterRole(Binding) and Role(Binding) objects of the agent, Envoy and the operator. */
-export function addRbac(scope: Construct, v: CiliumVersion): void {
-  if (v.atLeast(18)) {
+export function addRbac(scope: Construct, version: CiliumVersion): void {
+  if (version.atLeast(18)) {
     // 1.18: secrets for TLS interception policies live in their own namespace (policy-secrets-namespace).
-    new k8s.KubeNamespace(scope, 'secrets-namespace', { metadata: { name: SECRETS_NAMESPACE, labels: { ...PART_OF } } });
+    new k8s.KubeNamespace(scope, 'SecretsNamespace', { metadata: { name: SECRETS_NAMESPACE, labels: { ...PART_OF } } });
   }
-  for (const name of [AGENT, ENVOY, OPERATOR]) {
-    new k8s.KubeServiceAccount(scope, `${name}-sa`, { metadata: { name, namespace: NAMESPACE } });
-  }
-  clusterRole(scope, AGENT, agentRules(v));
-  clusterRole(scope, OPERATOR, operatorRules(v));
+  addServiceAccount(scope, 'AgentServiceAccount', { name: AGENT, namespace: NAMESPACE });
+  addServiceAccount(scope, 'EnvoyServiceAccount', { name: ENVOY, namespace: NAMESPACE });
+  addServiceAccount(scope, 'OperatorServiceAccount', { name: OPERATOR, namespace: NAMESPACE });
+  clusterRole(scope, 'Agent', AGENT, agentRules(version));
+  clusterRole(scope, 'Operator', OPERATOR, operatorRules(version));
   // The agent reads cilium-config (and its optional per-node overrides) through the API.
-  role(scope, CONFIG_AGENT_ROLE, AGENT, [rule('', ['configmaps'], READ)]);
-  if (v.atLeast(18)) {
-    role(scope, 'cilium-tlsinterception-secrets', AGENT, [rule('', ['secrets'], READ)], SECRETS_NAMESPACE);
-    role(scope, 'cilium-operator-tlsinterception-secrets', OPERATOR, [rule('', ['secrets'], ['create', 'delete', 'update', 'patch'])], SECRETS_NAMESPACE);
+  role(scope, 'ConfigAgent', CONFIG_AGENT_ROLE, AGENT, [rule([''], ['configmaps'], READ)]);
+  if (version.atLeast(18)) {
+    role(scope, 'AgentTlsInterceptionSecrets', 'cilium-tlsinterception-secrets', AGENT, [rule([''], ['secrets'], READ)], SECRETS_NAMESPACE);
+    role(scope, 'OperatorTlsInterceptionSecrets', 'cilium-operator-tlsinterception-secrets', OPERATOR, [rule([''], ['secrets'], ['create', 'delete', 'update', 'patch'])], SECRETS_NAMESPACE);
   }
-  if (v.atLeast(19)) {
+  if (version.atLeast(19)) {
     // The operator can run the ztunnel DaemonSet (Cilium's ambient-mesh node proxy) when that is enabled.
-    role(scope, 'cilium-operator-ztunnel', OPERATOR, [
-      rule('apps', ['daemonsets'], ['create', 'delete', ...READ]),
-      ...(v.atLeast(20) ? [rule('', ['serviceaccounts'], READ)] : []),
+    role(scope, 'OperatorZtunnel', 'cilium-operator-ztunnel', OPERATOR, [
+      rule(['apps'], ['daemonsets'], ['create', 'delete', ...READ]),
+      ...(version.atLeast(20) ? [rule([''], ['serviceaccounts'], READ)] : []),
     ]);
   }
 }
 
 /** ServiceAccount and Role(Binding) of the certgen Job/CronJob: create the CA and the Hubble server certificate. */
 export function addCertgenRbac(scope: Construct): void {
-  new k8s.KubeServiceAccount(scope, `${CERTGEN}-sa`, { metadata: { name: CERTGEN, namespace: NAMESPACE } });
-  role(scope, CERTGEN, CERTGEN, [
-    rule('', ['secrets'], ['create']),
+  addServiceAccount(scope, 'CertgenServiceAccount', { name: CERTGEN, namespace: NAMESPACE });
+  role(scope, 'Certgen', CERTGEN, CERTGEN, [
+    rule([''], ['secrets'], ['create']),
     // All certificates certgen can manage; this install only has it write hubble-server-certs.
-    rule('', ['secrets'], ['update'], [HUBBLE_SERVER_CERTS, 'hubble-relay-client-certs', 'hubble-relay-server-certs', 'hubble-metrics-server-certs', 'hubble-ui-client-certs']),
-    rule('', ['secrets'], ['get', 'update'], [CA_SECRET]),
+    rule([''], ['secrets'], ['update'], [HUBBLE_SERVER_CERTS, 'hubble-relay-client-certs', 'hubble-relay-server-certs', 'hubble-metrics-server-certs', 'hubble-ui-client-certs']),
+    rule([''], ['secrets'], ['get', 'update'], [CA_SECRET]),
   ]);
 }
 
-function clusterRole(scope: Construct, name: string, rules: k8s.PolicyRule[]): void {
-  new k8s.KubeClusterRole(scope, `${name}-clusterrole`, { metadata: { name, labels: { ...PART_OF } }, rules });
-  new k8s.KubeClusterRoleBinding(scope, `${name}-clusterrolebinding`, {
-    metadata: { name, labels: { ...PART_OF } },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
-    subjects: [{ kind: 'ServiceAccount', name, namespace: NAMESPACE }],
-  });
+/** ClusterRole and binding `name`, granted to the ServiceAccount of the same name in Cilium's namespace. */
+function clusterRole(scope: Construct, idPrefix: string, name: string, rules: k8s.PolicyRule[]): void {
+  addClusterRoleGrant(scope, idPrefix, { name, rules, serviceAccount: { name, namespace: NAMESPACE }, labels: PART_OF });
 }
 
-function role(scope: Construct, name: string, serviceAccount: string, rules: k8s.PolicyRule[], namespace: string = NAMESPACE): void {
-  new k8s.KubeRole(scope, `${name}-role`, { metadata: { name, namespace, labels: { ...PART_OF } }, rules });
-  new k8s.KubeRoleBinding(scope, `${name}-rolebinding`, {
-    metadata: { name, namespace, labels: { ...PART_OF } },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-    subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace: NAMESPACE }],
-  });
+/** Role and binding `name` in `namespace`, granted to `serviceAccount` of Cilium's namespace. */
+function role(scope: Construct, idPrefix: string, name: string, serviceAccount: string, rules: k8s.PolicyRule[], namespace: string = NAMESPACE): void {
+  addRoleGrant(scope, idPrefix, { name, namespace, rules, serviceAccount: { name: serviceAccount, namespace: NAMESPACE }, labels: PART_OF });
 }

@@ -25,29 +25,29 @@ export interface NodeMaskOptions {
  * The node mask per family, resolved as kube-controller-manager's `setNodeCIDRMaskSizes`
  * (cmd/kube-controller-manager/app/core.go) does, with its errors.
  */
-export function nodeMaskSizes(families: IpFamily[], o: NodeMaskOptions): Record<IpFamily, number> {
-  for (const [field, v] of Object.entries(o)) {
+export function nodeMaskSizes(families: IpFamily[], options: NodeMaskOptions): Record<IpFamily, number> {
+  for (const [field, v] of Object.entries(options)) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 128)) {
       throw new Error(`${field}: invalid value ${JSON.stringify(v)}: expected a prefix length (kube-controller-manager --node-cidr-mask-size${field === 'nodeMaskSize' ? '' : field === 'nodeMaskSizeIpv4' ? '-ipv4' : '-ipv6'})`);
     }
   }
   const dual = families.length > 1;
   const sizes = { ...KCM_DEFAULT_NODE_MASK };
-  if (o.nodeMaskSize !== undefined) {
-    if (dual) throw new Error(`nodeMaskSize: ${o.nodeMaskSize} is not allowed with dual-stack pod ranges (kube-controller-manager: "usage of --node-cidr-mask-size is not allowed with dual-stack clusters"); use nodeMaskSizeIpv4 and nodeMaskSizeIpv6`);
-    if (o.nodeMaskSizeIpv4 !== undefined || o.nodeMaskSizeIpv6 !== undefined) {
+  if (options.nodeMaskSize !== undefined) {
+    if (dual) throw new Error(`nodeMaskSize: ${options.nodeMaskSize} is not allowed with dual-stack pod ranges (kube-controller-manager: "usage of --node-cidr-mask-size is not allowed with dual-stack clusters"); use nodeMaskSizeIpv4 and nodeMaskSizeIpv6`);
+    if (options.nodeMaskSizeIpv4 !== undefined || options.nodeMaskSizeIpv6 !== undefined) {
       throw new Error('nodeMaskSize: not allowed together with nodeMaskSizeIpv4 or nodeMaskSizeIpv6 (kube-controller-manager refuses --node-cidr-mask-size beside the per-family flags); give one of them');
     }
-    sizes[families[0]] = o.nodeMaskSize;
+    sizes[families[0]] = options.nodeMaskSize;
     return sizes;
   }
-  if (o.nodeMaskSizeIpv4 !== undefined) {
-    if (!families.includes(IpFamily.IPV4)) throw new Error(`nodeMaskSizeIpv4: ${o.nodeMaskSizeIpv4} is not allowed for a single-stack IPv6 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv4 there)`);
-    sizes[IpFamily.IPV4] = o.nodeMaskSizeIpv4;
+  if (options.nodeMaskSizeIpv4 !== undefined) {
+    if (!families.includes(IpFamily.IPV4)) throw new Error(`nodeMaskSizeIpv4: ${options.nodeMaskSizeIpv4} is not allowed for a single-stack IPv6 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv4 there)`);
+    sizes[IpFamily.IPV4] = options.nodeMaskSizeIpv4;
   }
-  if (o.nodeMaskSizeIpv6 !== undefined) {
-    if (!families.includes(IpFamily.IPV6)) throw new Error(`nodeMaskSizeIpv6: ${o.nodeMaskSizeIpv6} is not allowed for a single-stack IPv4 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv6 there)`);
-    sizes[IpFamily.IPV6] = o.nodeMaskSizeIpv6;
+  if (options.nodeMaskSizeIpv6 !== undefined) {
+    if (!families.includes(IpFamily.IPV6)) throw new Error(`nodeMaskSizeIpv6: ${options.nodeMaskSizeIpv6} is not allowed for a single-stack IPv4 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv6 there)`);
+    sizes[IpFamily.IPV6] = options.nodeMaskSizeIpv6;
   }
   return sizes;
 }

@@ -132,6 +132,29 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     this.masqueradeSubnets = this.internal('masqueradeSubnets', props.masqueradeSubnets, DEFAULTS.masquerade);
 
     this.nodeMaskSizes = nodeMaskSizes(this.families, { nodeMaskSize: props.nodeMaskSize, nodeMaskSizeIpv4: props.nodeMaskSizeIpv4, nodeMaskSizeIpv6: props.nodeMaskSizeIpv6 });
+    this.checkControlPlaneLimits(props);
+
+    this.plan = ChartAddressPlan.of(this);
+    ChartAddressPlan._join(this, 'DeceptiveNetworkConfig', this, (all) => [
+      ...onlyOne('DeceptiveNetworkConfig', 'OVN-Kubernetes has one net_cidr/svc_cidr')(all),
+      ...all.flatMap(primaryRangeAgreement),
+    ]);
+    this.registerRanges();
+
+    this.decoy = props.decoy ?? DecoyNetwork.seed();
+    if (this.decoy._automatic) {
+      // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
+      ChartAddressPlan._beforeCheck(this, () => this.resolveDecoy(), true);
+    } else {
+      this.resolveDecoy();
+    }
+  }
+
+  /**
+   * What kube-controller-manager and OVN-Kubernetes would refuse: per-node pod ranges (a warning only when
+   * the primary CNI does not use them), Service ranges and the OVN-internal subnets.
+   */
+  private checkControlPlaneLimits(props: DeceptiveNetworkConfigProps): void {
     const nodeRanges = this.primaryPodCidrs
       .map((c, i) => nodeMaskProblem(`primaryPodCidrs[${i}]`, c, this.nodeMaskSizes[c.family], this.nodeCount, maskFieldOf(props, c.family)))
       .filter((p): p is string => p !== undefined);
@@ -150,30 +173,20 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
       ...this.masqueradeSubnets.map((c, i) => masqueradeProblem(`masqueradeSubnets[${i}]`, c)),
     ].filter((p): p is string => p !== undefined);
     if (limits.length > 0) throw new Error(limits[0]);
+  }
 
-    this.plan = ChartAddressPlan.of(this);
-    ChartAddressPlan._join(this, 'DeceptiveNetworkConfig', this, (all) => [
-      ...onlyOne('DeceptiveNetworkConfig', 'OVN-Kubernetes has one net_cidr/svc_cidr')(all),
-      ...all.flatMap(primaryRangeAgreement),
-    ]);
+  /** Every range but the decoy, in the chart's AddressPlan. */
+  private registerRanges(): void {
     const owner = this.node.path;
-    const reg = (name: string, role: RangeRole, cidrs: Cidr[], nodeCount?: number) =>
+    const register = (name: string, role: RangeRole, cidrs: Cidr[], nodeCount?: number) =>
       cidrs.forEach((cidr) => this.plan.register({ name, role, owner, cidr, nodeCount }));
-    reg('node network', RangeRole.NODE_NETWORK, this.nodeNetworks);
-    reg('cluster service range', RangeRole.SERVICE, this.serviceCidrs);
+    register('node network', RangeRole.NODE_NETWORK, this.nodeNetworks);
+    register('cluster service range', RangeRole.SERVICE, this.serviceCidrs);
     // The node count reaches the primary CNI's per-node split once it registers one (Cilium cluster-pool).
-    reg('primary pod range', RangeRole.PRIMARY_POD, this.primaryPodCidrs, this.nodeCount);
-    reg('ovn join subnet', RangeRole.OVN_JOIN, this.joinSubnets);
-    reg('ovn transit subnet', RangeRole.OVN_TRANSIT, this.transitSubnets);
-    reg('ovn masquerade subnet', RangeRole.OVN_MASQUERADE, this.masqueradeSubnets);
-
-    this.decoy = props.decoy ?? DecoyNetwork.seed();
-    if (this.decoy._automatic) {
-      // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
-      ChartAddressPlan._beforeCheck(this, () => this.resolveDecoy(), true);
-    } else {
-      this.resolveDecoy();
-    }
+    register('primary pod range', RangeRole.PRIMARY_POD, this.primaryPodCidrs, this.nodeCount);
+    register('ovn join subnet', RangeRole.OVN_JOIN, this.joinSubnets);
+    register('ovn transit subnet', RangeRole.OVN_TRANSIT, this.transitSubnets);
+    register('ovn masquerade subnet', RangeRole.OVN_MASQUERADE, this.masqueradeSubnets);
   }
 
   /**

@@ -82,11 +82,11 @@ class AutomaticDecoy extends DecoyNetwork {
 
   private search(family: IpFamily): { prefix: number; hostPrefix: number; pool: Cidr[] } {
     const v4 = family === IpFamily.IPV4;
-    const o = this.options;
-    const prefix = (v4 ? o.ipv4Prefix : o.ipv6Prefix) ?? (v4 ? 16 : 48);
-    const hostPrefix = (v4 ? o.ipv4HostPrefix : o.ipv6HostPrefix) ?? (v4 ? 24 : 64);
+    const options = this.options;
+    const prefix = (v4 ? options.ipv4Prefix : options.ipv6Prefix) ?? (v4 ? 16 : 48);
+    const hostPrefix = (v4 ? options.ipv4HostPrefix : options.ipv6HostPrefix) ?? (v4 ? 24 : 64);
     const poolField = v4 ? 'decoy.ipv4Pool' : 'decoy.ipv6Pool';
-    const texts = (v4 ? o.ipv4Pool : o.ipv6Pool) ?? (v4 ? ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] : ['fd00::/8']);
+    const texts = (v4 ? options.ipv4Pool : options.ipv6Pool) ?? (v4 ? ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] : ['fd00::/8']);
     if (!Array.isArray(texts) || texts.length === 0) {
       throw new Error(`invalid ${poolField} ${JSON.stringify(texts)}: give at least one candidate ${family} cidr`);
     }

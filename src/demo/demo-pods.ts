@@ -56,41 +56,56 @@ export class DemoPods extends Construct {
 
   constructor(scope: Construct, id: string, props: DemoPodsProps) {
     super(scope, id);
-    const [netNamespace, netName] = props.network.qualifiedName.split('/');
-    const namespace = props.namespace ?? netNamespace;
+    const [networkNamespace, networkName] = props.network.qualifiedName.split('/');
+    const namespace = props.namespace ?? networkNamespace;
     if (!isDnsLabel(namespace)) {
       throw new Error(`demo: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
     }
     const nodeCount = props.nodeCount ?? ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0]?.nodeCount ?? 3;
-    const pinned = nodeCount >= 3;
-    const placements = props.pods ?? [{ name: 'tinypod', nodeName: pinned ? 'ovn-worker' : undefined }, { name: 'tinypod2', nodeName: pinned ? 'ovn-worker2' : undefined }];
-    for (const p of placements) {
-      // kind names workers ovn-worker, ovn-worker2, …: a pin beyond the node count would leave the pod Pending.
-      const m = /^ovn-worker(\d*)$/.exec(p.nodeName ?? '');
-      const index = m ? (m[1] === '' ? 1 : Number(m[1])) : 0;
-      if (m && index > nodeCount - 1) {
-        ChartAddressPlan.warn(this, `demo: pod ${p.name} is pinned to node ${p.nodeName}, but a kind cluster of ${nodeCount} node${nodeCount === 1 ? '' : 's'} (the kind config written beside dist/) has no such worker; the pod would stay Pending there`);
-      }
-    }
-    const names = placements.map((p) => p.name);
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup) throw new Error(`demo: pod name "${dup}" is used twice; pod names must be unique`);
-    const bad = names.find((n) => !isDnsLabel(n));
-    if (bad !== undefined) throw new Error(`demo: pod name ${JSON.stringify(bad)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
-    const image = props.image ?? 'registry.k8s.io/e2e-test-images/agnhost:2.36';
+    const placements = props.pods ?? defaultPlacements(nodeCount);
+    this.warnAboutMissingWorkers(placements, nodeCount);
+    checkPodNames(placements.map((p) => p.name));
+    const image = props.image ?? DEFAULT_IMAGE;
     if (!isImageReference(image)) {
-      throw new Error(`demo: image ${JSON.stringify(image)} is not an image reference such as "registry.k8s.io/e2e-test-images/agnhost:2.36"`);
+      throw new Error(`demo: image ${JSON.stringify(image)} is not an image reference such as "${DEFAULT_IMAGE}"`);
     }
     // Multus reads a bare name as "in the pod's namespace".
-    const reference = namespace === netNamespace ? netName : props.network.qualifiedName;
-    const ns = ensureNamespace(this, namespace);
-    this.pods = placements.map((p) => new k8s.KubePod(this, p.name, {
-      metadata: { name: p.name, namespace, labels: { app: 'multicni-demo' }, annotations: { [NETWORKS_ANNOTATION]: reference } },
+    const reference = namespace === networkNamespace ? networkName : props.network.qualifiedName;
+    const namespaceObject = ensureNamespace(this, namespace);
+    this.pods = placements.map((placement, index) => new k8s.KubePod(this, `Pod${index}`, {
+      metadata: { name: placement.name, namespace, labels: { app: 'multicni-demo' }, annotations: { [NETWORKS_ANNOTATION]: reference } },
       spec: {
-        ...(p.nodeName ? { nodeSelector: { 'kubernetes.io/hostname': p.nodeName } } : {}),
+        ...(placement.nodeName ? { nodeSelector: { 'kubernetes.io/hostname': placement.nodeName } } : {}),
         containers: [{ name: 'agnhost', image, args: ['pause'] }],
       },
     }));
-    if (ns) this.pods.forEach((p) => p.addDependency(ns));
+    if (namespaceObject) this.pods.forEach((pod) => pod.addDependency(namespaceObject));
   }
+
+  /** kind names workers ovn-worker, ovn-worker2, …: a pin beyond the node count would leave the pod Pending. */
+  private warnAboutMissingWorkers(placements: DemoPodPlacement[], nodeCount: number): void {
+    for (const placement of placements) {
+      const worker = /^ovn-worker(\d*)$/.exec(placement.nodeName ?? '');
+      const index = worker ? (worker[1] === '' ? 1 : Number(worker[1])) : 0;
+      if (worker && index > nodeCount - 1) {
+        ChartAddressPlan.warn(this, `demo: pod ${placement.name} is pinned to node ${placement.nodeName}, but a kind cluster of ${nodeCount} node${nodeCount === 1 ? '' : 's'} (the kind config written beside dist/) has no such worker; the pod would stay Pending there`);
+      }
+    }
+  }
+}
+
+/** The seed's image. */
+const DEFAULT_IMAGE = 'registry.k8s.io/e2e-test-images/agnhost:2.36';
+
+/** tinypod and tinypod2, on the seed's two workers when the cluster has them. */
+function defaultPlacements(nodeCount: number): DemoPodPlacement[] {
+  const pinned = nodeCount >= 3;
+  return [{ name: 'tinypod', nodeName: pinned ? 'ovn-worker' : undefined }, { name: 'tinypod2', nodeName: pinned ? 'ovn-worker2' : undefined }];
+}
+
+function checkPodNames(names: string[]): void {
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate) throw new Error(`demo: pod name "${duplicate}" is used twice; pod names must be unique`);
+  const bad = names.find((name) => !isDnsLabel(name));
+  if (bad !== undefined) throw new Error(`demo: pod name ${JSON.stringify(bad)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
 }

@@ -9,8 +9,8 @@ import { addMultusRbac } from './multus-rbac';
 import { checkDefaultNetworkFile, checkImage, checkLogLevel, checkMode, checkNamespace, checkVersion } from './multus-validation';
 import { MultusVersion } from './multus-version';
 import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } from './names';
-import { MultusPodParts, daemonSetSpec } from './pod-common';
-import { thickDaemonConfig, thickPodParts } from './thick-daemon-set';
+import { MultusPodParts, daemonSetSpec } from './daemon-set-spec';
+import { ThickOptions, thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
 import { ChartAddressPlan } from '../plan';
 import { ensureNamespace } from '../util/namespace';
@@ -72,30 +72,32 @@ export class Multus extends Construct {
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? CILIUM_CNI_CONF_FILE);
     const logLevel = checkLogLevel(props.logLevel);
     ChartAddressPlan._join(this, 'Multus', this, (all) => checkBesideCilium(all[0]));
-    const waitForDefaultNetwork = props.waitForDefaultNetwork ?? true;
     const thick = this.mode === MultusMode.THICK;
 
     const namespace = ensureNamespace(this, this.namespace);
     addMultusRbac(this, this.namespace, thick);
-
-    const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork };
+    const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork: props.waitForDefaultNetwork ?? true };
     let parts: MultusPodParts;
     if (thick) {
       const options = { ...common, logLevel: logLevel ?? MultusLogLevel.VERBOSE, installer: this.version.thickInstaller };
-      this.daemonConfig = new k8s.KubeConfigMap(this, 'DaemonConfig', {
-        metadata: { name: DAEMON_CONFIG_MAP_NAME, namespace: this.namespace, labels: { tier: 'node', app: 'multus' } },
-        data: { 'daemon-config.json': thickDaemonConfig(options) },
-      });
+      this.daemonConfig = this.addDaemonConfig(options);
       parts = thickPodParts(options);
     } else {
       parts = thinPodParts({ ...common, logLevel });
     }
-
     this.daemonSet = new k8s.KubeDaemonSet(this, 'DaemonSet', {
       metadata: { name: DAEMON_SET_NAME, namespace: this.namespace, labels: { ...MULTUS_LABELS } },
       spec: daemonSetSpec(parts),
     });
     // A namespace of the user's choice must exist before the objects in it.
     if (namespace) this.node.findAll().filter(ApiObject.isApiObject).filter((o) => o !== namespace).forEach((o) => (o as ApiObject).addDependency(namespace));
+  }
+
+  /** Thick: ConfigMap `multus-daemon-config`, which multus-daemon reads. */
+  private addDaemonConfig(options: ThickOptions): k8s.KubeConfigMap {
+    return new k8s.KubeConfigMap(this, 'DaemonConfig', {
+      metadata: { name: DAEMON_CONFIG_MAP_NAME, namespace: this.namespace, labels: { tier: 'node', app: 'multus' } },
+      data: { 'daemon-config.json': thickDaemonConfig(options) },
+    });
   }
 }

@@ -10,18 +10,18 @@ import { OvnSettings } from './settings';
  * cluster's real Service range. The join/masquerade (and, in interconnect mode, transit) subnets are kept
  * here as well, under keys of our own, so that every range OVN-Kubernetes uses can be read from one object.
  */
-export function ovnConfigMap(scope: Construct, id: string, s: OvnSettings): ApiObject {
+export function addOvnConfigMap(scope: Construct, settings: OvnSettings): ApiObject {
   const data: Record<string, string> = {
-    [CONFIG_KEYS.netCidr]: s.netCidr,
-    [CONFIG_KEYS.svcCidr]: s.svcCidr,
-    [CONFIG_KEYS.apiServer]: s.apiServer.url,
-    [CONFIG_KEYS.mtu]: String(s.mtu),
-    [CONFIG_KEYS.hostNetworkNamespace]: s.hostNetworkNamespace,
+    [CONFIG_KEYS.netCidr]: settings.netCidr,
+    [CONFIG_KEYS.svcCidr]: settings.svcCidr,
+    [CONFIG_KEYS.apiServer]: settings.apiServer.url,
+    [CONFIG_KEYS.mtu]: String(settings.mtu),
+    [CONFIG_KEYS.hostNetworkNamespace]: settings.hostNetworkNamespace,
   };
-  for (const f of s.subnets) {
-    data[subnetConfigKey(f.tag, 'join')] = f.join;
-    data[subnetConfigKey(f.tag, 'masquerade')] = f.masquerade;
-    if (s.interconnect) data[subnetConfigKey(f.tag, 'transit_switch')] = f.transit;
+  for (const family of settings.subnets) {
+    data[subnetConfigKey(family.tag, 'join')] = family.join;
+    data[subnetConfigKey(family.tag, 'masquerade')] = family.masquerade;
+    if (settings.interconnect) data[subnetConfigKey(family.tag, 'transit_switch')] = family.transit;
   }
-  return new k8s.KubeConfigMap(scope, id, { metadata: { name: CONFIG_MAP, namespace: OVN_NAMESPACE }, data });
+  return new k8s.KubeConfigMap(scope, 'ConfigMap', { metadata: { name: CONFIG_MAP, namespace: OVN_NAMESPACE }, data });
 }

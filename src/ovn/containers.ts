@@ -6,25 +6,23 @@ import { OvnContainer, Privilege } from './pod';
 
 /** ovn-northd: translates the NB database into logical flows in the SB database. */
 export function northd(env: OvnEnv): OvnContainer {
-  return {
-    name: 'ovn-northd',
-    target: 'run-ovn-northd',
-    privilege: Privilege.SYS_NICE,
-    mounts: [mountRo(HOST.dbus), ...MOUNTS.logs(), ...MOUNTS.sockets(), ...MOUNTS.cert()],
-    env: [...env.base(), ...env.localDatabases()],
-    readiness: 'ovn-northd',
-  };
+  return ovnDaemon(env, 'ovn-northd', 'run-ovn-northd');
 }
 
 /** ovn-controller: programs the node's OVS from the SB database. */
 export function ovnController(env: OvnEnv): OvnContainer {
+  return ovnDaemon(env, 'ovn-controller', 'ovn-controller');
+}
+
+/** An OVN daemon (raises its priority, talks to OVS and the databases over sockets); ready as ovn-kube-util says. */
+function ovnDaemon(env: OvnEnv, name: string, target: string): OvnContainer {
   return {
-    name: 'ovn-controller',
-    target: 'ovn-controller',
+    name,
+    target,
     privilege: Privilege.SYS_NICE,
     mounts: [mountRo(HOST.dbus), ...MOUNTS.logs(), ...MOUNTS.sockets(), ...MOUNTS.cert()],
     env: [...env.base(), ...env.localDatabases()],
-    readiness: 'ovn-controller',
+    readiness: name,
   };
 }
 

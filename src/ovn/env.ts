@@ -36,7 +36,7 @@ export enum OvnkubeTarget {
 
 /** Builds the env of every container from the settings, in a fixed order. */
 export class OvnEnv {
-  constructor(private readonly s: OvnSettings) {}
+  constructor(private readonly settings: OvnSettings) {}
 
   /**
    * What every `ovnkube.sh` target needs: the version check, the api server (for kubectl and ovnkube),
@@ -55,41 +55,41 @@ export class OvnEnv {
 
   /** Interconnect: every daemon of the node pod talks to its own databases over unix sockets. */
   public localDatabases(): k8s.EnvVar[] {
-    return this.s.interconnect ? [literal('OVN_NORTH', 'local'), literal('OVN_SOUTH', 'local')] : [];
+    return this.settings.interconnect ? [literal('OVN_NORTH', 'local'), literal('OVN_SOUTH', 'local')] : [];
   }
 
   /** Env of a container that runs ovnkube itself. */
   public ovnkube(target: OvnkubeTarget): k8s.EnvVar[] {
-    const s = this.s;
+    const settings = this.settings;
     const env: k8s.EnvVar[] = [
       ...this.base(),
       fromConfig('OVN_NET_CIDR', CONFIG_KEYS.netCidr),
       fromConfig('OVN_SVC_CIDR', CONFIG_KEYS.svcCidr),
       fromConfig('OVN_HOST_NETWORK_NAMESPACE', CONFIG_KEYS.hostNetworkNamespace),
       literal('OVN_GATEWAY_MODE', 'shared'),
-      literal('OVN_ENCAP_PORT', s.encapPort),
+      literal('OVN_ENCAP_PORT', settings.encapPort),
     ];
-    for (const f of s.subnets) {
-      const V = f.tag.toUpperCase();
-      env.push(fromConfig(`OVN_${V}_JOIN_SUBNET`, subnetConfigKey(f.tag, 'join')));
-      env.push(fromConfig(`OVN_${V}_MASQUERADE_SUBNET`, subnetConfigKey(f.tag, 'masquerade')));
+    for (const family of settings.subnets) {
+      const tag = family.tag.toUpperCase();
+      env.push(fromConfig(`OVN_${tag}_JOIN_SUBNET`, subnetConfigKey(family.tag, 'join')));
+      env.push(fromConfig(`OVN_${tag}_MASQUERADE_SUBNET`, subnetConfigKey(family.tag, 'masquerade')));
     }
     if (target === OvnkubeTarget.NODE || target === OvnkubeTarget.CONTROLLER_WITH_NODE) {
       env.push(fromConfig('OVN_MTU', CONFIG_KEYS.mtu));
     }
     if (target === OvnkubeTarget.CLUSTER_MANAGER) {
-      for (const f of s.subnets) {
-        const V = f.tag.toUpperCase();
+      for (const family of settings.subnets) {
+        const tag = family.tag.toUpperCase();
         // The seed's branch reads OVN_V4_TRANSIT_SWITCH_SUBNET; release-1.2+ and master read
         // OVN_V4_TRANSIT_SUBNET. Both, so the manifests work with either image.
-        env.push(fromConfig(`OVN_${V}_TRANSIT_SWITCH_SUBNET`, subnetConfigKey(f.tag, 'transit_switch')));
-        env.push(fromConfig(`OVN_${V}_TRANSIT_SUBNET`, subnetConfigKey(f.tag, 'transit_switch')));
+        env.push(fromConfig(`OVN_${tag}_TRANSIT_SWITCH_SUBNET`, subnetConfigKey(family.tag, 'transit_switch')));
+        env.push(fromConfig(`OVN_${tag}_TRANSIT_SUBNET`, subnetConfigKey(family.tag, 'transit_switch')));
       }
     }
     env.push(
-      literal('OVN_ENABLE_INTERCONNECT', s.interconnect),
+      literal('OVN_ENABLE_INTERCONNECT', settings.interconnect),
       literal('OVN_MULTI_NETWORK_ENABLE', true),
-      literal('OVN_SECONDARY_CNI_ENABLE', s.secondaryCni),
+      literal('OVN_SECONDARY_CNI_ENABLE', settings.secondaryCni),
       // ovnkube.sh defaults this to true; the seed runs without the ovnkube-identity webhook.
       literal('OVN_ENABLE_OVNKUBE_IDENTITY', false),
       // Features that need k8s.ovn.org CRDs stay off (the seed's settings); EgressQoS only on request.
@@ -97,11 +97,11 @@ export class OvnEnv {
       literal('OVN_EGRESSSERVICE_ENABLE', false),
       literal('OVN_EGRESSFIREWALL_ENABLE', false),
       literal('OVN_ENABLE_MULTI_EXTERNAL_GATEWAY', false),
-      literal('OVN_EGRESSQOS_ENABLE', s.egressQos),
+      literal('OVN_EGRESSQOS_ENABLE', settings.egressQos),
     );
     if (target === OvnkubeTarget.MASTER || target === OvnkubeTarget.CLUSTER_MANAGER) {
       // Only these two targets pass --enable-persistent-ips (ovnkube.sh of the seed's branch).
-      env.push(literal('OVN_ENABLE_PERSISTENT_IPS', s.persistentIps));
+      env.push(literal('OVN_ENABLE_PERSISTENT_IPS', settings.persistentIps));
     }
     return [...env, ...(target === OvnkubeTarget.CONTROLLER_WITH_NODE ? this.localDatabases() : [])];
   }

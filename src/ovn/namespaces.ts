@@ -1,20 +1,17 @@
 import { ApiObject } from 'cdk8s';
-import { ChartAddressPlan, duplicateNamespaces } from '../plan';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ChartAddressPlan, duplicateNamespaces } from '../plan';
 import { OVN_NAMESPACE } from './names';
 import { OvnSettings } from './settings';
 
 /** Namespace `ovn-kubernetes` (where everything runs) and the host-network namespace (empty by design). */
-export function ovnNamespaces(scope: Construct, s: OvnSettings): void {
+export function addOvnNamespaces(scope: Construct, settings: OvnSettings): void {
   // Known to the App, so a network or Multus in these namespaces does not render them a second time
   // (and one created before, by Multus in the same namespace, is not rendered again here).
   const existing = (name: string) => ChartAddressPlan._membersOf<ApiObject>(scope, 'Namespace').some((n) => n.name === name);
-  if (!existing(OVN_NAMESPACE)) {
-    ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'namespace', { metadata: { name: OVN_NAMESPACE } }), duplicateNamespaces);
-  }
+  const add = (id: string, name: string) => ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, id, { metadata: { name } }), duplicateNamespaces);
+  if (!existing(OVN_NAMESPACE)) add('Namespace', OVN_NAMESPACE);
   // OVN-Kubernetes classifies host-network traffic as coming from this namespace in network policies.
-  if (!existing(s.hostNetworkNamespace)) {
-    ChartAddressPlan._join(scope, 'Namespace', new k8s.KubeNamespace(scope, 'host-network-namespace', { metadata: { name: s.hostNetworkNamespace } }), duplicateNamespaces);
-  }
+  if (!existing(settings.hostNetworkNamespace)) add('HostNetworkNamespace', settings.hostNetworkNamespace);
 }

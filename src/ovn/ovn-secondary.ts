@@ -1,16 +1,16 @@
 import { Construct } from 'constructs';
 import { ApiServerAddress } from './api-server-address';
-import { OvnCentralControlPlane } from './central';
-import { ovnConfigMap } from './config-map';
-import { egressQosCrd } from './egress-qos-crd';
+import { addCentralControlPlane } from './central';
+import { addOvnConfigMap } from './config-map';
+import { addEgressQosCrd } from './egress-qos-crd';
 import { OVN_IMAGES } from './images';
-import { OvnInterconnectControlPlane } from './interconnect';
+import { addInterconnectControlPlane } from './interconnect';
 import { CNI_CONF_FILE, CNI_PLUGIN_TYPE, OVN_NAMESPACE, ZONE_NAME_LABEL } from './names';
-import { ovnNamespaces } from './namespaces';
-import { OvnkubeNode } from './ovnkube-node';
+import { addOvnNamespaces } from './namespaces';
+import { addOvnkubeNode } from './ovnkube-node';
 import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
-import { OvsNode } from './ovs-node';
-import { OvnRbac } from './rbac';
+import { addOvsNode } from './ovs-node';
+import { addOvnRbac } from './rbac';
 import { resolveSettings } from './settings';
 
 /**
@@ -66,27 +66,28 @@ export class OvnSecondary extends Construct {
 
   constructor(scope: Construct, id: string, props: OvnSecondaryProps) {
     super(scope, id);
-    const s = resolveSettings(props);
-    this.mode = s.mode;
-    this.apiServer = s.apiServer;
-    this.mtu = s.mtu;
-    this.encapPort = s.encapPort;
-    this.image = s.image;
-    this.secondaryCni = s.secondaryCni;
-    this.persistentIps = s.persistentIps;
-    this.egressQos = s.egressQos;
-    this.hostNetworkNamespace = s.hostNetworkNamespace;
+    const settings = resolveSettings(props);
+    this.mode = settings.mode;
+    this.apiServer = settings.apiServer;
+    this.mtu = settings.mtu;
+    this.encapPort = settings.encapPort;
+    this.image = settings.image;
+    this.secondaryCni = settings.secondaryCni;
+    this.persistentIps = settings.persistentIps;
+    this.egressQos = settings.egressQos;
+    this.hostNetworkNamespace = settings.hostNetworkNamespace;
 
-    ovnNamespaces(this, s);
-    ovnConfigMap(this, 'config', s);
-    new OvnRbac(this, 'rbac', s);
-    if (s.interconnect) {
-      new OvnInterconnectControlPlane(this, 'interconnect', s);
+    // Builder functions in apply order; construct ids name each object's role (NodeDaemonSet, ConfigmapRole).
+    addOvnNamespaces(this, settings);
+    addOvnConfigMap(this, settings);
+    addOvnRbac(this, settings);
+    if (settings.interconnect) {
+      addInterconnectControlPlane(this, settings);
     } else {
-      new OvnCentralControlPlane(this, 'central', s);
+      addCentralControlPlane(this, settings);
     }
-    new OvnkubeNode(this, 'node', s);
-    new OvsNode(this, 'ovs', s);
-    if (s.egressQos) egressQosCrd(this, 'egress-qos-crd');
+    addOvnkubeNode(this, settings);
+    addOvsNode(this, settings);
+    if (settings.egressQos) addEgressQosCrd(this);
   }
 }

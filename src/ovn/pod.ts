@@ -63,7 +63,7 @@ function podLabels(name: string, holdsDatabases = false): Record<string, string>
  * The pod conventions of every OVN-Kubernetes workload: host network (it builds the network, so it cannot
  * depend on one), the node's resolver, cluster-critical priority, tolerating every taint, Linux nodes only.
  */
-export function podTemplate(s: OvnSettings, pod: OvnPod): k8s.PodTemplateSpec {
+export function podTemplate(settings: OvnSettings, pod: OvnPod): k8s.PodTemplateSpec {
   return {
     metadata: { labels: podLabels(pod.name, pod.holdsDatabases) },
     spec: {
@@ -75,42 +75,42 @@ export function podTemplate(s: OvnSettings, pod: OvnPod): k8s.PodTemplateSpec {
       nodeSelector: { 'kubernetes.io/os': 'linux' },
       affinity: pod.affinity,
       tolerations: [{ operator: 'Exists' }],
-      containers: pod.containers.map((c) => container(s, c)),
+      containers: pod.containers.map((c) => container(settings, c)),
       volumes: volumesFor(pod.containers.flatMap((c) => c.mounts)),
     },
   };
 }
 
-function container(s: OvnSettings, c: OvnContainer): k8s.Container {
+function container(settings: OvnSettings, spec: OvnContainer): k8s.Container {
   return {
-    name: c.name,
-    image: s.image,
-    imagePullPolicy: s.imagePullPolicy,
-    command: [ENTRYPOINT, c.target],
-    securityContext: securityContext(c.privilege),
+    name: spec.name,
+    image: settings.image,
+    imagePullPolicy: settings.imagePullPolicy,
+    command: [ENTRYPOINT, spec.target],
+    securityContext: securityContext(spec.privilege),
     terminationMessagePolicy: 'FallbackToLogsOnError',
-    volumeMounts: volumeMounts(c.mounts),
+    volumeMounts: volumeMounts(spec.mounts),
     resources: {
       requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('300Mi') },
-      limits: c.limits && { cpu: k8s.Quantity.fromString(c.limits.cpu), memory: k8s.Quantity.fromString(c.limits.memory) },
+      limits: spec.limits && { cpu: k8s.Quantity.fromString(spec.limits.cpu), memory: k8s.Quantity.fromString(spec.limits.memory) },
     },
-    env: c.env,
-    readinessProbe: c.readiness === undefined ? undefined : {
-      exec: { command: ['/usr/bin/ovn-kube-util', 'readiness-probe', '-t', c.readiness] },
+    env: spec.env,
+    readinessProbe: spec.readiness === undefined ? undefined : {
+      exec: { command: ['/usr/bin/ovn-kube-util', 'readiness-probe', '-t', spec.readiness] },
       ...PROBE,
     },
-    livenessProbe: c.livenessCommand && { exec: { command: c.livenessCommand }, ...PROBE },
-    lifecycle: c.preStopCommand && { preStop: { exec: { command: c.preStopCommand } } },
+    livenessProbe: spec.livenessCommand && { exec: { command: spec.livenessCommand }, ...PROBE },
+    lifecycle: spec.preStopCommand && { preStop: { exec: { command: spec.preStopCommand } } },
   };
 }
 
-function securityContext(p: Privilege): k8s.SecurityContext {
-  switch (p) {
+function securityContext(privilege: Privilege): k8s.SecurityContext {
+  switch (privilege) {
     case Privilege.PRIVILEGED:
       return { runAsUser: 0, privileged: true };
     case Privilege.NET_ADMIN:
     case Privilege.SYS_NICE:
-      return { runAsUser: 0, capabilities: { add: [p] } };
+      return { runAsUser: 0, capabilities: { add: [privilege] } };
     case Privilege.ROOT:
       return { runAsUser: 0 };
   }
@@ -137,8 +137,8 @@ function controlPlaneAffinity(name: string): k8s.Affinity {
  * A single-replica control-plane Deployment (ovnkube-db, ovnkube-master, ovnkube-control-plane), selected by
  * its `name` label as upstream. No surge pod on update: host ports and anti-affinity leave it nowhere to go.
  */
-export function controlPlaneDeployment(scope: Construct, s: OvnSettings, pod: OvnPod): k8s.KubeDeployment {
-  return new k8s.KubeDeployment(scope, pod.name, {
+export function addControlPlaneDeployment(scope: Construct, id: string, settings: OvnSettings, pod: OvnPod): k8s.KubeDeployment {
+  return new k8s.KubeDeployment(scope, id, {
     metadata: { name: pod.name, namespace: OVN_NAMESPACE },
     spec: {
       replicas: 1,
@@ -147,19 +147,19 @@ export function controlPlaneDeployment(scope: Construct, s: OvnSettings, pod: Ov
         type: 'RollingUpdate',
         rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(0), maxUnavailable: k8s.IntOrString.fromNumber(1) },
       },
-      template: podTemplate(s, { ...pod, affinity: controlPlaneAffinity(pod.name) }),
+      template: podTemplate(settings, { ...pod, affinity: controlPlaneAffinity(pod.name) }),
     },
   });
 }
 
 /** A DaemonSet on every Linux node, selected by its `app` label as upstream. */
-export function nodeDaemonSet(scope: Construct, s: OvnSettings, pod: OvnPod): k8s.KubeDaemonSet {
-  return new k8s.KubeDaemonSet(scope, pod.name, {
+export function addNodeDaemonSet(scope: Construct, id: string, settings: OvnSettings, pod: OvnPod): k8s.KubeDaemonSet {
+  return new k8s.KubeDaemonSet(scope, id, {
     metadata: { name: pod.name, namespace: OVN_NAMESPACE },
     spec: {
       selector: { matchLabels: { app: pod.name } },
       updateStrategy: { type: 'RollingUpdate' },
-      template: podTemplate(s, pod),
+      template: podTemplate(settings, pod),
     },
   });
 }

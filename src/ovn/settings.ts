@@ -7,7 +7,7 @@ import { parseField, showValue } from '../common/field-error';
 import { checkMtu } from '../common/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
-import { isOvnAddressPlan } from './ovn-address-plan';
+import { IOvnAddressPlan, isOvnAddressPlan } from './ovn-address-plan';
 import { DEFAULT_HOST_NETWORK_NAMESPACE, OVN_NAMESPACE } from './names';
 import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
 
@@ -41,6 +41,37 @@ export interface OvnSettings {
 
 /** Checks every prop and applies the defaults; throws naming the prop, the value and what is valid. */
 export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
+  // Checked in this order, so that of several bad props the first one here is reported.
+  const network = checkRequired(props);
+  const apiServer = parseField('apiServer', props.apiServer, ApiServerAddress.parse);
+  const mode = checkMode(props.mode ?? OvnDeploymentMode.CENTRAL);
+  const mtu = checkMtu('mtu', props.mtu ?? 1400, network.families.includes(IpFamily.IPV6));
+  const encapPort = checkEncapPort(props.encapPort);
+  const { image, imagePullPolicy } = resolveImage(props);
+  const hostNetworkNamespace = checkHostNetworkNamespace(props.hostNetworkNamespace ?? DEFAULT_HOST_NETWORK_NAMESPACE);
+  const egressQos = checkEgressQos(props.egressQos, network.secondaryCni);
+  const interconnect = mode === OvnDeploymentMode.INTERCONNECT;
+  return {
+    mode,
+    interconnect,
+    apiServer,
+    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
+    netCidr: Lazy.any({ produce: () => network.netCidr }) as unknown as string,
+    svcCidr: network.svcCidr,
+    subnets: familySubnets(network),
+    mtu,
+    encapPort,
+    image,
+    imagePullPolicy,
+    hostNetworkNamespace,
+    secondaryCni: network.secondaryCni,
+    persistentIps: flag('persistentIps', props.persistentIps, interconnect),
+    egressQos,
+  };
+}
+
+/** The props object, its address plan and the api server are required; returns the plan. */
+function checkRequired(props: OvnSecondaryProps): IOvnAddressPlan {
   if (props === undefined || props === null || typeof props !== 'object') {
     throw new Error('props: required; give at least network and apiServer');
   }
@@ -51,21 +82,25 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   if (props.apiServer === undefined) {
     throw new Error('apiServer: required; OVN-Kubernetes cannot discover the api server: give its url, such as "https://172.18.0.2:6443"');
   }
-  const apiServer = parseField('apiServer', props.apiServer, ApiServerAddress.parse);
+  return network;
+}
 
-  const mode = props.mode ?? OvnDeploymentMode.CENTRAL;
+function checkMode(mode: OvnDeploymentMode): OvnDeploymentMode {
   if (!Object.values(OvnDeploymentMode).includes(mode)) {
     throw new Error(`mode: invalid value ${showValue(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
   }
+  return mode;
+}
 
-  const hasIpv6 = network.families.includes(IpFamily.IPV6);
-  const mtu = checkMtu('mtu', props.mtu ?? 1400, hasIpv6);
-
-  const encapPort = props.encapPort ?? OVN_GENEVE_PORT;
+function checkEncapPort(given: number | undefined): number {
+  const encapPort = given ?? OVN_GENEVE_PORT;
   if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
-    throw new Error(`encapPort: invalid value ${showValue(props.encapPort)}: expected a udp port from 1 to 65535`);
+    throw new Error(`encapPort: invalid value ${showValue(given)}: expected a udp port from 1 to 65535`);
   }
+  return encapPort;
+}
 
+function resolveImage(props: OvnSecondaryProps): { image: string; imagePullPolicy: ImagePullPolicy } {
   const image = imageReference(
     props.imageRepository ?? OVN_IMAGES.ovnKubernetes.repository,
     props.imageTag ?? OVN_IMAGES.ovnKubernetes.tag,
@@ -74,8 +109,10 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
     throw new Error(`imagePullPolicy: invalid value ${showValue(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
   }
+  return { image, imagePullPolicy };
+}
 
-  const hostNetworkNamespace = props.hostNetworkNamespace ?? DEFAULT_HOST_NETWORK_NAMESPACE;
+function checkHostNetworkNamespace(hostNetworkNamespace: string): string {
   if (!isDnsLabel(hostNetworkNamespace)) {
     throw new Error(
       `hostNetworkNamespace: invalid value ${showValue(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
@@ -84,39 +121,28 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
   if (hostNetworkNamespace === OVN_NAMESPACE) {
     throw new Error(`hostNetworkNamespace: "${OVN_NAMESPACE}" is where OVN-Kubernetes itself runs; choose another namespace`);
   }
+  return hostNetworkNamespace;
+}
 
-  const secondaryCni = network.secondaryCni;
-  const egressQos = flag('egressQos', props.egressQos, false);
+function checkEgressQos(given: boolean | undefined, secondaryCni: boolean): boolean {
+  const egressQos = flag('egressQos', given, false);
   if (egressQos && secondaryCni) {
     throw new Error(
       'egressQos: cannot be true while network.secondaryCni is true: with the secondary-CNI option OVN-Kubernetes skips the address sets of default-network pods, and an EgressQoS object then probably panics ovnkube on a nil address set; turn one of them off',
     );
   }
+  return egressQos;
+}
 
-  const interconnect = mode === OvnDeploymentMode.INTERCONNECT;
-  return {
-    mode,
-    interconnect,
-    apiServer,
-    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
-    netCidr: Lazy.any({ produce: () => network.netCidr }) as unknown as string,
-    svcCidr: network.svcCidr,
-    subnets: network.families.map((family) => ({
-      family,
-      tag: family === IpFamily.IPV4 ? 'v4' : 'v6',
-      join: required(network.joinSubnet(family), 'join', family),
-      masquerade: required(network.masqueradeSubnet(family), 'masquerade', family),
-      transit: required(network.transitSubnet(family), 'transit', family),
-    })),
-    mtu,
-    encapPort,
-    image,
-    imagePullPolicy,
-    hostNetworkNamespace,
-    secondaryCni,
-    persistentIps: flag('persistentIps', props.persistentIps, interconnect),
-    egressQos,
-  };
+/** One entry per family of the plan, with that family's OVN-internal subnets. */
+function familySubnets(network: IOvnAddressPlan): FamilySubnets[] {
+  return network.families.map((family) => ({
+    family,
+    tag: family === IpFamily.IPV4 ? 'v4' : 'v6',
+    join: required(network.joinSubnet(family), 'join', family),
+    masquerade: required(network.masqueradeSubnet(family), 'masquerade', family),
+    transit: required(network.transitSubnet(family), 'transit', family),
+  }));
 }
 
 function flag(field: string, value: boolean | undefined, fallback: boolean): boolean {

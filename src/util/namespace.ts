@@ -9,12 +9,13 @@ const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 /**
  * The Namespace object `name` for `dependent`: created once per App (one cluster) by the first construct
  * that needs it, so `kubectl apply` never meets a namespace that does not exist and no Namespace is
- * rendered twice. `dependent` is ordered after it. Built-in namespaces are not rendered.
+ * rendered twice. `dependent` is ordered after it. Built-in namespaces are not rendered. Its construct id is
+ * `Namespace`: a construct needs at most one namespace of its own.
  */
 export function ensureNamespace(scope: Construct, name: string, dependent?: ApiObject): ApiObject | undefined {
   if (BUILT_IN.includes(name)) return undefined;
   const existing = ChartAddressPlan._membersOf<ApiObject>(scope, 'Namespace').find((n) => n.name === name);
-  const namespace = existing ?? new k8s.KubeNamespace(scope, `namespace-${name}`, { metadata: { name } });
+  const namespace = existing ?? new k8s.KubeNamespace(scope, 'Namespace', { metadata: { name } });
   if (!existing) ChartAddressPlan._join(scope, 'Namespace', namespace, duplicateNamespaces);
   if (dependent) dependent.addDependency(namespace);
   return namespace;

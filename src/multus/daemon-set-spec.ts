@@ -1,6 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { MULTUS_LABELS, MULTUS_NAME, MULTUS_SELECTOR, POD_CNI_BIN_DIR } from './names';
 
+// What the thin and thick DaemonSets share: the spec around the pod parts, the installer, the resources.
+
 /** What the thin and thick pods differ in. */
 export interface MultusPodParts {
   readonly hostPid: boolean;
