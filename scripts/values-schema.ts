@@ -46,22 +46,34 @@ const seenEnumKeys = new Set<string>();
 
 /**
  * The generator's schema made fit for a values file: an enum-like class key becomes the names it takes
- * (ENUM_KEYS), every number an integer (counts, ports, prefix lengths, MTUs: none is fractional), and the
- * prose of `@default` moves into the description (it is documentation, not a value an editor should insert).
+ * (ENUM_KEYS), every number an integer (counts, ports, prefix lengths, MTUs: none is fractional), the
+ * prose of `@default` moves into the description (it is documentation, not a value an editor should insert),
+ * and an optional key also takes null: in helm `key: ~` / `key: null` unsets a key, and synth reads it as
+ * absent (src/app/values-schema.ts). A required key, or an item of a list, never takes null.
  */
-function refine(node: Schema, at: string): Schema {
-  const out: Schema = { ...node };
+function refine(node: Schema, at: string, optional = false): Schema {
   if (at in ENUM_KEYS) {
     seenEnumKeys.add(at);
-    return describe({ type: 'string', enum: Object.keys(ENUM_KEYS[at]) }, node);
+    return nullable(describe({ type: 'string', enum: Object.keys(ENUM_KEYS[at]) }, node), optional);
   }
+  const out: Schema = { ...node };
   if (out.type === 'number') out.type = 'integer';
   if (out.properties) {
+    const required: string[] = out.required ?? [];
     out.properties = Object.fromEntries(Object.entries(out.properties as Schema)
-      .map(([key, child]) => [key, refine(child, at ? `${at}.${key}` : key)]));
+      .map(([key, child]) => [key, refine(child, at ? `${at}.${key}` : key, !required.includes(key))]));
   }
   if (out.items) out.items = refine(out.items, `${at}[]`);
-  return describe(out, node);
+  return nullable(describe(out, node), optional);
+}
+
+/** `type: X` → `type: [X, null]` (and null among the enum's values) when the key is optional. */
+function nullable(node: Schema, optional: boolean): Schema {
+  if (!optional) return node;
+  if (typeof node.type !== 'string') throw new Error(`values-schema: cannot make ${JSON.stringify(node)} nullable: expected one type`);
+  node.type = [node.type, 'null'];
+  if (node.enum) node.enum = [...node.enum, null];
+  return node;
 }
 
 function describe(target: Schema, source: Schema): Schema {

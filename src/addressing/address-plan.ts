@@ -1,6 +1,7 @@
 import { Cidr, compareCidrs } from './cidr';
 import { ClusterSubnet } from './cluster-subnet';
-import { IpFamily, addressBits } from './ip-family';
+import { IpFamily } from './ip-family';
+import { hostPrefixProblem, nodeSubnetsProblem } from './node-subnets';
 import { RangeRole } from './range-role';
 import { withThousands } from '../util/text';
 
@@ -216,22 +217,11 @@ export class AddressPlan {
     const problems: string[] = [];
     for (const range of this.entries) {
       if (range.hostPrefix === undefined) continue;
-      const bits = addressBits(range.cidr.family);
-      if (!Number.isInteger(range.hostPrefix) || range.hostPrefix <= range.cidr.prefix || range.hostPrefix > bits) {
-        problems.push(
-          `host prefix: ${describe(range)} has host prefix /${range.hostPrefix}, which must be longer than /${range.cidr.prefix} and at most /${bits}`,
-        );
-        continue;
-      }
-      if (range.nodeCount !== undefined) {
-        const exponent = range.hostPrefix - range.cidr.prefix;
-        const available = exponent >= 53 ? Number.MAX_SAFE_INTEGER : 2 ** exponent;
-        if (available < range.nodeCount) {
-          problems.push(
-            `node subnets: ${describe(range)} splits into ${available} node subnets of /${range.hostPrefix}, fewer than the ${range.nodeCount} nodes; use a shorter cluster prefix or a longer host prefix`,
-          );
-        }
-      }
+      const hostPrefix = hostPrefixProblem(describe(range), range.cidr.family, range.cidr.prefix, range.hostPrefix);
+      const nodeSubnets = hostPrefix === undefined && range.nodeCount !== undefined
+        ? nodeSubnetsProblem(describe(range), range.cidr.prefix, range.hostPrefix, range.nodeCount)
+        : undefined;
+      for (const problem of [hostPrefix, nodeSubnets]) if (problem !== undefined) problems.push(problem);
     }
     return problems;
   }

@@ -1,4 +1,4 @@
-import { IpFamily } from './ip-family';
+import { IpFamily, addressBits } from './ip-family';
 
 // The rules of a range cut into per-node subnets (OVN-Kubernetes' `cidr/hostPrefix`, kube-controller-manager's
 // node mask), shared by the address plan (synth) and `multicni check` (manifests read back).
@@ -11,7 +11,7 @@ export function nodeSubnetCount(prefix: number, hostPrefix: number): number {
 
 /** A host prefix must be longer than the range's and fit the family; the problem, or undefined. */
 export function hostPrefixProblem(range: string, family: IpFamily, prefix: number, hostPrefix: number): string | undefined {
-  const bits = family === IpFamily.IPV4 ? 32 : 128;
+  const bits = addressBits(family);
   if (Number.isInteger(hostPrefix) && hostPrefix > prefix && hostPrefix <= bits) return undefined;
   return `host prefix: ${range} has host prefix /${hostPrefix}, which must be longer than /${prefix} and at most /${bits}`;
 }

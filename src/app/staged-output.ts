@@ -1,6 +1,5 @@
 import { App } from 'cdk8s';
-import { ChartAddressPlan } from '../plan';
-import { addressPlanMarkdown, addressPlanSvg } from '../plan/plan-report';
+import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { replaceDirectory } from './atomic-dir';
 import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
 

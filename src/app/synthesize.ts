@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
-import { KCM_DEFAULT_NODE_MASK } from '../deception/control-plane-limits';
+import { KCM_DEFAULT_NODE_MASK } from '../common/control-plane-facts';
 import { ChartAddressPlan } from '../plan';
 import { StagedFile, StagedOutput } from './staged-output';
 

@@ -36,7 +36,7 @@ function describeError(error: SchemaError, values: unknown): string {
   const keys = error.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path = keys.reduce((parent, key) => fieldPath(parent, /^\d+$/.test(key) ? Number(key) : key), '');
   const at = path || 'values';
-  const schema = error.parentSchema;
+  const schema = withoutNull(error.parentSchema);
   switch (error.keyword) {
     case 'additionalProperties': {
       const valid = Object.keys(schema.properties ?? {}).sort().join(', ');
@@ -61,6 +61,20 @@ function describeError(error: SchemaError, values: unknown): string {
     default:
       return `${at}: invalid value ${showValue(error.data)}: ${error.keyword} ${JSON.stringify(error.params)}`;
   }
+}
+
+/**
+ * The schema of a key without the null an optional key also takes: checkValues removed the null entries,
+ * so the user's value was not null and "expected an integer" is what would be valid.
+ */
+function withoutNull(schema: Record<string, any>): Record<string, any> {
+  if (!Array.isArray(schema.type)) return schema;
+  const types = schema.type.filter((t: string) => t !== 'null');
+  return {
+    ...schema,
+    type: types.length === 1 ? types[0] : types,
+    ...(schema.enum ? { enum: schema.enum.filter((v: unknown) => v !== null) } : {}),
+  };
 }
 
 function typeWords(schema: Record<string, any>): string {

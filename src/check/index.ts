@@ -1,7 +1,7 @@
 // ManifestReadError stays internal: jsii cannot export a class that extends Error. It is still what
-// checkManifestFiles throws (name 'ManifestReadError'), and the CLI imports it from its file.
+// checkManifestFiles throws (name 'ManifestReadError'); the CLI uses checkInputs, which never throws.
 export { readManifests, parseManifestText } from './manifest-reader';
 export type { ManifestDocument } from './manifest-reader';
 export * from './check-result';
-export { checkManifestDocuments, checkManifestFiles, checkManifestObjects } from './check-manifests';
+export { checkInputs, checkManifestDocuments, checkManifestFiles, checkManifestObjects } from './check-manifests';
 export * from './manifest-checker';

@@ -1,4 +1,4 @@
-import { checkInputs } from '../check/check-manifests';
+import { checkInputs } from '../check';
 import { FORMATS, Format, renderReport } from './check-output';
 import { CommandIo, Subcommand } from './io';
 import { packageVersion } from './version';

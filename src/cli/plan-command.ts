@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
-import { loadValuesFile, valuesToProps } from '../app/values';
+import { loadValuesFile, valuesToProps } from '../app';
 import { MultiCniChart } from '../chart';
-import { addressPlanMarkdown, addressPlanSvg } from '../plan/plan-report';
+import { addressPlanMarkdown, addressPlanSvg } from '../plan';
 
 const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
   --values FILE      helm-like YAML values (see README); default: the seed's deployment

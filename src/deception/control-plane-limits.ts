@@ -1,12 +1,10 @@
 import { Cidr, IpFamily } from '../addressing';
+import { KCM_DEFAULT_NODE_MASK } from '../common/control-plane-facts';
 
 /**
  * Limits the real control plane enforces on the cluster's ranges, checked here so that a plan that a real
  * cluster would reject fails at synth instead. Each function names the component and the Go function.
  */
-
-/** kube-controller-manager's default per-node pod range: `defaultNodeMaskCIDRIPv4` / `defaultNodeMaskCIDRIPv6`. */
-export const KCM_DEFAULT_NODE_MASK = { [IpFamily.IPV4]: 24, [IpFamily.IPV6]: 64 };
 
 /** kube-controller-manager `cidrset.clusterSubnetMaxDiff`: an IPv6 node mask at most 16 bits longer than the cluster's. */
 const KCM_MAX_DIFF_IPV6 = 16;

@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../src/main';
-import { ApiServer, DUAL_STACK_SERVICE_CIDR, DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer, waitForCrdsEstablished } from './harness';
+import { applyDist, synthIntoTempDir } from './dist';
+import { ApiServer, DUAL_STACK_SERVICE_CIDR, DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer } from './harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 5 * 60_000;
@@ -45,19 +45,6 @@ function readBack(server: ApiServer, dir: string): string[] {
   return items.map((o: any) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort();
 }
 
-function synthInto(values: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-apply-'));
-  const args = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind.yaml')];
-  if (values) {
-    fs.writeFileSync(path.join(dir, 'values.yaml'), values);
-    args.push('--values', path.join(dir, 'values.yaml'));
-  }
-  const err: string[] = [];
-  expect(main(args, () => undefined, (l) => err.push(l))).toBe(0);
-  expect(err).toEqual([]);
-  return path.join(dir, 'dist');
-}
-
 describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
   beforeAll(async () => {
     await buildApiServerBinaries();
@@ -68,7 +55,7 @@ describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
       let server: ApiServer;
       let dist: string;
       beforeAll(async () => {
-        dist = synthInto(variant.values);
+        dist = synthIntoTempDir(variant.values).dist;
         server = await startApiServer({ serviceCidr: variant.serviceCidr });
       }, TEST_TIMEOUT);
       afterAll(async () => {
@@ -77,21 +64,18 @@ describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
       });
 
       test('stage 1 applies in one pass, stage 2 after the CRDs are Established, everything reads back', () => {
-        const stage1 = server.kubectl(['apply', '-f', dist], { timeoutMs: 300_000 });
-        expect(errorLines(stage1.stdout + '\n' + stage1.stderr)).toEqual([]);
+        const { stage1, established, stage2 } = applyDist(server, dist);
+        expect(stage1.errors).toEqual([]);
         expect(stage1.stderr).toBe('');
         expect(stage1.status).toBe(0);
         // kubectl did not descend into stage2/
         expect(stage1.stdout).not.toMatch(/networkattachmentdefinition|pod\/tinypod/);
-
-        const established = waitForCrdsEstablished(server, 60);
-        expect(established.status).toBe(0);
-        expect(established.stdout).toMatch(/network-attachment-definitions\.k8s\.cni\.cncf\.io condition met/);
+        expect(established?.status).toBe(0);
+        expect(established?.stdout).toMatch(/network-attachment-definitions\.k8s\.cni\.cncf\.io condition met/);
+        expect(stage2?.errors).toEqual([]);
+        expect(stage2?.status).toBe(0);
 
         const stage2Dir = path.join(dist, 'stage2');
-        const stage2 = server.kubectl(['apply', '-f', stage2Dir], { timeoutMs: 120_000 });
-        expect(errorLines(stage2.stdout + '\n' + stage2.stderr)).toEqual([]);
-        expect(stage2.status).toBe(0);
 
         expect(readBack(server, dist)).toEqual(synthesized(dist));
         expect(readBack(server, stage2Dir)).toEqual(synthesized(stage2Dir));

@@ -3,11 +3,17 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { buildSchema, buildValidator, SCHEMA_FILE, schemaText, VALIDATOR_FILE } from '../../scripts/values-schema';
+import { synthesize } from '../../src/app/synthesize';
 import { valuesToProps } from '../../src/app/values';
 import { ENUM_KEYS } from '../../src/app/values-enums';
 
 const ROOT = path.join(__dirname, '..', '..');
 const schema = buildSchema();
+
+/** The type of a key besides the null an optional key also takes. */
+function typeOf(node: Record<string, any>): string {
+  return Array.isArray(node.type) ? node.type.filter((t: string) => t !== 'null').join('+') : node.type;
+}
 
 /** Every key path of the schema (`networks[].topology`) with its schema. */
 function keyPaths(node: Record<string, any>, at = ''): Array<[string, Record<string, any>]> {
@@ -26,16 +32,16 @@ describe('values.schema.json', () => {
   test('has the sections and the keys the props define, enum-like classes as their names', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'multus', 'networkCrds', 'networks', 'ovn']);
     const paths = Object.fromEntries(keyPaths(schema));
-    expect(paths['ovn.mode'].enum).toEqual(['central', 'interconnect']);
-    expect(paths['cilium.routingMode'].enum).toEqual(['tunnel', 'native']);
-    expect(paths['cilium.imagePullPolicy'].enum).toEqual(['Always', 'IfNotPresent', 'Never']);
-    expect(paths['cilium.ipam'].enum).toEqual(['kubernetes', 'cluster-pool']);
-    expect(paths['addressing.nodeCount'].type).toBe('integer');
+    expect(paths['ovn.mode'].enum).toEqual(['central', 'interconnect', null]);
+    expect(paths['cilium.routingMode'].enum).toEqual(['tunnel', 'native', null]);
+    expect(paths['cilium.imagePullPolicy'].enum).toEqual(['Always', 'IfNotPresent', 'Never', null]);
+    expect(paths['cilium.ipam'].enum).toEqual(['kubernetes', 'cluster-pool', null]);
+    expect(paths['addressing.nodeCount'].type).toEqual(['integer', 'null']);
     expect(paths['addressing.podRangesFromNodes']).toBeUndefined(); // not a values key: the chart sets it
     expect(paths['networks[].name']).toBeDefined();
     expect(paths['networks[].nodeCount']).toBeUndefined(); // one cluster, one node count: addressing.nodeCount
     expect(schema.properties.networks.items.required).toEqual(['name']);
-    for (const [key, names] of Object.entries(ENUM_KEYS)) expect({ key, enum: paths[key].enum }).toEqual({ key, enum: Object.keys(names) });
+    for (const [key, names] of Object.entries(ENUM_KEYS)) expect({ key, enum: paths[key].enum }).toEqual({ key, enum: [...Object.keys(names), null] });
     expect(paths['ovn.mtu'].description).toMatch(/MTU of OVN-Kubernetes pod interfaces.*\n\nDefault: 1400/s);
   });
 
@@ -48,10 +54,80 @@ describe('values.schema.json', () => {
   });
 
   test.each(keyPaths(schema))('a wrong type at %s is refused at that key', (key, node) => {
-    const wrong = node.type === 'object' || node.type === 'array' ? 'text' : { a: 1 };
+    const wrong = typeOf(node) === 'object' || typeOf(node) === 'array' ? 'text' : { a: 1 };
     const at = key.split('.').flatMap((k) => (k.endsWith('[]') ? [k.slice(0, -2), 0] : [k])).filter((k) => k !== '');
     const shown = at.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), '');
     expect(() => valuesToProps(valuesWith(schema, at, wrong))).toThrow(new RegExp(`^${shown.replace(/[.[\]]/g, '\\$&')}: invalid value .*: expected `));
+  });
+});
+
+describe('null for a key (helm: `key: ~` unsets it)', () => {
+  const validate = new Ajv({ strict: true }).compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
+  const withNulls = parse([
+    'apiServer: ~',
+    'addressing:',
+    '  nodeCount: null',
+    '  decoySearch: ~',
+    'cilium:',
+    '  hubbleTls: null',
+    '  routingMode: ~',
+    '  clusterPool: ~',
+    'multus: null',
+    'networks:',
+    '  - name: blue',
+    '    subnets: [10.245.0.0/16/24]',
+    '    mtu: ~',
+    '    topology: ~',
+    'demo:',
+    '  enabled: true',
+    '  pods:',
+    '    - name: a',
+    '      nodeName: ~',
+  ].join('\n'));
+  const withoutNulls = { addressing: {}, cilium: {}, demo: { enabled: true, pods: [{ name: 'a' }] }, networks: [{ name: 'blue', subnets: ['10.245.0.0/16/24'] }] };
+
+  test('the schema lets every optional key take null, and no required key nor list item', () => {
+    const notNullable = keyPaths(schema).filter(([, node]) => !(Array.isArray(node.type) && node.type.includes('null'))).map(([p]) => p);
+    expect(notNullable).toEqual(['cilium.clusterPool.podCidrs', 'networks[].name', 'demo.pods[].name']);
+    const items: unknown[] = [];
+    const collect = (node: Record<string, any>): void => {
+      if (node.items) items.push(node.items.type);
+      for (const child of [...Object.values(node.properties ?? {}), ...(node.items ? [node.items] : [])]) collect(child as Record<string, any>);
+    };
+    collect(schema);
+    expect(items.length).toBe(15);
+    expect(items.filter((t) => typeof t !== 'string')).toEqual([]);
+  });
+
+  test('values.schema.json accepts null for optional keys, as synth does', () => {
+    expect(validate(withNulls)).toBe(true);
+    expect(validate({ ovn: null, cilium: { version: null, ipam: null } })).toBe(true);
+  });
+
+  test('synth reads null as absent: the output is that of the values without the null keys', () => {
+    expect(valuesToProps(withNulls)).toEqual(valuesToProps(withoutNulls));
+    const expected = synthesize(valuesToProps(withoutNulls)).files;
+    const got = synthesize(valuesToProps(withNulls)).files;
+    expect([...got.keys()]).toEqual([...expected.keys()]);
+    for (const [file, text] of expected) expect({ file, same: got.get(file) === text }).toEqual({ file, same: true });
+    // the defaults of the keys set to null: Hubble with TLS, tunnel routing, one network and the demo pods
+    expect(got.get('02-cilium.k8s.yaml')).toMatch(/^ {2}hubble-disable-tls: "false"$/m);
+    expect(got.get('02-cilium.k8s.yaml')).toMatch(/^ {2}routing-mode: tunnel$/m);
+    expect([...got.keys()]).toContain('stage2/01-networks.k8s.yaml');
+  });
+
+  test.each([
+    ['a required key', { networks: [{ name: null }] }, /^networks\[0\]\.name: required/],
+    ['a required key of an optional section', { cilium: { ipam: 'cluster-pool', clusterPool: { podCidrs: null } } }, /^cilium\.clusterPool\.podCidrs: required/],
+    ['a list item', { addressing: { serviceCidrs: [null] } }, /^addressing\.serviceCidrs: invalid value \[null\]: expected a list of strings/],
+  ])('null for %s is refused by the schema and by synth', (_, values, message) => {
+    expect(validate(values)).toBe(false);
+    expect(() => valuesToProps(values)).toThrow(message);
+  });
+
+  test('a wrong value of an optional key is still described without the null', () => {
+    expect(() => valuesToProps({ addressing: { nodeCount: 'three' } })).toThrow(/^addressing\.nodeCount: invalid value "three": expected an integer$/);
+    expect(() => valuesToProps({ cilium: { routingMode: 'nope' } })).toThrow(/^cilium\.routingMode: invalid value "nope": expected one of tunnel, native$/);
   });
 });
 
@@ -60,6 +136,6 @@ function valuesWith(node: Record<string, any>, at: Array<string | number>, leaf:
   if (at.length === 0) return leaf;
   const [key, ...rest] = at;
   if (typeof key === 'number') return [valuesWith(node.items, rest, leaf)];
-  const required = Object.fromEntries((node.required ?? []).map((k: string) => [k, ({ string: 'a', integer: 1, boolean: true, array: [] } as any)[node.properties[k].type]]));
+  const required = Object.fromEntries((node.required ?? []).map((k: string) => [k, ({ string: 'a', integer: 1, boolean: true, array: [] } as any)[typeOf(node.properties[k])]]));
   return { ...required, [key]: valuesWith(node.properties[key], rest, leaf) };
 }

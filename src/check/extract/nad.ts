@@ -1,5 +1,5 @@
 import { Cidr, IpFamily, RangeRole } from '../../addressing';
-import { CNI_PLUGIN_TYPE } from '../../ovn/names';
+import { OVN_CNI_PLUGIN_TYPE } from '../../common/cni-facts';
 import { AddressInterval, parseAddress, parseLooseCidr, subtract } from '../address-interval';
 import { ObjectContext, ValueSyntax } from './found';
 import { pushExcluded } from './ovn';
@@ -25,7 +25,7 @@ export function extractNad(ctx: ObjectContext, o: any): void {
   const plugins: any[] = Array.isArray(config.plugins) ? config.plugins : [config];
   plugins.forEach((plugin, i) => {
     const at = Array.isArray(config.plugins) ? `plugins[${i}].` : '';
-    if (plugin?.type === CNI_PLUGIN_TYPE) {
+    if (plugin?.type === OVN_CNI_PLUGIN_TYPE) {
       const subnets = ctx.addCidrs([], network, RangeRole.SECONDARY_NETWORK, plugin.subnets, `spec.config ${at}subnets`, CONFIG,
         { syntax: plugin.topology === 'layer3' ? ValueSyntax.CLUSTER_SUBNET : ValueSyntax.CIDR, needles: ['"subnets"'] });
       const excludes = ctx.addCidrs([], `${network} excludeSubnets`, RangeRole.SECONDARY_NETWORK, plugin.excludeSubnets,

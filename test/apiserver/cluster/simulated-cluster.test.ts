@@ -12,9 +12,11 @@ import { parse } from 'yaml';
 import { Cidr, IpFamily, RangeRole } from '../../../src/addressing';
 import { valuesToProps } from '../../../src/app/values';
 import { MultiCniChart } from '../../../src/chart';
+import { KCM_DEFAULT_NODE_MASK } from '../../../src/common/control-plane-facts';
 import { main } from '../../../src/main';
 import { Cluster, nodesFromKindConfig, startCluster, waitFor } from '../cluster';
-import { DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries, errorLines, waitForCrdsEstablished } from '../harness';
+import { SynthDir, applyDist, synthIntoTempDir } from '../dist';
+import { DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries } from '../harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 10 * 60_000;
@@ -43,33 +45,19 @@ const SCENARIOS: Scenario[] = [
   { name: '100 nodes', values: 'addressing:\n  nodeCount: 100\n' },
 ];
 
-/** Per-node pod CIDR size kube-controller-manager uses when none is set (--node-cidr-mask-size-ipv4/-ipv6). */
-const KCM_DEFAULT_MASK = { [IpFamily.IPV4]: 24, [IpFamily.IPV6]: 64 };
-
-interface Synth {
-  readonly dir: string;
-  readonly dist: string;
+interface Synth extends SynthDir {
   readonly chart: MultiCniChart;
-  readonly kindConfig: string;
 }
 
 function synth(values: string): Synth {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-cluster-'));
-  const args = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind-config.yaml')];
-  fs.writeFileSync(path.join(dir, 'values.yaml'), values);
-  args.push('--values', path.join(dir, 'values.yaml'));
-  const err: string[] = [];
-  expect(main(args, () => undefined, (l) => err.push(l))).toBe(0);
-  expect(err).toEqual([]);
   // The same props build the chart again, for the plan's ranges.
-  const chart = new MultiCniChart(new App(), 'multicni', valuesToProps(parse(values) ?? {}));
-  return { dir, dist: path.join(dir, 'dist'), chart, kindConfig: fs.readFileSync(path.join(dir, 'kind-config.yaml'), 'utf8') };
+  return { ...synthIntoTempDir(values), chart: new MultiCniChart(new App(), 'multicni', valuesToProps(parse(values) ?? {})) };
 }
 
 /** The per-node size the plan uses for a primary pod range: its registered host prefix, else kube-controller-manager's default. */
 function nodeMask(chart: MultiCniChart, cidr: Cidr): number {
   const planned = chart.plan.rangesOf(RangeRole.PRIMARY_POD).find((r) => r.cidr.isSameNetwork(cidr) && r.hostPrefix !== undefined);
-  return planned?.hostPrefix ?? KCM_DEFAULT_MASK[cidr.family];
+  return planned?.hostPrefix ?? KCM_DEFAULT_NODE_MASK[cidr.family];
 }
 
 function getJson(cluster: Cluster, args: string[]): any {
@@ -174,13 +162,12 @@ describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-m
 
       test('apply dist/, CRDs Established, dist/stage2/: every DaemonSet on every node, every Deployment Available, no pod Pending', async () => {
         const t0 = Date.now();
-        const stage1 = cluster.kubectl(['apply', '-f', s.dist], { timeoutMs: 300_000 });
-        expect(errorLines(stage1.stdout + '\n' + stage1.stderr)).toEqual([]);
+        const { stage1, established, stage2 } = applyDist(cluster, s.dist);
+        expect(stage1.errors).toEqual([]);
         expect(stage1.status).toBe(0);
-        expect(waitForCrdsEstablished(cluster, 60).status).toBe(0);
-        const stage2 = cluster.kubectl(['apply', '-f', path.join(s.dist, 'stage2')], { timeoutMs: 120_000 });
-        expect(errorLines(stage2.stdout + '\n' + stage2.stderr)).toEqual([]);
-        expect(stage2.status).toBe(0);
+        expect(established?.status).toBe(0);
+        expect(stage2?.errors).toEqual([]);
+        expect(stage2?.status).toBe(0);
         const applied = Date.now();
 
         const nodeCount = cluster.nodes.length;

@@ -1,0 +1,4 @@
+// What the synth app offers the other folders: the CLI's `plan` reads a values file as synth does.
+// The package's public API (src/index.ts) names manifest-layout and staged-output itself, so that the
+// values-file readers stay out of it.
+export { loadValuesFile, valuesToProps } from './values';
