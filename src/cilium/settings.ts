@@ -1,6 +1,6 @@
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { Cidr, IpFamily } from '../addressing';
-import { parseField } from '../util/parse-field';
+import { parseField } from '../common/field-error';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { HubbleTls } from './hubble-tls';
 import { CiliumVersion } from './cilium-version';
