@@ -125,7 +125,7 @@ const REFUSED: Array<[string, string, string]> = [
   ['tunnel on OVN geneve port', 'cilium: { tunnelProtocol: geneve }', 'cilium.tunnelProtocol'],
   ['tunnel port equal to OVN encapPort', 'cilium: { tunnelPort: 7000 }\novn: { encapPort: 7000 }', 'ovn.encapPort'],
   ['routingMode unknown', 'cilium: { routingMode: bgp }', 'cilium.routingMode'],
-  ['native routing without cidr', 'cilium: { routingMode: native }', 'cilium'],
+  ['native routing without cidr', 'cilium: { routingMode: native }', 'cilium.ipv4NativeRoutingCidr'],
   ['kube-proxy replacement without host', 'cilium: { kubeProxyReplacement: true }', 'cilium.kubeProxyReplacement'],
   ['clusterId out of range', 'cilium: { clusterId: 100000 }', 'cilium.clusterId'],
   ['operatorReplicas negative', 'cilium: { operatorReplicas: -1 }', 'cilium.operatorReplicas'],
