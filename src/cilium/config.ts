@@ -1,4 +1,6 @@
+import { CGROUP_ROOT } from './agent-paths';
 import { CNI_CONF_FILE } from './names';
+import { HUBBLE_PORT } from './ports';
 import { CiliumSettings } from './settings';
 import { CONFIG_CHANGES, explicitlyOffWithoutKpr } from './version-changes';
 
@@ -107,7 +109,7 @@ export function ciliumConfigData(s: CiliumSettings): Record<string, string> {
   set('hubble-socket-path', '/var/run/cilium/hubble.sock');
   set('hubble-export-file-max-size-mb', 10);
   set('hubble-export-file-max-backups', 5);
-  set('hubble-listen-address', ':4244');
+  set('hubble-listen-address', `:${HUBBLE_PORT}`);
   set('hubble-disable-tls', !s.hubbleTls);
   if (s.hubbleTls) {
     set('hubble-tls-cert-file', `${HUBBLE_TLS_DIR}/server.crt`);
@@ -137,7 +139,7 @@ export function ciliumConfigData(s: CiliumSettings): Record<string, string> {
   set('vtep-mac', '');
   set('procfs', '/host/proc');
   set('bpf-root', '/sys/fs/bpf');
-  set('cgroup-root', '/run/cilium/cgroupv2');
+  set('cgroup-root', CGROUP_ROOT);
   set('enable-k8s-terminating-endpoint', true);
   set('enable-sctp', false);
   // The chart's client rate limits for Kubernetes >= 1.27 (APF on the server side).

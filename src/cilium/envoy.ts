@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { hostPathVolume } from '../util/host-path-volume';
-import { AGENT_SELECTOR } from './agent';
+import { AGENT_SELECTOR } from './agent-selector';
 import { ENVOY_HEALTH_PORT, ENVOY_METRICS_PORT, envoyBootstrapJson } from './envoy-bootstrap';
 import { ENVOY, ENVOY_CONFIG_MAP, NAMESPACE, PART_OF } from './names';
 import { apiServerEnv, capabilities, downwardEnv, loopbackProbe, UnconfinedDaemonSet } from './pod-common';

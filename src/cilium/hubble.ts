@@ -1,13 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { AGENT_SELECTOR } from './agent';
+import { AGENT_SELECTOR } from './agent-selector';
 import { CA_SECRET, CERTGEN, HUBBLE_PEER, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
+import { HUBBLE_PORT } from './ports';
 import { addCertgenRbac } from './rbac';
 import { CiliumSettings } from './settings';
-
-/** Port of the Hubble server in every agent (`hubble-listen-address: ":4244"`). */
-const HUBBLE_PORT = 4244;
 
 /** The `hubble-peer` Service: node-local (internalTrafficPolicy Local) access to the agents' Hubble servers. */
 export function addHubblePeer(scope: Construct, s: CiliumSettings): void {

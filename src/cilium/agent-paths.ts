@@ -1,0 +1,4 @@
+/** The node's CNI plugin directory: the init container installs Cilium's plugin there. */
+export const CNI_BIN = '/opt/cni/bin';
+/** Where the mount-cgroup init container mounts cgroup2 on the node (`cgroup-root`). */
+export const CGROUP_ROOT = '/run/cilium/cgroupv2';
