@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { HUBBLE_TLS_DIR } from './config';
+import { HUBBLE_TLS_DIR } from './agent-paths';
 import { CONFIG_DIR } from './names';
 import { apiServerEnv, capabilities, downwardEnv, loopbackProbe } from './pod-common';
 import { AGENT_HEALTH_PORT, HUBBLE_PORT } from './ports';
