@@ -1,4 +1,5 @@
 import { ConfigKeys } from './config-keys';
+import { OPERATOR_METRICS_PORT } from './ports';
 import { CiliumSettings } from './settings';
 import { explicitlyOffWithoutKpr } from './version-changes';
 
@@ -16,7 +17,7 @@ export function generalKeys(keys: ConfigKeys, settings: CiliumSettings): void {
   keys.set('debug-verbose', '');
   keys.set('enable-policy', 'default');
   keys.set('policy-cidr-match-mode', '');
-  keys.set('operator-prometheus-serve-addr', ':9963');
+  keys.set('operator-prometheus-serve-addr', `:${OPERATOR_METRICS_PORT}`);
   keys.set('enable-metrics', true);
   keys.set('enable-ipv4', settings.ipv4);
   keys.set('enable-ipv6', settings.ipv6);

@@ -1,7 +1,7 @@
 import { CGROUP_ROOT, HUBBLE_TLS_DIR } from './agent-paths';
 import { ConfigKeys } from './config-keys';
 import { CNI_CONF_FILE } from './names';
-import { HUBBLE_PORT } from './ports';
+import { HUBBLE_PORT, OPERATOR_HEALTH_PORT } from './ports';
 import { CiliumSettings } from './settings';
 
 // The keys of cilium-config for CNI, Hubble, IPAM, the L7 proxy and the features left at their defaults,
@@ -18,7 +18,7 @@ export function cniKeys(keys: ConfigKeys, settings: CiliumSettings): void {
   keys.set('enable-well-known-identities', false);
   keys.set('enable-node-selector-labels', false);
   keys.set('synchronize-k8s-nodes', true);
-  keys.set('operator-api-serve-addr', settings.ipv4 ? '127.0.0.1:9234' : '[::1]:9234');
+  keys.set('operator-api-serve-addr', `${settings.ipv4 ? '127.0.0.1' : '[::1]'}:${OPERATOR_HEALTH_PORT}`);
 }
 
 /** Hubble: the server on every agent, with TLS from the certgen Secret when enabled. */
