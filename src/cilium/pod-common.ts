@@ -10,19 +10,19 @@ export function downwardEnv(): k8s.EnvVar[] {
 }
 
 /** The direct API server address, when given: needed wherever kube-proxy's Service translation may be missing. */
-export function apiServerEnv(s: CiliumSettings): k8s.EnvVar[] {
-  if (s.k8sServiceHost === undefined) return [];
+export function apiServerEnv(settings: CiliumSettings): k8s.EnvVar[] {
+  if (settings.k8sServiceHost === undefined) return [];
   return [
-    { name: 'KUBERNETES_SERVICE_HOST', value: s.k8sServiceHost },
-    { name: 'KUBERNETES_SERVICE_PORT', value: String(s.k8sServicePort) },
+    { name: 'KUBERNETES_SERVICE_HOST', value: settings.k8sServiceHost },
+    { name: 'KUBERNETES_SERVICE_PORT', value: String(settings.k8sServicePort) },
   ];
 }
 
 /** An HTTP probe of a health endpoint on the node's loopback address (the pods use the host network). */
-export function loopbackProbe(s: CiliumSettings, port: number | string, timing: k8s.Probe, brief: boolean, headers: k8s.HttpHeader[] = []): k8s.Probe {
+export function loopbackProbe(settings: CiliumSettings, port: number | string, timing: k8s.Probe, brief: boolean, headers: k8s.HttpHeader[] = []): k8s.Probe {
   return {
     httpGet: {
-      host: s.ipv4 ? '127.0.0.1' : '::1',
+      host: settings.ipv4 ? '127.0.0.1' : '::1',
       path: '/healthz',
       port: typeof port === 'number' ? k8s.IntOrString.fromNumber(port) : k8s.IntOrString.fromString(port),
       scheme: 'HTTP',
