@@ -18,7 +18,7 @@ export function addAgent(scope: Construct, settings: CiliumSettings): k8s.KubeDa
   const labels = { ...AGENT_SELECTOR, 'app.kubernetes.io/name': 'cilium-agent', ...PART_OF };
   const version = settings.version;
   const agent = agentContainer(settings);
-  return new UnconfinedDaemonSet(scope, 'agent', {
+  return new UnconfinedDaemonSet(scope, 'AgentDaemonSet', {
     metadata: { name: AGENT, namespace: NAMESPACE, labels },
     spec: {
       selector: { matchLabels: AGENT_SELECTOR },

@@ -1,8 +1,19 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { agentDefaultKeys, cniKeys, hubbleKeys, ipamKeys, proxyKeys } from './config-features';
 import { generalKeys, loadBalancingKeys, routingKeys } from './config-datapath';
 import { ConfigKeys } from './config-keys';
+import { CONFIG_MAP, NAMESPACE } from './names';
 import { CiliumSettings } from './settings';
 import { CONFIG_CHANGES } from './version-changes';
+
+/** The ConfigMap `cilium-config` the agent and the operator read. */
+export function addConfigMap(scope: Construct, settings: CiliumSettings): k8s.KubeConfigMap {
+  return new k8s.KubeConfigMap(scope, 'ConfigMap', {
+    metadata: { name: CONFIG_MAP, namespace: NAMESPACE },
+    data: ciliumConfigData(settings),
+  });
+}
 
 /**
  * The data of `cilium-config`: every key the chart of the chosen release renders for these settings,

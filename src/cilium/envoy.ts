@@ -11,13 +11,13 @@ import { CiliumSettings } from './settings';
  * programs over xDS on a host socket, its bootstrap ConfigMap and the headless metrics Service.
  */
 export function addEnvoy(scope: Construct, settings: CiliumSettings): void {
-  new k8s.KubeConfigMap(scope, 'envoy-config', {
+  new k8s.KubeConfigMap(scope, 'EnvoyConfigMap', {
     metadata: { name: ENVOY_CONFIG_MAP, namespace: NAMESPACE },
     data: { [ENVOY_BOOTSTRAP_KEY]: envoyBootstrapJson(settings.ipv4, settings.ipv6, settings.version.minor) },
   });
   addEnvoyMetricsService(scope, settings);
   const labels = { ...ENVOY_SELECTOR, ...PART_OF, 'app.kubernetes.io/name': ENVOY, 'name': ENVOY };
-  new UnconfinedDaemonSet(scope, 'envoy', {
+  new UnconfinedDaemonSet(scope, 'EnvoyDaemonSet', {
     metadata: { name: ENVOY, namespace: NAMESPACE, labels },
     spec: {
       selector: { matchLabels: ENVOY_SELECTOR },
@@ -29,7 +29,7 @@ export function addEnvoy(scope: Construct, settings: CiliumSettings): void {
 
 /** The headless Service `cilium-envoy` Prometheus discovers the proxies' metrics through. */
 function addEnvoyMetricsService(scope: Construct, settings: CiliumSettings): void {
-  new k8s.KubeService(scope, 'envoy-service', {
+  new k8s.KubeService(scope, 'EnvoyMetricsService', {
     metadata: {
       name: ENVOY,
       namespace: NAMESPACE,

@@ -9,7 +9,7 @@ import { CiliumSettings } from './settings';
 
 /** The `hubble-peer` Service: node-local (internalTrafficPolicy Local) access to the agents' Hubble servers. */
 export function addHubblePeer(scope: Construct, settings: CiliumSettings): void {
-  new k8s.KubeService(scope, 'hubble-peer', {
+  new k8s.KubeService(scope, 'HubblePeerService', {
     metadata: {
       name: HUBBLE_PEER,
       namespace: NAMESPACE,
@@ -33,7 +33,7 @@ export function addHubbleCertgen(scope: Construct, settings: CiliumSettings): vo
   addCertgenRbac(scope);
   const labels = { 'k8s-app': CERTGEN, 'app.kubernetes.io/name': CERTGEN, ...PART_OF };
   const jobSpec = certgenJobSpec(settings);
-  new k8s.KubeCronJob(scope, 'certgen-cronjob', {
+  new k8s.KubeCronJob(scope, 'HubbleCertgenCronJob', {
     metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
     spec: {
       schedule: settings.certgenSchedule,
@@ -42,7 +42,7 @@ export function addHubbleCertgen(scope: Construct, settings: CiliumSettings): vo
       jobTemplate: { spec: jobSpec },
     },
   });
-  new k8s.KubeJob(scope, 'certgen-job', {
+  new k8s.KubeJob(scope, 'HubbleCertgenJob', {
     metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
     spec: jobSpec,
   });

@@ -13,7 +13,7 @@ const OPERATOR_SELECTOR = { 'io.cilium/app': 'operator', 'name': OPERATOR };
  */
 export function addOperator(scope: Construct, settings: CiliumSettings): k8s.KubeDeployment {
   const labels = { ...OPERATOR_SELECTOR, ...PART_OF, 'app.kubernetes.io/name': OPERATOR };
-  return new k8s.KubeDeployment(scope, 'operator', {
+  return new k8s.KubeDeployment(scope, 'OperatorDeployment', {
     metadata: { name: OPERATOR, namespace: NAMESPACE, labels },
     spec: {
       replicas: settings.operatorReplicas,
