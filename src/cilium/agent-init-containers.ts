@@ -26,15 +26,25 @@ function shell(settings: CiliumSettings): string {
   return settings.version.atLeast(19) ? 'bash' : 'sh';
 }
 
-/** Copies a static helper into the host's CNI bin dir and runs it in the host's namespaces (nsenter). */
-function hostHelperScript(binary: string, nsenterArgs: string, helperArgs: string): string {
-  return `cp /usr/bin/${binary} /hostbin/${binary};\nnsenter ${nsenterArgs} "\${BIN_PATH}/${binary}"${helperArgs};\nrm /hostbin/${binary}\n`;
-}
-
 const HOST_HELPER_MOUNTS: k8s.VolumeMount[] = [
   { name: 'hostproc', mountPath: '/hostproc' },
   { name: 'cni-path', mountPath: '/hostbin' },
 ];
+
+/**
+ * An init container that copies a static helper from the image into the host's CNI bin dir, runs it
+ * in the host's namespaces (nsenter) and removes it again.
+ */
+function hostHelper(settings: CiliumSettings, name: string, binary: string, nsenterArgs: string, helperArgs: string, env: k8s.EnvVar[]): k8s.Container {
+  const script = `cp /usr/bin/${binary} /hostbin/${binary};\nnsenter ${nsenterArgs} "\${BIN_PATH}/${binary}"${helperArgs};\nrm /hostbin/${binary}\n`;
+  return {
+    ...initContainer(settings, name),
+    env: [...env, { name: 'BIN_PATH', value: CNI_BIN }],
+    command: [shell(settings), '-ec', script],
+    volumeMounts: HOST_HELPER_MOUNTS,
+    securityContext: capabilities(['SYS_ADMIN', 'SYS_CHROOT', 'SYS_PTRACE']),
+  };
+}
 
 /** Resolves cilium-config (and per-node overrides) into /tmp/cilium/config-map for the agent. */
 function buildConfig(settings: CiliumSettings): k8s.Container {
@@ -50,24 +60,13 @@ function buildConfig(settings: CiliumSettings): k8s.Container {
 
 /** Mounts the cgroup2 filesystem at /run/cilium/cgroupv2 in the host's mount namespace. */
 function mountCgroup(settings: CiliumSettings): k8s.Container {
-  return {
-    ...initContainer(settings, 'mount-cgroup'),
-    env: [{ name: 'CGROUP_ROOT', value: CGROUP_ROOT }, { name: 'BIN_PATH', value: CNI_BIN }],
-    command: [shell(settings), '-ec', hostHelperScript('cilium-mount', '--cgroup=/hostproc/1/ns/cgroup --mount=/hostproc/1/ns/mnt', ' $CGROUP_ROOT')],
-    volumeMounts: HOST_HELPER_MOUNTS,
-    securityContext: capabilities(['SYS_ADMIN', 'SYS_CHROOT', 'SYS_PTRACE']),
-  };
+  return hostHelper(settings, 'mount-cgroup', 'cilium-mount', '--cgroup=/hostproc/1/ns/cgroup --mount=/hostproc/1/ns/mnt', ' $CGROUP_ROOT',
+    [{ name: 'CGROUP_ROOT', value: CGROUP_ROOT }]);
 }
 
 /** Keeps systemd from overriding rp_filter on Cilium's interfaces (drop-in in the host's /etc/sysctl.d). */
 function applySysctlOverwrites(settings: CiliumSettings): k8s.Container {
-  return {
-    ...initContainer(settings, 'apply-sysctl-overwrites'),
-    env: [{ name: 'BIN_PATH', value: CNI_BIN }],
-    command: [shell(settings), '-ec', hostHelperScript('cilium-sysctlfix', '--mount=/hostproc/1/ns/mnt', '')],
-    volumeMounts: HOST_HELPER_MOUNTS,
-    securityContext: capabilities(['SYS_ADMIN', 'SYS_CHROOT', 'SYS_PTRACE']),
-  };
+  return hostHelper(settings, 'apply-sysctl-overwrites', 'cilium-sysctlfix', '--mount=/hostproc/1/ns/mnt', '', []);
 }
 
 /** Mounts the BPF filesystem; bidirectional mount propagation needs a privileged container. */
