@@ -1,7 +1,9 @@
 import { k8s } from 'cdk8s-plus-28';
 import { HUBBLE_TLS_DIR } from './agent-paths';
+import { capabilities } from './capabilities';
+import { loopbackProbe } from './loopback-probe';
 import { CONFIG_DIR } from './names';
-import { apiServerEnv, capabilities, downwardEnv, loopbackProbe } from './pod-common';
+import { apiServerEnv, downwardEnv } from './pod-env';
 import { AGENT_HEALTH_PORT, HUBBLE_PORT } from './ports';
 import { CiliumSettings } from './settings';
 

@@ -1,7 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { CGROUP_ROOT, CNI_BIN } from './agent-paths';
+import { capabilities } from './capabilities';
 import { CONFIG_MAP } from './names';
-import { apiServerEnv, capabilities, downwardEnv } from './pod-common';
+import { apiServerEnv, downwardEnv } from './pod-env';
 import { CiliumSettings } from './settings';
 
 /** The agent's init containers, in the order the kubelet runs them. */

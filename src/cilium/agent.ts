@@ -5,8 +5,8 @@ import { agentInitContainers } from './agent-init-containers';
 import { AGENT_SELECTOR } from './agent-selector';
 import { agentVolumes } from './agent-volumes';
 import { AGENT, NAMESPACE, PART_OF } from './names';
-import { UnconfinedDaemonSet } from './pod-common';
 import { CiliumSettings } from './settings';
+import { UnconfinedDaemonSet } from './unconfined-daemon-set';
 
 /**
  * The agent DaemonSet `cilium`, as the chart of the chosen release renders it for Kubernetes >= 1.30:

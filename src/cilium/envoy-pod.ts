@@ -1,9 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { hostPathVolume } from '../util/host-path-volume';
 import { AGENT_SELECTOR } from './agent-selector';
+import { capabilities } from './capabilities';
 import { ENVOY_HEALTH_PORT, ENVOY_METRICS_PORT } from './envoy-bootstrap';
+import { loopbackProbe } from './loopback-probe';
 import { ENVOY, ENVOY_CONFIG_MAP } from './names';
-import { apiServerEnv, capabilities, downwardEnv, loopbackProbe } from './pod-common';
+import { apiServerEnv, downwardEnv } from './pod-env';
 import { CiliumSettings } from './settings';
 
 /** The key of the bootstrap file in the `cilium-envoy-config` ConfigMap, and its file name in the pod. */

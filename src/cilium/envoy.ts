@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { ENVOY_METRICS_PORT, envoyBootstrapJson } from './envoy-bootstrap';
 import { ENVOY_BOOTSTRAP_KEY, envoyPodSpec, ENVOY_SELECTOR } from './envoy-pod';
 import { ENVOY, ENVOY_CONFIG_MAP, NAMESPACE, PART_OF } from './names';
-import { UnconfinedDaemonSet } from './pod-common';
 import { CiliumSettings } from './settings';
+import { UnconfinedDaemonSet } from './unconfined-daemon-set';
 
 /**
  * Envoy as its own DaemonSet (`cilium-envoy`, the 1.16 default for new installs): the L7 proxy the agent

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CONFIG_DIR, CONFIG_MAP, NAMESPACE, OPERATOR, PART_OF } from './names';
-import { apiServerEnv, downwardEnv } from './pod-common';
+import { apiServerEnv, downwardEnv } from './pod-env';
 import { OPERATOR_HEALTH_PORT, OPERATOR_METRICS_PORT } from './ports';
 import { CiliumSettings } from './settings';
 
