@@ -17,7 +17,7 @@ export interface PodRangeSettings {
   readonly ipv6: boolean;
 }
 
-const POOLS_FIELD = 'ipam.clusterPool.podCidrs';
+const POOLS_FIELD = 'clusterPool.podCidrs';
 
 /** `ipam` and the pod ranges it allocates from: `podCidrs` for kubernetes IPAM, the pools for cluster-pool. */
 export function resolvePodRanges(props: CiliumPrimaryProps): PodRangeSettings {
@@ -39,8 +39,8 @@ function clusterPoolRanges(ipamMode: string, pool: ClusterPoolOptions, podCidrs:
   return {
     ipamMode,
     podCidrs: pools,
-    ipv4MaskSize: maskSize('ipam.clusterPool.ipv4MaskSize', pool.ipv4MaskSize, 24, IpFamily.IPV4, pools),
-    ipv6MaskSize: maskSize('ipam.clusterPool.ipv6MaskSize', pool.ipv6MaskSize, 120, IpFamily.IPV6, pools),
+    ipv4MaskSize: maskSize('clusterPool.ipv4MaskSize', pool.ipv4MaskSize, 24, IpFamily.IPV4, pools),
+    ipv6MaskSize: maskSize('clusterPool.ipv6MaskSize', pool.ipv6MaskSize, 120, IpFamily.IPV6, pools),
     ...familiesOf(pools),
   };
 }
