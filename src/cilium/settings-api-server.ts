@@ -19,8 +19,8 @@ export function resolveApiServer(props: CiliumPrimaryProps): ApiServerSettings {
   const host = props.k8sServiceHost;
   const port = props.k8sServicePort;
   if ((host === undefined) !== (port === undefined)) {
-    const missing = host === undefined ? 'k8sServiceHost' : 'k8sServicePort';
-    throw new Error(`${missing}: required with ${host === undefined ? 'k8sServicePort' : 'k8sServiceHost'}: set both or neither, got k8sServiceHost ${showValue(host)} and k8sServicePort ${showValue(port)}`);
+    const [missing, given] = host === undefined ? ['k8sServiceHost', 'k8sServicePort'] : ['k8sServicePort', 'k8sServiceHost'];
+    throw new Error(`${missing}: required with ${given}: set both or neither, got k8sServiceHost ${showValue(host)} and k8sServicePort ${showValue(port)}`);
   }
   if (host !== undefined) checkHost('k8sServiceHost', host);
   if (port !== undefined) checkPort('k8sServicePort', port);

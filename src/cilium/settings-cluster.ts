@@ -15,6 +15,7 @@ const INTERFACE_NAME = /^[A-Za-z0-9_.:@-]{1,15}\+?$/;
 const CLUSTER_NAME = /^([a-z0-9][-a-z0-9]*)?[a-z0-9]$/;
 
 export function resolveCluster(props: CiliumPrimaryProps): ClusterSettings {
+  const devices = checkDevices(props.devices);
   const clusterName = props.clusterName ?? 'default';
   if (typeof clusterName !== 'string' || clusterName.length > 32 || !CLUSTER_NAME.test(clusterName)) {
     throw invalidValue('clusterName', clusterName, 'at most 32 lowercase letters, digits and "-", starting and ending with a letter or digit');
@@ -30,7 +31,7 @@ export function resolveCluster(props: CiliumPrimaryProps): ClusterSettings {
   if (!Number.isInteger(operatorReplicas) || operatorReplicas < 1) {
     throw invalidValue('operatorReplicas', operatorReplicas, 'a whole number, at least 1');
   }
-  return { devices: checkDevices(props.devices), clusterName, clusterId, operatorReplicas };
+  return { devices, clusterName, clusterId, operatorReplicas };
 }
 
 function checkDevices(devices: string[] | undefined): string[] | undefined {
