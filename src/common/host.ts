@@ -16,10 +16,11 @@ export function isIpv4Address(text: string): boolean {
 
 /** Whether `text` is an IPv6 address without brackets and without a zone (`%eth0`). */
 export function isIpv6Address(text: string): boolean {
+  if (!text.includes(':') || text.includes('%')) return false;
   // ip-num is loaded only here: most stacks name no IPv6 host, and loading it costs a synth ~20 ms.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Validator } = require('ip-num') as typeof IpNum;
-  return text.includes(':') && !text.includes('%') && Validator.isValidIPv6String(text)[0];
+  return Validator.isValidIPv6String(text)[0];
 }
 
 /** Whether `text` is a DNS name: dot-separated RFC 1123 labels, at most 253 characters, not all digits and dots. */
