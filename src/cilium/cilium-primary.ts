@@ -4,13 +4,13 @@ import { Cidr, IpFamily, RangeRole } from '../addressing';
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
-import { ciliumConfigData } from './config';
+import { addConfigMap } from './config';
 import { addEnvoy } from './envoy';
 import { addHubbleCertgen, addHubblePeer } from './hubble';
-import { CNI_CONF_FILE, CONFIG_MAP, NAMESPACE } from './names';
+import { CNI_CONF_FILE, NAMESPACE } from './names';
 import { addOperator } from './operator';
 import { addRbac } from './rbac';
-import { resolveSettings } from './settings';
+import { CiliumSettings, resolveSettings } from './settings';
 
 /**
  * Cilium as the cluster's primary CNI, rendered natively (no Helm at synth time): the objects the
@@ -49,29 +49,36 @@ export class CiliumPrimary extends Construct {
 
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
-    const s = resolveSettings(props);
-    this.podCidrs = s.podCidrs;
-    this.families = Cidr.familiesOf(s.podCidrs);
-    this.cniExclusive = s.cniExclusive;
+    const settings = resolveSettings(props);
+    this.podCidrs = settings.podCidrs;
+    this.families = Cidr.familiesOf(settings.podCidrs);
+    this.cniExclusive = settings.cniExclusive;
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
+    this.registerPodRanges(settings);
 
-    // The same range given to DeceptiveNetworkConfig as primaryPodCidrs is one range with two owners; in
-    // cluster-pool mode the mask size is the per-node split, checked by the plan against the node count.
+    // One builder pattern: each part is a function `addX(scope, settings)` that adds its objects directly
+    // under this construct, with ids naming their role here (`AgentDaemonSet`, `HubbleCertgenJob`). The
+    // parts hold no state of their own and are not reused elsewhere: they all render one checked
+    // CiliumSettings, so a Construct class per part would only add tree levels. (UnconfinedDaemonSet is
+    // a kind of object, not a part.)
+    addRbac(this, settings.version);
+    this.config = addConfigMap(this, settings);
+    this.agent = addAgent(this, settings);
+    addEnvoy(this, settings);
+    this.operator = addOperator(this, settings);
+    addHubblePeer(this, settings);
+    if (settings.hubbleTls) addHubbleCertgen(this, settings);
+  }
+
+  /**
+   * The same range given to DeceptiveNetworkConfig as primaryPodCidrs is one range with two owners; in
+   * cluster-pool mode the mask size is the per-node split, checked by the plan against the node count.
+   */
+  private registerPodRanges(settings: CiliumSettings): void {
     const plan = ChartAddressPlan.of(this);
-    for (const cidr of s.podCidrs) {
-      const hostPrefix = cidr.family === IpFamily.IPV4 ? s.ipv4MaskSize : s.ipv6MaskSize;
-      plan.register({ name: `cilium ${s.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
+    for (const cidr of settings.podCidrs) {
+      const hostPrefix = cidr.family === IpFamily.IPV4 ? settings.ipv4MaskSize : settings.ipv6MaskSize;
+      plan.register({ name: `cilium ${settings.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
-
-    addRbac(this, s.version);
-    this.config = new k8s.KubeConfigMap(this, 'config', {
-      metadata: { name: CONFIG_MAP, namespace: NAMESPACE },
-      data: ciliumConfigData(s),
-    });
-    this.agent = addAgent(this, s);
-    addEnvoy(this, s);
-    this.operator = addOperator(this, s);
-    addHubblePeer(this, s);
-    if (s.hubbleTls) addHubbleCertgen(this, s);
   }
 }

@@ -1,3 +1,4 @@
+import { invalidValue } from '../common/field-error';
 import { CiliumImages } from './images';
 
 /** The default images of one Cilium release (tag and digest, from that release's chart values). */
@@ -71,7 +72,7 @@ export class CiliumVersion {
   public static of(version: string): CiliumVersion {
     const found = CiliumVersion.all().find((v) => v.version === version);
     if (!found) {
-      throw new Error(`cilium: version ${JSON.stringify(version)} is not supported; valid versions: ${CiliumVersion.all().map((v) => v.version).join(', ')}`);
+      throw invalidValue('version', version, `a Cilium release this library renders: ${CiliumVersion.all().map((v) => `"${v.version}"`).join(', ')}`);
     }
     return found;
   }

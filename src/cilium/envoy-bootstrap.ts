@@ -32,108 +32,20 @@ export function envoyBootstrapJson(ipv4: boolean, ipv6: boolean, minor: number =
   return stableStringify(envoyBootstrap(ipv4, ipv6, minor)) + '\n';
 }
 
+/** The families the listeners serve and the chart line (1.`minor`) whose bootstrap is rendered. */
+interface BootstrapFacts {
+  readonly ipv4: boolean;
+  readonly ipv6: boolean;
+  readonly minor: number;
+}
+
 function envoyBootstrap(ipv4: boolean, ipv6: boolean, minor: number): Json {
-  const since = (m: number) => minor >= m;
-  const circuitBreakers = (): Json => ({
-    circuitBreakers: { thresholds: [{ ...(since(19) ? { maxConnections: 1024, maxRequests: 1024 } : {}), maxRetries: 128 }] },
-  });
-  const loopback = ipv4 ? '127.0.0.1' : '::1';
-  const internal = [
-    ...(ipv4 ? [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.1', 32]] : []),
-    ...(ipv6 ? [['::1', 128]] : []),
-  ].map(([addressPrefix, prefixLen]) => ({ addressPrefix, prefixLen }));
-
-  // The second address of a dual-stack listener: ::1 beside 127.0.0.1; from 1.18 also :: beside 0.0.0.0.
-  const secondAddress = (address: string) => (address === '127.0.0.1' ? '::1' : since(18) ? '::' : undefined);
-  const httpListener = (name: string, address: string, port: number, routes: Json): Json => ({
-    name,
-    address: { socketAddress: { address, portValue: port } },
-    ...(ipv4 && ipv6 && secondAddress(address) ? { additionalAddresses: [{ address: { socketAddress: { address: secondAddress(address), portValue: port } } }] } : {}),
-    filterChains: [{
-      filters: [{
-        name: 'envoy.filters.network.http_connection_manager',
-        typedConfig: {
-          '@type': HCM,
-          statPrefix: name,
-          routeConfig: routes,
-          httpFilters: [{ name: 'envoy.filters.http.router', typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.router.v3.Router' } }],
-          internalAddressConfig: { cidrRanges: internal },
-          streamIdleTimeout: since(18) ? '300s' : '0s',
-        },
-      }],
-    }],
-  });
-  const route = (name: string, prefix: string, rewrite: string) => ({
-    name, domains: ['*'], routes: [{ name, match: { prefix }, route: { cluster: '/envoy-admin', prefixRewrite: rewrite } }],
-  });
-
-  const commonHttp = {
-    idleTimeout: `${IDLE_TIMEOUT_S}s`,
-    maxConnectionDuration: `${MAX_CONNECTION_DURATION_S}s`,
-    maxRequestsPerConnection: MAX_REQUESTS_PER_CONNECTION,
-  };
-  // Proxy clusters to the original destination; the -tls ones re-encrypt with the agent's TLS wrapper.
-  const originalDst = (name: string, tls: boolean): Json => ({
-    name,
-    type: 'ORIGINAL_DST',
-    connectTimeout: `${CONNECT_TIMEOUT_S}s`,
-    lbPolicy: 'CLUSTER_PROVIDED',
-    typedExtensionProtocolOptions: {
-      [HTTP_OPTIONS_KEY]: {
-        '@type': HTTP_OPTIONS,
-        commonHttpProtocolOptions: commonHttp,
-        ...(tls ? { upstreamHttpProtocolOptions: {} } : {}),
-        useDownstreamProtocolConfig: {},
-      },
-    },
-    cleanupInterval: `${CONNECT_TIMEOUT_S}.500s`,
-    ...(since(18) ? circuitBreakers() : {}),
-    ...(tls ? { transportSocket: { name: 'cilium.tls_wrapper', typedConfig: { '@type': 'type.googleapis.com/cilium.UpstreamTlsWrapperContext' } } } : {}),
-  });
-  const socketCluster = (name: string, socket: string, extra: Json): Json => ({
-    name,
-    type: 'STATIC',
-    connectTimeout: `${CONNECT_TIMEOUT_S}s`,
-    loadAssignment: { clusterName: name, endpoints: [{ lbEndpoints: [{ endpoint: { address: { pipe: { path: `${SOCKETS}/${socket}` } } } }] }] },
-    ...extra,
-  });
-  const grpcSource = {
-    apiType: 'GRPC',
-    transportApiVersion: 'V3',
-    grpcServices: [{ envoyGrpc: { clusterName: 'xds-grpc-cilium' } }],
-    setNodeOnFirstMessageOnly: true,
-  };
-  // 1.20: listeners and clusters come over the aggregated stream (ADS) instead of one stream each.
-  const xds = {
-    initialFetchTimeout: `${INITIAL_FETCH_TIMEOUT_S}s`,
-    ...(since(20) ? { ads: {} } : { apiConfigSource: grpcSource }),
-    resourceApiVersion: 'V3',
-  };
-
+  const facts: BootstrapFacts = { ipv4, ipv6, minor };
   return {
     node: { id: 'host~127.0.0.1~no-id~localdomain', cluster: 'ingress-cluster' },
-    staticResources: {
-      listeners: [
-        httpListener('envoy-prometheus-metrics-listener', '0.0.0.0', ENVOY_METRICS_PORT,
-          { virtualHosts: [route('prometheus_metrics_route', '/metrics', '/stats/prometheus')] }),
-        // `virtual_hosts` in snake case here, as upstream: Envoy's JSON accepts both spellings.
-        httpListener('envoy-health-listener', loopback, ENVOY_HEALTH_PORT,
-          { virtual_hosts: [route('health', '/healthz', '/ready')] }),
-      ],
-      clusters: [
-        originalDst('ingress-cluster', false),
-        originalDst('egress-cluster-tls', true),
-        originalDst('egress-cluster', false),
-        originalDst('ingress-cluster-tls', true),
-        socketCluster('xds-grpc-cilium', 'xds.sock', {
-          typedExtensionProtocolOptions: { [HTTP_OPTIONS_KEY]: { '@type': HTTP_OPTIONS, explicitHttpConfig: { http2ProtocolOptions: {} } } },
-          ...(since(20) ? circuitBreakers() : {}),
-        }),
-        socketCluster('/envoy-admin', 'admin.sock', {}),
-      ],
-    },
-    dynamicResources: { ldsConfig: xds, cdsConfig: xds, ...(since(20) ? { adsConfig: grpcSource } : {}) },
-    ...(since(18) ? { applicationLogConfig: { logFormat: { textFormat: '[%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v' } } } : {}),
+    staticResources: { listeners: listeners(facts), clusters: clusters(facts) },
+    dynamicResources: { ldsConfig: xdsConfig(minor), cdsConfig: xdsConfig(minor), ...(minor >= 20 ? { adsConfig: GRPC_SOURCE } : {}) },
+    ...(minor >= 18 ? { applicationLogConfig: { logFormat: { textFormat: '[%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v' } } } : {}),
     bootstrapExtensions: [{
       name: 'envoy.bootstrap.internal_listener',
       typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.bootstrap.internal_listener.v3.InternalListener' },
@@ -148,7 +60,131 @@ function envoyBootstrap(ipv4: boolean, ipv6: boolean, minor: number): Json {
       }],
     },
     // 1.18: the admin socket is created with mode 0660 (432).
-    admin: { address: { pipe: { path: `${SOCKETS}/admin.sock`, ...(since(18) ? { mode: 0o660 } : {}) } } },
+    admin: { address: { pipe: { path: `${SOCKETS}/admin.sock`, ...(minor >= 18 ? { mode: 0o660 } : {}) } } },
+  };
+}
+
+/** The metrics listener on every address and the health listener on the loopback, both routed to the admin API. */
+function listeners(facts: BootstrapFacts): Json[] {
+  return [
+    httpListener(facts, 'envoy-prometheus-metrics-listener', '0.0.0.0', ENVOY_METRICS_PORT,
+      { virtualHosts: [adminRoute('prometheus_metrics_route', '/metrics', '/stats/prometheus')] }),
+    // `virtual_hosts` in snake case here, as upstream: Envoy's JSON accepts both spellings.
+    httpListener(facts, 'envoy-health-listener', facts.ipv4 ? '127.0.0.1' : '::1', ENVOY_HEALTH_PORT,
+      { virtual_hosts: [adminRoute('health', '/healthz', '/ready')] }),
+  ];
+}
+
+/** Proxy clusters to the original destination (the -tls ones re-encrypt), xDS from the agent and the admin API. */
+function clusters(facts: BootstrapFacts): Json[] {
+  return [
+    originalDstCluster(facts.minor, 'ingress-cluster', false),
+    originalDstCluster(facts.minor, 'egress-cluster-tls', true),
+    originalDstCluster(facts.minor, 'egress-cluster', false),
+    originalDstCluster(facts.minor, 'ingress-cluster-tls', true),
+    socketCluster('xds-grpc-cilium', 'xds.sock', {
+      typedExtensionProtocolOptions: { [HTTP_OPTIONS_KEY]: { '@type': HTTP_OPTIONS, explicitHttpConfig: { http2ProtocolOptions: {} } } },
+      ...(facts.minor >= 20 ? circuitBreakers(facts.minor) : {}),
+    }),
+    socketCluster('/envoy-admin', 'admin.sock', {}),
+  ];
+}
+
+/** Connection limits (1.18); 1.19 adds connection and request limits beside the retry limit. */
+function circuitBreakers(minor: number): Json {
+  return { circuitBreakers: { thresholds: [{ ...(minor >= 19 ? { maxConnections: 1024, maxRequests: 1024 } : {}), maxRetries: 128 }] } };
+}
+
+/** Private and loopback ranges whose clients Envoy treats as internal. */
+function internalAddresses(facts: BootstrapFacts): Json[] {
+  return [
+    ...(facts.ipv4 ? [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.1', 32]] : []),
+    ...(facts.ipv6 ? [['::1', 128]] : []),
+  ].map(([addressPrefix, prefixLen]) => ({ addressPrefix, prefixLen }));
+}
+
+/** The second address of a dual-stack listener: ::1 beside 127.0.0.1; from 1.18 also :: beside 0.0.0.0. */
+function secondAddress(minor: number, address: string): string | undefined {
+  return address === '127.0.0.1' ? '::1' : minor >= 18 ? '::' : undefined;
+}
+
+function httpListener(facts: BootstrapFacts, name: string, address: string, port: number, routes: Json): Json {
+  const second = facts.ipv4 && facts.ipv6 ? secondAddress(facts.minor, address) : undefined;
+  return {
+    name,
+    address: { socketAddress: { address, portValue: port } },
+    ...(second ? { additionalAddresses: [{ address: { socketAddress: { address: second, portValue: port } } }] } : {}),
+    filterChains: [{
+      filters: [{
+        name: 'envoy.filters.network.http_connection_manager',
+        typedConfig: {
+          '@type': HCM,
+          statPrefix: name,
+          routeConfig: routes,
+          httpFilters: [{ name: 'envoy.filters.http.router', typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.router.v3.Router' } }],
+          internalAddressConfig: { cidrRanges: internalAddresses(facts) },
+          streamIdleTimeout: facts.minor >= 18 ? '300s' : '0s',
+        },
+      }],
+    }],
+  };
+}
+
+/** A virtual host that forwards `prefix` to the admin API's `rewrite` path. */
+function adminRoute(name: string, prefix: string, rewrite: string): Json {
+  return { name, domains: ['*'], routes: [{ name, match: { prefix }, route: { cluster: '/envoy-admin', prefixRewrite: rewrite } }] };
+}
+
+/** A proxy cluster to the original destination; with `tls` it re-encrypts with the agent's TLS wrapper. */
+function originalDstCluster(minor: number, name: string, tls: boolean): Json {
+  return {
+    name,
+    type: 'ORIGINAL_DST',
+    connectTimeout: `${CONNECT_TIMEOUT_S}s`,
+    lbPolicy: 'CLUSTER_PROVIDED',
+    typedExtensionProtocolOptions: {
+      [HTTP_OPTIONS_KEY]: {
+        '@type': HTTP_OPTIONS,
+        commonHttpProtocolOptions: {
+          idleTimeout: `${IDLE_TIMEOUT_S}s`,
+          maxConnectionDuration: `${MAX_CONNECTION_DURATION_S}s`,
+          maxRequestsPerConnection: MAX_REQUESTS_PER_CONNECTION,
+        },
+        ...(tls ? { upstreamHttpProtocolOptions: {} } : {}),
+        useDownstreamProtocolConfig: {},
+      },
+    },
+    cleanupInterval: `${CONNECT_TIMEOUT_S}.500s`,
+    ...(minor >= 18 ? circuitBreakers(minor) : {}),
+    ...(tls ? { transportSocket: { name: 'cilium.tls_wrapper', typedConfig: { '@type': 'type.googleapis.com/cilium.UpstreamTlsWrapperContext' } } } : {}),
+  };
+}
+
+/** A static cluster of one Unix socket in the shared sockets directory. */
+function socketCluster(name: string, socket: string, extra: Json): Json {
+  return {
+    name,
+    type: 'STATIC',
+    connectTimeout: `${CONNECT_TIMEOUT_S}s`,
+    loadAssignment: { clusterName: name, endpoints: [{ lbEndpoints: [{ endpoint: { address: { pipe: { path: `${SOCKETS}/${socket}` } } } }] }] },
+    ...extra,
+  };
+}
+
+/** xDS from the agent over gRPC on its socket. */
+const GRPC_SOURCE: Json = {
+  apiType: 'GRPC',
+  transportApiVersion: 'V3',
+  grpcServices: [{ envoyGrpc: { clusterName: 'xds-grpc-cilium' } }],
+  setNodeOnFirstMessageOnly: true,
+};
+
+/** 1.20: listeners and clusters come over the aggregated stream (ADS) instead of one stream each. */
+function xdsConfig(minor: number): Json {
+  return {
+    initialFetchTimeout: `${INITIAL_FETCH_TIMEOUT_S}s`,
+    ...(minor >= 20 ? { ads: {} } : { apiConfigSource: GRPC_SOURCE }),
+    resourceApiVersion: 'V3',
   };
 }
 

@@ -1,17 +1,15 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { AGENT_SELECTOR } from './agent';
+import { AGENT_SELECTOR } from './agent-selector';
 import { CA_SECRET, CERTGEN, HUBBLE_PEER, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
+import { HUBBLE_PORT } from './ports';
 import { addCertgenRbac } from './rbac';
 import { CiliumSettings } from './settings';
 
-/** Port of the Hubble server in every agent (`hubble-listen-address: ":4244"`). */
-const HUBBLE_PORT = 4244;
-
 /** The `hubble-peer` Service: node-local (internalTrafficPolicy Local) access to the agents' Hubble servers. */
-export function addHubblePeer(scope: Construct, s: CiliumSettings): void {
-  new k8s.KubeService(scope, 'hubble-peer', {
+export function addHubblePeer(scope: Construct, settings: CiliumSettings): void {
+  new k8s.KubeService(scope, 'HubblePeerService', {
     metadata: {
       name: HUBBLE_PEER,
       namespace: NAMESPACE,
@@ -19,7 +17,7 @@ export function addHubblePeer(scope: Construct, s: CiliumSettings): void {
     },
     spec: {
       selector: AGENT_SELECTOR,
-      ports: [{ name: 'peer-service', port: s.hubbleTls ? 443 : 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(HUBBLE_PORT) }],
+      ports: [{ name: 'peer-service', port: settings.hubbleTls ? 443 : 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(HUBBLE_PORT) }],
       internalTrafficPolicy: 'Local',
     },
   });
@@ -31,45 +29,50 @@ export function addHubblePeer(scope: Construct, s: CiliumSettings): void {
  * ever part of the manifests. The chart marks the Job as a Helm post-install hook; applied with kubectl
  * it simply runs once (and is removed 30 minutes after it finished).
  */
-export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
+export function addHubbleCertgen(scope: Construct, settings: CiliumSettings): void {
   addCertgenRbac(scope);
-  const v = s.version;
   const labels = { 'k8s-app': CERTGEN, 'app.kubernetes.io/name': CERTGEN, ...PART_OF };
-  // Hubble server names are <node>.<cluster>.hubble-grpc.cilium.io; dots in the cluster name would add labels.
-  const serverName = `*.${s.clusterName.replace(/\./g, '-')}.hubble-grpc.cilium.io`;
-  // certgen's configuration, YAML in an env var.
-  const certs = {
-    certs: [{
-      name: HUBBLE_SERVER_CERTS,
-      namespace: NAMESPACE,
-      commonName: serverName,
-      hosts: [serverName],
-      usage: ['signing', 'key encipherment', 'server auth', 'client auth'],
-      validity: `${s.certValidityDays * 24}h`,
-    }],
-  };
-  const jobSpec: k8s.JobSpec = {
+  const jobSpec = certgenJobSpec(settings);
+  new k8s.KubeCronJob(scope, 'HubbleCertgenCronJob', {
+    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
+    spec: {
+      schedule: settings.certgenSchedule,
+      ...(settings.version.atLeast(19) ? { successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 } : {}),
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: { spec: jobSpec },
+    },
+  });
+  new k8s.KubeJob(scope, 'HubbleCertgenJob', {
+    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
+    spec: jobSpec,
+  });
+}
+
+/** The Job both the one-off Job and the CronJob run: cilium-certgen with its settings as arguments and env. */
+function certgenJobSpec(settings: CiliumSettings): k8s.JobSpec {
+  const version = settings.version;
+  return {
     template: {
       metadata: { labels: { 'k8s-app': CERTGEN } },
       spec: {
         securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
         containers: [{
           name: 'certgen',
-          image: s.images.certgen,
-          imagePullPolicy: s.imagePullPolicy,
+          image: settings.images.certgen,
+          imagePullPolicy: settings.imagePullPolicy,
           securityContext: { capabilities: { drop: ['ALL'] }, allowPrivilegeEscalation: false },
           command: ['/usr/bin/cilium-certgen'],
           // Arguments rather than a ConfigMap, so a finished pod shows what it was run with.
           args: [
-            v.atLeast(18) ? '--ca-generate=true' : '--ca-generate',
+            version.atLeast(18) ? '--ca-generate=true' : '--ca-generate',
             '--ca-reuse-secret', `--ca-secret-namespace=${NAMESPACE}`, `--ca-secret-name=${CA_SECRET}`, '--ca-common-name=Cilium CA',
             // certgen 0.4.8 (1.20): the CA stays valid at least as long as the certificates it signs.
-            ...(v.atLeast(20) ? ['--ca-enforce-validity-throughout-leaves-duration=true'] : []),
+            ...(version.atLeast(20) ? ['--ca-enforce-validity-throughout-leaves-duration=true'] : []),
           ],
-          env: [{ name: 'CILIUM_CERTGEN_CONFIG', value: stringify(certs, { indentSeq: false }) }],
+          env: [{ name: 'CILIUM_CERTGEN_CONFIG', value: certgenConfig(settings) }],
         }],
         // Both spellings up to 1.18, as upstream (`serviceAccount` is the deprecated alias).
-        ...(v.atLeast(19) ? {} : { serviceAccount: CERTGEN }),
+        ...(version.atLeast(19) ? {} : { serviceAccount: CERTGEN }),
         serviceAccountName: CERTGEN,
         automountServiceAccountToken: true,
         restartPolicy: 'OnFailure',
@@ -77,17 +80,21 @@ export function addHubbleCertgen(scope: Construct, s: CiliumSettings): void {
     },
     ttlSecondsAfterFinished: 1800,
   };
-  new k8s.KubeCronJob(scope, 'certgen-cronjob', {
-    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
-    spec: {
-      schedule: s.certgenSchedule,
-      ...(v.atLeast(19) ? { successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 } : {}),
-      concurrencyPolicy: 'Forbid',
-      jobTemplate: { spec: jobSpec },
-    },
-  });
-  new k8s.KubeJob(scope, 'certgen-job', {
-    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
-    spec: jobSpec,
-  });
+}
+
+/** certgen's configuration (YAML in an env var): the Hubble server certificate it makes. */
+function certgenConfig(settings: CiliumSettings): string {
+  // Hubble server names are <node>.<cluster>.hubble-grpc.cilium.io; dots in the cluster name would add labels.
+  const serverName = `*.${settings.clusterName.replace(/\./g, '-')}.hubble-grpc.cilium.io`;
+  const certs = {
+    certs: [{
+      name: HUBBLE_SERVER_CERTS,
+      namespace: NAMESPACE,
+      commonName: serverName,
+      hosts: [serverName],
+      usage: ['signing', 'key encipherment', 'server auth', 'client auth'],
+      validity: `${settings.certValidityDays * 24}h`,
+    }],
+  };
+  return stringify(certs, { indentSeq: false });
 }

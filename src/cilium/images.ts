@@ -1,3 +1,5 @@
+import { invalidValue } from '../common/field-error';
+
 /**
  * The images of Cilium 1.16.7, the seed's release (`CiliumVersion.V1_16_7.images`; other releases carry
  * their own in `CiliumVersion`).
@@ -30,7 +32,7 @@ export class CiliumImages {
   public static inRegistry(image: string, registry: string): string {
     const prefix = `${CiliumImages.DEFAULT_REGISTRY}/`;
     if (!image.startsWith(prefix)) {
-      throw new Error(`cilium: cannot move image "${image}" to another registry: it is not one of the upstream ${prefix}… images`);
+      throw invalidValue('image', image, `an upstream ${prefix}… image (only those can be moved to another registry)`);
     }
     return `${registry}/${image.slice(prefix.length)}`;
   }

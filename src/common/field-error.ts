@@ -44,3 +44,9 @@ export function atField<T>(field: string, build: () => T): T {
 export function parseField<T>(field: string, text: string, parse: (text: string) => T): T {
   return atField(field, () => parse(text));
 }
+
+/** `"a" or "b"`, `"a", "b" or "c"`: allowed values as a values file and a TypeScript string enum both spell them. */
+export function quotedChoice(values: readonly string[]): string {
+  const quoted = values.map((value) => JSON.stringify(value));
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { ApiObject, Testing } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily, RangeRole } from '../../src/addressing';
 import {
@@ -34,6 +34,25 @@ describe('CiliumPrimary with minimal props', () => {
       expect([o.kind, o.metadata.name, o.metadata.namespace]).toEqual([o.kind, o.metadata.name, 'kube-system']);
     }
     expect(CiliumPrimary.NAMESPACE).toBe('kube-system');
+  });
+
+  test('construct ids name each object\'s role within CiliumPrimary, in PascalCase (RBAC objects: see rbac.ts)', () => {
+    const cilium = new CiliumPrimary(Testing.chart(), 'cilium');
+    const rbacKinds = ['Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'];
+    const ids = cilium.node.children
+      .filter((c) => ApiObject.isApiObject(c) && !rbacKinds.includes((c as ApiObject).kind))
+      .map((c) => `${(c as ApiObject).kind}/${(c as ApiObject).name} ${c.node.id}`);
+    expect(ids).toEqual([
+      'ConfigMap/cilium-config ConfigMap',
+      'DaemonSet/cilium AgentDaemonSet',
+      'ConfigMap/cilium-envoy-config EnvoyConfigMap',
+      'Service/cilium-envoy EnvoyMetricsService',
+      'DaemonSet/cilium-envoy EnvoyDaemonSet',
+      'Deployment/cilium-operator OperatorDeployment',
+      'Service/hubble-peer HubblePeerService',
+      'CronJob/hubble-generate-certs HubbleCertgenCronJob',
+      'Job/hubble-generate-certs HubbleCertgenJob',
+    ]);
   });
 
   test('cilium-config matches the seed install (helm 1.16.7, ipam=kubernetes, cni.exclusive=false) key for key', () => {

@@ -17,6 +17,6 @@ describe('CiliumImages', () => {
 
   test('inRegistry refuses an image that is not upstream', () => {
     expect(() => CiliumImages.inRegistry('docker.io/library/busybox:1', 'mirror.example.com'))
-      .toThrow(/^cilium: cannot move image "docker\.io\/library\/busybox:1" to another registry: it is not one of the upstream quay\.io\/cilium\/… images$/);
+      .toThrow(/^image: invalid value "docker\.io\/library\/busybox:1": expected an upstream quay\.io\/cilium\/… image \(only those can be moved to another registry\)$/);
   });
 });

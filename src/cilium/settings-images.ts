@@ -1,0 +1,48 @@
+import { ImagePullPolicy } from 'cdk8s-plus-28';
+import { invalidValue, quotedChoice } from '../common/field-error';
+import { isImageReference } from '../util/image-reference';
+import { CiliumPrimaryProps } from './cilium-primary-props';
+import { CiliumVersion } from './cilium-version';
+import { CiliumImages } from './images';
+
+/** The images of every Cilium pod and how they are pulled. */
+export interface ImageSettings {
+  readonly imagePullPolicy: string;
+  readonly images: { readonly agent: string; readonly operator: string; readonly envoy: string; readonly certgen: string };
+}
+
+/** A registry host with optional port and path, without a trailing "/". */
+const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+
+/** Each image: given in full, or the release's image moved to `imageRegistry`. */
+export function resolveImages(props: CiliumPrimaryProps, version: CiliumVersion): ImageSettings {
+  const imagePullPolicy = props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
+  if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
+    throw invalidValue('imagePullPolicy', imagePullPolicy, quotedChoice(Object.values(ImagePullPolicy)));
+  }
+  const registry = props.imageRegistry ?? CiliumImages.DEFAULT_REGISTRY;
+  if (typeof registry !== 'string' || !REGISTRY.test(registry)) {
+    throw invalidValue('imageRegistry', registry, 'a registry host with optional port and path, without a trailing "/", such as "registry.example.com/cilium"');
+  }
+  const image = (field: string, given: string | undefined, upstream: string): string => {
+    if (given !== undefined) return checkImage(field, given);
+    return registry === CiliumImages.DEFAULT_REGISTRY ? upstream : CiliumImages.inRegistry(upstream, registry);
+  };
+  return {
+    imagePullPolicy,
+    images: {
+      agent: image('agentImage', props.agentImage, version.images.agent),
+      operator: image('operatorImage', props.operatorImage, version.images.operator),
+      envoy: image('envoyImage', props.envoyImage, version.images.envoy),
+      certgen: image('certgenImage', props.certgenImage, version.images.certgen),
+    },
+  };
+}
+
+/** An image reference with a tag and/or digest. */
+function checkImage(field: string, reference: string): string {
+  if (!isImageReference(reference, true)) {
+    throw invalidValue(field, reference, 'an image reference with a tag and/or digest, such as "registry.example.com/cilium/cilium:v1.16.7@sha256:…"');
+  }
+  return reference;
+}
