@@ -1,26 +1,21 @@
-import type * as IpNum from 'ip-num';
+import { ipNum, isDottedQuadIpv4 } from '../util/ip-num';
 import { invalidValue } from './field-error';
 
 // The host and port rules of every prop that names a server (the API server for Cilium's agent, for
 // OVN-Kubernetes' pods): what a Go client dials (net.JoinHostPort, then net.Dial) once it is put in a URL.
 
-/** A dotted-quad IPv4 address: four decimal octets 0-255 without leading zeros (ip-num's `isValidIPv4String`). */
-const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
 /** One label of a DNS name (RFC 1123; case does not matter to a resolver). */
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Whether `text` is a dotted-quad IPv4 address. */
 export function isIpv4Address(text: string): boolean {
-  return IPV4.test(text);
+  return isDottedQuadIpv4(text);
 }
 
 /** Whether `text` is an IPv6 address without brackets and without a zone (`%eth0`). */
 export function isIpv6Address(text: string): boolean {
   if (!text.includes(':') || text.includes('%')) return false;
-  // ip-num is loaded only here: most stacks name no IPv6 host, and loading it costs a synth ~20 ms.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Validator } = require('ip-num') as typeof IpNum;
-  return Validator.isValidIPv6String(text)[0];
+  return ipNum().Validator.isValidIPv6String(text)[0];
 }
 
 /** Whether `text` is a DNS name: dot-separated RFC 1123 labels, at most 253 characters, not all digits and dots. */

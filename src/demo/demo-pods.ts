@@ -2,8 +2,7 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { OvnNetwork } from '../networks';
 import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { ChartAddressPlan } from '../plan';
-import { ensureNamespace } from '../util/namespace';
+import { ChartAddressPlan, ensureNamespace } from '../plan';
 import { isDnsLabel } from '../util/k8s-names';
 import { isImageReference } from '../util/image-reference';
 

@@ -12,8 +12,7 @@ import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } f
 import { MultusPodParts, daemonSetSpec } from './daemon-set-spec';
 import { ThickOptions, thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
-import { ChartAddressPlan } from '../plan';
-import { ensureNamespace } from '../util/namespace';
+import { ChartAddressPlan, ensureNamespace } from '../plan';
 
 /**
  * Cilium with `cni-exclusive: true` renames every other CNI config in /etc/cni/net.d (Multus' 00-multus.conf

@@ -1,7 +1,6 @@
-import { ipNum, isDottedQuadIpv4 } from '../util/ip-num';
+import { isDnsName, isIpv4Address, isIpv6Address } from '../common/host';
 
 const EXAMPLE = 'https://172.18.0.2:6443';
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /**
  * The address of the real kube-apiserver, e.g. `https://172.18.0.2:6443`.
@@ -49,19 +48,18 @@ export class ApiServerAddress {
     if (rawHost === '') throw bad('the host is missing');
     if (rawHost.startsWith('[')) {
       const ip = rawHost.slice(1, -1);
-      if (ip.includes('%') || !ipNum().Validator.isValidIPv6String(ip)[0]) {
+      if (!isIpv6Address(ip)) {
         throw bad(`"${ip}" is not a valid IPv6 address`);
       }
       return ip;
     }
     if (/^[0-9.]+$/.test(rawHost)) {
-      if (!isDottedQuadIpv4(rawHost)) {
+      if (!isIpv4Address(rawHost)) {
         throw bad(`"${rawHost}" is not a valid IPv4 address`);
       }
       return rawHost;
     }
-    const labels = rawHost.split('.');
-    if (rawHost.length > 253 || !labels.every((l) => DNS_LABEL.test(l))) {
+    if (!isDnsName(rawHost)) {
       throw bad(`host "${rawHost}" is neither an IP address nor a valid DNS name (an IPv6 address needs brackets)`);
     }
     return rawHost;

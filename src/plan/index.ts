@@ -1,2 +1,3 @@
 export * from './chart-address-plan';
 export * from './plan-report';
+export * from './namespace';

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ChartAddressPlan, duplicateNamespaces } from '../plan';
+import { ChartAddressPlan, duplicateNamespaces } from './chart-address-plan';
 
 /** Namespaces every cluster has: never rendered. */
 const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
