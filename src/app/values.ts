@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { parse } from 'yaml';
+import { yaml } from '../util/yaml';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
@@ -24,7 +24,7 @@ export function loadValuesFile(file: string): MultiCniChartProps {
   const text = decodeUtf8(file, bytes);
   let data: unknown;
   try {
-    data = parse(text);
+    data = yaml.parse(text);
   } catch (e) {
     throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
+import { yaml } from '../util/yaml';
 
-// The YAML text of one manifest, byte for byte what `yaml`'s stringify(object, { lineWidth: 0 }) writes,
+// The YAML text of one manifest, byte for byte what `yaml`'s yaml.stringify(object, { lineWidth: 0 }) writes,
 // in one pass over the object. yaml first builds a document tree of the object, which made writing dist/
 // the largest single cost of a synth (~60 ms and most of its garbage collection, of a ~0.5 s run).
 //
@@ -37,13 +37,13 @@ const nestedKeyCache = new Map<string, string>();
 
 /** The YAML document of `object` (a JSON-shaped value), ending in a newline. */
 export function manifestYaml(object: unknown): string {
-  if (!isPlainObject(object) || Object.keys(object).length === 0) return stringify(object, OPTIONS);
+  if (!isPlainObject(object) || Object.keys(object).length === 0) return yaml.stringify(object, OPTIONS);
   try {
     const lines: string[] = [];
     writeMap(object, '', lines, new Set());
     return lines.join('\n') + '\n';
   } catch (e) {
-    if (e instanceof NotModelled) return stringify(object, OPTIONS);
+    if (e instanceof NotModelled) return yaml.stringify(object, OPTIONS);
     throw e;
   }
 }
@@ -134,7 +134,7 @@ function plainKey(key: string, atLineStart: boolean): string {
   const cache = atLineStart ? topKeyCache : nestedKeyCache;
   let text = cache.get(key);
   if (text === undefined) {
-    const written = atLineStart ? stringify({ [key]: null }, OPTIONS) : stringify({ k: { [key]: null } }, OPTIONS);
+    const written = atLineStart ? yaml.stringify({ [key]: null }, OPTIONS) : yaml.stringify({ k: { [key]: null } }, OPTIONS);
     const prefix = atLineStart ? '' : `k:\n${INDENT}`;
     const suffix = ': null\n';
     if (!written.startsWith(prefix) || !written.endsWith(suffix)) throw new NotModelled();
@@ -162,7 +162,7 @@ function scalarLines(value: unknown, cache: Map<unknown, string[]>, wrap: (v: un
   }
   let text = cache.get(value);
   if (text === undefined) {
-    const written = stringify(wrap(value), OPTIONS);
+    const written = yaml.stringify(wrap(value), OPTIONS);
     if (!written.startsWith(prefix) || !written.endsWith('\n')) throw new NotModelled();
     text = written.slice(prefix.length, -1).split('\n');
     // A block scalar's body is indented two spaces under its key or dash; lines of spaces only would need

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, Node as YamlNode, isCollection, isNode, parseAllDocuments } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { yaml } from '../util/yaml';
 import { decodeManifestBytes } from './text-decoding';
 
 /** One Kubernetes object read from a file, with where it came from. */
@@ -212,11 +213,11 @@ function linkReason(p: string, e: unknown): string {
  * @throws ManifestReadError when the text is not YAML, or expands too many aliases
  */
 export function parseManifestText(text: string, name: string, notes: string[] = []): ManifestDocument[] {
-  const lineCounter = new LineCounter();
+  const lineCounter = new yaml.LineCounter();
   let docs: Document.Parsed[];
   try {
     // `merge`: YAML 1.1 merge keys (`<<: *base`), which Kubernetes' own YAML reader (go-yaml) applies.
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }) as Document.Parsed[];
+    docs = yaml.parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }) as Document.Parsed[];
   } catch (e) {
     throw new ManifestReadError(`cannot parse "${name}": ${(e as Error).message.split('\n')[0]}`);
   }
@@ -237,7 +238,7 @@ export function parseManifestText(text: string, name: string, notes: string[] = 
     }
     if (object === null || object === undefined) return;
     const source = `${name}#${i + 1}`;
-    const startLine = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1);
+    const startLine = (node: unknown) => (yaml.isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1);
     const docLine = startLine(doc.contents);
     if (!isKubernetesObject(object)) {
       notes.push(`skipped ${name}:${docLine} (document ${i + 1}): not a Kubernetes object (${describeNonObject(object)})`);
@@ -275,15 +276,15 @@ function makeLocator(doc: Document.Parsed, lc: LineCounter, text: string, prefix
   return {
     line(fieldPath: Path, ...needles: string[]): number {
       let node: unknown = doc.contents;
-      let offset = isNode(node) && node.range ? node.range[0] : 0;
+      let offset = yaml.isNode(node) && node.range ? node.range[0] : 0;
       for (const key of [...prefix, ...fieldPath]) {
-        if (!isCollection(node)) break;
+        if (!yaml.isCollection(node)) break;
         const next = (node as any).get(key, true) as YamlNode | undefined;
-        if (!isNode(next) || !next.range) break;
+        if (!yaml.isNode(next) || !next.range) break;
         node = next;
         offset = next.range[0];
       }
-      if (needles.length > 0 && isNode(node) && node.range) {
+      if (needles.length > 0 && yaml.isNode(node) && node.range) {
         const source = text.slice(node.range[0], node.range[1]);
         let at = 0;
         let found = -1;

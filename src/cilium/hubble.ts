@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
+import { yaml } from '../util/yaml';
 import { AGENT_SELECTOR } from './agent-selector';
 import { CA_SECRET, CERTGEN, HUBBLE_PEER, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
 import { HUBBLE_PORT } from './ports';
@@ -96,5 +96,5 @@ function certgenConfig(settings: CiliumSettings): string {
       validity: `${settings.certValidityDays * 24}h`,
     }],
   };
-  return stringify(certs, { indentSeq: false });
+  return yaml.stringify(certs, { indentSeq: false });
 }

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { yaml } from '../../util/yaml';
 import { RangeRole } from '../../addressing';
 import { ObjectContext } from './found';
 
@@ -52,7 +52,7 @@ export function extractKubeadmConfigMap(ctx: ObjectContext, o: any): void {
   if (typeof text !== 'string') return;
   let config: any;
   try {
-    config = parse(text, { maxAliasCount: 100 });
+    config = yaml.parse(text, { maxAliasCount: 100 });
   } catch (e) {
     ctx.problem('malformed', `malformed: ${ctx.owner} data.ClusterConfiguration is not YAML: ${(e as Error).message.split('\n')[0]}`, ctx.line(['data', 'ClusterConfiguration']));
     return;
