@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { CGROUP_ROOT, CNI_BIN } from './agent-paths';
 import { capabilities } from './capabilities';
 import { CONFIG_MAP } from './names';

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { hostPathVolume } from '../util/host-path-volume';
 import { CGROUP_ROOT, CNI_BIN } from './agent-paths';
 import { HUBBLE_SERVER_CERTS } from './names';

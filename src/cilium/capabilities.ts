@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 
 /** SELinux type `spc_t` lets the unprivileged Cilium containers reach the host's BPF and cgroup files. */
 export const SPC_T: k8s.SeLinuxOptions = { level: 's0', type: 'spc_t' };

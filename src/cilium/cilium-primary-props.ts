@@ -1,4 +1,4 @@
-import { ImagePullPolicy } from 'cdk8s-plus-28';
+import type { ImagePullPolicy } from 'cdk8s-plus-28';
 import { CiliumVersion } from './cilium-version';
 import { HubbleTls } from './hubble-tls';
 import { IpamMode } from './ipam-mode';

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { hostPathVolume } from '../util/host-path-volume';
 import { AGENT_SELECTOR } from './agent-selector';
 import { capabilities } from './capabilities';

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ENVOY_METRICS_PORT, envoyBootstrapJson } from './envoy-bootstrap';
 import { ENVOY_BOOTSTRAP_KEY, envoyPodSpec, ENVOY_SELECTOR } from './envoy-pod';

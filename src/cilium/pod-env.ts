@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { CiliumSettings } from './settings';
 
 /** `K8S_NODE_NAME` and `CILIUM_K8S_NAMESPACE` from the downward API, as every Cilium container gets them. */

@@ -1,5 +1,5 @@
-import { ImagePullPolicy } from 'cdk8s-plus-28';
-import { invalidValue, quotedChoice } from '../common/field-error';
+import { invalidValue } from '../common/field-error';
+import { checkImagePullPolicy } from '../common/image-pull-policy';
 import { isImageReference } from '../util/image-reference';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
@@ -16,10 +16,7 @@ const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\/[a-z0-9]+([._-
 
 /** Each image: given in full, or the release's image moved to `imageRegistry`. */
 export function resolveImages(props: CiliumPrimaryProps, version: CiliumVersion): ImageSettings {
-  const imagePullPolicy = props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
-  if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
-    throw invalidValue('imagePullPolicy', imagePullPolicy, quotedChoice(Object.values(ImagePullPolicy)));
-  }
+  const imagePullPolicy = checkImagePullPolicy('imagePullPolicy', props.imagePullPolicy);
   const registry = props.imageRegistry ?? CiliumImages.DEFAULT_REGISTRY;
   if (typeof registry !== 'string' || !REGISTRY.test(registry)) {
     throw invalidValue('imageRegistry', registry, 'a registry host with optional port and path, without a trailing "/", such as "registry.example.com/cilium"');

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 
 /**
  * A DaemonSet whose pods run with the AppArmor profile `Unconfined` (pod `securityContext.appArmorProfile`,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { OvnNetwork } from '../networks';
 import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
 import { ChartAddressPlan, ensureNamespace } from '../plan';

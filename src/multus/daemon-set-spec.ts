@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { MULTUS_LABELS, MULTUS_NAME, MULTUS_SELECTOR, POD_CNI_BIN_DIR } from './names';
 
 // What the thin and thick DaemonSets share: the spec around the pod parts, the installer, the resources.

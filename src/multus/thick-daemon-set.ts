@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { hostPathVolume } from '../util/host-path-volume';
 import { MultusLogLevel } from './multus-log-level';
 import { DAEMON_CONFIG_MAP_NAME, HOST_CNI_BIN_DIR, HOST_CNI_CONF_DIR, POD_CNI_BIN_DIR, POD_CNI_CONF_DIR } from './names';

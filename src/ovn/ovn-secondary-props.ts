@@ -1,4 +1,4 @@
-import { ImagePullPolicy } from 'cdk8s-plus-28';
+import type { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IOvnAddressPlan } from './ovn-address-plan';
 
 /** How the OVN databases and controllers are laid out. */

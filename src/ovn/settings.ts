@@ -1,5 +1,6 @@
 import { Lazy } from 'cdk8s';
-import { ImagePullPolicy } from 'cdk8s-plus-28';
+import type { ImagePullPolicy } from 'cdk8s-plus-28';
+import { checkImagePullPolicy } from '../common/image-pull-policy';
 import { IpFamily } from '../addressing';
 import { isDnsLabel } from '../util/k8s-names';
 import { OVN_GENEVE_PORT } from '../common/cni-facts';
@@ -105,11 +106,7 @@ function resolveImage(props: OvnSecondaryProps): { image: string; imagePullPolic
     props.imageRepository ?? OVN_IMAGES.ovnKubernetes.repository,
     props.imageTag ?? OVN_IMAGES.ovnKubernetes.tag,
   );
-  const imagePullPolicy = props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
-  if (!Object.values(ImagePullPolicy).includes(imagePullPolicy)) {
-    throw new Error(`imagePullPolicy: invalid value ${showValue(imagePullPolicy)}: expected ImagePullPolicy.ALWAYS, IF_NOT_PRESENT or NEVER`);
-  }
-  return { image, imagePullPolicy };
+  return { image, imagePullPolicy: checkImagePullPolicy('imagePullPolicy', props.imagePullPolicy) };
 }
 
 function checkHostNetworkNamespace(hostNetworkNamespace: string): string {

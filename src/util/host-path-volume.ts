@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 
 /** A hostPath volume; `type` (e.g. `DirectoryOrCreate`) only when given, so the default (no check) stays implicit. */
 export function hostPathVolume(name: string, path: string, type?: string): k8s.Volume {
