@@ -11,14 +11,14 @@ const LOG_LEVELS = Object.values(MultusLogLevel) as string[];
 
 export function checkMode(mode: MultusMode): MultusMode {
   if (mode !== MultusMode.THIN && mode !== MultusMode.THICK) {
-    throw new Error(`mode: invalid value ${JSON.stringify(mode)}: expected MultusMode.THIN or MultusMode.THICK`);
+    throw new Error(`mode: invalid value ${JSON.stringify(mode)}: expected MultusMode.THIN or MultusMode.THICK ("thin" or "thick" in a values file)`);
   }
   return mode;
 }
 
 export function checkVersion(version: MultusVersion): MultusVersion {
   if (!MultusVersion.ALL.includes(version)) {
-    throw new Error(`version: invalid value ${JSON.stringify(version)}: expected one of ${MultusVersion.ALL.map((v) => `MultusVersion.V${v.tag.slice(1).replace(/\./g, '_')}`).join(', ')}`);
+    throw new Error(`version: invalid value ${JSON.stringify(version)}: expected one of ${MultusVersion.ALL.map((v) => `MultusVersion.V${v.tag.slice(1).replace(/\./g, '_')}`).join(', ')} (${MultusVersion.ALL.map((v) => JSON.stringify(v.tag)).join(', ')} in a values file)`);
   }
   return version;
 }

@@ -88,7 +88,7 @@ function checkRequired(props: OvnSecondaryProps): IOvnAddressPlan {
 
 function checkMode(mode: OvnDeploymentMode): OvnDeploymentMode {
   if (!Object.values(OvnDeploymentMode).includes(mode)) {
-    throw new Error(`mode: invalid value ${showValue(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT`);
+    throw new Error(`mode: invalid value ${showValue(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT ("central" or "interconnect" in a values file)`);
   }
   return mode;
 }

@@ -245,7 +245,7 @@ describe('Multus, invalid props', () => {
   const make = (props: any) => () => new Multus(Testing.chart(), 'm', props);
 
   test.each([
-    [{ mode: 'thin' }, /^mode: invalid value "thin": expected MultusMode.THIN or MultusMode.THICK/],
+    [{ mode: 'thin' }, /^mode: invalid value "thin": expected MultusMode.THIN or MultusMode.THICK \("thin" or "thick" in a values file\)$/],
     [{ image: '' }, /^image: invalid value "": expected an image reference/],
     [{ image: 'ghcr.io/x/multus :v1' }, /^image: invalid value "ghcr.io\/x\/multus :v1"/],
     [{ image: 'ghcr.io/X/Multus:v1' }, /^image: invalid value "ghcr.io\/X\/Multus:v1": expected an image reference/],
@@ -254,7 +254,7 @@ describe('Multus, invalid props', () => {
     [{ defaultNetworkFile: '/etc/cni/net.d/05-cilium.conflist' }, /^defaultNetworkFile: invalid value "\/etc\/cni\/net.d\/05-cilium.conflist": expected the name \(no directory\)/],
     [{ defaultNetworkFile: '05-cilium.json' }, /^defaultNetworkFile: invalid value "05-cilium.json": expected .*\.conf or \.conflist/],
     [{ defaultNetworkFile: '00-multus.conf' }, /^defaultNetworkFile: invalid value "00-multus.conf": that is the file multus itself writes/],
-    [{ version: 'v4.2.4' }, /^version: invalid value "v4.2.4": expected one of MultusVersion.V4_1_3, MultusVersion.V4_2_4, MultusVersion.V4_3_0/],
+    [{ version: 'v4.2.4' }, /^version: invalid value "v4.2.4": expected one of MultusVersion.V4_1_3, MultusVersion.V4_2_4, MultusVersion.V4_3_0 \("v4.1.3", "v4.2.4", "v4.3.0" in a values file\)$/],
     [{ logLevel: 'loud' }, /^logLevel: invalid value "loud": expected one of panic, error, verbose, debug/],
   ])('%j', (props, message) => {
     expect(make(props)).toThrow(message);
