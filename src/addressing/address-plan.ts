@@ -144,6 +144,7 @@ export class AddressPlan {
    */
   public overlaps(): string[] {
     const { sorted, pairs, counts, firstPartner } = this.sweep(false);
+    if (pairs === 0) return []; // the usual case: no second sort and sweep to list nothing
     if (pairs <= AddressPlan.MAX_LISTED_OVERLAPS) return this.sweep(true).lines;
     const ranked = sorted
       .map((range, order) => ({ range, order, count: counts[order] }))
