@@ -104,7 +104,16 @@ export class AddressPlan {
     }
     if (bucket) bucket.push(this.entries.length);
     else this.byKey.set(key, [this.entries.length]);
-    this.entries.push({ ...options, owners: [options.owner] });
+    // One literal of fixed shape, not a spread: every entry then has the same hidden class.
+    this.entries.push({
+      name: options.name,
+      cidr: options.cidr,
+      role: options.role,
+      owner: options.owner,
+      hostPrefix: options.hostPrefix,
+      nodeCount: options.nodeCount,
+      owners: [options.owner],
+    });
   }
 
   /** Registers each entry of a cluster-subnet list (`cidr/hostPrefix`). */
@@ -241,7 +250,10 @@ export class AddressPlan {
 
 /** What two registrations must share to be one range: role, network and, for per-network roles, the name. */
 function mergeKey(options: AddressRangeOptions): string {
-  return `${options.role}|${options.cidr.family}|${options.cidr._first}|${options.cidr.prefix}${options.role.perNetwork ? `|${options.name}` : ''}`;
+  // hex, not decimal: converting a 128-bit bigint to hex is cheaper
+  const cidr = options.cidr;
+  const base = `${options.role.name}|${cidr.family}|${cidr._first.toString(16)}|${cidr.prefix}`;
+  return options.role.perNetwork ? `${base}|${options.name}` : base;
 }
 
 function familiesOf(ranges: AddressRange[]): IpFamily[] {
