@@ -3,7 +3,7 @@ import { ClusterSubnet } from './cluster-subnet';
 import { IpFamily } from './ip-family';
 import { hostPrefixProblem, nodeSubnetsProblem } from './node-subnets';
 import { RangeRole } from './range-role';
-import { withThousands } from '../util/text';
+import { groupedOverlapLines } from '../util/overlap-groups';
 
 /** A range to register in an AddressPlan. */
 export interface AddressRangeOptions {
@@ -155,15 +155,9 @@ export class AddressPlan {
     const { sorted, pairs, counts, firstPartner } = this.sweep(false);
     if (pairs === 0) return []; // the usual case: no second sort and sweep to list nothing
     if (pairs <= AddressPlan.MAX_LISTED_OVERLAPS) return this.sweep(true).lines;
-    const ranked = sorted
-      .map((range, order) => ({ range, order, count: counts[order] }))
-      .filter((r) => r.count > 0)
-      .sort((a, b) => b.count - a.count || a.order - b.order);
-    const shown = ranked.slice(0, AddressPlan.MAX_LISTED_OVERLAPS - 1);
-    return [
-      ...shown.map((r) => `overlap: ${describe(r.range)} overlaps ${withThousands(r.count)} other ranges, first: ${describe(sorted[firstPartner[r.order]])}`),
-      `overlap: ${withThousands(pairs)} overlapping pairs among ${withThousands(ranked.length)} ranges${ranked.length > shown.length ? ` (${withThousands(ranked.length - shown.length)} more ranges not shown)` : ''}; AddressPlan.overlapPairs() and \`multicni check --format json\` list every pair`,
-    ];
+    const groups = sorted.map((range, order) => ({ range, order, count: counts[order], firstPartner: sorted[firstPartner[order]] }));
+    return groupedOverlapLines(groups, pairs, describe, 'AddressPlan.overlapPairs() and `multicni check --format json` list every pair', AddressPlan.MAX_LISTED_OVERLAPS)
+      .map((line) => line.text);
   }
 
   /** Every overlapping pair as data (earlier range in address order first); O(n log n + k) for k pairs. */

@@ -1,5 +1,6 @@
+import { AddressPlan } from '../addressing';
 import { CheckProblem, CheckedRange, ManifestCheckResult } from '../check';
-import { withThousands } from '../util/text';
+import { groupedOverlapLines } from '../util/overlap-groups';
 
 /** `--format` values. */
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -37,43 +38,30 @@ function renderText(report: CheckReport): string[] {
   ];
 }
 
-/**
- * Overlaps are listed one per line up to this many. Beyond it the text and GitHub formats group them per
- * range, as synth's message does: n mutually overlapping ranges make n(n-1)/2 pairs, which no one reads
- * (and GitHub shows only the first annotations of a step). `--format json` keeps every pair.
- */
-export const MAX_LISTED_OVERLAPS = 50;
+// Overlaps are listed one per line up to AddressPlan.MAX_LISTED_OVERLAPS, as synth's message is. Beyond it
+// the text and GitHub formats group them per range (GitHub also shows only the first annotations of a
+// step); `--format json` keeps every pair.
+const MAX_LISTED_OVERLAPS = AddressPlan.MAX_LISTED_OVERLAPS;
 
 type Reported = Pick<CheckProblem, 'message' | 'file' | 'line'>;
 
 /** The problems, with overlaps grouped per range (most overlaps first) when there are too many to list. */
-export function boundedProblems(problems: CheckProblem[]): Reported[] {
+function boundedProblems(problems: CheckProblem[]): Reported[] {
   const overlaps = problems.filter((p) => p.kind === 'overlap' && p.ranges.length === 2);
   if (overlaps.length <= MAX_LISTED_OVERLAPS) return problems;
-  const counts = new Map<number, { range: CheckedRange; count: number; firstPartner: CheckedRange }>();
+  const groups = new Map<number, { range: CheckedRange; count: number; firstPartner: CheckedRange; order: number }>();
   for (const { ranges: [a, b] } of overlaps) {
     for (const [range, partner] of [[a, b], [b, a]]) {
-      const entry = counts.get(range.id);
-      if (entry) entry.count++;
-      else counts.set(range.id, { range, count: 1, firstPartner: partner });
+      const group = groups.get(range.id);
+      if (group) group.count++;
+      else groups.set(range.id, { range, count: 1, firstPartner: partner, order: range.id });
     }
   }
   const grouped = new Set(overlaps);
-  const ranked = [...counts.values()].sort((x, y) => y.count - x.count || x.range.id - y.range.id);
-  const shown = ranked.slice(0, MAX_LISTED_OVERLAPS - 1);
   const describe = (r: CheckedRange) => `${r.role} "${r.name}" ${r.text} (owner: ${r.owner})`;
-  const notShown = ranked.length - shown.length;
   return [
-    ...shown.map(({ range, count, firstPartner }) => ({
-      message: `overlap: ${describe(range)} overlaps ${withThousands(count)} other range${count === 1 ? '' : 's'}, first: ${describe(firstPartner)}`,
-      file: range.file,
-      line: range.line,
-    })),
-    {
-      message: `overlap: ${withThousands(overlaps.length)} overlapping pairs among ${withThousands(ranked.length)} ranges${notShown > 0 ? ` (${withThousands(notShown)} more ranges not shown)` : ''}; --format json lists every pair`,
-      file: '',
-      line: 0,
-    },
+    ...groupedOverlapLines([...groups.values()], overlaps.length, describe, '--format json lists every pair', MAX_LISTED_OVERLAPS)
+      .map(({ text, group }) => ({ message: text, file: group?.range.file ?? '', line: group?.range.line ?? 0 })),
     ...problems.filter((p) => !grouped.has(p)),
   ];
 }
