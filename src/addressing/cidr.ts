@@ -1,5 +1,5 @@
 import type { IPv4CidrRange, IPv6CidrRange } from 'ip-num';
-import { ipNum } from '../util/ip-num';
+import { dottedQuadValue, ipNum } from '../util/ip-num';
 import { IpFamily, addressBits } from './ip-family';
 
 /**
@@ -9,7 +9,7 @@ import { IpFamily, addressBits } from './ip-family';
  * the arithmetic (contains, overlaps, ordering) works on the first and last address as bigints.
  */
 /** `a.b.c.d/p` with decimal octets and prefix without leading zeros (range-checked in code). */
-const PLAIN_IPV4_CIDR = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/;
+const PLAIN_PREFIX = /^(0|[1-9]\d?)$/;
 
 export class Cidr {
   /**
@@ -27,12 +27,13 @@ export class Cidr {
    * @internal
    */
   public static _parsePlainIpv4(text: string): Cidr | undefined {
-    const m = typeof text === 'string' ? PLAIN_IPV4_CIDR.exec(text) : null;
-    if (m === null) return undefined;
-    const octets = [m[1], m[2], m[3], m[4]].map(Number);
-    const prefix = Number(m[5]);
-    if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-    const value = BigInt(((octets[0] * 256 + octets[1]) * 256 + octets[2]) * 256 + octets[3]);
+    if (typeof text !== 'string') return undefined;
+    const slash = text.indexOf('/');
+    const address = slash < 0 ? undefined : dottedQuadValue(text.slice(0, slash));
+    const prefixText = text.slice(slash + 1);
+    if (address === undefined || !PLAIN_PREFIX.test(prefixText) || Number(prefixText) > 32) return undefined;
+    const prefix = Number(prefixText);
+    const value = BigInt(address);
     const hostMask = (1n << BigInt(32 - prefix)) - 1n;
     if ((value & hostMask) !== 0n) return undefined;
     return new Cidr(IpFamily.IPV4, value, prefix);
@@ -191,13 +192,11 @@ function dottedQuadToHex(text: string, address: string): string {
   const colon = address.lastIndexOf(':');
   const tail = address.slice(colon + 1);
   if (!tail.includes('.')) return address;
-  const octets = tail.split('.');
-  if (octets.length !== 4 || octets.some((o) => !/^(0|[1-9][0-9]{0,2})$/.test(o) || Number(o) > 255)) {
+  const value = dottedQuadValue(tail);
+  if (value === undefined) {
     throw new Error(`invalid cidr "${text}": "${tail}" is not a dotted-quad IPv4 address at the end of an IPv6 address`);
   }
-  const n = octets.map(Number);
-  const hex = (a: number, b: number) => ((a << 8) | b).toString(16);
-  return `${address.slice(0, colon + 1)}${hex(n[0], n[1])}:${hex(n[2], n[3])}`;
+  return `${address.slice(0, colon + 1)}${Math.floor(value / 65536).toString(16)}:${(value % 65536).toString(16)}`;
 }
 
 function formatAddress(family: IpFamily, value: bigint): string {

@@ -1,4 +1,4 @@
-import { ipNum } from '../util/ip-num';
+import { dottedQuadValue, ipNum } from '../util/ip-num';
 import { Cidr, IpFamily } from '../addressing';
 
 /**
@@ -29,8 +29,9 @@ export function parseAddress(text: unknown): { family: IpFamily; value: bigint }
     if (!ipNum().Validator.isValidIPv6String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv6 address`);
     return { family: IpFamily.IPV6, value: ipNum().IPv6.fromString(text).getValue() };
   }
-  if (!ipNum().Validator.isValidIPv4String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv4 address`);
-  return { family: IpFamily.IPV4, value: ipNum().IPv4.fromString(text).getValue() };
+  const value = dottedQuadValue(text);
+  if (value === undefined) throw new Error(`invalid address "${text}": not a valid IPv4 address`);
+  return { family: IpFamily.IPV4, value: BigInt(value) };
 }
 
 /**

@@ -14,10 +14,19 @@ export function ipNum(): typeof IpNum {
 const DOTTED_QUAD = /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
 
 /**
- * A dotted-quad IPv4 address: four decimal octets of 0-255 without leading zeros, exactly the texts
- * ip-num's `Validator.isValidIPv4String` accepts (test/util/ip-num.test.ts holds the two equal).
+ * The 32-bit value of a dotted-quad IPv4 address: four decimal octets of 0-255 without leading zeros,
+ * exactly the texts ip-num's `Validator.isValidIPv4String` accepts (test/util/ip-num.test.ts holds the two
+ * equal); undefined for any other text.
  */
-export function isDottedQuadIpv4(text: string): boolean {
+export function dottedQuadValue(text: string): number | undefined {
   const m = DOTTED_QUAD.exec(text);
-  return m !== null && [m[1], m[2], m[3], m[4]].every((octet) => Number(octet) <= 255);
+  if (m === null) return undefined;
+  const octets = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  if (octets.some((octet) => octet > 255)) return undefined;
+  return ((octets[0] * 256 + octets[1]) * 256 + octets[2]) * 256 + octets[3];
+}
+
+/** Whether `text` is a dotted-quad IPv4 address (see `dottedQuadValue`). */
+export function isDottedQuadIpv4(text: string): boolean {
+  return dottedQuadValue(text) !== undefined;
 }

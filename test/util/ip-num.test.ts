@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { Validator } from 'ip-num';
-import { isDottedQuadIpv4, ipNum } from '../../src/util/ip-num';
+import { IPv4, Validator } from 'ip-num';
+import { dottedQuadValue, isDottedQuadIpv4, ipNum } from '../../src/util/ip-num';
 
 describe('isDottedQuadIpv4', () => {
   test.each([
@@ -22,4 +22,13 @@ describe('isDottedQuadIpv4', () => {
 
 test('ipNum() is the ip-num module', () => {
   expect(ipNum().Validator).toBe(Validator);
+});
+
+test('dottedQuadValue is ip-num\'s value of every address it accepts', () => {
+  fc.assert(fc.property(fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)), (octets) => {
+    const text = octets.join('.');
+    expect(BigInt(dottedQuadValue(text)!)).toBe(IPv4.fromString(text).getValue());
+  }), { numRuns: 2000 });
+  expect(dottedQuadValue('255.255.255.255')).toBe(2 ** 32 - 1);
+  expect(dottedQuadValue('01.2.3.4')).toBeUndefined();
 });
