@@ -1,11 +1,10 @@
 import { ipNum, isDottedQuadIpv4 } from '../util/ip-num';
+import { isDnsLabel } from '../util/k8s-names';
 import { invalidValue } from './field-error';
 
 // The host and port rules of every prop that names a server (the API server for Cilium's agent, for
 // OVN-Kubernetes' pods): what a Go client dials (net.JoinHostPort, then net.Dial) once it is put in a URL.
 
-/** One label of a DNS name (RFC 1123; case does not matter to a resolver). */
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Whether `text` is a dotted-quad IPv4 address. */
 export function isIpv4Address(text: string): boolean {
@@ -18,9 +17,9 @@ export function isIpv6Address(text: string): boolean {
   return ipNum().Validator.isValidIPv6String(text)[0];
 }
 
-/** Whether `text` is a DNS name: dot-separated RFC 1123 labels, at most 253 characters, not all digits and dots. */
+/** Whether `text` is a DNS name: dot-separated RFC 1123 labels in any case (a resolver ignores it), at most 253 characters, not all digits and dots. */
 export function isDnsName(text: string): boolean {
-  return text.length <= 253 && !/^[0-9.]+$/.test(text) && text.split('.').every((label) => DNS_LABEL.test(label));
+  return text.length <= 253 && !/^[0-9.]+$/.test(text) && text.toLowerCase().split('.').every(isDnsLabel);
 }
 
 /**
