@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { NETWORKS_ANNOTATION } from '../demo';
+import { MULTUS_NETWORKS_ANNOTATION as NETWORKS_ANNOTATION } from '../common/cni-facts';
 import { manifestYaml } from './yaml-text';
 
 /** One output file: a relative path and its objects, in apply order. */

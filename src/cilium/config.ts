@@ -21,7 +21,7 @@ export function addConfigMap(scope: Construct, settings: CiliumSettings): k8s.Ku
  * config-features.ts); later lines apply their changes (version-changes.ts) on top. Values are strings,
  * as the agent reads them.
  */
-export function ciliumConfigData(settings: CiliumSettings): Record<string, string> {
+function ciliumConfigData(settings: CiliumSettings): Record<string, string> {
   const keys = new ConfigKeys();
   generalKeys(keys, settings);
   routingKeys(keys, settings);

@@ -22,7 +22,7 @@ export const MAIN_RESOURCES: k8s.ResourceRequirements = {
   requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('50Mi') },
   limits: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('50Mi') },
 };
-export const INSTALLER_RESOURCES: k8s.ResourceRequirements = {
+const INSTALLER_RESOURCES: k8s.ResourceRequirements = {
   requests: { cpu: k8s.Quantity.fromString('10m'), memory: k8s.Quantity.fromString('15Mi') },
 };
 

@@ -50,6 +50,8 @@ function networkConsistency(networks: OvnNetwork[]): string[] {
 
 // Names OVN-Kubernetes reserves for its own default network.
 const RESERVED_NETWORK_NAMES = ['default', 'ovn-kubernetes'];
+/** The characters allowed in a network name and in a physical network name (one rule for both). */
+const OVN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * An OVN-Kubernetes secondary network (layer3, layer2 or localnet) as a NetworkAttachmentDefinition of
@@ -91,12 +93,11 @@ export class OvnNetwork extends Construct {
     this.configJson = JSON.stringify(cniConfig(this, props, subnets, mtu, role));
     this.primary = role === NetworkRole.PRIMARY;
     // The namespace must exist before the NAD (a custom one is rendered once per App).
-    ensureNamespace(this, namespace);
+    const namespaceObject = ensureNamespace(this, namespace);
     this.nad = new NetworkAttachmentDefinition(this, 'Resource', {
       metadata: { name: props.name, namespace },
       spec: { config: this.configJson },
     });
-    const namespaceObject = ChartAddressPlan._membersOf<ApiObject>(this, 'Namespace').find((n) => n.name === namespace);
     if (namespaceObject) this.nad.addDependency(namespaceObject);
     ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
     this.registerSubnets(subnets, props.nodeCount);
@@ -142,7 +143,7 @@ function checkNames(field: string, props: OvnNetworkProps, namespace: string): s
     throw new Error(`${field}: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
   }
   const networkName = props.networkName ?? props.name;
-  if (RESERVED_NETWORK_NAMES.includes(networkName) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(networkName)) {
+  if (RESERVED_NETWORK_NAMES.includes(networkName) || !OVN_NAME.test(networkName)) {
     throw new Error(`${field}: network name ${JSON.stringify(networkName)} is reserved or invalid; use letters, digits, ".", "_" or "-", and not ${RESERVED_NETWORK_NAMES.join(' or ')}`);
   }
   return networkName;
@@ -195,7 +196,7 @@ function checkTopologyOptions(field: string, props: OvnNetworkProps, topology: O
   if (props.physicalNetworkName !== undefined && !localnet) {
     throw new Error(`${field}: physicalNetworkName is only valid on localnet networks, not ${topology.name}`);
   }
-  if (props.physicalNetworkName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(props.physicalNetworkName)) {
+  if (props.physicalNetworkName !== undefined && !OVN_NAME.test(props.physicalNetworkName)) {
     throw new Error(`${field}: physicalNetworkName ${JSON.stringify(props.physicalNetworkName)} must be letters, digits, ".", "_" or "-"`);
   }
 }

@@ -13,7 +13,7 @@ export function fromConfig(name: string, key: string): k8s.EnvVar {
 }
 
 /** An env var from the pod's own fields (downward API). */
-export function fromField(name: string, fieldPath: string): k8s.EnvVar {
+function fromField(name: string, fieldPath: string): k8s.EnvVar {
   return { name, valueFrom: { fieldRef: { fieldPath } } };
 }
 

@@ -63,7 +63,7 @@ function podLabels(name: string, holdsDatabases = false): Record<string, string>
  * The pod conventions of every OVN-Kubernetes workload: host network (it builds the network, so it cannot
  * depend on one), the node's resolver, cluster-critical priority, tolerating every taint, Linux nodes only.
  */
-export function podTemplate(settings: OvnSettings, pod: OvnPod): k8s.PodTemplateSpec {
+function podTemplate(settings: OvnSettings, pod: OvnPod): k8s.PodTemplateSpec {
   return {
     metadata: { labels: podLabels(pod.name, pod.holdsDatabases) },
     spec: {
