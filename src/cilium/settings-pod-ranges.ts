@@ -46,10 +46,8 @@ function clusterPoolRanges(ipamMode: string, pool: ClusterPoolOptions, podCidrs:
 }
 
 function familiesOf(podCidrs: Cidr[]): { ipv4: boolean; ipv6: boolean } {
-  return {
-    ipv4: podCidrs.some((cidr) => cidr.family === IpFamily.IPV4),
-    ipv6: podCidrs.some((cidr) => cidr.family === IpFamily.IPV6),
-  };
+  const families = Cidr.familiesOf(podCidrs);
+  return { ipv4: families.includes(IpFamily.IPV4), ipv6: families.includes(IpFamily.IPV6) };
 }
 
 /** The per-node mask size of one family; only given when the pools have that family. */
