@@ -80,7 +80,7 @@ export function addServiceAccount(scope: Construct, id: string, account: Service
 }
 
 /** A ClusterRoleBinding (id `id`). */
-export function addClusterRoleBinding(scope: Construct, id: string, binding: BindingOptions): k8s.KubeClusterRoleBinding {
+function addClusterRoleBinding(scope: Construct, id: string, binding: BindingOptions): k8s.KubeClusterRoleBinding {
   return new k8s.KubeClusterRoleBinding(scope, id, {
     metadata: metadata(binding.name, undefined, binding.labels),
     roleRef: { apiGroup: RBAC_API_GROUP, kind: 'ClusterRole', name: binding.role },

@@ -1,4 +1,4 @@
-import { Cidr, IpFamily } from '../addressing';
+import { Cidr, IpFamily, nodeSubnetCount } from '../addressing';
 import { KCM_DEFAULT_NODE_MASK } from '../common/control-plane-facts';
 
 /**
@@ -68,8 +68,7 @@ export function nodeMaskProblem(field: string, cidr: Cidr, mask: number, nodeCou
   if (cidr.family === IpFamily.IPV6 && mask - cidr.prefix > KCM_MAX_DIFF_IPV6) {
     return `${field}: ${cidr} with node ranges of /${mask} (${maskField}) is ${mask - cidr.prefix} bits apart; kube-controller-manager (cidrset.NewCIDRSet) refuses an IPv6 node mask more than ${KCM_MAX_DIFF_IPV6} bits longer than the cluster mask and does not start; use a pod range of /${mask - KCM_MAX_DIFF_IPV6} or longer`;
   }
-  const exponent = mask - cidr.prefix;
-  const ranges = exponent >= 53 ? Number.MAX_SAFE_INTEGER : 2 ** exponent;
+  const ranges = nodeSubnetCount(cidr.prefix, mask);
   if (ranges < nodeCount) {
     const shortest = mask - Math.ceil(Math.log2(nodeCount));
     const fix = shortest >= 0 ? `use a pod range of /${shortest} or shorter, or a longer ${maskField.split(',')[0]}` : `no ${cidr.family} range holds that many node ranges of /${mask}; use a longer ${maskField.split(',')[0]} or fewer nodes`;
