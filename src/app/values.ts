@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { yaml } from '../util/yaml';
+import { readYaml } from '../util/yaml-read';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
@@ -24,7 +24,7 @@ export function loadValuesFile(file: string): MultiCniChartProps {
   const text = decodeUtf8(file, bytes);
   let data: unknown;
   try {
-    data = yaml.parse(text);
+    data = readYaml(text);
   } catch (e) {
     throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

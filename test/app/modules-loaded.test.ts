@@ -6,6 +6,7 @@ import * as path from 'path';
 // - cdk8s-plus-28: only lib/imports/k8s, not its index of L2 constructs (src/common/image-pull-policy.ts);
 // - ip-num: not at all, as the default stack is canonical IPv4 (src/util/ip-num.ts);
 // - yaml: one copy, cdk8s's when it is the same version (src/util/yaml.ts);
+// - js-yaml: not at all, as there is no values file to read (src/util/yaml-read.ts);
 // - typescript: not when every transpiled source is cached (bin/load.js).
 const root = path.join(__dirname, '..', '..');
 const script = `
@@ -23,6 +24,7 @@ test('the default synth loads only the modules it needs', () => {
   expect(plus).toEqual(['node_modules/cdk8s-plus-28/lib/imports/k8s.js']);
   expect(loaded.filter((f) => f.includes('node_modules/ip-num/'))).toEqual([]);
   expect(new Set(loaded.filter((f) => /node_modules\/(.*\/)?yaml\/dist\/index\.js$/.test(f)))).toEqual(new Set(['node_modules/cdk8s/node_modules/yaml/dist/index.js']));
+  expect(loaded.filter((f) => f.includes('node_modules/js-yaml/'))).toEqual([]);
   expect(loaded.filter((f) => f.includes('node_modules/typescript/'))).toEqual([]);
   expect(loaded.filter((f) => f.startsWith('src/')).length).toBeGreaterThan(50); // it did run the sources
 });
