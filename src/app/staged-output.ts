@@ -2,6 +2,7 @@ import { App } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { replaceDirectory } from './atomic-dir';
 import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
+import { validateApp } from './validate-app';
 
 /** One file of the staged layout. */
 export interface StagedFile {
@@ -32,6 +33,7 @@ export interface StagedOutputOptions {
 export class StagedOutput {
   /** The files of the layout, in memory. @throws when a chart fails validation (e.g. its address plan) */
   public static render(app: App, options: StagedOutputOptions = {}): StagedFile[] {
+    validateApp(app);
     const charts = app.charts;
     const layouts = charts.map((chart) => ({ chart, files: layoutChart(chart) }));
     const multi = charts.length > 1;

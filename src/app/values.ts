@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { setOwn } from '../util/own-property';
 import { readYaml } from '../util/yaml-read';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
@@ -59,7 +60,9 @@ function mapKeys(value: unknown, at: string): unknown {
   if (at in ENUM_KEYS) return ENUM_KEYS[at][value as string];
   if (Array.isArray(value)) return value.map((item) => mapKeys(item, `${at}[]`));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, mapKeys(v, fieldPath(at, key))]));
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) setOwn(copy, key, mapKeys((value as Record<string, unknown>)[key], fieldPath(at, key)));
+    return copy;
   }
   return value;
 }
