@@ -86,6 +86,8 @@ function planKeyPath(problem: string, props: MultiCniChartProps): string | undef
   // The range whose key the user set is the one to look at; then the role most likely set by mistake; then
   // the later of the two (an overlap names the range sorted first first).
   const keyed = mentions.map((m, i) => ({ m, i, key: keyOf(m.role, m.owners, m.name, props) }));
+  // A grouped line ("… overlaps 9,999 other ranges, first: …") is about its first range.
+  if (/^overlap: .* overlaps [\d,]+ other ranges?, first: /.test(problem)) return keyed[0].key;
   const given = (key: string | undefined) => key !== undefined && isGiven(key, props);
   const chosen = [...keyed].sort((a, b) => Number(given(b.key)) - Number(given(a.key)) || rank(a.m.role) - rank(b.m.role) || b.i - a.i)[0];
   return chosen.key;

@@ -25,6 +25,11 @@ describe('synth error lines', () => {
     expect(synthErrorLine(nets, props({ networks: [{ name: 'a' }, { name: 'b' }] }))).toBe(`networks[1].subnets: ${nets}`);
   });
 
+  test('a grouped overlap line is blamed on the range it is about, not on its first partner', () => {
+    const grouped = 'overlap: secondary network "a" 20.0.0.0/24 (owner: m/networks/default.a) overlaps 2 other ranges, first: secondary network "b" 20.0.0.0/24 (owner: m/networks/default.b)';
+    expect(synthErrorLine(grouped, props({ networks: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] }))).toBe(`networks[0].subnets: ${grouped}`);
+  });
+
   test('huge values are cut with their length; unprintables escaped', () => {
     expect(truncateQuoted(`bad "${'a'.repeat(500)}" and "short"`)).toBe(`bad "${'a'.repeat(60)}…" (500 characters) and "short"`);
     expect(truncateQuoted(`network x/${'b'.repeat(300)}: bad`)).toMatch(/^network x\/b{58}… \(302 characters\): bad$/);
