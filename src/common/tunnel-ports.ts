@@ -8,9 +8,10 @@
 //   pkg/datapath/loader: setupTunnelDevice). With the port taken it fails to start: "setting up device
 //   cilium_vxlan: address already in use" (reported where flannel already held 8472, e.g.
 //   canonical/k8s-snap's troubleshooting page "address-in-use").
-// - Cilium creates no tunnel device unless something asks for one (pkg/datapath/tunnel: newConfig returns
-//   Disabled without an enabler): routing-mode tunnel does; with native routing only egress gateway, VTEP or
-//   DSR with Geneve dispatch would, and CiliumPrimary renders none of them. So native routing binds no port.
+// - Cilium creates no tunnel device unless a feature asks for one (pkg/datapath/tunnel: newConfig returns
+//   Disabled without an enabler): routing-mode tunnel does; beside native routing so would e.g. egress
+//   gateway, VTEP or DSR with Geneve dispatch, none of which CiliumPrimary enables. So native routing
+//   binds no port here.
 // - OVN-Kubernetes: ovnkube-node's `--encap-port` (OVN_ENCAP_PORT) becomes the chassis' Encap
 //   `options:dst_port`; ovn-controller then adds Geneve tunnel ports to br-int, and the OVS kernel datapath
 //   backs them with one `genev_sys_<port>` device (openvswitch lib/netdev-vport.c: the "genev_sys" dpif
