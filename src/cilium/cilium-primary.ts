@@ -56,7 +56,7 @@ export class CiliumPrimary extends Construct {
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
-    // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth.
+    // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
     this.registerPodRanges(settings);
 

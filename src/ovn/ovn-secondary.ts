@@ -78,7 +78,7 @@ export class OvnSecondary extends Construct {
     this.persistentIps = settings.persistentIps;
     this.egressQos = settings.egressQos;
     this.hostNetworkNamespace = settings.hostNetworkNamespace;
-    // The Geneve port against Cilium's tunnel port: an App-wide fact, checked at synth.
+    // The Geneve port against Cilium's tunnel port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     const source = props.encapPort === undefined ? 'the default' : 'set';
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'ovn', port: this.encapPort, source, node: this.node }, tunnelPortConflicts);
 
