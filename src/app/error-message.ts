@@ -37,6 +37,10 @@ function withKeyPath(problem: string, props: MultiCniChartProps): string {
   // `ovn: apiServer: …`: the top-level apiServer reaches OvnSecondary, but the user wrote `apiServer`.
   const api = /^ovn: apiServer: /.exec(problem);
   if (api) return `apiServer: ${problem.slice(api[0].length)}`;
+  // `plan: udp port N is both ovn encapPort … and cilium tunnelPort …`: blamed on the key the user set.
+  if (/^plan: udp port \d+ is both ovn encapPort /.test(problem)) {
+    return `${tunnelPortKey(props)}: ${problem.slice('plan: '.length).replace(/\b(ovn|cilium) (encapPort|tunnelPort)\b/g, '$1.$2')}`;
+  }
   const section = /^([A-Za-z]+)(\[\d+\])?: ([A-Za-z][A-Za-z0-9]*)((?:\[\d+\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?)*): /.exec(problem);
   if (section && SECTIONS.includes(section[1]) && !section[2]) {
     return `${section[1]}.${section[3]}${section[4]}: ${problem.slice(section[0].length)}`;
@@ -70,6 +74,13 @@ function withKeyPath(problem: string, props: MultiCniChartProps): string {
   if (/^[A-Za-z]+(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*: /.test(problem) && !/^(overlap|host prefix|node subnets|family|plan): /.test(problem)) return problem;
   const key = planKeyPath(problem, props);
   return key ? `${key}: ${problem}` : problem;
+}
+
+/** Of the keys that set the two tunnel ports, the one the user wrote (OVN's first: it is the one to move). */
+function tunnelPortKey(props: MultiCniChartProps): string {
+  if (props.ovn?.encapPort === undefined && props.cilium?.tunnelPort !== undefined) return 'cilium.tunnelPort';
+  if (props.ovn?.encapPort === undefined && props.cilium?.tunnelProtocol !== undefined) return 'cilium.tunnelProtocol';
+  return 'ovn.encapPort';
 }
 
 /** The values key of the range a plan problem should be blamed on. */

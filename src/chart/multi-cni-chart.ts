@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr } from '../addressing';
-import { CiliumPrimary, CiliumPrimaryProps, IpamMode, RoutingMode, TunnelProtocol } from '../cilium';
+import { CiliumPrimary, IpamMode } from '../cilium';
 import { NetworkCrds } from '../crds';
 import { DeceptiveNetworkConfig } from '../deception';
 import { DemoPods } from '../demo';
@@ -9,7 +9,6 @@ import { Multus } from '../multus';
 import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
-import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../common/cni-facts';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
@@ -54,7 +53,6 @@ export class MultiCniChart extends Chart {
       ...props.multus,
       defaultNetworkFile: props.multus?.defaultNetworkFile ?? CiliumPrimary.CNI_CONF_FILE,
     }));
-    checkTunnelPorts(ciliumProps, props.ovn?.encapPort);
     this.ovn = within('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {
       ...props.ovn,
       network: this.addressing,
@@ -113,19 +111,6 @@ function checkOnePodRange(props: MultiCniChartProps): void {
 /** In kubernetes IPAM mode Cilium uses the cluster's podSubnet; in cluster-pool mode, its own pool. */
 function ciliumPodCidrs(cilium: { ipam?: IpamMode; podCidrs?: string[] }): string[] | undefined {
   return cilium.ipam?.clusterPoolOptions?.podCidrs ?? cilium.podCidrs;
-}
-
-/**
- * Cilium's tunnel and OVN-Kubernetes' Geneve must not share a UDP port on the nodes. CiliumPrimary alone
- * refuses OVN's default 6081; only the chart sees both sides when OVN's port is moved.
- */
-function checkTunnelPorts(cilium: CiliumPrimaryProps, ovnPort: number | undefined): void {
-  if ((cilium.routingMode ?? RoutingMode.TUNNEL) !== RoutingMode.TUNNEL) return;
-  const ciliumPort = cilium.tunnelPort ?? (cilium.tunnelProtocol === TunnelProtocol.GENEVE ? OVN_GENEVE_PORT : CILIUM_VXLAN_PORT);
-  const port = ovnPort ?? OVN_GENEVE_PORT;
-  if (port === ciliumPort) {
-    throw new Error(`ovn: encapPort ${port} is the UDP port of Cilium's ${cilium.tunnelProtocol ?? TunnelProtocol.VXLAN} tunnel; choose another port for one of them`);
-  }
 }
 
 /** Prefixes a component's construction error with the prop that configured it. */

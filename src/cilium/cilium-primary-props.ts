@@ -49,14 +49,17 @@ export interface CiliumPrimaryProps {
 
   /**
    * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only
-   * when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve needs
-   * `tunnelPort`: its default UDP port 6081 is already bound by OVN-Kubernetes' Geneve tunnel.
+   * when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve's default
+   * UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give
+   * `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).
    * @default TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing
    */
   readonly tunnelProtocol?: TunnelProtocol;
 
   /**
-   * UDP port of the tunnel (`tunnel-port`). 6081 is refused: OVN-Kubernetes' Geneve tunnel binds it.
+   * UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth
+   * against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels
+   * bind it in the nodes' host network namespace. Native routing binds no tunnel port.
    * @default - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve
    */
   readonly tunnelPort?: number;

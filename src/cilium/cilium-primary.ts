@@ -1,6 +1,7 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
+import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
@@ -11,6 +12,7 @@ import { CNI_CONF_FILE, NAMESPACE } from './names';
 import { addOperator } from './operator';
 import { addRbac } from './rbac';
 import { CiliumSettings, resolveSettings } from './settings';
+import { tunnelDevicePort } from './settings-routing';
 
 /**
  * Cilium as the cluster's primary CNI, rendered natively (no Helm at synth time): the objects the
@@ -54,6 +56,8 @@ export class CiliumPrimary extends Construct {
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
+    // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
+    ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
     this.registerPodRanges(settings);
 
     // One builder pattern: each part is a function `addX(scope, settings)` that adds its objects directly

@@ -10,6 +10,6 @@ export enum RoutingMode {
 export enum TunnelProtocol {
   /** VXLAN, UDP 8472 by default (upstream default). */
   VXLAN = 'vxlan',
-  /** Geneve, UDP 6081 by default: the port OVN-Kubernetes' own Geneve tunnel uses. */
+  /** Geneve, UDP 6081 by default: also OVN-Kubernetes' default Geneve port (see `tunnelPort`). */
   GENEVE = 'geneve',
 }

@@ -1,5 +1,5 @@
 import { Cidr, IpFamily } from '../addressing';
-import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../common/cni-facts';
+import { CILIUM_GENEVE_PORT, CILIUM_VXLAN_PORT } from '../common/cni-facts';
 import { invalidValue, parseField, quotedChoice, showValue } from '../common/field-error';
 import { checkPort } from '../common/host';
 import { CiliumPrimaryProps } from './cilium-primary-props';
@@ -35,7 +35,8 @@ export function resolveRouting(props: CiliumPrimaryProps, version: CiliumVersion
 /**
  * As the chart: tunnel-protocol/-port are rendered whenever given; the protocol defaults to VXLAN only
  * for tunnel routing (native routing can still use it, e.g. for DSR). From 1.18 on the chart renders the
- * protocol with native routing too. Cilium's tunnel must not take the UDP port OVN-Kubernetes' Geneve binds.
+ * protocol with native routing too. Whether the port is free of OVN-Kubernetes' Geneve is an App-wide
+ * fact, checked at synth (common/tunnel-ports).
  */
 function resolveTunnel(props: CiliumPrimaryProps, routingMode: RoutingMode, version: CiliumVersion): { tunnelProtocol?: TunnelProtocol; tunnelPort?: number } {
   const tunnelProtocol = props.tunnelProtocol ?? (routingMode === RoutingMode.TUNNEL || version.atLeast(18) ? TunnelProtocol.VXLAN : undefined);
@@ -43,16 +44,20 @@ function resolveTunnel(props: CiliumPrimaryProps, routingMode: RoutingMode, vers
     throw invalidValue('tunnelProtocol', tunnelProtocol, quotedChoice(Object.values(TunnelProtocol)));
   }
   const tunnelPort = props.tunnelPort === undefined ? undefined : checkPort('tunnelPort', props.tunnelPort);
-  if (tunnelProtocol !== undefined || tunnelPort !== undefined) {
-    const port = tunnelPort ?? (tunnelProtocol === TunnelProtocol.GENEVE ? OVN_GENEVE_PORT : CILIUM_VXLAN_PORT);
-    if (port === OVN_GENEVE_PORT) {
-      const taken = `UDP ${OVN_GENEVE_PORT} is the port OVN-Kubernetes' Geneve tunnel already binds on every node`;
-      throw tunnelPort === undefined
-        ? invalidValue('tunnelProtocol', tunnelProtocol, `"vxlan", or "geneve" with tunnelPort set to a free port such as 6082: geneve's default ${taken}`)
-        : invalidValue('tunnelPort', tunnelPort, `a port other than ${OVN_GENEVE_PORT}, such as 6082: ${taken}`);
-    }
-  }
   return { tunnelProtocol, tunnelPort };
+}
+
+/**
+ * The UDP port the agent's tunnel device binds on every node, and how it was reached: `tunnelPort` if
+ * given, else the protocol's default (cilium/cilium pkg/datapath/tunnel newConfig). Native routing binds
+ * none: the agent creates a tunnel device only when a feature asks for one, and of those CiliumPrimary
+ * renders only routing-mode tunnel.
+ */
+export function tunnelDevicePort(routing: RoutingSettings): { port?: number; source: string } {
+  if (routing.routingMode !== RoutingMode.TUNNEL) return { source: 'native routing, no tunnel' };
+  if (routing.tunnelPort !== undefined) return { port: routing.tunnelPort, source: 'set' };
+  const protocol = routing.tunnelProtocol ?? TunnelProtocol.VXLAN;
+  return { port: protocol === TunnelProtocol.GENEVE ? CILIUM_GENEVE_PORT : CILIUM_VXLAN_PORT, source: `the ${protocol} default` };
 }
 
 /**

@@ -3,8 +3,10 @@
 
 /** UDP port of OVN-Kubernetes' Geneve tunnel (`OVN_ENCAP_PORT`, ovnkube.sh default; also Geneve's IANA port). */
 export const OVN_GENEVE_PORT = 6081;
-/** UDP port of Cilium's VXLAN tunnel (`tunnel-port` default for vxlan in Cilium's agent). */
+/** UDP port of Cilium's VXLAN tunnel (`tunnel-port` default for vxlan: cilium/cilium pkg/defaults TunnelPortVXLAN). */
 export const CILIUM_VXLAN_PORT = 8472;
+/** UDP port of Cilium's Geneve tunnel (`tunnel-port` default for geneve: cilium/cilium pkg/defaults TunnelPortGeneve). */
+export const CILIUM_GENEVE_PORT = 6081;
 
 /** The CNI config file the Cilium agent writes into /etc/cni/net.d (Helm `cni.confFileName`'s default). */
 export const CILIUM_CNI_CONF_FILE = '05-cilium.conflist';

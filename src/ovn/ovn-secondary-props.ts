@@ -32,8 +32,10 @@ export interface OvnSecondaryOptions {
   readonly mtu?: number;
 
   /**
-   * UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`). Change it when the primary CNI also
-   * tunnels with Geneve on 6081 (Cilium with `tunnelProtocol: geneve`).
+   * UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at
+   * synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN,
+   * 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes'
+   * host network namespace.
    * @default 6081
    */
   readonly encapPort?: number;

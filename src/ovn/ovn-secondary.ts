@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
+import { ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
 import { addCentralControlPlane } from './central';
 import { addOvnConfigMap } from './config-map';
@@ -76,6 +78,9 @@ export class OvnSecondary extends Construct {
     this.persistentIps = settings.persistentIps;
     this.egressQos = settings.egressQos;
     this.hostNetworkNamespace = settings.hostNetworkNamespace;
+    // The Geneve port against Cilium's tunnel port: an App-wide fact, checked at synth (why: common/tunnel-ports).
+    const source = props.encapPort === undefined ? 'the default' : 'set';
+    ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'ovn', port: this.encapPort, source, node: this.node }, tunnelPortConflicts);
 
     // Builder functions in apply order; construct ids name each object's role (NodeDaemonSet, ConfigmapRole).
     addOvnNamespaces(this, settings);

@@ -73,6 +73,21 @@ export class ChartAddressPlan extends Construct {
     ChartAddressPlan.holder(scope).runSteps();
   }
 
+  /**
+   * The App-wide problems that are not about the ranges (the `_join` checks: a shared tunnel port, a
+   * second NetworkCrds …), as the validation reports them; the ranges' own are `plan.check()`.
+   * @internal
+   */
+  public static _appProblems(scope: IConstruct): string[] {
+    const holder = ChartAddressPlan.holder(scope);
+    try {
+      holder.runSteps();
+    } catch (e) {
+      return [(e as Error).message];
+    }
+    return holder.checks.flatMap((c) => c());
+  }
+
   private static holder(scope: IConstruct): ChartAddressPlan {
     const root = scope.node.root as Construct;
     const existing = root.node.tryFindChild(PLAN_ID) as ChartAddressPlan | undefined;

@@ -17,6 +17,16 @@ describe('synth error lines', () => {
     expect(synthErrorLine('cilium: tunnelPort must be an integer', props({}))).toBe('cilium: tunnelPort must be an integer');
   });
 
+  test('a tunnel-port conflict is blamed on the key the user set, OVN\'s first, with the keys as the values file spells them', () => {
+    const problem = 'plan: udp port 6081 is both ovn encapPort (the default; m/ovn-kubernetes) and cilium tunnelPort (the geneve default; m/cilium): both tunnels bind their port; choose another port for one of them: ovn encapPort or cilium tunnelPort';
+    const body = 'udp port 6081 is both ovn.encapPort (the default; m/ovn-kubernetes) and cilium.tunnelPort (the geneve default; m/cilium): both tunnels bind their port; choose another port for one of them: ovn.encapPort or cilium.tunnelPort';
+    expect(synthErrorLine(problem, props({ cilium: { tunnelProtocol: 'geneve' as never } }))).toBe(`cilium.tunnelProtocol: ${body}`);
+    expect(synthErrorLine(problem, props({ cilium: { tunnelPort: 6081 } }))).toBe(`cilium.tunnelPort: ${body}`);
+    expect(synthErrorLine(problem, props({ cilium: { tunnelPort: 6081 }, ovn: { encapPort: 6081 } }))).toBe(`ovn.encapPort: ${body}`);
+    expect(synthErrorLine(problem, props({ ovn: { encapPort: 6081 } }))).toBe(`ovn.encapPort: ${body}`);
+    expect(synthErrorLine(problem)).toBe(problem); // no values file: the constructs' words
+  });
+
   test('a plan problem is blamed on the range whose key the user set, then the later network', () => {
     const overlap = 'overlap: service "cluster service range" 10.96.0.0/16 (owner: m/addressing) overlaps ovn join "ovn join subnet" 10.96.0.0/16 (owner: m/addressing)';
     expect(synthErrorLine(overlap, props({ addressing: { serviceCidrs: ['10.96.0.0/16'] } }))).toBe(`addressing.serviceCidrs: ${overlap}`);

@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import {
   CiliumPrimary, DecoyNetwork, IpamMode, MultiCniChart, MultiCniChartProps, OvnDeploymentMode, OvnTopology,
-  RangeRole, checkManifestObjects,
+  RangeRole, RoutingMode, TunnelProtocol, checkManifestObjects,
 } from '../../src';
 import { synthesize } from '../../src/app/synthesize';
 import { valuesToProps } from '../../src/app/values';
@@ -203,12 +203,41 @@ describe('MultiCniChart variants', () => {
   });
 });
 
-test('OVN\'s Geneve port may not be Cilium\'s tunnel port', () => {
-  expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 8472 } }))
-    .toThrow(/^ovn: encapPort 8472 is the UDP port of Cilium's vxlan tunnel; choose another port for one of them/);
-  expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 6090 }, cilium: { tunnelPort: 6090 } }))
-    .toThrow(/^ovn: encapPort 6090 is the UDP port of Cilium's vxlan tunnel/);
-  expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ovn: { encapPort: 6090 } })).not.toThrow();
+describe('the tunnel ports: Cilium\'s resolved tunnel port against OVN\'s resolved encapPort, at synth', () => {
+  const chart = (props: Partial<MultiCniChartProps>) => new MultiCniChart(Testing.app(), 'c', { apiServer: API, ...props });
+  const envValues = (objects: any[], name: string) => objects.flatMap((o) => o.spec?.template?.spec?.containers ?? [])
+    .flatMap((c: any) => c.env ?? []).filter((e: any) => e.name === name).map((e: any) => e.value);
+
+  test.each<[string, Partial<MultiCniChartProps>, RegExp]>([
+    ['OVN moved onto Cilium\'s vxlan default', { ovn: { encapPort: 8472 } },
+      /plan: udp port 8472 is both ovn encapPort \(set; c\/ovn-kubernetes\) and cilium tunnelPort \(the vxlan default; c\/cilium\)/],
+    ['Cilium\'s geneve default on OVN\'s default', { cilium: { tunnelProtocol: TunnelProtocol.GENEVE } },
+      /plan: udp port 6081 is both ovn encapPort \(the default; c\/ovn-kubernetes\) and cilium tunnelPort \(the geneve default; c\/cilium\)/],
+    ['both moved onto 7000', { cilium: { tunnelPort: 7000 }, ovn: { encapPort: 7000 } },
+      /plan: udp port 7000 is both ovn encapPort \(set; c\/ovn-kubernetes\) and cilium tunnelPort \(set; c\/cilium\)/],
+  ])('refused: %s', (_name, props, message) => {
+    const c = chart(props); // construction accepts each side: the conflict is between two components
+    expect(() => Testing.synth(c)).toThrow(message);
+    expect(() => Testing.synth(c)).toThrow(/both tunnels bind their port in every node's host network namespace, so the second to start fails with "address already in use"; choose another port for one of them: ovn encapPort or cilium tunnelPort/);
+  });
+
+  test('geneve on 6081 beside OVN moved to 7000 is accepted (the old rule compared with OVN\'s default port)', () => {
+    const { objects } = readBack({ apiServer: API, cilium: { tunnelProtocol: TunnelProtocol.GENEVE }, ovn: { encapPort: 7000 } });
+    const config = byKind(objects, 'ConfigMap', 'cilium-config').data;
+    expect([config['routing-mode'], config['tunnel-protocol'], config['tunnel-port']]).toEqual(['tunnel', 'geneve', undefined]);
+    expect(new Set(envValues(objects, 'OVN_ENCAP_PORT'))).toEqual(new Set(['7000']));
+  });
+
+  test.each<[string, Partial<MultiCniChartProps>]>([
+    ['OVN on vxlan\'s 8472', { ovn: { encapPort: 8472 } }],
+    ['tunnelPort on OVN\'s 6081', { cilium: { tunnelPort: 6081 } }],
+    ['geneve on OVN\'s 6081', { cilium: { tunnelProtocol: TunnelProtocol.GENEVE } }],
+    ['tunnelPort equal to a moved encapPort', { cilium: { tunnelPort: 7000 }, ovn: { encapPort: 7000 } }],
+  ])('native routing binds no tunnel port: %s is accepted', (_name, props) => {
+    const cilium = { routingMode: RoutingMode.NATIVE, ipv4NativeRoutingCidr: '10.244.0.0/16', ...props.cilium };
+    const { objects } = readBack({ apiServer: API, ...props, cilium });
+    expect(byKind(objects, 'ConfigMap', 'cilium-config').data['routing-mode']).toBe('native');
+  });
 });
 
 test('Cilium\'s cluster-pool mask size is checked against the node count', () => {

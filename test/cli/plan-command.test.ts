@@ -34,6 +34,26 @@ describe('multicni plan', () => {
     }
   });
 
+  test('an App-wide problem that is no range (a shared tunnel port) is named in the values file\'s words and exits 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+    try {
+      const values = path.join(dir, 'v.yaml');
+      fs.writeFileSync(values, 'ovn:\n  encapPort: 8472\n');
+      const r = run(['--values', values]);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('| `10.244.0.0/16` |'); // the plan is still printed
+      expect(r.err.split('\n')).toEqual([
+        `multicni plan: ${values}: ovn.encapPort: udp port 8472 is both ovn.encapPort (set; multicni/ovn-kubernetes) and cilium.tunnelPort (the vxlan default; multicni/cilium): `
+        + 'both tunnels bind their port in every node\'s host network namespace, so the second to start fails with "address already in use"; '
+        + 'choose another port for one of them: ovn.encapPort or cilium.tunnelPort',
+      ]);
+      fs.writeFileSync(values, 'ovn:\n  encapPort: 7000\ncilium:\n  tunnelProtocol: geneve\n');
+      expect(run(['--values', values])).toMatchObject({ code: 0, err: '' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('bad command lines name the problem', () => {
     expect(run(['--format', 'png'])).toMatchObject({ code: 2, err: expect.stringContaining('--format "png" is not valid; use markdown or svg') });
     expect(run(['--values'])).toMatchObject({ code: 2, err: expect.stringContaining('--values needs a value') });

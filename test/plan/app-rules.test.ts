@@ -1,7 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
   CiliumPrimary, DeceptiveNetworkConfig, DecoyNetwork, DemoPods, IpamMode, MultiCniChart, Multus, NetworkCrds, NetworkRole,
-  OvnNetwork, OvnTopology,
+  OvnNetwork, OvnSecondary, OvnTopology, RoutingMode, TunnelProtocol,
 } from '../../src';
 import { ChartAddressPlan } from '../../src/plan';
 
@@ -95,6 +95,32 @@ describe('one plan per App (one cluster)', () => {
     new Multus(m, 'multus');
     expect(synth(m)).toThrow(/cilium: cniExclusive true \(c\/cilium\) beside Multus \(m\/multus\): the Cilium agent renames every other CNI config, Multus' 00-multus\.conf included, to \*\.cilium_bak/);
     expect(() => new MultiCniChart(new App(), 's', { apiServer: API, cilium: { cniExclusive: true } }).toJson()).toThrow(/cniExclusive true/);
+  });
+
+  test('standalone CiliumPrimary and OvnSecondary sharing a tunnel port are refused at synth, across charts too', () => {
+    const app = new App();
+    const c = new Chart(app, 'c');
+    const o = new Chart(app, 'o');
+    const cilium = new CiliumPrimary(c, 'cilium'); // VXLAN on its default 8472
+    const network = new DeceptiveNetworkConfig(o, 'addressing');
+    new OvnSecondary(o, 'ovn', { network, apiServer: API, encapPort: 8472 });
+    expect(cilium.config.toJson().data['tunnel-port']).toBeUndefined(); // nothing rendered says 8472: the default is resolved, not read back
+    expect(synth(o)).toThrow(/plan: udp port 8472 is both ovn encapPort \(set; o\/ovn\) and cilium tunnelPort \(the vxlan default; c\/cilium\): both tunnels bind their port in every node's host network namespace/);
+    expect(synth(c)).toThrow(/plan: udp port 8472 is both/); // every chart of the App reports it
+  });
+
+  test('standalone tunnel ports that differ once resolved synthesize: geneve 6081 beside OVN on 7000, native routing beside any port', () => {
+    const geneve = Testing.chart();
+    new CiliumPrimary(geneve, 'cilium', { tunnelProtocol: TunnelProtocol.GENEVE });
+    new OvnSecondary(geneve, 'ovn', { network: new DeceptiveNetworkConfig(geneve, 'addressing'), apiServer: API, encapPort: 7000 });
+    expect(synth(geneve)).not.toThrow();
+    const native = Testing.chart();
+    new CiliumPrimary(native, 'cilium', { routingMode: RoutingMode.NATIVE, ipv4NativeRoutingCidr: '10.244.0.0/16', tunnelPort: 6081 });
+    new OvnSecondary(native, 'ovn', { network: new DeceptiveNetworkConfig(native, 'addressing'), apiServer: API });
+    expect(synth(native)).not.toThrow();
+    const alone = Testing.chart(); // no OVN-Kubernetes in the App: nothing to collide with
+    new CiliumPrimary(alone, 'cilium', { tunnelProtocol: TunnelProtocol.GENEVE });
+    expect(synth(alone)).not.toThrow();
   });
 
   test('Multus pinned to OVN-Kubernetes\' own file is refused', () => {
