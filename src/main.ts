@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadValuesFile, valuesToProps } from './app/values';
 import { OutputError, writeOutputs } from './app/atomic-dir';
-import { escapeUnprintable, synthErrorLine } from './app/error-message';
+import { escapeUnprintable, valuesErrorLine } from './app/error-message';
 import { SynthOutput, synthesize } from './app/synthesize';
 import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
@@ -43,11 +43,8 @@ export function main(
     out = synthesize(props);
   } catch (e) {
     // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
-    let message = (e as Error).message;
-    const filePrefix = `${valuesFile}: `;
-    if (valuesFile && message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
-    const line = synthErrorLine(message, valuesFile ? props ?? ({} as MultiCniChartProps) : undefined);
-    err(`${valuesFile ? `${filePrefix}${line}` : `synth: ${line}`}; ${unchanged}`);
+    const line = valuesErrorLine(e, valuesFile, props);
+    err(`${valuesFile ? line : `synth: ${line}`}; ${unchanged}`);
     return 1;
   }
   try {

@@ -14,6 +14,20 @@ export function synthErrorLine(message: string, props?: MultiCniChartProps): str
   return escapeUnprintable(truncateQuoted(problems.join('; ')));
 }
 
+/**
+ * The one line both `synth` and `plan` report when a values file cannot be read or its stack cannot be built:
+ * `FILE: key.path: problem` with a values file (the message's own `FILE: ` is not repeated), the bare
+ * problem without one. `props` are the values file's, when it was read: they turn component prefixes and
+ * plan problems into the key path the user wrote (see synthErrorLine).
+ */
+export function valuesErrorLine(error: unknown, valuesFile: string | undefined, props: MultiCniChartProps | undefined): string {
+  let message = (error as Error)?.message ?? String(error);
+  if (valuesFile === undefined) return synthErrorLine(message);
+  const filePrefix = `${valuesFile}: `;
+  if (message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
+  return `${filePrefix}${synthErrorLine(message, props ?? ({} as MultiCniChartProps))}`;
+}
+
 /** cdk8s' `Validation failed with the following errors:\n  [path] problem` → the problems. */
 export function splitProblems(message: string): string[] {
   const lines = String(message).split('\n').map((l) => l.trim()).filter((l) => l !== '');

@@ -1,4 +1,5 @@
-// What the synth app offers the other folders: the CLI's `plan` reads a values file as synth does.
+// What the synth app offers the other folders: the CLI's `plan` reads a values file, and words its errors, as synth does.
 // The package's public API (src/index.ts) names manifest-layout and staged-output itself, so that the
 // values-file readers stay out of it.
 export { loadValuesFile, valuesToProps } from './values';
+export { valuesErrorLine } from './error-message';

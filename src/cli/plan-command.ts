@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
-import { loadValuesFile, valuesToProps } from '../app';
-import { MultiCniChart } from '../chart';
+import { loadValuesFile, valuesErrorLine, valuesToProps } from '../app';
+import { MultiCniChart, MultiCniChartProps } from '../chart';
 import { addressPlanMarkdown, addressPlanSvg } from '../plan';
 
 const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
@@ -34,10 +34,13 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
     return 2;
   }
   let chart: MultiCniChart;
+  let props: MultiCniChartProps | undefined;
   try {
-    chart = new MultiCniChart(new App(), 'multicni', values ? loadValuesFile(values) : valuesToProps({}));
+    props = values ? loadValuesFile(values) : valuesToProps({});
+    chart = new MultiCniChart(new App(), 'multicni', props);
   } catch (e) {
-    err(`multicni plan: ${(e as Error).message}`);
+    // Worded as synth words it: `FILE: key.path: problem`.
+    err(`multicni plan: ${valuesErrorLine(e, values, props)}`);
     return 2;
   }
   // The plan is drawn even when it has problems: that is when a picture helps most.
