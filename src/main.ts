@@ -51,8 +51,9 @@ export function main(
     // The kind config is part of the same transaction: both are replaced, or neither.
     writeOutputs({ dir: outdir, files: new Map([...out.files, ...out.planFiles]), siblings: new Map([[kindConfig, out.kindConfig]]) });
   } catch (e) {
-    const message = escapeUnprintable((e as Error).message);
-    err(`synth: ${message}${e instanceof OutputError && e.changedNothing && !/nothing was changed/.test(message) ? `; ${unchanged}` : ''}`);
+    // A refusal touched nothing: say that both outputs are as they were (a failure says so itself).
+    const untouched = e instanceof OutputError && e.changedNothing && !e.saysNothingChanged;
+    err(`synth: ${escapeUnprintable((e as Error).message)}${untouched ? `; ${unchanged}` : ''}`);
     return 1;
   }
   // `cdk8s synth` empties its own output directory and expects the manifests there.

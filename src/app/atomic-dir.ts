@@ -74,7 +74,7 @@ export function writeOutputs(tx: OutputTransaction): void {
         fs.writeFileSync(t.temp, t.content);
       }
     } catch (e) {
-      throw new OutputError(`${shown}: cannot write the new files: ${errorText(e)}; nothing was changed`, true);
+      throw OutputError.nothingChanged(`${shown}: cannot write the new files: ${errorText(e)}`);
     }
     commit(target, staging, old, temps, shown);
   } finally {
@@ -121,6 +121,6 @@ function commit(target: string, staging: string, old: string, temps: { file: str
     if (failedUndo.length > 0) {
       throw new OutputError(`${shown}: cannot swap in the new files (${errorText(e)}), and restoring the previous ones failed too (${failedUndo.join('; ')}); check ${shown}/ and ${path.dirname(target)} by hand`, false);
     }
-    throw new OutputError(`${shown}: cannot swap in the new files: ${errorText(e)}; nothing was changed`, true);
+    throw OutputError.nothingChanged(`${shown}: cannot swap in the new files: ${errorText(e)}`);
   }
 }
