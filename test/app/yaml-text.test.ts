@@ -27,13 +27,13 @@ const STACKS: Array<[string, object]> = [
 
 describe('manifestYaml', () => {
   test.each(STACKS)('writes every object of the %s stack as yaml does', (_label, values) => {
-    const objects = synthesize(valuesToProps(values)).layout.flatMap((f) => f.objects);
+    const objects = synthesize(valuesToProps(values)).files.flatMap((f) => f.objects);
     expect(objects.length).toBeGreaterThan(40);
     for (const o of objects) expect(manifestYaml(o)).toBe(reference(o));
   });
 
   test('the default stack holds the scalars the fast path leaves to yaml (block text, numbers as strings, cidrs)', () => {
-    const text = synthesize(valuesToProps({})).layout.flatMap((f) => f.objects).map(manifestYaml).join('---\n');
+    const text = synthesize(valuesToProps({})).files.flatMap((f) => f.objects).map(manifestYaml).join('---\n');
     expect(text).toMatch(/: \|-?\n/); // a multi-line ConfigMap value
     expect(text).toMatch(/: "\d+"\n/); // a number-like string, quoted
     expect(text).toContain('net_cidr: 10.254.0.0/16/24'); // the decoy, plain although it starts with a digit
