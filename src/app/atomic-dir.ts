@@ -29,11 +29,6 @@ export interface OutputTransaction {
  * directories get the mode `mkdir` gives (0755 under the usual umask), not the 0700 of a temp directory.
  * @throws OutputError naming the path and the reason; `changedNothing` tells whether anything changed
  */
-export function replaceDirectory(dir: string, files: Map<string, string>, siblings: Map<string, string> = new Map()): void {
-  writeOutputs({ dir, files, siblings });
-}
-
-/** See `replaceDirectory`. */
 export function writeOutputs(tx: OutputTransaction): void {
   const shown = tx.dir;
   const target = resolveTarget(tx.dir);
