@@ -1,8 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tmpDir } from '../support/tmp-dir';
 
 // bin/load.js runs TypeScript sources through a transpile cache: an edited source must never run stale.
 const root = path.join(__dirname, '..', '..');
@@ -19,22 +19,18 @@ function key(file: string, content: string): string {
 }
 
 test('an edited source is transpiled again; an unchanged one comes from the cache', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-load-'));
+  const dir = tmpDir('multicni-load-');
   const file = path.join(dir, 'mod.ts');
   const relative = path.relative(root, path.join(dir, 'mod'));
-  try {
-    fs.writeFileSync(file, 'export const value: number = 1;\n');
-    expect(loadValue(relative)).toBe('1');
-    // The cache entry is keyed by file name and content (bin/load.js); the second run reads, not rewrites it.
-    const entry = path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`);
-    const written = fs.statSync(entry).mtimeMs;
-    expect(loadValue(relative)).toBe('1');
-    expect(fs.statSync(entry).mtimeMs).toBe(written);
-    fs.writeFileSync(file, 'export const value: string = "edited";\n');
-    expect(loadValue(relative)).toBe('edited');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  fs.writeFileSync(file, 'export const value: number = 1;\n');
+  expect(loadValue(relative)).toBe('1');
+  // The cache entry is keyed by file name and content (bin/load.js); the second run reads, not rewrites it.
+  const entry = path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`);
+  const written = fs.statSync(entry).mtimeMs;
+  expect(loadValue(relative)).toBe('1');
+  expect(fs.statSync(entry).mtimeMs).toBe(written);
+  fs.writeFileSync(file, 'export const value: string = "edited";\n');
+  expect(loadValue(relative)).toBe('edited');
 });
 
 describe('the V8 code cache', () => {
@@ -42,12 +38,11 @@ describe('the V8 code cache', () => {
   let file: string;
   let relative: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-load-'));
+    dir = tmpDir('multicni-load-');
     file = path.join(dir, 'mod.ts');
     relative = path.relative(root, path.join(dir, 'mod'));
     fs.writeFileSync(file, 'export const value: number = 6 * 7;\n');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   /** The code cache entry of the module's transpiled JavaScript. */
   const codeEntry = () => {
     const js = fs.readFileSync(path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`), 'utf8');

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runPlan } from '../../src/cli/plan-command';
 import { runMain, tmpDir } from '../support/run-app';
@@ -21,18 +20,14 @@ describe('multicni plan', () => {
   });
 
   test('svg; a values file with an overlap exits 1 and draws it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
-    try {
-      const values = path.join(dir, 'v.yaml');
-      fs.writeFileSync(values, 'networks:\n  - name: n1\n    subnets: ["10.244.0.0/24"]\n');
-      const r = run(['--values', values, '--format', 'svg']);
-      expect(r.code).toBe(1);
-      expect(r.out).toMatch(/^<svg /);
-      expect(r.out).toContain('overlap (1)');
-      expect(run(['--format', 'svg']).out).toContain('overlap (0)');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tmpDir('multicni-plan-');
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'networks:\n  - name: n1\n    subnets: ["10.244.0.0/24"]\n');
+    const r = run(['--values', values, '--format', 'svg']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^<svg /);
+    expect(r.out).toContain('overlap (1)');
+    expect(run(['--format', 'svg']).out).toContain('overlap (0)');
   });
 
   test('a bad values file is worded as synth words it: key path, long values cut, unprintables escaped', () => {
