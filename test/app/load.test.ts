@@ -13,10 +13,18 @@ function loadValue(relative: string, env: NodeJS.ProcessEnv = process.env): stri
   return r.stdout;
 }
 
-/** The cache key bin/load.js uses for a file: its name and content. */
-function key(file: string, content: string): string {
-  return crypto.createHash('sha1').update(file).update('\0').update(content).update('\0').digest('hex');
+/** A cache key as bin/load.js hashes it: each part followed by a NUL. */
+function digest(...parts: string[]): string {
+  const hash = crypto.createHash('sha1');
+  for (const p of parts) hash.update(p).update('\0');
+  return hash.digest('hex');
 }
+/** The installed TypeScript's version, read as bin/load.js reads it. */
+const tsVersion = JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')).version as string;
+/** The transpile cache key of a source: TypeScript's version, the file's name and its content. */
+const transpileKey = (file: string, content: string) => digest(tsVersion, file, content);
+/** The V8 code cache key of a module: the file's name and its (transpiled) content. */
+const codeKey = (file: string, content: string) => digest(file, content);
 
 test('an edited source is transpiled again; an unchanged one comes from the cache', () => {
   const dir = tmpDir('multicni-load-');
@@ -24,13 +32,41 @@ test('an edited source is transpiled again; an unchanged one comes from the cach
   const relative = path.relative(root, path.join(dir, 'mod'));
   fs.writeFileSync(file, 'export const value: number = 1;\n');
   expect(loadValue(relative)).toBe('1');
-  // The cache entry is keyed by file name and content (bin/load.js); the second run reads, not rewrites it.
-  const entry = path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`);
+  // The cache entry is keyed by TypeScript's version, the file's name and content (bin/load.js); the second run
+  // reads, not rewrites it.
+  const entry = path.join(root, '.cache', 'transpile', `${transpileKey(file, fs.readFileSync(file, 'utf8'))}.js`);
+  expect(fs.existsSync(path.join(root, '.cache', 'transpile', `${digest(file, fs.readFileSync(file, 'utf8'))}.js`))).toBe(false);
   const written = fs.statSync(entry).mtimeMs;
   expect(loadValue(relative)).toBe('1');
   expect(fs.statSync(entry).mtimeMs).toBe(written);
   fs.writeFileSync(file, 'export const value: string = "edited";\n');
   expect(loadValue(relative)).toBe('edited');
+});
+
+test('an entry of another TypeScript version is not run; one of the installed version is', () => {
+  const dir = tmpDir('multicni-load-');
+  const file = path.join(dir, 'mod.ts');
+  const relative = path.relative(root, path.join(dir, 'mod'));
+  const source = 'export const value: number = 1;\n';
+  fs.writeFileSync(file, source);
+  const transpiled = path.join(root, '.cache', 'transpile');
+  fs.mkdirSync(transpiled, { recursive: true });
+  const planted: string[] = [];
+  const plant = (key: string) => {
+    planted.push(path.join(transpiled, `${key}.js`));
+    fs.writeFileSync(planted[planted.length - 1], 'exports.value = "planted";\n');
+  };
+  try {
+    // what an older TypeScript (or a key without the version) would have cached for this very file
+    plant(digest('5.0.0', file, source));
+    plant(digest(file, source));
+    expect(loadValue(relative)).toBe('1');
+    // the entry under the installed version's key is the one read
+    plant(transpileKey(file, source));
+    expect(loadValue(relative)).toBe('planted');
+  } finally {
+    for (const f of planted) fs.rmSync(f, { force: true });
+  }
 });
 
 describe('the V8 code cache', () => {
@@ -45,8 +81,8 @@ describe('the V8 code cache', () => {
   });
   /** The code cache entry of the module's transpiled JavaScript. */
   const codeEntry = () => {
-    const js = fs.readFileSync(path.join(root, '.cache', 'transpile', `${key(file, fs.readFileSync(file, 'utf8'))}.js`), 'utf8');
-    return path.join(root, '.cache', 'v8', `${key(file, js)}.bin`);
+    const js = fs.readFileSync(path.join(root, '.cache', 'transpile', `${transpileKey(file, fs.readFileSync(file, 'utf8'))}.js`), 'utf8');
+    return path.join(root, '.cache', 'v8', `${codeKey(file, js)}.bin`);
   };
 
   test('is written at exit, then read and not rewritten by the next run', () => {
