@@ -17,7 +17,9 @@ const path = require('path');
 const vm = require('vm');
 
 const root = path.join(__dirname, '..');
-const cacheRoot = path.join(root, '.cache');
+// MULTICNI_CACHE_DIR puts both caches in another folder (test/app/load.test.ts uses a temporary one to age
+// and prune entries without touching the checkout's).
+const cacheRoot = process.env.MULTICNI_CACHE_DIR || path.join(root, '.cache');
 const transpileDir = path.join(cacheRoot, 'transpile');
 const codeDir = path.join(cacheRoot, 'v8');
 /** Cache files older than this are removed when new ones are written (an edited source leaves its old entries). */

@@ -69,6 +69,46 @@ test('an entry of another TypeScript version is not run; one of the installed ve
   }
 });
 
+test('entries older than 7 days are pruned by a run that writes an entry, not by a warm run', () => {
+  const dir = tmpDir('multicni-load-');
+  const cache = path.join(dir, 'cache');
+  const env = { ...process.env, MULTICNI_CACHE_DIR: cache };
+  const file = path.join(dir, 'mod.ts');
+  const relative = path.relative(root, path.join(dir, 'mod'));
+  fs.writeFileSync(file, 'export const value: number = 1;\n');
+  expect(loadValue(relative, env)).toBe('1'); // cold: the module's entries (and typescript's code cache, loaded on the miss)
+  const entries = (sub: string) => fs.readdirSync(path.join(cache, sub)).sort();
+  const first: Record<string, string[]> = { transpile: entries('transpile'), v8: entries('v8') };
+  expect(first.transpile).toHaveLength(1);
+  expect(first.v8.length).toBeGreaterThan(0);
+  const day = 24 * 3600;
+  const aged = (sub: string, name: string, days: number) => {
+    const f = path.join(cache, sub, name);
+    fs.writeFileSync(f, 'old');
+    const t = Date.now() / 1000 - days * day;
+    fs.utimesSync(f, t, t);
+  };
+  for (const sub of ['transpile', 'v8']) {
+    aged(sub, 'eight-days.old', 8);
+    aged(sub, 'six-days.old', 6);
+  }
+  expect(loadValue(relative, env)).toBe('1'); // warm: writes nothing, prunes nothing
+  expect(entries('transpile')).toEqual([...first.transpile, 'eight-days.old', 'six-days.old'].sort());
+  expect(entries('v8')).toEqual([...first.v8, 'eight-days.old', 'six-days.old'].sort());
+  fs.writeFileSync(file, 'export const value: number = 2;\n');
+  expect(loadValue(relative, env)).toBe('2'); // a miss: new entries written, then the folder pruned
+  for (const sub of ['transpile', 'v8']) {
+    const now = entries(sub);
+    expect(now).toContain('six-days.old');
+    expect(now).not.toContain('eight-days.old');
+    // the first run's entries (7 days from pruning) and the edited module's new one
+    const fresh = now.filter((n) => !n.endsWith('.old'));
+    expect(fresh).toEqual(expect.arrayContaining(first[sub]));
+    expect(fresh).toHaveLength(first[sub].length + 1);
+  }
+  expect(fs.existsSync(path.join(root, '.cache', 'transpile', `${transpileKey(file, 'export const value: number = 2;\n')}.js`))).toBe(false);
+});
+
 describe('the V8 code cache', () => {
   let dir: string;
   let file: string;
