@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { synthesize } from '../../src/app/synthesize';
 import { valuesToProps } from '../../src/app/values';
 import { manifestYaml } from '../../src/app/yaml-text';
+import { yaml } from '../../src/util/yaml';
 
 /** What manifestYaml must equal, byte for byte. */
 const reference = (object: unknown) => stringify(object, { lineWidth: 0 });
@@ -53,6 +54,24 @@ describe('manifestYaml', () => {
     ['unicode and control characters', { a: 'ünïcödé', b: 'tab\there', c: 'bell\u0007', d: 'emoji 🚀', e: '\u00a0nbsp' }],
   ])('writes %s as yaml does', (_label, object) => {
     expect(manifestYaml(object)).toBe(reference(object));
+  });
+
+  // What the one-pass writer does not model goes through yaml as a whole document.
+  test.each([
+    ['a map whose values are all undefined', { a: undefined }],
+    ['an undefined sequence item', { a: [1, undefined, 'x'] }],
+    ['a Date', { a: new Date(Date.UTC(2024, 1, 29, 12, 30)) }],
+    ['a Date in a sequence', { a: ['x', new Date(0)] }],
+    ['a bigint', { a: BigInt('12345678901234567890') }],
+  ])('writes %s as yaml does, through yaml itself', (_label, object) => {
+    const stringify = jest.spyOn(yaml, 'stringify');
+    try {
+      const text = manifestYaml(object);
+      expect(text).toBe(reference(object));
+      expect(stringify).toHaveBeenCalledWith(object, { lineWidth: 0 });
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   test('writes random JSON as yaml does', () => {
