@@ -1,7 +1,7 @@
 // Loads a module of this package. In a checkout it runs the TypeScript sources directly: each .ts file
 // is transpiled (no type-check: that belongs to `npm test`) and the result cached on disk under the
-// git-ignored .cache/ of the checkout, keyed by the file's content, so a source edit is never run stale and
-// an unchanged file costs one hash. (Not node_modules/.cache: `npm ci` deletes node_modules, so the README's
+// git-ignored .cache/ of the checkout, keyed by the file's name and content and TypeScript's version, so
+// neither a source edit nor a TypeScript upgrade is ever run stale, and an unchanged file costs one hash. (Not node_modules/.cache: `npm ci` deletes node_modules, so the README's
 // `npm ci && npm run synth` would always start cold.) An installed package has no sources and runs its compiled lib/.
 //
 // In a checkout, every module the process loads (ours and node_modules') is also compiled with V8 code
@@ -17,12 +17,15 @@ const path = require('path');
 const vm = require('vm');
 
 const root = path.join(__dirname, '..');
-const cacheRoot = path.join(root, '.cache');
+// MULTICNI_CACHE_DIR puts both caches in another folder (test/app/load.test.ts uses a temporary one to age
+// and prune entries without touching the checkout's).
+const cacheRoot = process.env.MULTICNI_CACHE_DIR || path.join(root, '.cache');
 const transpileDir = path.join(cacheRoot, 'transpile');
 const codeDir = path.join(cacheRoot, 'v8');
 /** Cache files older than this are removed when new ones are written (an edited source leaves its old entries). */
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 let ts; // loaded on the first cache miss only: requiring typescript costs more than a warm synth
+let tsVersion;
 let hooked = false;
 
 function digest(...parts) {
@@ -57,8 +60,23 @@ function prune(dir) {
   }
 }
 
+/**
+ * TypeScript's version, part of every transpile key: read as text from its package.json, which is far cheaper
+ * than requiring typescript (and keeps it out of require.cache).
+ */
+function typescriptVersion() {
+  if (tsVersion === undefined) {
+    try {
+      tsVersion = JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')).version;
+    } catch {
+      tsVersion = ''; // not installed: the miss below fails on requiring it, as before
+    }
+  }
+  return tsVersion;
+}
+
 function transpile(source, filename) {
-  const key = digest(filename, source);
+  const key = digest(typescriptVersion(), filename, source);
   try {
     return fs.readFileSync(path.join(transpileDir, `${key}.js`), 'utf8');
   } catch {

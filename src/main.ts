@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadValuesFile, valuesToProps } from './app/values';
 import { OutputError, writeOutputs } from './app/atomic-dir';
-import { escapeUnprintable, synthErrorLine } from './app/error-message';
+import { escapeUnprintable, valuesErrorLine } from './app/error-message';
 import { SynthOutput, synthesize } from './app/synthesize';
 import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
@@ -43,37 +43,36 @@ export function main(
     out = synthesize(props);
   } catch (e) {
     // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
-    let message = (e as Error).message;
-    const filePrefix = `${valuesFile}: `;
-    if (valuesFile && message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
-    const line = synthErrorLine(message, valuesFile ? props ?? ({} as MultiCniChartProps) : undefined);
-    err(`${valuesFile ? `${filePrefix}${line}` : `synth: ${line}`}; ${unchanged}`);
+    const line = valuesErrorLine(e, valuesFile, props);
+    err(`${valuesFile ? line : `synth: ${line}`}; ${unchanged}`);
     return 1;
   }
   try {
     // The kind config is part of the same transaction: both are replaced, or neither.
-    writeOutputs({ dir: outdir, files: new Map([...out.files, ...out.planFiles]), siblings: new Map([[kindConfig, out.kindConfig]]) });
+    writeOutputs({ dir: outdir, files: new Map(out.files.map((f) => [f.path, f.content])), siblings: new Map([[kindConfig, out.kindConfig]]) });
   } catch (e) {
-    const message = escapeUnprintable((e as Error).message);
-    err(`synth: ${message}${e instanceof OutputError && e.changedNothing && !/nothing was changed/.test(message) ? `; ${unchanged}` : ''}`);
+    // A refusal touched nothing: say that both outputs are as they were (a failure says so itself).
+    const untouched = e instanceof OutputError && e.changedNothing && !e.saysNothingChanged;
+    err(`synth: ${escapeUnprintable((e as Error).message)}${untouched ? `; ${unchanged}` : ''}`);
     return 1;
   }
   // `cdk8s synth` empties its own output directory and expects the manifests there.
   const cdk8sOut = process.env.CDK8S_OUTDIR;
   if (cdk8sOut && path.resolve(cdk8sOut) !== path.resolve(outdir)) {
     try {
-      for (const [file, text] of [...out.files, ...out.planFiles]) {
-        fs.mkdirSync(path.dirname(path.join(cdk8sOut, file)), { recursive: true });
-        fs.writeFileSync(path.join(cdk8sOut, file), text);
+      for (const f of out.files) {
+        fs.mkdirSync(path.dirname(path.join(cdk8sOut, f.path)), { recursive: true });
+        fs.writeFileSync(path.join(cdk8sOut, f.path), f.content);
       }
     } catch (e) {
       err(`synth: wrote ${outdir}/ and ${kindConfig}, but copying to CDK8S_OUTDIR ${cdk8sOut} failed: ${(e as Error).message}`);
       return 1;
     }
   }
-  const count = (stage2: boolean) => out.layout.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
+  const manifests = out.files.filter((f) => f.objects.length > 0); // the address-plan files hold no objects
+  const count = (stage2: boolean) => manifests.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
   log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig}`);
-  for (const f of out.layout) log(`  ${outdir}/${f.path} (${f.objects.length})`);
+  for (const f of manifests) log(`  ${outdir}/${f.path} (${f.objects.length})`);
   for (const w of out.warnings) err(`warning: ${escapeUnprintable(w)}`);
   return 0;
 }

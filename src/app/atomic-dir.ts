@@ -29,11 +29,6 @@ export interface OutputTransaction {
  * directories get the mode `mkdir` gives (0755 under the usual umask), not the 0700 of a temp directory.
  * @throws OutputError naming the path and the reason; `changedNothing` tells whether anything changed
  */
-export function replaceDirectory(dir: string, files: Map<string, string>, siblings: Map<string, string> = new Map()): void {
-  writeOutputs({ dir, files, siblings });
-}
-
-/** See `replaceDirectory`. */
 export function writeOutputs(tx: OutputTransaction): void {
   const shown = tx.dir;
   const target = resolveTarget(tx.dir);
@@ -74,7 +69,7 @@ export function writeOutputs(tx: OutputTransaction): void {
         fs.writeFileSync(t.temp, t.content);
       }
     } catch (e) {
-      throw new OutputError(`${shown}: cannot write the new files: ${errorText(e)}; nothing was changed`, true);
+      throw OutputError.nothingChanged(`${shown}: cannot write the new files: ${errorText(e)}`);
     }
     commit(target, staging, old, temps, shown);
   } finally {
@@ -121,6 +116,6 @@ function commit(target: string, staging: string, old: string, temps: { file: str
     if (failedUndo.length > 0) {
       throw new OutputError(`${shown}: cannot swap in the new files (${errorText(e)}), and restoring the previous ones failed too (${failedUndo.join('; ')}); check ${shown}/ and ${path.dirname(target)} by hand`, false);
     }
-    throw new OutputError(`${shown}: cannot swap in the new files: ${errorText(e)}; nothing was changed`, true);
+    throw OutputError.nothingChanged(`${shown}: cannot swap in the new files: ${errorText(e)}`);
   }
 }

@@ -1,7 +1,5 @@
 import { MultiCniChartProps } from '../chart';
-
-/** Longest quoted value echoed in a message; longer ones are cut and their length given. */
-const MAX_QUOTED = 80;
+import { SHOWN_CUT, SHOWN_MAX } from '../common/field-error';
 
 /**
  * One line for a failed synth: cdk8s' "Validation failed" block becomes its problems joined by `; `,
@@ -12,6 +10,20 @@ const MAX_QUOTED = 80;
 export function synthErrorLine(message: string, props?: MultiCniChartProps): string {
   const problems = splitProblems(message).map((p) => (props ? podRangeSource(withKeyPath(p, props), props) : p));
   return escapeUnprintable(truncateQuoted(problems.join('; ')));
+}
+
+/**
+ * The one line both `synth` and `plan` report when a values file cannot be read or its stack cannot be built:
+ * `FILE: key.path: problem` with a values file (the message's own `FILE: ` is not repeated), the bare
+ * problem without one. `props` are the values file's, when it was read: they turn component prefixes and
+ * plan problems into the key path the user wrote (see synthErrorLine).
+ */
+export function valuesErrorLine(error: unknown, valuesFile: string | undefined, props: MultiCniChartProps | undefined): string {
+  let message = (error as Error)?.message ?? String(error);
+  if (valuesFile === undefined) return synthErrorLine(message);
+  const filePrefix = `${valuesFile}: `;
+  if (message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
+  return `${filePrefix}${synthErrorLine(message, props ?? ({} as MultiCniChartProps))}`;
 }
 
 /** cdk8s' `Validation failed with the following errors:\n  [path] problem` → the problems. */
@@ -145,15 +157,15 @@ function keyOf(role: string, owners: string[], name: string, props: MultiCniChar
   return r ? `addressing.${ADDRESSING_KEY[r]}` : undefined;
 }
 
-/** `"aaaa…"` longer than MAX_QUOTED → the first characters, `…`, and the length. */
+/** `"aaaa…"` longer than SHOWN_MAX → the first SHOWN_CUT characters, `…`, and the length (as field-error's showValue). */
 export function truncateQuoted(text: string): string {
-  return truncateQuotedStrings(text).replace(/[^\s":]{121,}/g, (word) => `${word.slice(0, 60)}… (${word.length} characters)`);
+  return truncateQuotedStrings(text).replace(/[^\s":]{121,}/g, (word) => `${word.slice(0, SHOWN_CUT)}… (${word.length} characters)`);
 }
 
 function truncateQuotedStrings(text: string): string {
   return text.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => {
-    if (inner.length <= MAX_QUOTED) return whole;
-    return `"${inner.slice(0, MAX_QUOTED - 20)}…" (${inner.length} characters)`;
+    if (inner.length <= SHOWN_MAX) return whole;
+    return `"${inner.slice(0, SHOWN_CUT)}…" (${inner.length} characters)`;
   });
 }
 

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { MULTUS_NETWORKS_ANNOTATION as NETWORKS_ANNOTATION } from '../common/cni-facts';
 import { manifestYaml } from './yaml-text';
+import { fileNamePart } from '../util/text';
 
 /** One output file: a relative path and its objects, in apply order. */
 export interface LayoutFile {
@@ -55,7 +56,7 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     if (own === undefined) continue;
     const second = stage2Components.has(id);
     const index = String(second ? ++stage2 : ++stage1).padStart(2, '0');
-    files.push({ path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileSafe(id)}.k8s.yaml`, objects: own });
+    files.push({ path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(id)}.k8s.yaml`, objects: own });
   }
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
@@ -79,8 +80,4 @@ function needsStage2(o: any, shippedGroups: Set<string>): boolean {
 /** The YAML text of a file: documents separated by `---`, no line folding, so output is stable. */
 export function renderYaml(objects: any[]): string {
   return objects.map(manifestYaml).join('---\n');
-}
-
-function fileSafe(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
 }

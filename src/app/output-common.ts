@@ -7,9 +7,22 @@ import * as path from 'path';
 export const OUTPUT_MARKER = '.cdk8s-multicni';
 export const MARKER_TEXT = 'Written by cdk8s-multicni synth. This directory is replaced as a whole on every synth.\n';
 
-/** A refusal or failure that changed nothing on disk; the message says so. */
+/**
+ * A refusal, or a failure of writing the outputs. A failure once the write had begun (or a lock waited for
+ * in vain) tells the reader that the previous outputs are intact: `OutputError.nothingChanged` ends its
+ * message so; a refusal, which never touched anything, is worded as a refusal.
+ */
 export class OutputError extends Error {
-  constructor(message: string, public readonly changedNothing: boolean) {
+  /** `reason; nothing was changed`: a failure after which the previous outputs are as they were. */
+  public static nothingChanged(reason: string): OutputError {
+    return new OutputError(`${reason}; nothing was changed`, true, true);
+  }
+
+  /**
+   * @param changedNothing the previous outputs are as they were
+   * @param saysNothingChanged the message already says so (made by `nothingChanged`)
+   */
+  constructor(message: string, public readonly changedNothing: boolean, public readonly saysNothingChanged = false) {
     super(message);
     this.name = 'OutputError';
   }

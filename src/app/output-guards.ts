@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { STAGE2_DIR } from './manifest-layout';
 import { OUTPUT_MARKER, OutputError, errorText, isInside } from './output-common';
 
 /** The absolute directory to replace: through a symlink to its target; never a directory the user stands in. */
@@ -67,15 +68,15 @@ export function checkReplaceable(target: string, shown: string): void {
 }
 
 /**
- * Output of a synth from before the marker: nothing but `NN-name.k8s.yaml` files and a `stage2/` of the
- * same. Replacing it loses nothing the user wrote.
+ * Output of a synth from before the marker: nothing but `NN-name.k8s.yaml` files and a `stage2/` (STAGE2_DIR)
+ * of the same. Replacing it loses nothing the user wrote.
  */
 function isUnmarkedSynthOutput(dir: string, entries: string[]): boolean {
   const layoutFile = /^\d\d-[a-z0-9.-]+\.k8s\.yaml$/;
   return entries.every((e) => {
     const stat = fs.lstatSync(path.join(dir, e));
     if (stat.isFile()) return layoutFile.test(e);
-    if (stat.isDirectory() && e === 'stage2') return fs.readdirSync(path.join(dir, e)).every((f) => layoutFile.test(f) && fs.lstatSync(path.join(dir, e, f)).isFile());
+    if (stat.isDirectory() && e === STAGE2_DIR) return fs.readdirSync(path.join(dir, e)).every((f) => layoutFile.test(f) && fs.lstatSync(path.join(dir, e, f)).isFile());
     return false;
   });
 }

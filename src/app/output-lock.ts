@@ -26,7 +26,7 @@ export function lock(parent: string, base: string, shown: string): () => void {
       continue;
     }
     if (Date.now() > deadline) {
-      throw new OutputError(`${shown}: another synth${holder ? ` (pid ${holder})` : ''} is writing it and still holds ${file} after ${LOCK_WAIT_MS / 1000}s; nothing was changed`, true);
+      throw OutputError.nothingChanged(`${shown}: another synth${holder ? ` (pid ${holder})` : ''} is writing it and still holds ${file} after ${LOCK_WAIT_MS / 1000}s`);
     }
     sleep(25);
   }

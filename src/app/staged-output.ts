@@ -1,8 +1,9 @@
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
-import { replaceDirectory } from './atomic-dir';
+import { writeOutputs } from './atomic-dir';
 import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { validateApp } from './validate-app';
+import { fileNamePart } from '../util/text';
 
 /** One file of the staged layout. */
 export interface StagedFile {
@@ -34,27 +35,9 @@ export class StagedOutput {
   /** The files of the layout, in memory. @throws when a chart fails validation (e.g. its address plan) */
   public static render(app: App, options: StagedOutputOptions = {}): StagedFile[] {
     validateApp(app);
-    const charts = app.charts;
-    const layouts = charts.map((chart) => ({ chart, files: layoutChart(chart) }));
-    const multi = charts.length > 1;
-    // A custom resource whose CRD another chart ships cannot go into the first pass either.
-    const crdGroups = new Set(layouts.flatMap((l) => l.files.flatMap((f) => f.objects))
-      .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
-    const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
-      || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
-    const out: StagedFile[] = [];
-    const counters = [0, 0];
-    for (const { chart, files } of layouts) {
-      for (const f of files) {
-        const second = isStage2(f);
-        const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
-        const path = multi || second !== f.path.startsWith(`${STAGE2_DIR}/`)
-          ? `${second ? STAGE2_DIR + '/' : ''}${String(++counters[second ? 1 : 0]).padStart(2, '0')}-${multi ? fileSafe(chart.node.id) + '-' : ''}${base}`
-          : f.path;
-        if (!multi) counters[second ? 1 : 0]++;
-        out.push({ path, content: renderYaml(f.objects), objects: f.objects });
-      }
-    }
+    const layouts = app.charts.map((chart) => ({ chart, files: layoutChart(chart) }));
+    const files = layouts.length === 1 ? layouts[0].files : acrossCharts(layouts);
+    const out = files.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects }));
     return (options.addressPlanFiles ?? true) ? [...out, ...StagedOutput.addressPlanFiles(app)] : out;
   }
 
@@ -78,14 +61,29 @@ export class StagedOutput {
    */
   public static write(app: App, outdir: string, options: StagedOutputOptions = {}): StagedFile[] {
     const files = StagedOutput.render(app, options);
-    replaceDirectory(outdir, new Map(files.map((f) => [f.path, f.content])));
+    writeOutputs({ dir: outdir, files: new Map(files.map((f) => [f.path, f.content])) });
     return files;
   }
 
   private constructor() {}
 }
 
-function fileSafe(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+/**
+ * Several charts: each file named `NN-<chart id>-<component>.k8s.yaml`, numbered across the charts in each
+ * stage. (One chart's own layout already has each file in its stage: layoutChart moves custom resources of
+ * the chart's CRDs to stage 2.)
+ */
+function acrossCharts(layouts: { chart: Chart; files: LayoutFile[] }[]): LayoutFile[] {
+  // A custom resource whose CRD another chart ships cannot go into the first pass either.
+  const crdGroups = new Set(layouts.flatMap((l) => l.files.flatMap((f) => f.objects))
+    .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
+  const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
+    || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
+  const counters = [0, 0];
+  return layouts.flatMap(({ chart, files }) => files.map((f) => {
+    const second = isStage2(f);
+    const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
+    const index = String(++counters[second ? 1 : 0]).padStart(2, '0');
+    return { path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
+  }));
 }
-

@@ -7,12 +7,11 @@ import { StagedFile, StagedOutput } from './staged-output';
 
 /** What one synth produces, all in memory: nothing is written until everything succeeded. */
 export interface SynthOutput {
-  /** Files of the output directory, relative path → YAML. */
-  readonly files: Map<string, string>;
-  /** The layout (for summaries). */
-  readonly layout: StagedFile[];
-  /** `address-plan.md` and `address-plan.svg`, written at the root of the output directory. */
-  readonly planFiles: Map<string, string>;
+  /**
+   * Every file of the output directory, as `StagedOutput.render` gives them: the manifests in apply order
+   * (with their objects), then `address-plan.md` and `address-plan.svg` (no objects).
+   */
+  readonly files: StagedFile[];
   /** A kind cluster config matching the plan (written outside the output directory). */
   readonly kindConfig: string;
   /** Settings that are probably, but not certainly, wrong: printed, not refused. */
@@ -23,15 +22,13 @@ export interface SynthOutput {
 export function synthesize(props: MultiCniChartProps): SynthOutput {
   const app = new App();
   const chart = new MultiCniChart(app, 'multicni', props);
-  const layout = StagedOutput.render(app, { addressPlanFiles: false });
-  const files = new Map(layout.map((f) => [f.path, f.content]));
-  const planFiles = new Map(StagedOutput.addressPlanFiles(app).map((f) => [f.path, f.content]));
+  const files = StagedOutput.render(app);
   const masks = customNodeMasks(chart);
   const warnings = ChartAddressPlan.warningsOf(chart);
   if (masks.length > 0) {
     warnings.push(`kind config: kube-controller-manager's node mask (${masks.join(', ')}) is not written into the kind config; give kind a kubeadmConfigPatches entry for its ClusterConfiguration (controllerManager extraArgs) in the kubeadm API version of your node image`);
   }
-  return { files, layout, planFiles, kindConfig: kindConfigFor(chart, masks), warnings };
+  return { files, kindConfig: kindConfigFor(chart, masks), warnings };
 }
 
 /** `--node-cidr-mask-size-ipv4=26`-style flags for the node masks that differ from kube-controller-manager's defaults. */

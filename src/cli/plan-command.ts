@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { loadValuesFile, synthErrorLine, valuesToProps } from '../app';
+import { loadValuesFile, valuesErrorLine, valuesToProps } from '../app';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 
@@ -34,12 +34,13 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
     return 2;
   }
   let chart: MultiCniChart;
-  let props: MultiCniChartProps;
+  let props: MultiCniChartProps | undefined;
   try {
     props = values ? loadValuesFile(values) : valuesToProps({});
     chart = new MultiCniChart(new App(), 'multicni', props);
   } catch (e) {
-    err(`multicni plan: ${(e as Error).message}`);
+    // Worded as synth words it: `FILE: key.path: problem`.
+    err(`multicni plan: ${valuesErrorLine(e, values, props)}`);
     return 2;
   }
   // The plan is drawn even when it has problems: that is when a picture helps most.
@@ -48,6 +49,6 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
   // Problems of the App that are no range (a tunnel port shared by Cilium and OVN-Kubernetes, cniExclusive
   // beside Multus) are not drawn; synth refuses them, so they are named here too, in the values file's words.
   const appProblems = ChartAddressPlan._appProblems(chart);
-  for (const p of appProblems) err(`multicni plan: ${values ? `${values}: ` : ''}${synthErrorLine(p, values ? props : undefined)}`);
+  for (const p of appProblems) err(`multicni plan: ${valuesErrorLine(new Error(p), values, props)}`);
   return chart.plan.check().length === 0 && appProblems.length === 0 ? 0 : 1;
 }

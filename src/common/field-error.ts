@@ -1,23 +1,28 @@
 // The one error grammar of the project: `field.path: invalid value "shown": expected what would be valid`.
 // Every component words its own `expected …`; the path, the quoting and the truncation are here.
 
-/** Longest string echoed in a message; a longer one is cut and its length given. */
-const MAX_SHOWN = 80;
+/**
+ * Longest string a message shows whole; a longer one is cut to its first SHOWN_CUT characters, `…`, and its
+ * length. Also the limit of synth's one-line errors (src/app/error-message.ts).
+ */
+export const SHOWN_MAX = 80;
+/** The characters of a too-long string a message keeps. */
+export const SHOWN_CUT = SHOWN_MAX - 20;
 
 /**
- * A value as a message shows it: JSON (strings quoted), a string longer than 80 characters cut with its
+ * A value as a message shows it: JSON (strings quoted), a string longer than SHOWN_MAX characters cut with its
  * length, an object by its class name, `undefined` as such.
  */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string' && value.length > MAX_SHOWN) {
-    return `${JSON.stringify(value.slice(0, MAX_SHOWN - 20)).slice(0, -1)}…" (${value.length} characters)`;
+  if (typeof value === 'string' && value.length > SHOWN_MAX) {
+    return `${JSON.stringify(value.slice(0, SHOWN_CUT)).slice(0, -1)}…" (${value.length} characters)`;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && value.constructor !== Object) {
     return value.constructor?.name ?? 'an object';
   }
   const json = JSON.stringify(value) ?? String(value);
-  return json.length > MAX_SHOWN * 2 ? `${json.slice(0, MAX_SHOWN)}… (${json.length} characters)` : json;
+  return json.length > SHOWN_MAX * 2 ? `${json.slice(0, SHOWN_MAX)}… (${json.length} characters)` : json;
 }
 
 /** `a.b` / `a[0]`: a key appended to a path (an empty path is the root). */

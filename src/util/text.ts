@@ -9,6 +9,11 @@ export function withThousands(n: number | bigint): string {
   return n < 0 ? `-${grouped}` : grouped;
 }
 
+/** A construct id as part of a file name: lowercase, every run of other characters than `a-z0-9.-` one `-`. */
+export function fileNamePart(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+}
+
 /** Orders strings by UTF-16 code unit: the same on every machine, whatever its locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

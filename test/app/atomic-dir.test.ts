@@ -27,6 +27,7 @@ describe('output directory guards', () => {
     const r = run(['--outdir', out, '--kind-config', path.join(dir, 'k.yaml')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/refusing to replace a directory that synth did not write \(it holds 1 entry, e\.g\. "notes\.txt", and no \.cdk8s-multicni marker\)/);
+    expect(r.err.endsWith(`; nothing was written (${out}/ and ${path.join(dir, 'k.yaml')} are unchanged)`)).toBe(true);
     expect(listing(out)).toEqual({ 'notes.txt': 'keep me' });
     expect(fs.existsSync(path.join(dir, 'k.yaml'))).toBe(false); // the kind config is part of the same transaction
     expect(fs.readdirSync(dir).sort()).toEqual(['mine']);
@@ -112,7 +113,8 @@ describe('output directory guards', () => {
     fs.mkdirSync(path.join(dir, 'kdir'));
     const r = run(['--values', path.join(ROOT, 'examples', 'values.yaml'), '--outdir', out, '--kind-config', path.join(dir, 'kdir')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/nothing was changed/);
+    expect(r.err).toMatch(/nothing was changed$/);
+    expect(r.err).not.toMatch(/nothing was written/); // said once, by the failure itself
     expect(r.err).not.toMatch(/left unchanged.*replaced|wrote/);
     expect(listing(out)).toEqual(before);
     expect(fs.readdirSync(dir).sort()).toEqual(['dist', 'k.yaml', 'kdir']);

@@ -77,10 +77,13 @@ describe('synth app', () => {
     expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(manifests);
   });
 
-  test('bad arguments', () => {
-    expect(run(['--bogus']).code).toBe(2);
-    expect(run(['--values']).err).toMatch(/--values needs a value/);
-    expect(run(['--help']).out).toMatch(/usage: synth/);
+  test('bad arguments: refused before anything is written', () => {
+    const dir = tmp();
+    const outputs = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind.yaml')];
+    expect(run([...outputs, '--bogus']).code).toBe(2);
+    expect(run([...outputs, '--values']).err).toMatch(/--values needs a value/);
+    expect(run([...outputs, '--help']).out).toMatch(/usage: synth/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 
@@ -128,8 +131,10 @@ describe('values file', () => {
 
   test('unreadable or invalid files are named', () => {
     const dir = tmp();
-    expect(run(['--values', path.join(dir, 'missing.yaml')]).err).toMatch(/missing\.yaml: cannot read: no such file/);
+    const outputs = ['--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')];
+    expect(run(['--values', path.join(dir, 'missing.yaml'), ...outputs]).err).toMatch(/missing\.yaml: cannot read: no such file/);
     fs.writeFileSync(path.join(dir, 'broken.yaml'), 'a: [\n');
-    expect(run(['--values', path.join(dir, 'broken.yaml'), '--outdir', path.join(dir, 'd')]).err).toMatch(/broken\.yaml: not valid YAML/);
+    expect(run(['--values', path.join(dir, 'broken.yaml'), ...outputs]).err).toMatch(/broken\.yaml: not valid YAML/);
+    expect(fs.readdirSync(dir)).toEqual(['broken.yaml']);
   });
 });

@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { synthesize } from '../../src/app/synthesize';
 import { valuesToProps } from '../../src/app/values';
 import { manifestYaml } from '../../src/app/yaml-text';
+import { yaml } from '../../src/util/yaml';
 
 /** What manifestYaml must equal, byte for byte. */
 const reference = (object: unknown) => stringify(object, { lineWidth: 0 });
@@ -27,13 +28,13 @@ const STACKS: Array<[string, object]> = [
 
 describe('manifestYaml', () => {
   test.each(STACKS)('writes every object of the %s stack as yaml does', (_label, values) => {
-    const objects = synthesize(valuesToProps(values)).layout.flatMap((f) => f.objects);
+    const objects = synthesize(valuesToProps(values)).files.flatMap((f) => f.objects);
     expect(objects.length).toBeGreaterThan(40);
     for (const o of objects) expect(manifestYaml(o)).toBe(reference(o));
   });
 
   test('the default stack holds the scalars the fast path leaves to yaml (block text, numbers as strings, cidrs)', () => {
-    const text = synthesize(valuesToProps({})).layout.flatMap((f) => f.objects).map(manifestYaml).join('---\n');
+    const text = synthesize(valuesToProps({})).files.flatMap((f) => f.objects).map(manifestYaml).join('---\n');
     expect(text).toMatch(/: \|-?\n/); // a multi-line ConfigMap value
     expect(text).toMatch(/: "\d+"\n/); // a number-like string, quoted
     expect(text).toContain('net_cidr: 10.254.0.0/16/24'); // the decoy, plain although it starts with a digit
@@ -53,6 +54,24 @@ describe('manifestYaml', () => {
     ['unicode and control characters', { a: 'ünïcödé', b: 'tab\there', c: 'bell\u0007', d: 'emoji 🚀', e: '\u00a0nbsp' }],
   ])('writes %s as yaml does', (_label, object) => {
     expect(manifestYaml(object)).toBe(reference(object));
+  });
+
+  // What the one-pass writer does not model goes through yaml as a whole document.
+  test.each([
+    ['a map whose values are all undefined', { a: undefined }],
+    ['an undefined sequence item', { a: [1, undefined, 'x'] }],
+    ['a Date', { a: new Date(Date.UTC(2024, 1, 29, 12, 30)) }],
+    ['a Date in a sequence', { a: ['x', new Date(0)] }],
+    ['a bigint', { a: BigInt('12345678901234567890') }],
+  ])('writes %s as yaml does, through yaml itself', (_label, object) => {
+    const stringify = jest.spyOn(yaml, 'stringify');
+    try {
+      const text = manifestYaml(object);
+      expect(text).toBe(reference(object));
+      expect(stringify).toHaveBeenCalledWith(object, { lineWidth: 0 });
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   test('writes random JSON as yaml does', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runPlan } from '../../src/cli/plan-command';
+import { runMain, tmpDir } from '../support/run-app';
 
 function run(args: string[]) {
   const out: string[] = [];
@@ -20,22 +20,43 @@ describe('multicni plan', () => {
   });
 
   test('svg; a values file with an overlap exits 1 and draws it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
-    try {
-      const values = path.join(dir, 'v.yaml');
-      fs.writeFileSync(values, 'networks:\n  - name: n1\n    subnets: ["10.244.0.0/24"]\n');
-      const r = run(['--values', values, '--format', 'svg']);
-      expect(r.code).toBe(1);
-      expect(r.out).toMatch(/^<svg /);
-      expect(r.out).toContain('overlap (1)');
-      expect(run(['--format', 'svg']).out).toContain('overlap (0)');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    const dir = tmpDir('multicni-plan-');
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'networks:\n  - name: n1\n    subnets: ["10.244.0.0/24"]\n');
+    const r = run(['--values', values, '--format', 'svg']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^<svg /);
+    expect(r.out).toContain('overlap (1)');
+    expect(run(['--format', 'svg']).out).toContain('overlap (0)');
+  });
+
+  test('a bad values file is worded as synth words it: key path, long values cut, unprintables escaped', () => {
+    const dir = tmpDir('multicni-plan-');
+    const files: Array<[string, string, RegExp]> = [
+      ['decoy.yaml', 'addressing:\n  decoy: 10.254.0.0/16/8\n', /: addressing\.decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8"/],
+      ['long.yaml', `addressing:\n  decoy: "10.254.0.0/16/24\\a${'y'.repeat(100)}"\n`, /: addressing\.decoy: invalid cluster subnet "10\.254\.0\.0\/16\/24\\x07y+…" \(117 characters\)/],
+      ['api.yaml', `apiServer: "https://\\a${'x'.repeat(200)}:6443"\n`, /: apiServer: invalid api server address "https:\/\/\\x07x+…" \(214 characters\)/],
+      ['typo.yaml', 'ovn:\n  mtuu: 1400\n', /: ovn\.mtuu: unknown key/],
+    ];
+    for (const [name, text, wording] of files) {
+      const values = path.join(dir, name);
+      fs.writeFileSync(values, text);
+      const plan = run(['--values', values]);
+      const synth = runMain(['--values', values, '--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind.yaml')]);
+      expect(plan.code).toBe(2);
+      expect(synth.code).toBe(1);
+      const suffix = `; nothing was written (${path.join(dir, 'dist')}/ and ${path.join(dir, 'kind.yaml')} are unchanged)`;
+      expect(synth.err.endsWith(suffix)).toBe(true);
+      expect(plan.err).toBe(`multicni plan: ${synth.err.slice(0, -suffix.length)}`);
+      expect(plan.err.startsWith(`multicni plan: ${values}: `)).toBe(true);
+      expect(plan.err).toMatch(wording);
+      expect(plan.err).not.toMatch(/[\u0000-\u001f]/);
     }
+    expect(fs.readdirSync(dir).sort()).toEqual(files.map(([name]) => name).sort());
   });
 
   test('an App-wide problem that is no range (a shared tunnel port) is named in the values file\'s words and exits 1', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+    const dir = tmpDir('multicni-plan-');
     try {
       const values = path.join(dir, 'v.yaml');
       fs.writeFileSync(values, 'ovn:\n  encapPort: 8472\n');

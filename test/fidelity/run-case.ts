@@ -10,8 +10,8 @@ export function compareCase(upstreamDir: string, c: FidelityCase): Difference[] 
   const upstream = c.upstream.flatMap((f) => parseManifests(fs.readFileSync(path.join(upstreamDir, f), 'utf8')));
   const out = synthesize(valuesToProps(c.values));
   const project = c.projectFiles.flatMap((f) => {
-    const text = out.files.get(f);
-    if (text === undefined) throw new Error(`${c.id}: synth output has no ${f} (files: ${[...out.files.keys()].join(', ')})`);
+    const text = out.files.find((file) => file.path === f)?.content;
+    if (text === undefined) throw new Error(`${c.id}: synth output has no ${f} (files: ${out.files.map((file) => file.path).join(', ')})`);
     return parseManifests(text);
   }).filter(c.projectFilter ?? (() => true));
   return compareManifests(upstream, project, c.options);

@@ -20,7 +20,7 @@ let expectedTree: Record<string, string>;
 beforeAll(() => {
   built = buildPackages();
   const out = synthesize(valuesToProps({}));
-  expected = Object.fromEntries([...out.files, ...out.planFiles]);
+  expected = Object.fromEntries(out.files.map((f) => [f.path, f.content]));
   expectedTree = { ...expected, [OUTPUT_MARKER]: MARKER_TEXT };
 }, 600_000);
 

@@ -1,14 +1,10 @@
 // Helpers shared by the tests of the synth app (test/app): the real entry point, temporary directories and
 // a directory's files as a map, so a refused synth can be shown to leave every byte as it was.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/main';
 
-/** A fresh temporary directory, its real path (macOS /tmp is a link). */
-export function tmpDir(prefix = 'multicni-'): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-}
+export { tmpDir } from './tmp-dir';
 
 /** What `main` (the code behind `npm run synth`) printed: stdout joined, stderr joined and as lines. */
 export interface AppRun {

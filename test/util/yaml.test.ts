@@ -16,3 +16,26 @@ test('is the copy cdk8s already loaded when it is the same version, else this pa
   // both copies are installed here; the point is to load one of them only
   expect(cdk8sYamlFile).not.toBe(ownYamlFile);
 });
+
+test('is this package\'s own copy when cdk8s bundles another version of yaml', () => {
+  const cdk8sYamlPackage = require.resolve('yaml/package.json', { paths: [cdk8sDir] });
+  jest.isolateModules(() => {
+    // only the version cdk8s's copy reports differs; both copies are the real installed modules
+    jest.doMock(cdk8sYamlPackage, () => ({ version: '0.0.0-not-ours' }));
+    const { yaml: loaded } = require('../../src/util/yaml');
+    expect(loaded).toBe(require(ownYamlFile));
+    expect(loaded).not.toBe(require(cdk8sYamlFile));
+    expect(loaded.stringify({ a: 1 })).toBe('a: 1\n');
+  });
+});
+
+test('is cdk8s\'s copy when both report the same version (as the installed copies do here)', () => {
+  const ownVersion: string = require('yaml/package.json').version;
+  const cdk8sYamlPackage = require.resolve('yaml/package.json', { paths: [cdk8sDir] });
+  jest.isolateModules(() => {
+    jest.doMock(cdk8sYamlPackage, () => ({ version: ownVersion }));
+    const { yaml: loaded } = require('../../src/util/yaml');
+    expect(loaded).toBe(require(cdk8sYamlFile));
+    expect(loaded).not.toBe(require(ownYamlFile));
+  });
+});
