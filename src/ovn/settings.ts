@@ -1,4 +1,3 @@
-import { Lazy } from 'cdk8s';
 import type { ImagePullPolicy } from 'cdk8s-plus-28';
 import { checkImagePullPolicy } from '../common/image-pull-policy';
 import { IpFamily } from '../addressing';
@@ -27,7 +26,11 @@ export interface OvnSettings {
   readonly mode: OvnDeploymentMode;
   readonly interconnect: boolean;
   readonly apiServer: ApiServerAddress;
-  readonly netCidr: string;
+  /**
+   * The address plan, kept to read its `netCidr` (the decoy) at synth: an automatic decoy is chosen only when
+   * every range of the cluster is known. The other ranges are read from it here, at construction.
+   */
+  readonly network: IOvnAddressPlan;
   readonly svcCidr: string;
   readonly subnets: FamilySubnets[];
   readonly mtu: number;
@@ -56,8 +59,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
     mode,
     interconnect,
     apiServer,
-    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
-    netCidr: Lazy.any({ produce: () => network.netCidr }) as unknown as string,
+    network,
     svcCidr: network.svcCidr,
     subnets: familySubnets(network),
     mtu,
