@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
-import { ChartAddressPlan, onlyOne } from '../plan';
+import { ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
@@ -122,7 +122,7 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     this.serviceCidrs = parseCidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], { perFamily: true });
     this.nodeNetworks = parseCidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], { perFamily: false });
     this.families = Cidr.familiesOf(this.primaryPodCidrs);
-    this.nodeCount = props.nodeCount ?? 3;
+    this.nodeCount = props.nodeCount ?? DEFAULT_NODE_COUNT;
     if (!Number.isInteger(this.nodeCount) || this.nodeCount < 1) {
       throw new Error(`nodeCount: invalid value ${JSON.stringify(props.nodeCount)}: expected a whole number of nodes, at least 1`);
     }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { OvnNetwork } from '../networks';
 import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { ChartAddressPlan, ensureNamespace } from '../plan';
+import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel } from '../util/k8s-names';
 import { isImageReference } from '../util/image-reference';
 
@@ -30,7 +30,7 @@ export interface DemoPodsProps {
   /**
    * Nodes of the cluster (the kind config has one control plane and `nodeCount - 1` workers named
    * `ovn-worker`, `ovn-worker2`, …): the default pods are pinned to two workers only when both exist.
-   * @default - the App's DeceptiveNetworkConfig's nodeCount, else 3
+   * @default - the cluster's node count (`clusterNodeCount`: the App's DeceptiveNetworkConfig's nodeCount, else 3)
    */
   readonly nodeCount?: number;
   /**
@@ -60,7 +60,7 @@ export class DemoPods extends Construct {
     if (!isDnsLabel(namespace)) {
       throw new Error(`demo: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
     }
-    const nodeCount = props.nodeCount ?? ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0]?.nodeCount ?? 3;
+    const nodeCount = props.nodeCount ?? clusterNodeCount(this);
     const placements = props.pods ?? defaultPlacements(nodeCount);
     this.warnAboutMissingWorkers(placements, nodeCount);
     checkPodNames(placements.map((p) => p.name));

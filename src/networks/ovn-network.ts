@@ -4,7 +4,7 @@ import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { OVN_CNI_PLUGIN_TYPE } from '../common/cni-facts';
 import { checkMtu } from '../common/mtu';
-import { ChartAddressPlan, ensureNamespace } from '../plan';
+import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { parseField } from '../common/field-error';
 import { OvnNetworkProps } from './ovn-network-props';
@@ -113,11 +113,8 @@ export class OvnNetwork extends Construct {
     const register = (count: number | undefined) => plan.registerClusterSubnets({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, subnets: subnets.clusterSubnets, nodeCount: count });
     register(nodeCount);
     if (nodeCount === undefined) {
-      // Every node needs a subnet of a layer3 network: the plan's node count (DeceptiveNetworkConfig's) applies.
-      ChartAddressPlan._beforeCheck(this, () => {
-        const config = ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0];
-        if (config) register(config.nodeCount);
-      });
+      // Every node needs a subnet of a layer3 network: the cluster's node count applies, read once every construct exists.
+      ChartAddressPlan._beforeCheck(this, () => register(clusterNodeCount(this)));
     }
   }
 }
