@@ -1,5 +1,6 @@
 import { Cidr, IpFamily, nodeSubnetCount } from '../addressing';
 import { KCM_DEFAULT_NODE_MASK } from '../common/control-plane-facts';
+import { powerOfTwoText, withThousands } from '../util/text';
 
 /**
  * Limits the real control plane enforces on the cluster's ranges, checked here so that a plan that a real
@@ -72,7 +73,8 @@ export function nodeMaskProblem(field: string, cidr: Cidr, mask: number, nodeCou
   if (ranges < nodeCount) {
     const shortest = mask - Math.ceil(Math.log2(nodeCount));
     const fix = shortest >= 0 ? `use a pod range of /${shortest} or shorter, or a longer ${maskField.split(',')[0]}` : `no ${cidr.family} range holds that many node ranges of /${mask}; use a longer ${maskField.split(',')[0]} or fewer nodes`;
-    return `${field}: ${cidr} holds ${ranges} node range${ranges === 1 ? '' : 's'} of /${mask} (${maskField}), fewer than the ${nodeCount} nodes; kube-controller-manager leaves the others without spec.podCIDR and Cilium cannot start there; ${fix}`;
+    // Counts as the plan report writes them: 2^(mask − prefix) exactly, never nodeSubnetCount's cap.
+    return `${field}: ${cidr} holds ${powerOfTwoText(mask - cidr.prefix)} node range${ranges === 1 ? '' : 's'} of /${mask} (${maskField}), fewer than the ${withThousands(nodeCount)} nodes; kube-controller-manager leaves the others without spec.podCIDR and Cilium cannot start there; ${fix}`;
   }
   return undefined;
 }
@@ -111,7 +113,7 @@ export function perNodeSubnetProblem(field: string, cidr: Cidr, nodeCount: numbe
     const bits = cidr.family === IpFamily.IPV4 ? 32 : 128;
     const prefix = bits - Math.ceil(Math.log2(needed));
     const fix = prefix >= 0 ? `use a /${prefix} or larger subnet` : 'no subnet is that large; give fewer nodes';
-    return `${field}: ${cidr} has ${cidr.size} addresses, but OVN-Kubernetes gives each of the ${nodeCount} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${needed}; ${fix}`;
+    return `${field}: ${cidr} has ${withThousands(cidr.size)} addresses, but OVN-Kubernetes gives each of the ${withThousands(nodeCount)} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${withThousands(needed)}; ${fix}`;
   }
   return undefined;
 }

@@ -42,6 +42,30 @@ describe('limits of the real control plane', () => {
     expect(() => make(props)).not.toThrow();
   });
 
+  test('counts in messages read as the plan report writes them: thousands separators, never a capped count', () => {
+    const nodes = 10_000_000_000;
+    // 0.0.0.0/0 cut into /32: 2^32 node ranges, the largest count an IPv4 message can give.
+    const whole = { primaryPodCidrs: ['0.0.0.0/0'], nodeMaskSizeIpv4: 32, serviceCidrs: ['10.96.0.0/16'], nodeCount: nodes };
+    expect(() => make(whole)).toThrow(/^primaryPodCidrs\[0\]: 0\.0\.0\.0\/0 holds 4,294,967,296 node ranges of \/32 \(nodeMaskSizeIpv4\), fewer than the 10,000,000,000 nodes;/);
+    expect(() => make({ nodeCount: nodes })).toThrow(/holds 256 node ranges of \/24 .*fewer than the 10,000,000,000 nodes/);
+    // A pod range with room for 2^20 nodes, so the join subnet is the first limit: 65,536 addresses for 100,000 nodes.
+    const wide = { primaryPodCidrs: ['10.0.0.0/8'], nodeMaskSizeIpv4: 28, serviceCidrs: ['172.16.0.0/12'], nodeNetworks: ['192.168.0.0/24'], nodeCount: 100_000 };
+    expect(() => make(wide)).toThrow(/^joinSubnets\[0\]: 100\.64\.0\.0\/16 has 65,536 addresses, but OVN-Kubernetes gives each of the 100,000 nodes .* so it needs 100,002;/);
+    expect(() => make({ ...wide, nodeCount: 1_000_000 })).toThrow(/each of the 1,000,000 nodes .* needs 1,000,002;/);
+    for (const props of [whole, wide, { nodeCount: nodes }]) {
+      const message = (() => {
+        try {
+          make(props);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return 'no error';
+      })();
+      expect(message).toMatch(/nodes/);
+      expect(message).not.toMatch(/\d{5}/); // no long run of digits: every count is grouped
+    }
+  });
+
   test('an IPv4 node mask more than 16 bits longer than the pod range is a warning (kube-controller-manager v1.32 limits IPv6 only)', () => {
     const d = make({ primaryPodCidrs: ['10.0.0.0/8'], nodeMaskSizeIpv4: 28, serviceCidrs: ['172.16.0.0/12'], nodeNetworks: ['192.168.0.0/24'] });
     expect(ChartAddressPlan.warningsOf(d)).toEqual([expect.stringMatching(/^primaryPodCidrs\[0\]: 10\.0\.0\.0\/8 with node ranges of \/28 \(nodeMaskSizeIpv4\) is 20 bits apart/)]);
