@@ -10,6 +10,7 @@ import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
 import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../common/cni-facts';
+import { atField } from '../common/field-error';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
@@ -40,29 +41,30 @@ export class MultiCniChart extends Chart {
     super(scope, id, { disableResourceNameHashes: true, ...props });
     const ciliumProps = props.cilium ?? {};
     checkOnePodRange(props);
-    this.addressing = within('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
+    // Each component names only its own props; atField prefixes the section of the chart's props, once.
+    this.addressing = atField('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
       ...props.addressing,
       primaryPodCidrs: props.addressing?.primaryPodCidrs ?? ciliumPodCidrs(ciliumProps),
       podRangesFromNodes: props.addressing?.podRangesFromNodes ?? !ciliumProps.ipam?.clusterPoolOptions,
     }));
-    this.networkCrds = within('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
-    this.cilium = within('cilium', () => new CiliumPrimary(this, 'cilium', {
+    this.networkCrds = atField('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
+    this.cilium = atField('cilium', () => new CiliumPrimary(this, 'cilium', {
       ...ciliumProps,
       podCidrs: ciliumProps.podCidrs ?? (ciliumProps.ipam?.clusterPoolOptions ? undefined : this.addressing.primaryPodCidrs.map(String)),
     }));
-    this.multus = within('multus', () => new Multus(this, 'multus', {
+    this.multus = atField('multus', () => new Multus(this, 'multus', {
       ...props.multus,
       defaultNetworkFile: props.multus?.defaultNetworkFile ?? CiliumPrimary.CNI_CONF_FILE,
     }));
     checkTunnelPorts(ciliumProps, props.ovn?.encapPort);
-    this.ovn = within('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {
+    this.ovn = atField('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {
       ...props.ovn,
       network: this.addressing,
       apiServer: props.apiServer,
     }));
     const networks = new Construct(this, 'networks');
     // `namespace.name`: a namespace has no ".", so `a-b`/`c` and `a`/`b-c` get different ids.
-    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => within(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
+    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => atField(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
       ...n,
       nodeCount: n.nodeCount ?? this.addressing.nodeCount,
     })));
@@ -70,7 +72,7 @@ export class MultiCniChart extends Chart {
       if (this.networks.length === 0) {
         throw new Error('demo: the demo pods need a network; add one to networks or set demo to false');
       }
-      this.demo = within('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods, nodeCount: this.addressing.nodeCount }));
+      this.demo = atField('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods, nodeCount: this.addressing.nodeCount }));
     }
   }
 
@@ -125,15 +127,5 @@ function checkTunnelPorts(cilium: CiliumPrimaryProps, ovnPort: number | undefine
   const port = ovnPort ?? OVN_GENEVE_PORT;
   if (port === ciliumPort) {
     throw new Error(`ovn: encapPort ${port} is the UDP port of Cilium's ${cilium.tunnelProtocol ?? TunnelProtocol.VXLAN} tunnel; choose another port for one of them`);
-  }
-}
-
-/** Prefixes a component's construction error with the prop that configured it. */
-function within<T>(field: string, build: () => T): T {
-  try {
-    return build();
-  } catch (e) {
-    const message = (e as Error).message;
-    throw new Error(message.startsWith(`${field}`) ? message : `${field}: ${message}`);
   }
 }

@@ -197,6 +197,22 @@ describe('MultiCniChart variants', () => {
     expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, networks: [] })).toThrow(/demo: the demo pods need a network/);
   });
 
+  test('the chart prefixes a component\'s own field path with its section once (components never prefix themselves)', () => {
+    const error = (props: Omit<MultiCniChartProps, 'apiServer'>) => {
+      try {
+        new MultiCniChart(Testing.app(), 'c', { apiServer: API, ...props });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(error({ cilium: { operatorReplicas: 0 } })).toBe('cilium: operatorReplicas: invalid value 0: expected a whole number, at least 1');
+    expect(error({ demoPods: [{ name: 'a' }, { name: 'a' }] })).toBe('demo: pods[1].name: invalid value "a": expected a name no other pod has: pods[0] is named so already');
+    expect(error({ ovn: { mtu: 100 } })).toMatch(/^ovn: mtu: invalid value 100: /);
+    // The same components alone name only their own props.
+    expect(() => new CiliumPrimary(Testing.chart(), 'c', { operatorReplicas: 0 })).toThrow(/^operatorReplicas: invalid value 0: /);
+  });
+
   test('demo off leaves stage 2 with the networks only', () => {
     const { out } = readBack({ apiServer: API, demo: false });
     expect([...out.files.keys()].filter((f) => f.startsWith('stage2/'))).toEqual(['stage2/01-networks.k8s.yaml']);
