@@ -10,7 +10,7 @@ import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
 import { CILIUM_VXLAN_PORT, OVN_GENEVE_PORT } from '../common/cni-facts';
-import { atField } from '../common/field-error';
+import { atField, invalidValue, showValue } from '../common/field-error';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
@@ -70,7 +70,7 @@ export class MultiCniChart extends Chart {
     })));
     if (props.demo ?? true) {
       if (this.networks.length === 0) {
-        throw new Error('demo: the demo pods need a network; add one to networks or set demo to false');
+        throw invalidValue('demo', props.demo ?? true, 'false while networks is empty (the demo pods attach to the first network), or a network in networks');
       }
       this.demo = atField('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods, nodeCount: this.addressing.nodeCount }));
     }
@@ -108,7 +108,8 @@ function checkOnePodRange(props: MultiCniChartProps): void {
   const a = canonical(ciliumCidrs);
   const b = canonical(given);
   if (a !== undefined && b !== undefined && a !== b) {
-    throw new Error(`${field}: ${JSON.stringify(ciliumCidrs)} contradicts addressing.primaryPodCidrs ${JSON.stringify(given)}; both are the cluster's pod range (Cilium allocates pod addresses from it), so give it once or give the same ranges`);
+    throw invalidValue(field, ciliumCidrs,
+      `the ranges of addressing.primaryPodCidrs ${showValue(given)}, or only one of the two: both are the cluster's pod range (Cilium allocates pod addresses from it)`);
   }
 }
 
