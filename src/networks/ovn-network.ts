@@ -162,7 +162,7 @@ function parseSubnets(props: OvnNetworkProps, topology: OvnTopology): ParsedSubn
   const excludes = excludeTexts.map((t, i) => parseField(`excludeSubnets[${i}]`, t, Cidr.parse));
 
   if (layer3 && cidrs.length === 0) {
-    throw invalidValue('subnets', props.subnets, 'at least one subnet in "cidr/hostPrefix" form on a layer3 network, such as ["10.245.0.0/16/24"]');
+    throw invalidValue('subnets', texts, 'at least one subnet in "cidr/hostPrefix" form on a layer3 network, such as ["10.245.0.0/16/24"]');
   }
   const families = Cidr.familiesOf(cidrs);
   if (cidrs.length > 2 || families.length !== cidrs.length) {

@@ -80,7 +80,7 @@ describe('OvnNetwork', () => {
     [{ name: 'x', networkName: 'ovn-kubernetes', subnets: ['10.1.0.0/16/24'] }, /^network default\/x: networkName: invalid value "ovn-kubernetes": expected a network name .*other than "default" and "ovn-kubernetes"/],
     [{ name: 'Bad_Name', subnets: ['10.1.0.0/16/24'] }, /^network default\/Bad_Name: name: invalid value "Bad_Name": expected a lowercase DNS subdomain/],
     [{ name: 'x', namespace: 'a.b' }, /^network a\.b\/x: namespace: invalid value "a\.b": expected a lowercase DNS label/],
-    [{ name: 'x' }, /^network default\/x: subnets: invalid value undefined: expected at least one subnet in "cidr\/hostPrefix" form on a layer3 network/],
+    [{ name: 'x' }, /^network default\/x: subnets: invalid value \[\]: expected at least one subnet in "cidr\/hostPrefix" form on a layer3 network/],
     [{ name: 'x', subnets: ['10.1.0.0/16/8'] }, /network default\/x: subnets\[0\]: invalid cluster subnet "10\.1\.0\.0\/16\/8"/],
     [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16/24'] }, /network default\/x: subnets\[0\]: invalid cidr "10\.1\.0\.0\/16\/24"/],
     [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16', '10.2.0.0/16'] }, /^network default\/x: subnets: invalid value \["10\.1\.0\.0\/16","10\.2\.0\.0\/16"\]: expected at most one IPv4 and one IPv6 range$/],
