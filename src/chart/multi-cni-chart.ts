@@ -9,6 +9,7 @@ import { Multus } from '../multus';
 import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
+import { atField, invalidValue, showValue } from '../common/field-error';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
@@ -39,36 +40,37 @@ export class MultiCniChart extends Chart {
     super(scope, id, { disableResourceNameHashes: true, ...props });
     const ciliumProps = props.cilium ?? {};
     checkOnePodRange(props);
-    this.addressing = within('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
+    // Each component names only its own props; atField prefixes the section of the chart's props, once.
+    this.addressing = atField('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
       ...props.addressing,
       primaryPodCidrs: props.addressing?.primaryPodCidrs ?? ciliumPodCidrs(ciliumProps),
       podRangesFromNodes: props.addressing?.podRangesFromNodes ?? !ciliumProps.ipam?.clusterPoolOptions,
     }));
-    this.networkCrds = within('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
-    this.cilium = within('cilium', () => new CiliumPrimary(this, 'cilium', {
+    this.networkCrds = atField('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
+    this.cilium = atField('cilium', () => new CiliumPrimary(this, 'cilium', {
       ...ciliumProps,
       podCidrs: ciliumProps.podCidrs ?? (ciliumProps.ipam?.clusterPoolOptions ? undefined : this.addressing.primaryPodCidrs.map(String)),
     }));
-    this.multus = within('multus', () => new Multus(this, 'multus', {
+    this.multus = atField('multus', () => new Multus(this, 'multus', {
       ...props.multus,
       defaultNetworkFile: props.multus?.defaultNetworkFile ?? CiliumPrimary.CNI_CONF_FILE,
     }));
-    this.ovn = within('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {
+    this.ovn = atField('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {
       ...props.ovn,
       network: this.addressing,
       apiServer: props.apiServer,
     }));
     const networks = new Construct(this, 'networks');
     // `namespace.name`: a namespace has no ".", so `a-b`/`c` and `a`/`b-c` get different ids.
-    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => within(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
+    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => atField(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
       ...n,
       nodeCount: n.nodeCount ?? this.addressing.nodeCount,
     })));
     if (props.demo ?? true) {
       if (this.networks.length === 0) {
-        throw new Error('demo: the demo pods need a network; add one to networks or set demo to false');
+        throw invalidValue('demo', props.demo ?? true, 'false while networks is empty (the demo pods attach to the first network), or a network in networks');
       }
-      this.demo = within('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods, nodeCount: this.addressing.nodeCount }));
+      this.demo = atField('demo', () => new DemoPods(this, 'demo', { network: this.networks[0], pods: props.demoPods, nodeCount: this.addressing.nodeCount }));
     }
   }
 
@@ -104,21 +106,12 @@ function checkOnePodRange(props: MultiCniChartProps): void {
   const a = canonical(ciliumCidrs);
   const b = canonical(given);
   if (a !== undefined && b !== undefined && a !== b) {
-    throw new Error(`${field}: ${JSON.stringify(ciliumCidrs)} contradicts addressing.primaryPodCidrs ${JSON.stringify(given)}; both are the cluster's pod range (Cilium allocates pod addresses from it), so give it once or give the same ranges`);
+    throw invalidValue(field, ciliumCidrs,
+      `the ranges of addressing.primaryPodCidrs ${showValue(given)}, or only one of the two: both are the cluster's pod range (Cilium allocates pod addresses from it)`);
   }
 }
 
 /** In kubernetes IPAM mode Cilium uses the cluster's podSubnet; in cluster-pool mode, its own pool. */
 function ciliumPodCidrs(cilium: { ipam?: IpamMode; podCidrs?: string[] }): string[] | undefined {
   return cilium.ipam?.clusterPoolOptions?.podCidrs ?? cilium.podCidrs;
-}
-
-/** Prefixes a component's construction error with the prop that configured it. */
-function within<T>(field: string, build: () => T): T {
-  try {
-    return build();
-  } catch (e) {
-    const message = (e as Error).message;
-    throw new Error(message.startsWith(`${field}`) ? message : `${field}: ${message}`);
-  }
 }

@@ -10,7 +10,7 @@ export class ConfigKeys {
   public toData(): Record<string, string> {
     const data: Record<string, string> = {};
     for (const [key, value] of this.entries) {
-      if (key in data) throw new Error(`cilium: internal error: cilium-config key ${key} set twice`);
+      if (key in data) throw new Error(`internal error: cilium-config key ${key} set twice`);
       data[key] = value;
     }
     return data;

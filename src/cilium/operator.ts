@@ -1,5 +1,6 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { loopbackProbe } from './loopback-probe';
 import { CONFIG_DIR, CONFIG_MAP, NAMESPACE, OPERATOR, PART_OF } from './names';
 import { apiServerEnv, downwardEnv } from './pod-env';
 import { OPERATOR_HEALTH_PORT, OPERATOR_METRICS_PORT } from './ports';
@@ -69,8 +70,7 @@ function operatorTolerations(settings: CiliumSettings): k8s.Toleration[] {
 function operatorContainer(settings: CiliumSettings): k8s.Container {
   const version = settings.version;
   // 1.19 names the health port and probes it by name.
-  const port = version.atLeast(19) ? k8s.IntOrString.fromString('health') : k8s.IntOrString.fromNumber(OPERATOR_HEALTH_PORT);
-  const healthProbe = { host: settings.ipv4 ? '127.0.0.1' : '::1', path: '/healthz', port, scheme: 'HTTP' };
+  const port = version.atLeast(19) ? 'health' : OPERATOR_HEALTH_PORT;
   return {
     name: OPERATOR,
     image: settings.images.operator,
@@ -86,10 +86,10 @@ function operatorContainer(settings: CiliumSettings): k8s.Container {
       ...(version.atLeast(19) ? [{ name: 'health', containerPort: OPERATOR_HEALTH_PORT, hostPort: OPERATOR_HEALTH_PORT }] : []),
       { name: 'prometheus', containerPort: OPERATOR_METRICS_PORT, hostPort: OPERATOR_METRICS_PORT, protocol: 'TCP' },
     ],
-    livenessProbe: { httpGet: healthProbe, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 3 },
+    livenessProbe: loopbackProbe(settings, port, { initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 3 }, false),
     // No zero values (initialDelaySeconds: 0, readOnly: false, hostNetwork: false) as the chart has:
     // the API server drops them, so every later `kubectl apply` would report a change.
-    readinessProbe: { httpGet: healthProbe, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 5 },
+    readinessProbe: loopbackProbe(settings, port, { periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 5 }, false),
     volumeMounts: [{ name: 'cilium-config-path', mountPath: CONFIG_DIR, readOnly: true }],
     terminationMessagePolicy: 'FallbackToLogsOnError',
     ...(version.atLeast(18) ? { securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } } : {}),

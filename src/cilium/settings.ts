@@ -1,4 +1,4 @@
-import { atField, invalidValue } from '../common/field-error';
+import { invalidValue } from '../common/field-error';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
 import { ApiServerSettings, resolveApiServer } from './settings-api-server';
@@ -15,24 +15,23 @@ export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiSe
 }
 
 /**
- * Checks every prop (throwing on the first bad one, as `cilium: field: invalid value …: expected …`)
- * and applies the defaults. Each group of props is checked in its own settings-*.ts file.
+ * Checks every prop (throwing on the first bad one, as `field: invalid value …: expected …`; like every
+ * component, Cilium names only its own props: the chart prefixes the section, `cilium: …`) and applies the
+ * defaults. Each group of props is checked in its own settings-*.ts file.
  */
 export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
-  return atField('cilium', () => {
-    const version = resolveVersion(props.version);
-    const podRanges = resolvePodRanges(props);
-    return {
-      version,
-      ...podRanges,
-      cniExclusive: props.cniExclusive ?? false,
-      ...resolveRouting(props, version, podRanges.podCidrs),
-      ...resolveApiServer(props),
-      ...resolveCluster(props),
-      ...resolveImages(props, version),
-      ...resolveHubble(props.hubbleTls),
-    };
-  });
+  const version = resolveVersion(props.version);
+  const podRanges = resolvePodRanges(props);
+  return {
+    version,
+    ...podRanges,
+    cniExclusive: props.cniExclusive ?? false,
+    ...resolveRouting(props, version, podRanges.podCidrs),
+    ...resolveApiServer(props),
+    ...resolveCluster(props),
+    ...resolveImages(props, version),
+    ...resolveHubble(props.hubbleTls),
+  };
 }
 
 function resolveVersion(given: CiliumVersion | undefined): CiliumVersion {

@@ -1,5 +1,7 @@
 import { Cidr, IpFamily, nodeSubnetCount } from '../addressing';
 import { KCM_DEFAULT_NODE_MASK } from '../common/control-plane-facts';
+import { invalidValue } from '../common/field-error';
+import { powerOfTwoText, withThousands } from '../util/text';
 
 /**
  * Limits the real control plane enforces on the cluster's ranges, checked here so that a plan that a real
@@ -26,25 +28,33 @@ export interface NodeMaskOptions {
 export function nodeMaskSizes(families: IpFamily[], options: NodeMaskOptions): Record<IpFamily, number> {
   for (const [field, v] of Object.entries(options)) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 128)) {
-      throw new Error(`${field}: invalid value ${JSON.stringify(v)}: expected a prefix length (kube-controller-manager --node-cidr-mask-size${field === 'nodeMaskSize' ? '' : field === 'nodeMaskSizeIpv4' ? '-ipv4' : '-ipv6'})`);
+      throw invalidValue(field, v, `a prefix length (kube-controller-manager --node-cidr-mask-size${field === 'nodeMaskSize' ? '' : field === 'nodeMaskSizeIpv4' ? '-ipv4' : '-ipv6'})`);
     }
   }
   const dual = families.length > 1;
   const sizes = { ...KCM_DEFAULT_NODE_MASK };
   if (options.nodeMaskSize !== undefined) {
-    if (dual) throw new Error(`nodeMaskSize: ${options.nodeMaskSize} is not allowed with dual-stack pod ranges (kube-controller-manager: "usage of --node-cidr-mask-size is not allowed with dual-stack clusters"); use nodeMaskSizeIpv4 and nodeMaskSizeIpv6`);
+    if (dual) {
+      throw invalidValue('nodeMaskSize', options.nodeMaskSize,
+        'no nodeMaskSize with dual-stack pod ranges (kube-controller-manager: "usage of --node-cidr-mask-size is not allowed with dual-stack clusters"); nodeMaskSizeIpv4 and nodeMaskSizeIpv6 instead');
+    }
     if (options.nodeMaskSizeIpv4 !== undefined || options.nodeMaskSizeIpv6 !== undefined) {
-      throw new Error('nodeMaskSize: not allowed together with nodeMaskSizeIpv4 or nodeMaskSizeIpv6 (kube-controller-manager refuses --node-cidr-mask-size beside the per-family flags); give one of them');
+      throw invalidValue('nodeMaskSize', options.nodeMaskSize,
+        'no nodeMaskSize beside nodeMaskSizeIpv4 or nodeMaskSizeIpv6 (kube-controller-manager refuses --node-cidr-mask-size beside the per-family flags); give one of them');
     }
     sizes[families[0]] = options.nodeMaskSize;
     return sizes;
   }
   if (options.nodeMaskSizeIpv4 !== undefined) {
-    if (!families.includes(IpFamily.IPV4)) throw new Error(`nodeMaskSizeIpv4: ${options.nodeMaskSizeIpv4} is not allowed for a single-stack IPv6 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv4 there)`);
+    if (!families.includes(IpFamily.IPV4)) {
+      throw invalidValue('nodeMaskSizeIpv4', options.nodeMaskSizeIpv4, 'no nodeMaskSizeIpv4 in a single-stack IPv6 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv4 there); nodeMaskSizeIpv6 or nodeMaskSize');
+    }
     sizes[IpFamily.IPV4] = options.nodeMaskSizeIpv4;
   }
   if (options.nodeMaskSizeIpv6 !== undefined) {
-    if (!families.includes(IpFamily.IPV6)) throw new Error(`nodeMaskSizeIpv6: ${options.nodeMaskSizeIpv6} is not allowed for a single-stack IPv4 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv6 there)`);
+    if (!families.includes(IpFamily.IPV6)) {
+      throw invalidValue('nodeMaskSizeIpv6', options.nodeMaskSizeIpv6, 'no nodeMaskSizeIpv6 in a single-stack IPv4 cluster (kube-controller-manager refuses --node-cidr-mask-size-ipv6 there); nodeMaskSizeIpv4 or nodeMaskSize');
+    }
     sizes[IpFamily.IPV6] = options.nodeMaskSizeIpv6;
   }
   return sizes;
@@ -72,7 +82,8 @@ export function nodeMaskProblem(field: string, cidr: Cidr, mask: number, nodeCou
   if (ranges < nodeCount) {
     const shortest = mask - Math.ceil(Math.log2(nodeCount));
     const fix = shortest >= 0 ? `use a pod range of /${shortest} or shorter, or a longer ${maskField.split(',')[0]}` : `no ${cidr.family} range holds that many node ranges of /${mask}; use a longer ${maskField.split(',')[0]} or fewer nodes`;
-    return `${field}: ${cidr} holds ${ranges} node range${ranges === 1 ? '' : 's'} of /${mask} (${maskField}), fewer than the ${nodeCount} nodes; kube-controller-manager leaves the others without spec.podCIDR and Cilium cannot start there; ${fix}`;
+    // Counts as the plan report writes them: 2^(mask − prefix) exactly, never nodeSubnetCount's cap.
+    return `${field}: ${cidr} holds ${powerOfTwoText(mask - cidr.prefix)} node range${ranges === 1 ? '' : 's'} of /${mask} (${maskField}), fewer than the ${withThousands(nodeCount)} nodes; kube-controller-manager leaves the others without spec.podCIDR and Cilium cannot start there; ${fix}`;
   }
   return undefined;
 }
@@ -111,7 +122,7 @@ export function perNodeSubnetProblem(field: string, cidr: Cidr, nodeCount: numbe
     const bits = cidr.family === IpFamily.IPV4 ? 32 : 128;
     const prefix = bits - Math.ceil(Math.log2(needed));
     const fix = prefix >= 0 ? `use a /${prefix} or larger subnet` : 'no subnet is that large; give fewer nodes';
-    return `${field}: ${cidr} has ${cidr.size} addresses, but OVN-Kubernetes gives each of the ${nodeCount} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${needed}; ${fix}`;
+    return `${field}: ${cidr} has ${withThousands(cidr.size)} addresses, but OVN-Kubernetes gives each of the ${withThousands(nodeCount)} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${withThousands(needed)}; ${fix}`;
   }
   return undefined;
 }

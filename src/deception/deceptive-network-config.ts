@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
-import { ChartAddressPlan, onlyOne } from '../plan';
+import { ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
+import { invalidValue } from '../common/field-error';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
 
@@ -122,9 +123,9 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     this.serviceCidrs = parseCidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], { perFamily: true });
     this.nodeNetworks = parseCidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], { perFamily: false });
     this.families = Cidr.familiesOf(this.primaryPodCidrs);
-    this.nodeCount = props.nodeCount ?? 3;
+    this.nodeCount = props.nodeCount ?? DEFAULT_NODE_COUNT;
     if (!Number.isInteger(this.nodeCount) || this.nodeCount < 1) {
-      throw new Error(`nodeCount: invalid value ${JSON.stringify(props.nodeCount)}: expected a whole number of nodes, at least 1`);
+      throw invalidValue('nodeCount', props.nodeCount, 'a whole number of nodes, at least 1');
     }
     this.secondaryCni = props.secondaryCni ?? true;
     this.joinSubnets = this.internal('joinSubnets', props.joinSubnets, DEFAULTS.join);
@@ -253,9 +254,8 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
       : parseCidrList(field, given, { perFamily: true });
     const got = Cidr.familiesOf(cidrs);
     if (got.join('+') !== this.families.join('+')) {
-      throw new Error(
-        `${field}: ${JSON.stringify(cidrs.map(String))} covers ${got.join('+') || 'no family'} but the primary pod ranges are ${this.families.join('+')}; give one subnet per family`,
-      );
+      throw invalidValue(field, given,
+        `one subnet per family of the primary pod ranges (${this.families.join('+')}), not ${got.join('+') || 'no family'}`);
     }
     return cidrs;
   }

@@ -1,5 +1,5 @@
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, chooseDecoy } from '../addressing';
-import { parseField } from '../common/field-error';
+import { invalidValue, parseField } from '../common/field-error';
 
 /** Options for a decoy chosen automatically from free space. */
 export interface AutomaticDecoyOptions {
@@ -88,21 +88,21 @@ class AutomaticDecoy extends DecoyNetwork {
     const poolField = v4 ? 'decoy.ipv4Pool' : 'decoy.ipv6Pool';
     const texts = (v4 ? options.ipv4Pool : options.ipv6Pool) ?? (v4 ? ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] : ['fd00::/8']);
     if (!Array.isArray(texts) || texts.length === 0) {
-      throw new Error(`invalid ${poolField} ${JSON.stringify(texts)}: give at least one candidate ${family} cidr`);
+      throw invalidValue(poolField, texts, `at least one candidate ${family} cidr`);
     }
     const pool = texts.map((text, i) => parseField(`${poolField}[${i}]`, text, Cidr.parse));
-    const wrong = pool.find((c) => c.family !== family);
-    if (wrong) {
-      throw new Error(`invalid ${poolField} entry "${wrong}": expected an ${family} range`);
+    const wrong = pool.findIndex((c) => c.family !== family);
+    if (wrong >= 0) {
+      throw invalidValue(`${poolField}[${wrong}]`, texts[wrong], `an ${family} range`);
     }
     const bits = v4 ? 32 : 128;
     const prefixField = v4 ? 'decoy.ipv4Prefix' : 'decoy.ipv6Prefix';
     if (!Number.isInteger(prefix) || prefix < 1 || prefix > bits) {
-      throw new Error(`invalid ${prefixField} ${JSON.stringify(prefix)}: expected a prefix length from 1 to ${bits}`);
+      throw invalidValue(prefixField, prefix, `a prefix length from 1 to ${bits}`);
     }
     const tooSmall = pool.find((c) => c.prefix > prefix);
     if (tooSmall) {
-      throw new Error(`invalid ${prefixField} /${prefix}: the pool entry ${tooSmall} is smaller than one /${prefix} block; give a longer prefix or a larger pool`);
+      throw invalidValue(prefixField, prefix, `a prefix of ${tooSmall.prefix} or longer, as the pool entry ${tooSmall} is smaller than one /${prefix} block (or a larger pool entry)`);
     }
     // The host prefix is checked as OVN-Kubernetes checks cluster subnets (longer than the block, /64 for IPv6).
     parseField('decoy', `${pool[0].network}/${prefix}/${hostPrefix}`, (t) => ClusterSubnet.of(Cidr._fromFirst(family, pool[0]._first, prefix), hostPrefix, t));

@@ -2,8 +2,9 @@ import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { OvnNetwork } from '../networks';
 import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { ChartAddressPlan, ensureNamespace } from '../plan';
+import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel } from '../util/k8s-names';
+import { invalidValue } from '../common/field-error';
 import { isImageReference } from '../util/image-reference';
 
 /** One demo pod and the node it runs on. */
@@ -30,7 +31,7 @@ export interface DemoPodsProps {
   /**
    * Nodes of the cluster (the kind config has one control plane and `nodeCount - 1` workers named
    * `ovn-worker`, `ovn-worker2`, …): the default pods are pinned to two workers only when both exist.
-   * @default - the App's DeceptiveNetworkConfig's nodeCount, else 3
+   * @default - the cluster's node count (`clusterNodeCount`: the App's DeceptiveNetworkConfig's nodeCount, else 3)
    */
   readonly nodeCount?: number;
   /**
@@ -58,15 +59,15 @@ export class DemoPods extends Construct {
     const [networkNamespace, networkName] = props.network.qualifiedName.split('/');
     const namespace = props.namespace ?? networkNamespace;
     if (!isDnsLabel(namespace)) {
-      throw new Error(`demo: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
+      throw invalidValue('namespace', namespace, 'a namespace name: a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters');
     }
-    const nodeCount = props.nodeCount ?? ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0]?.nodeCount ?? 3;
+    const nodeCount = props.nodeCount ?? clusterNodeCount(this);
     const placements = props.pods ?? defaultPlacements(nodeCount);
     this.warnAboutMissingWorkers(placements, nodeCount);
     checkPodNames(placements.map((p) => p.name));
     const image = props.image ?? DEFAULT_IMAGE;
     if (!isImageReference(image)) {
-      throw new Error(`demo: image ${JSON.stringify(image)} is not an image reference such as "${DEFAULT_IMAGE}"`);
+      throw invalidValue('image', image, `an image reference such as "${DEFAULT_IMAGE}"`);
     }
     // Multus reads a bare name as "in the pod's namespace".
     const reference = namespace === networkNamespace ? networkName : props.network.qualifiedName;
@@ -102,9 +103,13 @@ function defaultPlacements(nodeCount: number): DemoPodPlacement[] {
   return [{ name: 'tinypod', nodeName: pinned ? 'ovn-worker' : undefined }, { name: 'tinypod2', nodeName: pinned ? 'ovn-worker2' : undefined }];
 }
 
+/** Names are checked as `pods[i].name` (the chart's `demo` section; `demo.pods` in a values file). */
 function checkPodNames(names: string[]): void {
-  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
-  if (duplicate) throw new Error(`demo: pod name "${duplicate}" is used twice; pod names must be unique`);
-  const bad = names.find((name) => !isDnsLabel(name));
-  if (bad !== undefined) throw new Error(`demo: pod name ${JSON.stringify(bad)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
+  const duplicate = names.findIndex((name, i) => names.indexOf(name) !== i);
+  if (duplicate >= 0) {
+    const name = names[duplicate];
+    throw invalidValue(`pods[${duplicate}].name`, name, `a name no other pod has: pods[${names.indexOf(name)}] is named so already`);
+  }
+  const bad = names.findIndex((name) => !isDnsLabel(name));
+  if (bad >= 0) throw invalidValue(`pods[${bad}].name`, names[bad], 'a pod name: a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters');
 }

@@ -1,3 +1,4 @@
+import { invalidValue } from '../common/field-error';
 import { MultusMode } from './multus-mode';
 
 /** The image repository of every Multus release. */
@@ -32,7 +33,7 @@ export class MultusVersion {
   public static of(tag: string): MultusVersion {
     const found = MultusVersion.ALL.find((v) => v.tag === tag);
     if (!found) {
-      throw new Error(`version: invalid value ${JSON.stringify(tag)}: expected one of ${MultusVersion.ALL.map((v) => v.tag).join(', ')}`);
+      throw invalidValue('version', tag, `one of ${MultusVersion.ALL.map((v) => v.tag).join(', ')}`);
     }
     return found;
   }

@@ -57,7 +57,7 @@ export interface OvnNetworkProps {
   readonly physicalNetworkName?: string;
   /**
    * Nodes that each need a subnet (layer3), checked against `hostPrefix`.
-   * @default - not checked
+   * @default - the cluster's node count (`clusterNodeCount`: the App's DeceptiveNetworkConfig's nodeCount, else 3)
    */
   readonly nodeCount?: number;
 }

@@ -4,9 +4,9 @@ import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { OVN_CNI_PLUGIN_TYPE } from '../common/cni-facts';
 import { checkMtu } from '../common/mtu';
-import { ChartAddressPlan, ensureNamespace } from '../plan';
+import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
-import { parseField } from '../common/field-error';
+import { atField, invalidValue, parseField } from '../common/field-error';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 
@@ -78,17 +78,21 @@ export class OvnNetwork extends Construct {
   constructor(scope: Construct, id: string, props: OvnNetworkProps) {
     super(scope, id);
     const namespace = props.namespace ?? 'default';
-    const field = `network ${namespace}/${props.name}`;
-    this.networkName = checkNames(field, props, namespace);
     this.topology = props.topology ?? OvnTopology.LAYER3;
     this.qualifiedName = `${namespace}/${props.name}`;
     const role = props.role ?? NetworkRole.SECONDARY;
-    const subnets = parseSubnets(field, props, this.topology);
-    checkTopologyOptions(field, props, this.topology, role, subnets.cidrs);
-    const mtu = checkMtu(`${field}: mtu`, props.mtu ?? 1300, subnets.families.includes(IpFamily.IPV6));
-    if (props.nodeCount !== undefined && (!Number.isInteger(props.nodeCount) || props.nodeCount < 1)) {
-      throw new Error(`${field}: nodeCount ${JSON.stringify(props.nodeCount)} must be an integer >= 1`);
-    }
+    // Errors name the network, then the prop: `network default/x: vlanId: invalid value …`.
+    const { networkName, subnets, mtu } = atField(`network ${this.qualifiedName}`, () => {
+      const checkedName = checkNames(props, namespace);
+      const parsed = parseSubnets(props, this.topology);
+      checkTopologyOptions(props, this.topology, role, parsed.cidrs);
+      const checkedMtu = checkMtu('mtu', props.mtu ?? 1300, parsed.families.includes(IpFamily.IPV6));
+      if (props.nodeCount !== undefined && (!Number.isInteger(props.nodeCount) || props.nodeCount < 1)) {
+        throw invalidValue('nodeCount', props.nodeCount, 'a whole number of nodes, at least 1');
+      }
+      return { networkName: checkedName, subnets: parsed, mtu: checkedMtu };
+    });
+    this.networkName = networkName;
 
     this.configJson = JSON.stringify(cniConfig(this, props, subnets, mtu, role));
     this.primary = role === NetworkRole.PRIMARY;
@@ -113,11 +117,8 @@ export class OvnNetwork extends Construct {
     const register = (count: number | undefined) => plan.registerClusterSubnets({ name: this.networkName, role: RangeRole.SECONDARY_NETWORK, owner: this.node.path, subnets: subnets.clusterSubnets, nodeCount: count });
     register(nodeCount);
     if (nodeCount === undefined) {
-      // Every node needs a subnet of a layer3 network: the plan's node count (DeceptiveNetworkConfig's) applies.
-      ChartAddressPlan._beforeCheck(this, () => {
-        const config = ChartAddressPlan._membersOf<{ nodeCount: number }>(this, 'DeceptiveNetworkConfig')[0];
-        if (config) register(config.nodeCount);
-      });
+      // Every node needs a subnet of a layer3 network: the cluster's node count applies, read once every construct exists.
+      ChartAddressPlan._beforeCheck(this, () => register(clusterNodeCount(this)));
     }
   }
 }
@@ -135,69 +136,74 @@ interface ParsedSubnets {
 }
 
 /** Name, namespace and network name; returns the network name. */
-function checkNames(field: string, props: OvnNetworkProps, namespace: string): string {
+function checkNames(props: OvnNetworkProps, namespace: string): string {
   if (!isDnsSubdomain(props.name)) {
-    throw new Error(`${field}: name ${JSON.stringify(props.name)} must be a lowercase DNS subdomain (a-z, 0-9, "-", "."), at most 253 characters`);
+    throw invalidValue('name', props.name, 'a lowercase DNS subdomain (a-z, 0-9, "-", "."), at most 253 characters');
   }
   if (!isDnsLabel(namespace)) {
-    throw new Error(`${field}: namespace ${JSON.stringify(namespace)} must be a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters`);
+    throw invalidValue('namespace', namespace, 'a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters');
   }
+  // The network name is `name` unless networkName is given: blame the prop that set it.
   const networkName = props.networkName ?? props.name;
   if (RESERVED_NETWORK_NAMES.includes(networkName) || !OVN_NAME.test(networkName)) {
-    throw new Error(`${field}: network name ${JSON.stringify(networkName)} is reserved or invalid; use letters, digits, ".", "_" or "-", and not ${RESERVED_NETWORK_NAMES.join(' or ')}`);
+    throw invalidValue(props.networkName === undefined ? 'name' : 'networkName', networkName,
+      `a network name of letters, digits, ".", "_" or "-", other than ${RESERVED_NETWORK_NAMES.map((n) => `"${n}"`).join(' and ')} (OVN-Kubernetes' own network)`);
   }
   return networkName;
 }
 
 /** `subnets` (`cidr/hostPrefix` on layer3, plain CIDRs otherwise) and `excludeSubnets`, at most one range per family. */
-function parseSubnets(field: string, props: OvnNetworkProps, topology: OvnTopology): ParsedSubnets {
+function parseSubnets(props: OvnNetworkProps, topology: OvnTopology): ParsedSubnets {
   const layer3 = topology === OvnTopology.LAYER3;
   const texts = props.subnets ?? [];
-  const clusterSubnets = layer3 ? texts.map((t, i) => parseField(`${field}: subnets[${i}]`, t, ClusterSubnet.parse)) : [];
-  const cidrs = layer3 ? clusterSubnets.map((s) => s.cidr) : texts.map((t, i) => parseField(`${field}: subnets[${i}]`, t, Cidr.parse));
-  const excludes = (props.excludeSubnets ?? []).map((t, i) => parseField(`${field}: excludeSubnets[${i}]`, t, Cidr.parse));
+  const clusterSubnets = layer3 ? texts.map((t, i) => parseField(`subnets[${i}]`, t, ClusterSubnet.parse)) : [];
+  const cidrs = layer3 ? clusterSubnets.map((s) => s.cidr) : texts.map((t, i) => parseField(`subnets[${i}]`, t, Cidr.parse));
+  const excludeTexts = props.excludeSubnets ?? [];
+  const excludes = excludeTexts.map((t, i) => parseField(`excludeSubnets[${i}]`, t, Cidr.parse));
 
   if (layer3 && cidrs.length === 0) {
-    throw new Error(`${field}: a layer3 network needs at least one subnet in "cidr/hostPrefix" form, e.g. 10.245.0.0/16/24`);
+    throw invalidValue('subnets', texts, 'at least one subnet in "cidr/hostPrefix" form on a layer3 network, such as ["10.245.0.0/16/24"]');
   }
   const families = Cidr.familiesOf(cidrs);
   if (cidrs.length > 2 || families.length !== cidrs.length) {
-    throw new Error(`${field}: subnets ${JSON.stringify(texts)} must hold at most one IPv4 and one IPv6 range`);
+    throw invalidValue('subnets', texts, 'at most one IPv4 and one IPv6 range');
   }
-  for (const excluded of excludes) {
+  excludes.forEach((excluded, i) => {
     if (!cidrs.some((s) => s.contains(excluded))) {
-      throw new Error(`${field}: excludeSubnets entry ${excluded} is not inside any subnet (${cidrs.join(', ') || 'none'})`);
+      throw invalidValue(`excludeSubnets[${i}]`, excludeTexts[i], `a range inside one of the subnets (${cidrs.join(', ') || 'none'})`);
     }
-  }
+  });
   return { texts, clusterSubnets, cidrs, excludes, families };
 }
 
 /** The options only some topologies (or only networks with subnets) allow, as OVN-Kubernetes checks them. */
-function checkTopologyOptions(field: string, props: OvnNetworkProps, topology: OvnTopology, role: NetworkRole, cidrs: Cidr[]): void {
+function checkTopologyOptions(props: OvnNetworkProps, topology: OvnTopology, role: NetworkRole, cidrs: Cidr[]): void {
   const layer3 = topology === OvnTopology.LAYER3;
   const localnet = topology === OvnTopology.LOCALNET;
   if (role === NetworkRole.PRIMARY && localnet) {
-    throw new Error(`${field}: role primary is not allowed for localnet; localnet networks are secondary only`);
+    throw invalidValue('role', role.name, '"secondary" on a localnet network: localnet networks are secondary only');
   }
   if (role === NetworkRole.PRIMARY && cidrs.length === 0) {
-    throw new Error(`${field}: role primary needs subnets, the pods' only addresses come from them`);
+    throw invalidValue('role', role.name, '"secondary" on a network without subnets: the pods of a primary network get their only addresses from its subnets');
   }
   if (props.allowPersistentIps && layer3) {
-    throw new Error(`${field}: allowPersistentIps is not allowed on layer3 (OVN-Kubernetes: "layer3 topology does not allow persistent IPs"); use layer2 or localnet`);
+    throw invalidValue('allowPersistentIps', props.allowPersistentIps,
+      'false on layer3 (OVN-Kubernetes: "layer3 topology does not allow persistent IPs"), or topology layer2 or localnet');
   }
   if (props.allowPersistentIps && cidrs.length === 0) {
-    throw new Error(`${field}: allowPersistentIps needs subnets: there are no addresses to keep without IP management`);
+    throw invalidValue('allowPersistentIps', props.allowPersistentIps, 'false on a network without subnets: without IP management there are no addresses to keep');
   }
-  if (props.vlanId !== undefined && (!localnet || !Number.isInteger(props.vlanId) || props.vlanId < 1 || props.vlanId > 4094)) {
-    throw new Error(localnet
-      ? `${field}: vlanId ${JSON.stringify(props.vlanId)} must be an integer from 1 to 4094`
-      : `${field}: vlanId is only valid on localnet networks, not ${topology.name}`);
+  if (props.vlanId !== undefined && !localnet) {
+    throw invalidValue('vlanId', props.vlanId, `no vlanId on a ${topology.name} network: only localnet networks are VLAN-tagged`);
+  }
+  if (props.vlanId !== undefined && (!Number.isInteger(props.vlanId) || props.vlanId < 1 || props.vlanId > 4094)) {
+    throw invalidValue('vlanId', props.vlanId, 'a whole number from 1 to 4094');
   }
   if (props.physicalNetworkName !== undefined && !localnet) {
-    throw new Error(`${field}: physicalNetworkName is only valid on localnet networks, not ${topology.name}`);
+    throw invalidValue('physicalNetworkName', props.physicalNetworkName, `no physicalNetworkName on a ${topology.name} network: only localnet networks bridge to a physical network`);
   }
   if (props.physicalNetworkName !== undefined && !OVN_NAME.test(props.physicalNetworkName)) {
-    throw new Error(`${field}: physicalNetworkName ${JSON.stringify(props.physicalNetworkName)} must be letters, digits, ".", "_" or "-"`);
+    throw invalidValue('physicalNetworkName', props.physicalNetworkName, 'letters, digits, ".", "_" or "-", starting with a letter or digit');
   }
 }
 

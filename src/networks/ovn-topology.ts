@@ -1,3 +1,5 @@
+import { showValue } from '../common/field-error';
+
 /** An OVN-Kubernetes secondary network topology (NAD `topology`). */
 export class OvnTopology {
   /** A routed network: one subnet per node carved from `cidr/hostPrefix`, like the cluster network. */
@@ -10,7 +12,7 @@ export class OvnTopology {
   /** The topology named by `text` (`layer3`, `layer2`, `localnet`). */
   public static of(text: string): OvnTopology {
     const found = [OvnTopology.LAYER3, OvnTopology.LAYER2, OvnTopology.LOCALNET].find((t) => t.name === text);
-    if (!found) throw new Error(`invalid topology ${JSON.stringify(text)}: expected one of layer3, layer2, localnet`);
+    if (!found) throw new Error(`invalid topology ${showValue(text)}: expected "layer3", "layer2" or "localnet"`);
     return found;
   }
 
@@ -30,7 +32,7 @@ export class NetworkRole {
   /** The role named by `text` (`secondary`, `primary`). */
   public static of(text: string): NetworkRole {
     const found = [NetworkRole.SECONDARY, NetworkRole.PRIMARY].find((r) => r.name === text);
-    if (!found) throw new Error(`invalid role ${JSON.stringify(text)}: expected secondary or primary`);
+    if (!found) throw new Error(`invalid role ${showValue(text)}: expected "secondary" or "primary"`);
     return found;
   }
 

@@ -1,3 +1,4 @@
+import { showValue } from '../common/field-error';
 import { isDnsName, isIpv4Address, isIpv6Address } from '../common/host';
 
 const EXAMPLE = 'https://172.18.0.2:6443';
@@ -16,28 +17,28 @@ export class ApiServerAddress {
    */
   public static parse(text: string): ApiServerAddress {
     if (typeof text !== 'string' || text === '') {
-      throw new Error(`invalid api server address ${JSON.stringify(text)}: expected a url such as "${EXAMPLE}"`);
+      throw new Error(`invalid api server address ${showValue(text)}: expected a url such as "${EXAMPLE}"`);
     }
-    const bad = (why: string) => new Error(`invalid api server address "${text}": ${why}`);
+    const bad = (expected: string) => new Error(`invalid api server address ${showValue(text)}: expected ${expected}`);
     const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]*\]|[^:/?#\[\]]*)(?::([^/?#]*))?(\/?)$/.exec(text);
     if (!m) {
-      throw bad(`expected "https://<host>:<port>" with no path, query or user, such as "${EXAMPLE}"`);
+      throw bad(`"https://<host>:<port>" with no path, query or user, such as "${EXAMPLE}"`);
     }
     const [, scheme, rawHost, portText, slash] = m;
     if (scheme !== 'https') {
-      throw bad(`scheme "${scheme}" is not supported; kube-apiserver serves "https"`);
+      throw bad(`the scheme "https", which kube-apiserver serves, not ${showValue(scheme)}`);
     }
     if (slash) {
-      throw bad('remove the trailing "/"; ovnkube expects a bare scheme://host:port');
+      throw bad('no trailing "/": ovnkube expects a bare scheme://host:port');
     }
     if (portText !== undefined && portText.includes(':')) {
-      throw bad('an IPv6 address needs brackets, as in "https://[fd00::1]:6443"');
+      throw bad('an IPv6 address in brackets, as in "https://[fd00::1]:6443"');
     }
     const host = ApiServerAddress.checkHost(rawHost, bad);
     let port = 443;
     if (portText !== undefined) {
       if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
-        throw bad(`port "${portText}" must be a whole number from 1 to 65535`);
+        throw bad(`a port from 1 to 65535, not ${showValue(portText)}`);
       }
       port = Number(portText);
     }
@@ -45,22 +46,22 @@ export class ApiServerAddress {
   }
 
   private static checkHost(rawHost: string, bad: (why: string) => Error): string {
-    if (rawHost === '') throw bad('the host is missing');
+    if (rawHost === '') throw bad('a host between "https://" and the port');
     if (rawHost.startsWith('[')) {
       const ip = rawHost.slice(1, -1);
       if (!isIpv6Address(ip)) {
-        throw bad(`"${ip}" is not a valid IPv6 address`);
+        throw bad(`a valid IPv6 address in the brackets, not ${showValue(ip)}`);
       }
       return ip;
     }
     if (/^[0-9.]+$/.test(rawHost)) {
       if (!isIpv4Address(rawHost)) {
-        throw bad(`"${rawHost}" is not a valid IPv4 address`);
+        throw bad(`a valid IPv4 address, not ${showValue(rawHost)}`);
       }
       return rawHost;
     }
     if (!isDnsName(rawHost)) {
-      throw bad(`host "${rawHost}" is neither an IP address nor a valid DNS name (an IPv6 address needs brackets)`);
+      throw bad(`an IP address or a DNS name as the host, not ${showValue(rawHost)} (an IPv6 address needs brackets)`);
     }
     return rawHost;
   }

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { CONFIG_KEYS, CONFIG_MAP, OVN_NAMESPACE, subnetConfigKey } from './names';
@@ -12,7 +12,8 @@ import { OvnSettings } from './settings';
  */
 export function addOvnConfigMap(scope: Construct, settings: OvnSettings): ApiObject {
   const data: Record<string, string> = {
-    [CONFIG_KEYS.netCidr]: settings.netCidr,
+    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
+    [CONFIG_KEYS.netCidr]: Lazy.any({ produce: () => settings.network.netCidr }) as unknown as string,
     [CONFIG_KEYS.svcCidr]: settings.svcCidr,
     [CONFIG_KEYS.apiServer]: settings.apiServer.url,
     [CONFIG_KEYS.mtu]: String(settings.mtu),

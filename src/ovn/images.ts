@@ -1,4 +1,5 @@
 import { isImageRepository, isImageTag } from '../util/image-reference';
+import { invalidValue } from '../common/field-error';
 
 /**
  * The one image every OVN-Kubernetes container runs (ovs-node, databases, northd, ovnkube, ovn-controller):
@@ -23,14 +24,11 @@ export const PUBLIC_OVN_IMAGE = { repository: 'ghcr.io/ovn-kubernetes/ovn-kubern
 /** Validates repository and tag and joins them; errors name the prop. */
 export function imageReference(repository: string, tag: string): string {
   if (!isImageRepository(repository)) {
-    throw new Error(
-      `imageRepository: invalid value ${JSON.stringify(repository)}: expected an image name without tag or digest, such as "${OVN_IMAGES.ovnKubernetes.repository}" or "registry.example.com/ovn/ovn-kube-fedora"`,
-    );
+    throw invalidValue('imageRepository', repository,
+      `an image name without tag or digest, such as "${OVN_IMAGES.ovnKubernetes.repository}" or "registry.example.com/ovn/ovn-kube-fedora"`);
   }
   if (!isImageTag(tag)) {
-    throw new Error(
-      `imageTag: invalid value ${JSON.stringify(tag)}: expected a tag of letters, digits, "_", "." or "-" (at most 128, not starting with "." or "-"), such as "master" or "dev"`,
-    );
+    throw invalidValue('imageTag', tag, 'a tag of letters, digits, "_", "." or "-" (at most 128, not starting with "." or "-"), such as "master" or "dev"');
   }
   return `${repository}:${tag}`;
 }

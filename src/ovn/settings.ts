@@ -1,10 +1,9 @@
-import { Lazy } from 'cdk8s';
 import type { ImagePullPolicy } from 'cdk8s-plus-28';
 import { checkImagePullPolicy } from '../common/image-pull-policy';
 import { IpFamily } from '../addressing';
 import { isDnsLabel } from '../util/k8s-names';
 import { OVN_GENEVE_PORT } from '../common/cni-facts';
-import { parseField, showValue } from '../common/field-error';
+import { invalidValue, parseField } from '../common/field-error';
 import { checkMtu } from '../common/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
@@ -27,7 +26,11 @@ export interface OvnSettings {
   readonly mode: OvnDeploymentMode;
   readonly interconnect: boolean;
   readonly apiServer: ApiServerAddress;
-  readonly netCidr: string;
+  /**
+   * The address plan, kept to read its `netCidr` (the decoy) at synth: an automatic decoy is chosen only when
+   * every range of the cluster is known. The other ranges are read from it here, at construction.
+   */
+  readonly network: IOvnAddressPlan;
   readonly svcCidr: string;
   readonly subnets: FamilySubnets[];
   readonly mtu: number;
@@ -56,8 +59,7 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
     mode,
     interconnect,
     apiServer,
-    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
-    netCidr: Lazy.any({ produce: () => network.netCidr }) as unknown as string,
+    network,
     svcCidr: network.svcCidr,
     subnets: familySubnets(network),
     mtu,
@@ -74,21 +76,21 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
 /** The props object, its address plan and the api server are required; returns the plan. */
 function checkRequired(props: OvnSecondaryProps): IOvnAddressPlan {
   if (props === undefined || props === null || typeof props !== 'object') {
-    throw new Error('props: required; give at least network and apiServer');
+    throw invalidValue('props', props, 'an OvnSecondaryProps object with at least network and apiServer');
   }
   const network = props.network;
   if (!isOvnAddressPlan(network)) {
-    throw new Error(`network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got ${showValue(network)}`);
+    throw invalidValue('network', network, 'an IOvnAddressPlan such as a DeceptiveNetworkConfig');
   }
   if (props.apiServer === undefined) {
-    throw new Error('apiServer: required; OVN-Kubernetes cannot discover the api server: give its url, such as "https://172.18.0.2:6443"');
+    throw invalidValue('apiServer', props.apiServer, 'the api server\'s url, such as "https://172.18.0.2:6443" (OVN-Kubernetes cannot discover it)');
   }
   return network;
 }
 
 function checkMode(mode: OvnDeploymentMode): OvnDeploymentMode {
   if (!Object.values(OvnDeploymentMode).includes(mode)) {
-    throw new Error(`mode: invalid value ${showValue(mode)}: expected OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT ("central" or "interconnect" in a values file)`);
+    throw invalidValue('mode', mode, 'OvnDeploymentMode.CENTRAL or OvnDeploymentMode.INTERCONNECT ("central" or "interconnect" in a values file)');
   }
   return mode;
 }
@@ -96,7 +98,7 @@ function checkMode(mode: OvnDeploymentMode): OvnDeploymentMode {
 function checkEncapPort(given: number | undefined): number {
   const encapPort = given ?? OVN_GENEVE_PORT;
   if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
-    throw new Error(`encapPort: invalid value ${showValue(given)}: expected a udp port from 1 to 65535`);
+    throw invalidValue('encapPort', given, 'a udp port from 1 to 65535');
   }
   return encapPort;
 }
@@ -111,12 +113,10 @@ function resolveImage(props: OvnSecondaryProps): { image: string; imagePullPolic
 
 function checkHostNetworkNamespace(hostNetworkNamespace: string): string {
   if (!isDnsLabel(hostNetworkNamespace)) {
-    throw new Error(
-      `hostNetworkNamespace: invalid value ${showValue(hostNetworkNamespace)}: expected a namespace name (lowercase letters, digits and "-", at most 63)`,
-    );
+    throw invalidValue('hostNetworkNamespace', hostNetworkNamespace, 'a namespace name (lowercase letters, digits and "-", at most 63)');
   }
   if (hostNetworkNamespace === OVN_NAMESPACE) {
-    throw new Error(`hostNetworkNamespace: "${OVN_NAMESPACE}" is where OVN-Kubernetes itself runs; choose another namespace`);
+    throw invalidValue('hostNetworkNamespace', hostNetworkNamespace, `a namespace other than "${OVN_NAMESPACE}", where OVN-Kubernetes itself runs`);
   }
   return hostNetworkNamespace;
 }
@@ -124,9 +124,8 @@ function checkHostNetworkNamespace(hostNetworkNamespace: string): string {
 function checkEgressQos(given: boolean | undefined, secondaryCni: boolean): boolean {
   const egressQos = flag('egressQos', given, false);
   if (egressQos && secondaryCni) {
-    throw new Error(
-      'egressQos: cannot be true while network.secondaryCni is true: with the secondary-CNI option OVN-Kubernetes skips the address sets of default-network pods, and an EgressQoS object then probably panics ovnkube on a nil address set; turn one of them off',
-    );
+    throw invalidValue('egressQos', egressQos,
+      'false while network.secondaryCni is true (or secondaryCni false): with the secondary-CNI option OVN-Kubernetes skips the address sets of default-network pods, and an EgressQoS object then probably panics ovnkube on a nil address set');
   }
   return egressQos;
 }
@@ -136,24 +135,24 @@ function familySubnets(network: IOvnAddressPlan): FamilySubnets[] {
   return network.families.map((family) => ({
     family,
     tag: family === IpFamily.IPV4 ? 'v4' : 'v6',
-    join: required(network.joinSubnet(family), 'join', family),
-    masquerade: required(network.masqueradeSubnet(family), 'masquerade', family),
-    transit: required(network.transitSubnet(family), 'transit', family),
+    join: required(network, network.joinSubnet(family), 'join', family),
+    masquerade: required(network, network.masqueradeSubnet(family), 'masquerade', family),
+    transit: required(network, network.transitSubnet(family), 'transit', family),
   }));
 }
 
 function flag(field: string, value: boolean | undefined, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
-    throw new Error(`${field}: invalid value ${showValue(value)}: expected true or false`);
+    throw invalidValue(field, value, 'true or false');
   }
   return value;
 }
 
 // An IOvnAddressPlan gives one subnet per family (DeceptiveNetworkConfig guarantees it); this only guards against a broken invariant.
-function required(value: string | undefined, what: string, family: IpFamily): string {
+function required(network: IOvnAddressPlan, value: string | undefined, what: string, family: IpFamily): string {
   if (value === undefined) {
-    throw new Error(`network: has no ${family} ${what} subnet although the cluster has ${family}`);
+    throw invalidValue('network', network, `an address plan with an ${family} ${what} subnet, as the cluster has ${family}`);
   }
   return value;
 }

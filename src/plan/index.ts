@@ -1,3 +1,4 @@
 export * from './chart-address-plan';
 export * from './plan-report';
 export * from './namespace';
+export * from './node-count';

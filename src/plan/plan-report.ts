@@ -1,15 +1,10 @@
 import { AddressPlan, AddressRange, IpFamily } from '../addressing';
-import { compareText, withThousands } from '../util/text';
+import { compareText, powerOfTwoText, withThousands } from '../util/text';
 
 // The address plan for people reviewing a pull request: a Markdown table and an SVG map. Both are pure
 // functions of the plan, so the same plan gives byte-identical files.
 
 const BITS: Record<string, number> = { [IpFamily.IPV4]: 32, [IpFamily.IPV6]: 128 };
-
-/** `2^16 (65,536)` for sizes a person can read, `2^64` beyond 2^32. */
-function sizeText(bits: number): string {
-  return bits <= 32 ? withThousands(2 ** bits) : `2^${bits}`;
-}
 
 function bigSizeText(n: bigint): string {
   if (n <= 2n ** 32n) return withThousands(n);
@@ -59,8 +54,8 @@ export function addressPlanMarkdown(plan: AddressPlan): string {
     '',
     '| range | family | role | name | owner | size | per node |',
     '|---|---|---|---|---|---|---|',
-    ...ranges.map((r) => `| \`${cidrText(r)}\` | ${r.cidr.family} | ${esc(r.role.name)} | ${esc(r.name)} | ${esc(r.owners.join(', '))} | ${sizeText(BITS[r.cidr.family] - r.cidr.prefix)} | ${
-      r.hostPrefix === undefined ? '' : `${sizeText(r.hostPrefix - r.cidr.prefix)} subnets of /${r.hostPrefix}${r.nodeCount === undefined ? '' : ` for ${r.nodeCount} nodes`}`} |`),
+    ...ranges.map((r) => `| \`${cidrText(r)}\` | ${r.cidr.family} | ${esc(r.role.name)} | ${esc(r.name)} | ${esc(r.owners.join(', '))} | ${powerOfTwoText(BITS[r.cidr.family] - r.cidr.prefix)} | ${
+      r.hostPrefix === undefined ? '' : `${powerOfTwoText(r.hostPrefix - r.cidr.prefix)} subnets of /${r.hostPrefix}${r.nodeCount === undefined ? '' : ` for ${r.nodeCount} nodes`}`} |`),
     '',
     '| family | ranges | addresses planned | addresses free |',
     '|---|---|---|---|',

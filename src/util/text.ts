@@ -14,6 +14,14 @@ export function fileNamePart(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
 }
 
+/**
+ * `2^bits` as a person reads it: digits with thousands separators up to 2^32 (`65,536`), `2^bits` beyond,
+ * where the digits would no longer help (and a `number` would no longer be exact).
+ */
+export function powerOfTwoText(bits: number): string {
+  return bits <= 32 ? withThousands(2 ** bits) : `2^${bits}`;
+}
+
 /** Orders strings by UTF-16 code unit: the same on every machine, whatever its locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -125,7 +125,7 @@ describe('values file', () => {
     fs.writeFileSync(values, 'networks:\n  - name: n1\n    topology: layer3\n    allowPersistentIps: true\n    subnets: [10.245.0.0/16/24]\n');
     const r = run(['--values', values, '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/networks\[0\]: network default\/n1: allowPersistentIps is not allowed on layer3/);
+    expect(r.err).toMatch(/networks\[0\]: network default\/n1: allowPersistentIps: invalid value true: expected false on layer3/);
     expect(fs.existsSync(path.join(dir, 'd'))).toBe(false);
   });
 

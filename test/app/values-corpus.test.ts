@@ -183,8 +183,8 @@ const REFUSED: Array<[string, string, string]> = [
   // demo
   ['demo without networks', 'networks: []', 'demo'],
   ['demo pod without name', 'demo: { pods: [{ nodeName: x }] }', 'demo.pods[0].name'],
-  ['demo pod name twice', 'demo: { pods: [{ name: a }, { name: a }] }', 'demo'],
-  ['demo pod name invalid', 'demo: { pods: [{ name: A }] }', 'demo'],
+  ['demo pod name twice', 'demo: { pods: [{ name: a }, { name: a }] }', 'demo.pods[1].name'],
+  ['demo pod name invalid', 'demo: { pods: [{ name: A }] }', 'demo.pods[0].name'],
   ['demo enabled string', 'demo: { enabled: "no" }', 'demo.enabled'],
   // CRDs
   ['networkCrds unknown key', 'networkCrds: { nads: true }', 'networkCrds.nads'],

@@ -195,8 +195,27 @@ describe('MultiCniChart variants', () => {
   test('component errors name the component', () => {
     expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: 'http://x' })).toThrow(/^ovn: apiServer/);
     expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, networks: [{ name: 'default', subnets: ['10.1.0.0/16/24'] }] }))
-      .toThrow(/^networks\[0\]: network default\/default: network name "default" is reserved/);
-    expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, networks: [] })).toThrow(/demo: the demo pods need a network/);
+      .toThrow(/^networks\[0\]: network default\/default: name: invalid value "default": expected a network name .*other than "default" and "ovn-kubernetes"/);
+    expect(() => new MultiCniChart(Testing.app(), 'c', { apiServer: API, networks: [] }))
+      .toThrow(/^demo: invalid value true: expected false while networks is empty \(the demo pods attach to the first network\), or a network in networks$/);
+  });
+
+  test('the chart prefixes a component\'s own field path with its section once (components never prefix themselves)', () => {
+    const error = (props: Omit<MultiCniChartProps, 'apiServer'>) => {
+      try {
+        new MultiCniChart(Testing.app(), 'c', { apiServer: API, ...props });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(error({ cilium: { operatorReplicas: 0 } })).toBe('cilium: operatorReplicas: invalid value 0: expected a whole number, at least 1');
+    expect(error({ demoPods: [{ name: 'a' }, { name: 'a' }] })).toBe('demo: pods[1].name: invalid value "a": expected a name no other pod has: pods[0] is named so already');
+    expect(error({ ovn: { mtu: 100 } })).toMatch(/^ovn: mtu: invalid value 100: /);
+    expect(error({ cilium: { podCidrs: ['10.50.0.0/16'] }, addressing: { primaryPodCidrs: ['10.244.0.0/16'] } }))
+      .toBe('cilium.podCidrs: invalid value ["10.50.0.0/16"]: expected the ranges of addressing.primaryPodCidrs ["10.244.0.0/16"], or only one of the two: both are the cluster\'s pod range (Cilium allocates pod addresses from it)');
+    // The same components alone name only their own props.
+    expect(() => new CiliumPrimary(Testing.chart(), 'c', { operatorReplicas: 0 })).toThrow(/^operatorReplicas: invalid value 0: /);
   });
 
   test('demo off leaves stage 2 with the networks only', () => {

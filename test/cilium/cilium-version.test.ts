@@ -136,7 +136,7 @@ describe('choosing a version', () => {
   });
 
   test('a version that is not a CiliumVersion is refused', () => {
-    expect(() => synthCilium({ version: '1.20.0' as any })).toThrow('cilium: version: invalid value "1.20.0": expected a CiliumVersion such as CiliumVersion.of("1.20.0"); supported: "1.16.7", "1.18.12", "1.19.6", "1.20.0"');
+    expect(() => synthCilium({ version: '1.20.0' as any })).toThrow('version: invalid value "1.20.0": expected a CiliumVersion such as CiliumVersion.of("1.20.0"); supported: "1.16.7", "1.18.12", "1.19.6", "1.20.0"');
   });
 
   test('values key cilium.version: the four releases, and an error naming key, value and valid values', () => {
@@ -157,7 +157,7 @@ describe('autoDirectNodeRoutes', () => {
 
   test('with tunnel routing it is refused, as the agent refuses it', () => {
     expect(() => synthCilium({ autoDirectNodeRoutes: true })).toThrow(
-      'cilium: autoDirectNodeRoutes: invalid value true: expected routingMode native with it: the agent refuses auto-direct-node-routes with tunneling (packets must go through the tunnel device)');
+      'autoDirectNodeRoutes: invalid value true: expected routingMode native with it: the agent refuses auto-direct-node-routes with tunneling (packets must go through the tunnel device)');
   });
 
   test('values key cilium.autoDirectNodeRoutes takes a boolean', () => {
@@ -166,6 +166,6 @@ describe('autoDirectNodeRoutes', () => {
   });
 
   test('a non-boolean prop is refused', () => {
-    expect(() => new CiliumPrimary(require('cdk8s').Testing.chart(), 'c', { autoDirectNodeRoutes: 'true' as any })).toThrow('cilium: autoDirectNodeRoutes: invalid value "true": expected true or false');
+    expect(() => new CiliumPrimary(require('cdk8s').Testing.chart(), 'c', { autoDirectNodeRoutes: 'true' as any })).toThrow('autoDirectNodeRoutes: invalid value "true": expected true or false');
   });
 });

@@ -13,6 +13,6 @@ describe('ConfigKeys, the writer of cilium-config', () => {
     const keys = new ConfigKeys();
     keys.set('debug', false);
     keys.set('debug', true);
-    expect(() => keys.toData()).toThrow('cilium: internal error: cilium-config key debug set twice');
+    expect(() => keys.toData()).toThrow('internal error: cilium-config key debug set twice');
   });
 });

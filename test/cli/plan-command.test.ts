@@ -35,7 +35,7 @@ describe('multicni plan', () => {
     const files: Array<[string, string, RegExp]> = [
       ['decoy.yaml', 'addressing:\n  decoy: 10.254.0.0/16/8\n', /: addressing\.decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8"/],
       ['long.yaml', `addressing:\n  decoy: "10.254.0.0/16/24\\a${'y'.repeat(100)}"\n`, /: addressing\.decoy: invalid cluster subnet "10\.254\.0\.0\/16\/24\\x07y+…" \(117 characters\)/],
-      ['api.yaml', `apiServer: "https://\\a${'x'.repeat(200)}:6443"\n`, /: apiServer: invalid api server address "https:\/\/\\x07x+…" \(214 characters\)/],
+      ['api.yaml', `apiServer: "https://\\a${'x'.repeat(200)}:6443"\n`, /: apiServer: invalid api server address "https:\/\/(\\x07|\\u0007)x+…" \(214 characters\)/],
       ['typo.yaml', 'ovn:\n  mtuu: 1400\n', /: ovn\.mtuu: unknown key/],
     ];
     for (const [name, text, wording] of files) {

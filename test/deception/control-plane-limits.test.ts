@@ -14,10 +14,11 @@ describe('limits of the real control plane', () => {
     [{ ...v6, primaryPodCidrs: ['fd00::/32'] }, /primaryPodCidrs\[0\]: fd00::\/32 with node ranges of \/64 .* 32 bits apart; kube-controller-manager \(cidrset\.NewCIDRSet\) refuses/],
     [{ ...v6, primaryPodCidrs: ['fd00::/48'], nodeMaskSizeIpv6: 80 }, /fd00::\/48 with node ranges of \/80 \(nodeMaskSizeIpv6\) is 32 bits apart/],
     [{ primaryPodCidrs: ['10.244.0.0/16'], nodeMaskSize: 15 }, /10\.244\.0\.0\/16 is smaller than one node range of \/15 \(nodeMaskSize\)/],
-    [{ primaryPodCidrs: ['10.244.0.0/16', 'fd00::/56'], serviceCidrs: ['10.96.0.0/16', 'fd00:96::/112'], nodeMaskSize: 24 }, /nodeMaskSize: 24 is not allowed with dual-stack pod ranges/],
-    [{ nodeMaskSizeIpv6: 64 }, /nodeMaskSizeIpv6: 64 is not allowed for a single-stack IPv4 cluster/],
-    [{ nodeMaskSize: 24, nodeMaskSizeIpv4: 24 }, /nodeMaskSize: not allowed together with nodeMaskSizeIpv4/],
+    [{ primaryPodCidrs: ['10.244.0.0/16', 'fd00::/56'], serviceCidrs: ['10.96.0.0/16', 'fd00:96::/112'], nodeMaskSize: 24 }, /^nodeMaskSize: invalid value 24: expected no nodeMaskSize with dual-stack pod ranges .*; nodeMaskSizeIpv4 and nodeMaskSizeIpv6 instead$/],
+    [{ nodeMaskSizeIpv6: 64 }, /^nodeMaskSizeIpv6: invalid value 64: expected no nodeMaskSizeIpv6 in a single-stack IPv4 cluster .*; nodeMaskSizeIpv4 or nodeMaskSize$/],
+    [{ nodeMaskSize: 24, nodeMaskSizeIpv4: 24 }, /^nodeMaskSize: invalid value 24: expected no nodeMaskSize beside nodeMaskSizeIpv4 or nodeMaskSizeIpv6/],
     [{ nodeMaskSizeIpv4: 0 }, /nodeMaskSizeIpv4: invalid value 0/],
+    [{ ...v6, nodeMaskSizeIpv4: 24 }, /^nodeMaskSizeIpv4: invalid value 24: expected no nodeMaskSizeIpv4 in a single-stack IPv6 cluster .*; nodeMaskSizeIpv6 or nodeMaskSize$/],
     // kube-apiserver: at most 20 host bits in a Service range
     [{ serviceCidrs: ['10.0.0.0/11'], primaryPodCidrs: ['172.20.0.0/16'] }, /serviceCidrs\[0\]: 10\.0\.0\.0\/11 is too large for kube-apiserver \(validateMaxCIDRRange: for 32-bit addresses the mask must be >= 12\)/],
     [{ ...v6, serviceCidrs: ['fd00:10:96::/107'] }, /serviceCidrs\[0\]: fd00:10:96::\/107 is too large for kube-apiserver \(validateMaxCIDRRange: for 128-bit addresses the mask must be >= 108\)/],
@@ -40,6 +41,30 @@ describe('limits of the real control plane', () => {
     [{ ...v6, masqueradeSubnets: ['fd69::/125'] }],
   ] as Array<[DeceptiveNetworkConfigProps]>)('accepts %j', (props) => {
     expect(() => make(props)).not.toThrow();
+  });
+
+  test('counts in messages read as the plan report writes them: thousands separators, never a capped count', () => {
+    const nodes = 10_000_000_000;
+    // 0.0.0.0/0 cut into /32: 2^32 node ranges, the largest count an IPv4 message can give.
+    const whole = { primaryPodCidrs: ['0.0.0.0/0'], nodeMaskSizeIpv4: 32, serviceCidrs: ['10.96.0.0/16'], nodeCount: nodes };
+    expect(() => make(whole)).toThrow(/^primaryPodCidrs\[0\]: 0\.0\.0\.0\/0 holds 4,294,967,296 node ranges of \/32 \(nodeMaskSizeIpv4\), fewer than the 10,000,000,000 nodes;/);
+    expect(() => make({ nodeCount: nodes })).toThrow(/holds 256 node ranges of \/24 .*fewer than the 10,000,000,000 nodes/);
+    // A pod range with room for 2^20 nodes, so the join subnet is the first limit: 65,536 addresses for 100,000 nodes.
+    const wide = { primaryPodCidrs: ['10.0.0.0/8'], nodeMaskSizeIpv4: 28, serviceCidrs: ['172.16.0.0/12'], nodeNetworks: ['192.168.0.0/24'], nodeCount: 100_000 };
+    expect(() => make(wide)).toThrow(/^joinSubnets\[0\]: 100\.64\.0\.0\/16 has 65,536 addresses, but OVN-Kubernetes gives each of the 100,000 nodes .* so it needs 100,002;/);
+    expect(() => make({ ...wide, nodeCount: 1_000_000 })).toThrow(/each of the 1,000,000 nodes .* needs 1,000,002;/);
+    for (const props of [whole, wide, { nodeCount: nodes }]) {
+      const message = (() => {
+        try {
+          make(props);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return 'no error';
+      })();
+      expect(message).toMatch(/nodes/);
+      expect(message).not.toMatch(/\d{5}/); // no long run of digits: every count is grouped
+    }
   });
 
   test('an IPv4 node mask more than 16 bits longer than the pod range is a warning (kube-controller-manager v1.32 limits IPv6 only)', () => {

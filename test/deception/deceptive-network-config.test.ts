@@ -88,7 +88,7 @@ describe('DeceptiveNetworkConfig', () => {
     [{ serviceCidrs: ['10.96.0.0/16', '10.97.0.0/16'] }, /serviceCidrs: invalid value .*: expected one IPv4 and one IPv6 range for dual-stack, got two IPv4 ranges/],
     [{ nodeNetworks: ['nope'] }, /nodeNetworks\[0\]: invalid cidr "nope"/],
     [{ nodeCount: 0 }, /nodeCount: invalid value 0: expected a whole number of nodes, at least 1/],
-    [{ joinSubnets: ['fd98::/64'] }, /joinSubnets: \["fd98::\/64"\] covers IPv6 but the primary pod ranges are IPv4; give one subnet per family/],
+    [{ joinSubnets: ['fd98::/64'] }, /^joinSubnets: invalid value \["fd98::\/64"\]: expected one subnet per family of the primary pod ranges \(IPv4\), not IPv6$/],
     [{ masqueradeSubnets: ['169.254.0.0/33'] }, /masqueradeSubnets\[0\]: invalid cidr "169\.254\.0\.0\/33"/],
     [{ decoy: undefined, transitSubnets: ['x'] }, /transitSubnets\[0\]: invalid cidr "x"/],
   ] as Array<[DeceptiveNetworkConfigProps, RegExp]>)('rejects %j', (props, message) => {
@@ -97,8 +97,18 @@ describe('DeceptiveNetworkConfig', () => {
 
   test('bad decoy text is rejected when the decoy is made', () => {
     expect(() => DecoyNetwork.fixed('10.254.0.0/16/8')).toThrow(/decoy: invalid cluster subnet "10\.254\.0\.0\/16\/8": host prefix 8 must be longer than the cluster prefix 16/);
-    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', { decoy: DecoyNetwork.automatic({ ipv4Pool: ['fd00::/8'] }) }))
-      .toThrow(/invalid decoy.ipv4Pool entry "fd00::\/8": expected an IPv4 range/);
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', { decoy: DecoyNetwork.automatic({ ipv4Pool: ['10.200.0.0/16', 'fd00::/8'] }) }))
+      .toThrow(/^decoy\.ipv4Pool\[1\]: invalid value "fd00::\/8": expected an IPv4 range$/);
+  });
+
+  test.each([
+    [{ ipv4Pool: [] }, /^decoy\.ipv4Pool: invalid value \[\]: expected at least one candidate IPv4 cidr$/],
+    [{ ipv6Pool: [] }, /^decoy\.ipv6Pool: invalid value \[\]: expected at least one candidate IPv6 cidr$/],
+    [{ ipv4Prefix: 33 }, /^decoy\.ipv4Prefix: invalid value 33: expected a prefix length from 1 to 32$/],
+    [{ ipv6Prefix: 0 }, /^decoy\.ipv6Prefix: invalid value 0: expected a prefix length from 1 to 128$/],
+    [{ ipv4Pool: ['10.200.0.0/24'] }, /^decoy\.ipv4Prefix: invalid value 16: expected a prefix of 24 or longer, as the pool entry 10\.200\.0\.0\/24 is smaller than one \/16 block/],
+  ])('an automatic decoy refuses search options %j, naming the field, the value and what is valid', (options, message) => {
+    expect(() => DecoyNetwork.automatic(options)).toThrow(message);
   });
 
   test('roles of the registered ranges', () => {

@@ -49,15 +49,15 @@ describe('DemoPods', () => {
   });
 
   test.each([
-    [[{ name: 'x' }, { name: 'x' }], /^demo: pod name "x" is used twice/],
-    [[{ name: 'Tiny_Pod' }], /^demo: pod name "Tiny_Pod" must be a lowercase DNS label/],
-    [[{ name: 'p'.repeat(64) }], /^demo: pod name "p{64}" must be a lowercase DNS label .* at most 63 characters/],
+    [[{ name: 'x' }, { name: 'x' }], /^pods\[1\]\.name: invalid value "x": expected a name no other pod has: pods\[0\] is named so already$/],
+    [[{ name: 'a' }, { name: 'Tiny_Pod' }], /^pods\[1\]\.name: invalid value "Tiny_Pod": expected a pod name: a lowercase DNS label/],
+    [[{ name: 'p'.repeat(64) }], /^pods\[0\]\.name: invalid value "p{64}": expected a pod name: a lowercase DNS label .* at most 63 characters$/],
   ])('rejects %j', (pods, message) => {
     expect(() => render({ pods })).toThrow(message);
   });
 
   test('rejects a namespace that is not a DNS label', () => {
-    expect(() => render({ namespace: 'Demo' })).toThrow(/^demo: namespace "Demo" must be a lowercase DNS label/);
+    expect(() => render({ namespace: 'Demo' })).toThrow(/^namespace: invalid value "Demo": expected a namespace name: a lowercase DNS label/);
   });
 });
 
@@ -65,5 +65,5 @@ test('DemoPods rejects an image that is not an image reference', () => {
   const chart = Testing.chart();
   const network = new OvnNetwork(chart, 'net', { name: 'n', subnets: ['10.245.0.0/16/24'] });
   expect(() => new DemoPods(chart, 'demo', { network, image: 'Agnhost 2.36' }))
-    .toThrow(/demo: image "Agnhost 2\.36" is not an image reference such as "registry\.k8s\.io\/e2e-test-images\/agnhost:2\.36"/);
+    .toThrow(/^image: invalid value "Agnhost 2\.36": expected an image reference such as "registry\.k8s\.io\/e2e-test-images\/agnhost:2\.36"$/);
 });

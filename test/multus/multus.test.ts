@@ -253,7 +253,8 @@ describe('Multus, invalid props', () => {
     [{ namespace: 'a'.repeat(64) }, /^namespace: invalid value "a{64}"/],
     [{ defaultNetworkFile: '/etc/cni/net.d/05-cilium.conflist' }, /^defaultNetworkFile: invalid value "\/etc\/cni\/net.d\/05-cilium.conflist": expected the name \(no directory\)/],
     [{ defaultNetworkFile: '05-cilium.json' }, /^defaultNetworkFile: invalid value "05-cilium.json": expected .*\.conf or \.conflist/],
-    [{ defaultNetworkFile: '00-multus.conf' }, /^defaultNetworkFile: invalid value "00-multus.conf": that is the file multus itself writes/],
+    [{ defaultNetworkFile: '10-ovn-kubernetes.conf' }, /^defaultNetworkFile: invalid value "10-ovn-kubernetes\.conf": expected the primary CNI's file, such as "05-cilium\.conflist", not OVN-Kubernetes' own: /],
+    [{ defaultNetworkFile: '00-multus.conf' }, /^defaultNetworkFile: invalid value "00-multus.conf": expected the default network's file, such as "05-cilium\.conflist", not the file multus itself writes$/],
     [{ version: 'v4.2.4' }, /^version: invalid value "v4.2.4": expected one of MultusVersion.V4_1_3, MultusVersion.V4_2_4, MultusVersion.V4_3_0 \("v4.1.3", "v4.2.4", "v4.3.0" in a values file\)$/],
     [{ logLevel: 'loud' }, /^logLevel: invalid value "loud": expected one of panic, error, verbose, debug/],
   ])('%j', (props, message) => {

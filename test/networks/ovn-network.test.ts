@@ -73,25 +73,26 @@ describe('OvnNetwork', () => {
   });
 
   test.each([
-    [{ name: 'x', allowPersistentIps: true, subnets: ['10.1.0.0/16/24'] }, /allowPersistentIps is not allowed on layer3/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, vlanId: 10 }, /vlanId is only valid on localnet networks, not layer2/],
-    [{ name: 'x', topology: OvnTopology.LOCALNET, vlanId: 4095 }, /vlanId 4095 must be an integer from 1 to 4094/],
-    [{ name: 'default', subnets: ['10.1.0.0/16/24'] }, /network name "default" is reserved or invalid/],
-    [{ name: 'x', networkName: 'ovn-kubernetes', subnets: ['10.1.0.0/16/24'] }, /network name "ovn-kubernetes" is reserved/],
-    [{ name: 'Bad_Name', subnets: ['10.1.0.0/16/24'] }, /name "Bad_Name" must be a lowercase DNS subdomain/],
-    [{ name: 'x', namespace: 'a.b' }, /namespace "a.b" must be a lowercase DNS label/],
-    [{ name: 'x' }, /a layer3 network needs at least one subnet/],
+    [{ name: 'x', allowPersistentIps: true, subnets: ['10.1.0.0/16/24'] }, /^network default\/x: allowPersistentIps: invalid value true: expected false on layer3 \(OVN-Kubernetes: "layer3 topology does not allow persistent IPs"\), or topology layer2 or localnet$/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, vlanId: 10 }, /^network default\/x: vlanId: invalid value 10: expected no vlanId on a layer2 network: only localnet networks are VLAN-tagged$/],
+    [{ name: 'x', topology: OvnTopology.LOCALNET, vlanId: 4095 }, /^network default\/x: vlanId: invalid value 4095: expected a whole number from 1 to 4094$/],
+    [{ name: 'default', subnets: ['10.1.0.0/16/24'] }, /^network default\/default: name: invalid value "default": expected a network name of letters, digits, "\.", "_" or "-", other than "default" and "ovn-kubernetes"/],
+    [{ name: 'x', networkName: 'ovn-kubernetes', subnets: ['10.1.0.0/16/24'] }, /^network default\/x: networkName: invalid value "ovn-kubernetes": expected a network name .*other than "default" and "ovn-kubernetes"/],
+    [{ name: 'Bad_Name', subnets: ['10.1.0.0/16/24'] }, /^network default\/Bad_Name: name: invalid value "Bad_Name": expected a lowercase DNS subdomain/],
+    [{ name: 'x', namespace: 'a.b' }, /^network a\.b\/x: namespace: invalid value "a\.b": expected a lowercase DNS label/],
+    [{ name: 'x' }, /^network default\/x: subnets: invalid value \[\]: expected at least one subnet in "cidr\/hostPrefix" form on a layer3 network/],
     [{ name: 'x', subnets: ['10.1.0.0/16/8'] }, /network default\/x: subnets\[0\]: invalid cluster subnet "10\.1\.0\.0\/16\/8"/],
     [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16/24'] }, /network default\/x: subnets\[0\]: invalid cidr "10\.1\.0\.0\/16\/24"/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16', '10.2.0.0/16'] }, /must hold at most one IPv4 and one IPv6 range/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16'], excludeSubnets: ['10.2.0.0/24'] }, /excludeSubnets entry 10\.2\.0\.0\/24 is not inside any subnet \(10\.1\.0\.0\/16\)/],
-    [{ name: 'x', topology: OvnTopology.LOCALNET, role: NetworkRole.PRIMARY, subnets: ['10.1.0.0/16'] }, /role primary is not allowed for localnet/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, role: NetworkRole.PRIMARY }, /role primary needs subnets/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, allowPersistentIps: true }, /allowPersistentIps needs subnets/],
-    [{ name: 'x', topology: OvnTopology.LAYER2, physicalNetworkName: 'p' }, /physicalNetworkName is only valid on localnet networks/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16', '10.2.0.0/16'] }, /^network default\/x: subnets: invalid value \["10\.1\.0\.0\/16","10\.2\.0\.0\/16"\]: expected at most one IPv4 and one IPv6 range$/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['10.1.0.0/16'], excludeSubnets: ['10.2.0.0/24'] }, /^network default\/x: excludeSubnets\[0\]: invalid value "10\.2\.0\.0\/24": expected a range inside one of the subnets \(10\.1\.0\.0\/16\)$/],
+    [{ name: 'x', topology: OvnTopology.LOCALNET, role: NetworkRole.PRIMARY, subnets: ['10.1.0.0/16'] }, /^network default\/x: role: invalid value "primary": expected "secondary" on a localnet network/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, role: NetworkRole.PRIMARY }, /^network default\/x: role: invalid value "primary": expected "secondary" on a network without subnets/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, allowPersistentIps: true }, /^network default\/x: allowPersistentIps: invalid value true: expected false on a network without subnets/],
+    [{ name: 'x', topology: OvnTopology.LAYER2, physicalNetworkName: 'p' }, /^network default\/x: physicalNetworkName: invalid value "p": expected no physicalNetworkName on a layer2 network/],
     [{ name: 'x', topology: OvnTopology.LAYER2, mtu: 100 }, /: mtu: invalid value 100: expected a whole number from 576 to 65535$/],
     [{ name: 'x', topology: OvnTopology.LAYER2, subnets: ['fd00::/64'], mtu: 1000 }, /: mtu: invalid value 1000: expected a whole number from 1280 to 65535 \(IPv6 needs at least 1280\)$/],
-    [{ name: 'x', subnets: ['10.1.0.0/16/24'], nodeCount: 0 }, /nodeCount 0 must be an integer >= 1/],
+    [{ name: 'x', topology: OvnTopology.LOCALNET, physicalNetworkName: 'phys net' }, /^network default\/x: physicalNetworkName: invalid value "phys net": expected letters, digits, "\.", "_" or "-", starting with a letter or digit$/],
+    [{ name: 'x', subnets: ['10.1.0.0/16/24'], nodeCount: 0 }, /^network default\/x: nodeCount: invalid value 0: expected a whole number of nodes, at least 1$/],
   ] as Array<[OvnNetworkProps, RegExp]>)('rejects %j', (props, message) => {
     expect(() => new OvnNetwork(Testing.chart(), 'n', props)).toThrow(message);
   });
@@ -99,7 +100,7 @@ describe('OvnNetwork', () => {
   test('topology and role names parse, and bad names are rejected', () => {
     expect(OvnTopology.of('localnet')).toBe(OvnTopology.LOCALNET);
     expect(NetworkRole.of('primary')).toBe(NetworkRole.PRIMARY);
-    expect(() => OvnTopology.of('layer4')).toThrow(/invalid topology "layer4": expected one of layer3, layer2, localnet/);
-    expect(() => NetworkRole.of('main')).toThrow(/invalid role "main"/);
+    expect(() => OvnTopology.of('layer4')).toThrow(/^invalid topology "layer4": expected "layer3", "layer2" or "localnet"$/);
+    expect(() => NetworkRole.of('main')).toThrow(/^invalid role "main": expected "secondary" or "primary"$/);
   });
 });

@@ -31,6 +31,6 @@ describe('IOvnAddressPlan', () => {
   test('something else is refused with what would be valid', () => {
     const chart = Testing.chart();
     expect(() => new OvnSecondary(chart, 'ovn', { network: { families: [] } as unknown as IOvnAddressPlan, apiServer: SEED_API_SERVER }))
-      .toThrow(/^network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got \{"families":\[\]\}/);
+      .toThrow(/^network: invalid value \{"families":\[\]\}: expected an IOvnAddressPlan such as a DeceptiveNetworkConfig$/);
   });
 });

@@ -327,14 +327,14 @@ describe('OvnSecondary, all props', () => {
 
 describe('OvnSecondary, invalid props', () => {
   test.each([
-    ['missing apiServer', { apiServer: undefined }, /^apiServer: required.*https:\/\/172\.18\.0\.2:6443/],
-    ['http apiServer', { apiServer: 'http://172.18.0.2:6443' }, /^apiServer: .*"http:\/\/172\.18\.0\.2:6443".*scheme "http"/],
+    ['missing apiServer', { apiServer: undefined }, /^apiServer: invalid value undefined: expected the api server's url, such as "https:\/\/172\.18\.0\.2:6443"/],
+    ['http apiServer', { apiServer: 'http://172.18.0.2:6443' }, /^apiServer: invalid api server address "http:\/\/172\.18\.0\.2:6443": expected the scheme "https", which kube-apiserver serves, not "http"$/],
     ['apiServer without scheme', { apiServer: '172.18.0.2:6443' }, /^apiServer: invalid api server address "172\.18\.0\.2:6443"/],
-    ['apiServer port 0', { apiServer: 'https://172.18.0.2:0' }, /^apiServer: .*port "0" must be a whole number from 1 to 65535/],
-    ['apiServer port too big', { apiServer: 'https://172.18.0.2:65536' }, /^apiServer: .*port "65536"/],
+    ['apiServer port 0', { apiServer: 'https://172.18.0.2:0' }, /^apiServer: invalid api server address "https:\/\/172\.18\.0\.2:0": expected a port from 1 to 65535, not "0"$/],
+    ['apiServer port too big', { apiServer: 'https://172.18.0.2:65536' }, /^apiServer: invalid api server address "https:\/\/172\.18\.0\.2:65536": expected a port from 1 to 65535, not "65536"$/],
     ['apiServer with path', { apiServer: 'https://172.18.0.2:6443/api' }, /^apiServer: .*no path/],
-    ['apiServer bad IPv4', { apiServer: 'https://172.18.0.300:6443' }, /^apiServer: .*"172\.18\.0\.300" is not a valid IPv4 address/],
-    ['apiServer IPv6 without brackets', { apiServer: 'https://fd00::1:6443' }, /^apiServer: .*an IPv6 address needs brackets/],
+    ['apiServer bad IPv4', { apiServer: 'https://172.18.0.300:6443' }, /^apiServer: invalid api server address "https:\/\/172\.18\.0\.300:6443": expected a valid IPv4 address, not "172\.18\.0\.300"$/],
+    ['apiServer IPv6 without brackets', { apiServer: 'https://fd00::1:6443' }, /^apiServer: invalid api server address "https:\/\/fd00::1:6443": expected an IPv6 address in brackets/],
     ['apiServer empty', { apiServer: '' }, /^apiServer: invalid api server address ""/],
     ['mtu fraction', { mtu: 1400.5 }, /^mtu: invalid value 1400\.5: expected a whole number from 576 to 65535/],
     ['mtu too small', { mtu: 500 }, /^mtu: invalid value 500/],
@@ -347,11 +347,11 @@ describe('OvnSecondary, invalid props', () => {
     ['imageTag empty', { imageTag: '' }, /^imageTag: invalid value ""/],
     ['imagePullPolicy unknown', { imagePullPolicy: 'Sometimes' }, /^imagePullPolicy: invalid value "Sometimes"/],
     ['hostNetworkNamespace not a name', { hostNetworkNamespace: 'Host_Net' }, /^hostNetworkNamespace: invalid value "Host_Net"/],
-    ['hostNetworkNamespace = ovn-kubernetes', { hostNetworkNamespace: 'ovn-kubernetes' }, /^hostNetworkNamespace: "ovn-kubernetes" is where/],
+    ['hostNetworkNamespace = ovn-kubernetes', { hostNetworkNamespace: 'ovn-kubernetes' }, /^hostNetworkNamespace: invalid value "ovn-kubernetes": expected a namespace other than "ovn-kubernetes", where OVN-Kubernetes itself runs$/],
     ['mode unknown', { mode: 'distributed' }, /^mode: invalid value "distributed": expected OvnDeploymentMode\.CENTRAL or OvnDeploymentMode\.INTERCONNECT/],
     ['persistentIps not boolean', { persistentIps: 'yes' }, /^persistentIps: invalid value "yes": expected true or false/],
-    ['egressQos with the secondary-CNI option', { egressQos: true }, /^egressQos: cannot be true while network\.secondaryCni is true.*nil address set/],
-    ['network missing', { network: undefined }, /^network: required; expected an IOvnAddressPlan such as a DeceptiveNetworkConfig, got undefined/],
+    ['egressQos with the secondary-CNI option', { egressQos: true }, /^egressQos: invalid value true: expected false while network\.secondaryCni is true .*nil address set$/],
+    ['network missing', { network: undefined }, /^network: invalid value undefined: expected an IOvnAddressPlan such as a DeceptiveNetworkConfig$/],
   ])('%s', (_name, props, message) => {
     expect(() => build(props as Record<string, unknown>)).toThrow(message);
   });

@@ -124,7 +124,7 @@ describe('one plan per App (one cluster)', () => {
   });
 
   test('Multus pinned to OVN-Kubernetes\' own file is refused', () => {
-    expect(() => new Multus(Testing.chart(), 'm', { defaultNetworkFile: '10-ovn-kubernetes.conf' })).toThrow(/defaultNetworkFile: invalid value "10-ovn-kubernetes\.conf": that is OVN-Kubernetes' own file; Multus would make OVN-Kubernetes every pod's primary network/);
+    expect(() => new Multus(Testing.chart(), 'm', { defaultNetworkFile: '10-ovn-kubernetes.conf' })).toThrow(/^defaultNetworkFile: invalid value "10-ovn-kubernetes\.conf": expected the primary CNI's file, such as "05-cilium\.conflist", not OVN-Kubernetes' own: Multus would make OVN-Kubernetes every pod's primary network/);
   });
 
   test('a custom Multus or network namespace gets one Namespace object, ordered before its objects', () => {

@@ -1,4 +1,4 @@
-import { compareText, withThousands } from '../../src/util/text';
+import { compareText, powerOfTwoText, withThousands } from '../../src/util/text';
 
 describe('withThousands', () => {
   test.each([
@@ -13,6 +13,14 @@ describe('withThousands', () => {
       const n = Number('9'.repeat(digits)) - digits;
       expect(withThousands(n)).toBe(n.toLocaleString('en-US'));
     }
+  });
+});
+
+describe('powerOfTwoText', () => {
+  test.each([
+    [0, '1'], [1, '2'], [8, '256'], [16, '65,536'], [32, '4,294,967,296'], [33, '2^33'], [53, '2^53'], [64, '2^64'],
+  ])('2^%p → %s', (bits, text) => {
+    expect(powerOfTwoText(bits)).toBe(text);
   });
 });
 
