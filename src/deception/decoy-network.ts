@@ -95,7 +95,7 @@ class AutomaticDecoy extends DecoyNetwork {
     if (wrong) {
       throw new Error(`invalid ${poolField} entry "${wrong}": expected an ${family} range`);
     }
-    const bits = v4 ? 32 : 128;
+    const bits = Cidr.addressBits(family);
     const prefixField = v4 ? 'decoy.ipv4Prefix' : 'decoy.ipv6Prefix';
     if (!Number.isInteger(prefix) || prefix < 1 || prefix > bits) {
       throw new Error(`invalid ${prefixField} ${JSON.stringify(prefix)}: expected a prefix length from 1 to ${bits}`);
