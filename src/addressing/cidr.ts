@@ -1,49 +1,19 @@
-import { dottedQuadValue } from '../util/ip-num';
 import { formatIpAddress, readIpAddress, unmapIpv4 } from './ip-address';
 import { IpFamily, addressBits } from './ip-family';
 
 /**
  * An IPv4 or IPv6 network in CIDR notation, with no host bits set.
  *
- * Addresses are read by `readIpAddress` (ip-num for IPv6: a maintained, typed, dependency-free library);
- * the arithmetic (contains, overlaps, ordering) works on the first and last address as bigints.
+ * Addresses are read by `readIpAddress` (ip-num for IPv6: a maintained, typed, dependency-free library;
+ * a dotted quad without it, so the common IPv4 case never loads it); the arithmetic (contains, overlaps,
+ * ordering) works on the first and last address as bigints.
  */
-/** `a.b.c.d/p` with decimal octets and prefix without leading zeros (range-checked in code). */
-const PLAIN_PREFIX = /^(0|[1-9]\d?)$/;
-
 export class Cidr {
   /**
    * Parses `text` such as `10.244.0.0/16` or `fd00:10:244::/56`.
    * @throws when the text is not a CIDR, the prefix is out of range, or host bits are set
    */
   public static parse(text: string): Cidr {
-    return Cidr._parsePlainIpv4(text) ?? Cidr._parseValidated(text);
-  }
-
-  /**
-   * The common case without ip-num: canonical dotted-quad IPv4 (no leading zeros) with no host bits set.
-   * ip-num's validation costs ~40 us a CIDR, which dominates plans of thousands of networks; anything
-   * else (IPv6, odd forms, every error) goes through `_parseValidated`. A property test holds the two equal.
-   * @internal
-   */
-  public static _parsePlainIpv4(text: string): Cidr | undefined {
-    if (typeof text !== 'string') return undefined;
-    const slash = text.indexOf('/');
-    const address = slash < 0 ? undefined : dottedQuadValue(text.slice(0, slash));
-    const prefixText = text.slice(slash + 1);
-    if (address === undefined || !PLAIN_PREFIX.test(prefixText) || Number(prefixText) > 32) return undefined;
-    const prefix = Number(prefixText);
-    const value = BigInt(address);
-    const hostMask = (1n << BigInt(32 - prefix)) - 1n;
-    if ((value & hostMask) !== 0n) return undefined;
-    return new Cidr(IpFamily.IPV4, value, prefix);
-  }
-
-  /**
-   * Parses any CIDR text, with the full error messages.
-   * @internal
-   */
-  public static _parseValidated(text: string): Cidr {
     return Cidr._parseWithAddress(text).cidr;
   }
 
