@@ -1,49 +1,31 @@
-import type { IPv4CidrRange, IPv6CidrRange } from 'ip-num';
-import { dottedQuadValue, ipNum } from '../util/ip-num';
+import { formatIpAddress, readIpAddress, unmapIpv4 } from './ip-address';
 import { IpFamily, addressBits } from './ip-family';
 
 /**
  * An IPv4 or IPv6 network in CIDR notation, with no host bits set.
  *
- * Parsing and validation are ip-num's (a maintained, typed, dependency-free CommonJS library);
- * the arithmetic (contains, overlaps, ordering) works on the first and last address as bigints.
+ * Addresses are read by `readIpAddress` (ip-num for IPv6: a maintained, typed, dependency-free library;
+ * a dotted quad without it, so the common IPv4 case never loads it); the arithmetic (contains, overlaps,
+ * ordering) works on the first and last address as bigints.
  */
-/** `a.b.c.d/p` with decimal octets and prefix without leading zeros (range-checked in code). */
-const PLAIN_PREFIX = /^(0|[1-9]\d?)$/;
-
 export class Cidr {
   /**
    * Parses `text` such as `10.244.0.0/16` or `fd00:10:244::/56`.
    * @throws when the text is not a CIDR, the prefix is out of range, or host bits are set
    */
   public static parse(text: string): Cidr {
-    return Cidr._parsePlainIpv4(text) ?? Cidr._parseValidated(text);
+    return Cidr._parseWithAddress(text).cidr;
   }
 
   /**
-   * The common case without ip-num: canonical dotted-quad IPv4 (no leading zeros) with no host bits set.
-   * ip-num's validation costs ~40 us a CIDR, which dominates plans of thousands of networks; anything
-   * else (IPv6, odd forms, every error) goes through `_parseValidated`. A property test holds the two equal.
+   * The one CIDR parser behind `parse` and `multicni check`: `address/prefix`, the address as
+   * `readIpAddress` reads it. By default host bits are an error; with `allowHostBits` they are masked off
+   * as Go's net.ParseCIDR does (whereabouts' `range` and `exclude`) and the address is returned beside the
+   * network, in the network's family. An IPv4-mapped network (`::ffff:10.96.0.0/108`) is IPv4, as Go's
+   * `IP.To4` makes it for Kubernetes and OVN-Kubernetes.
    * @internal
    */
-  public static _parsePlainIpv4(text: string): Cidr | undefined {
-    if (typeof text !== 'string') return undefined;
-    const slash = text.indexOf('/');
-    const address = slash < 0 ? undefined : dottedQuadValue(text.slice(0, slash));
-    const prefixText = text.slice(slash + 1);
-    if (address === undefined || !PLAIN_PREFIX.test(prefixText) || Number(prefixText) > 32) return undefined;
-    const prefix = Number(prefixText);
-    const value = BigInt(address);
-    const hostMask = (1n << BigInt(32 - prefix)) - 1n;
-    if ((value & hostMask) !== 0n) return undefined;
-    return new Cidr(IpFamily.IPV4, value, prefix);
-  }
-
-  /**
-   * Parses any CIDR text through ip-num's validation, with the full error messages.
-   * @internal
-   */
-  public static _parseValidated(text: string): Cidr {
+  public static _parseWithAddress(text: unknown, options: { readonly allowHostBits?: boolean } = {}): { cidr: Cidr; address: bigint } {
     if (typeof text !== 'string') {
       throw new Error(`invalid cidr ${JSON.stringify(text)}: expected a string such as "10.244.0.0/16"`);
     }
@@ -60,51 +42,39 @@ export class Cidr {
       throw new Error(`invalid cidr "${text}": a zone index ("${text.slice(text.indexOf('%'), slash)}") is not allowed in a cidr; write the network without it, e.g. "fe80::/64"`);
     }
     const prefixText = text.slice(slash + 1);
-    const family = text.includes(':') ? IpFamily.IPV6 : IpFamily.IPV4;
-    const bits = addressBits(family);
+    const written = text.includes(':') ? IpFamily.IPV6 : IpFamily.IPV4;
+    const bits = addressBits(written);
     if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) {
-      throw new Error(`invalid cidr "${text}": prefix length "${prefixText}" must be an integer from 0 to ${bits} for ${family}`);
+      throw new Error(`invalid cidr "${text}": prefix length "${prefixText}" must be an integer from 0 to ${bits} for ${written}`);
     }
-    // ip-num does not read an IPv6 address ending in a dotted quad (`::1.2.3.4`, `::ffff:10.0.0.0`): write
-    // those 32 bits as two hex groups first, as Go's parser reads them.
-    const address = family === IpFamily.IPV6 ? dottedQuadToHex(text, text.slice(0, slash)) : text.slice(0, slash);
-    const normalized = `${address}/${prefixText}`;
-    let notation: boolean;
-    let notationErrors: string[];
-    let range: IPv4CidrRange | IPv6CidrRange;
-    try {
-      [notation, notationErrors] = family === IpFamily.IPV4
-        ? ipNum().Validator.isValidIPv4CidrNotation(normalized)
-        : ipNum().Validator.isValidIPv6CidrNotation(normalized);
-      if (!notation) {
-        throw new Error(`invalid cidr "${text}": not a valid ${family} address (${notationErrors.join('; ')})`);
-      }
-      range = family === IpFamily.IPV4 ? ipNum().IPv4CidrRange.fromCidr(normalized) : ipNum().IPv6CidrRange.fromCidr(normalized);
-    } catch (e) {
-      const message = (e as Error).message;
-      throw new Error(message.startsWith('invalid cidr') ? message : `invalid cidr "${text}": not a valid ${family} address`);
-    }
-    const first = range.getFirst().getValue();
+    const address = readIpAddress(text.slice(0, slash));
+    if (typeof address === 'string') throw new Error(`invalid cidr "${text}": ${address}`);
     const prefix = Number(prefixText);
-    const given = family === IpFamily.IPV4
-      ? ipNum().Validator.isValidIPv4CidrRange(normalized)[0]
-      : ipNum().Validator.isValidIPv6CidrRange(normalized)[0];
-    if (!given) {
-      throw new Error(`invalid cidr "${text}": host bits are set; the network address is ${new Cidr(family, first, prefix).toString()}`);
+    const hostBits = BigInt(bits - prefix);
+    const first = (address.value >> hostBits) << hostBits;
+    if (first !== address.value && !options.allowHostBits) {
+      throw new Error(`invalid cidr "${text}": host bits are set; the network address is ${new Cidr(written, first, prefix).toString()}`);
     }
-    if (family === IpFamily.IPV6 && first >> 32n === 0xffffn) {
-      // An IPv4-mapped address (::ffff:a.b.c.d) is IPv4 to Go (IP.To4) and so to Kubernetes and OVN-Kubernetes.
-      if (prefix < 96) {
-        throw new Error(`invalid cidr "${text}": an IPv4-mapped IPv6 address is IPv4 to Kubernetes, but the prefix /${prefix} reaches into the ::ffff:0:0/96 mapping; write the IPv4 cidr, e.g. "${formatAddress(IpFamily.IPV4, first & 0xffffffffn)}/${Math.max(prefix - 96, 0)}"`);
-      }
-      return new Cidr(IpFamily.IPV4, first & 0xffffffffn, prefix - 96);
+    // A network inside ::ffff:0:0/96 has a prefix of 96 or more (a shorter one clears bit 95), so the
+    // mapped network is the IPv4 network of the last 32 bits.
+    const network = unmapIpv4({ family: written, value: first });
+    if (network.family !== written) {
+      return { cidr: new Cidr(IpFamily.IPV4, network.value, prefix - 96), address: address.value & 0xffffffffn };
     }
-    return new Cidr(family, first, prefix);
+    return { cidr: new Cidr(written, first, prefix), address: address.value };
   }
 
   /** Parses a comma-separated list such as `10.96.0.0/16,fd00:10:96::/112`. */
   public static parseList(text: string): Cidr[] {
     return splitList(text, 'cidr list').map((item) => Cidr.parse(item));
+  }
+
+  /**
+   * Number of bits in an address of `family`: 32 or 128, the longest prefix. (A static method here because
+   * IpFamily is an enum, which jsii cannot give methods.)
+   */
+  public static addressBits(family: IpFamily): number {
+    return addressBits(family);
   }
 
   /** The families present among `cidrs`, IPv4 first: the order dual-stack settings are written in. */
@@ -131,7 +101,7 @@ export class Cidr {
 
   /** The network address in canonical form (IPv6 compressed, lowercase). */
   public get network(): string {
-    return formatAddress(this.family, this._first);
+    return formatIpAddress(this.family, this._first);
   }
 
   /** Number of addresses in the range (exact: it is a power of two). */
@@ -185,27 +155,4 @@ export function splitList(text: string, what: string): string[] {
     throw new Error(`invalid ${what} "${text}": empty entry between commas`);
   }
   return items;
-}
-
-/** `::1.2.3.4` → `::102:304`; an invalid dotted quad is an error naming the text. */
-function dottedQuadToHex(text: string, address: string): string {
-  const colon = address.lastIndexOf(':');
-  const tail = address.slice(colon + 1);
-  if (!tail.includes('.')) return address;
-  const value = dottedQuadValue(tail);
-  if (value === undefined) {
-    throw new Error(`invalid cidr "${text}": "${tail}" is not a dotted-quad IPv4 address at the end of an IPv6 address`);
-  }
-  return `${address.slice(0, colon + 1)}${Math.floor(value / 65536).toString(16)}:${(value % 65536).toString(16)}`;
-}
-
-function formatAddress(family: IpFamily, value: bigint): string {
-  if (family === IpFamily.IPV4) {
-    return [24n, 16n, 8n, 0n].map((shift) => ((value >> shift) & 255n).toString()).join('.');
-  }
-  const groups: string[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) {
-    groups.push(((value >> shift) & 0xffffn).toString(16));
-  }
-  return ipNum().collapseIPv6Number(groups.join(':'));
 }

@@ -1,5 +1,4 @@
-import { dottedQuadValue, ipNum } from '../util/ip-num';
-import { Cidr, IpFamily } from '../addressing';
+import { Cidr, IpFamily, formatIpAddress } from '../addressing';
 
 /**
  * A run of consecutive addresses `first..last` of one family. CIDR blocks are always nested or
@@ -18,46 +17,11 @@ export function intervalOf(cidr: Cidr): AddressInterval {
 }
 
 /**
- * Parses one address, `10.0.0.1` or `fd00::1`.
- * @throws naming the text when it is not an address
- */
-export function parseAddress(text: unknown): { family: IpFamily; value: bigint } {
-  if (typeof text !== 'string' || text === '') {
-    throw new Error(`invalid address ${JSON.stringify(text)}: expected an address such as "192.168.2.10" or "fd00::10"`);
-  }
-  if (text.includes(':')) {
-    if (!ipNum().Validator.isValidIPv6String(text)[0]) throw new Error(`invalid address "${text}": not a valid IPv6 address`);
-    return { family: IpFamily.IPV6, value: ipNum().IPv6.fromString(text).getValue() };
-  }
-  const value = dottedQuadValue(text);
-  if (value === undefined) throw new Error(`invalid address "${text}": not a valid IPv4 address`);
-  return { family: IpFamily.IPV4, value: BigInt(value) };
-}
-
-/**
- * Parses `address/prefix` allowing host bits, as Go's net.ParseCIDR does (whereabouts' `range`,
- * `exclude`): the block is the masked network, `address` is returned beside it.
+ * `address/prefix` with host bits allowed, as Go's net.ParseCIDR reads whereabouts' `range` and `exclude`:
+ * the block is the masked network, `address` is returned beside it. Cidr's parser, with host bits masked.
  */
 export function parseLooseCidr(text: unknown): { cidr: Cidr; address: bigint } {
-  if (typeof text !== 'string') {
-    throw new Error(`invalid cidr ${JSON.stringify(text)}: expected a string such as "192.168.2.0/24"`);
-  }
-  const slash = text.indexOf('/');
-  if (slash < 0) throw new Error(`invalid cidr "${text}": expected "address/prefix" such as "192.168.2.0/24"`);
-  const { family, value } = parseAddress(text.slice(0, slash));
-  const bits = family === IpFamily.IPV4 ? 32 : 128;
-  const prefixText = text.slice(slash + 1);
-  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) {
-    throw new Error(`invalid cidr "${text}": prefix length "${prefixText}" must be an integer from 0 to ${bits} for ${family}`);
-  }
-  const hostBits = BigInt(bits - Number(prefixText));
-  const network = (value >> hostBits) << hostBits;
-  return { cidr: Cidr._fromFirst(family, network, Number(prefixText)), address: value };
-}
-
-/** Canonical text of one address. */
-export function formatAddress(family: IpFamily, value: bigint): string {
-  return Cidr._fromFirst(family, value, family === IpFamily.IPV4 ? 32 : 128).network;
+  return Cidr._parseWithAddress(text, { allowHostBits: true });
 }
 
 /** `interval` minus every block of `holes`, as sorted disjoint intervals (possibly none). */
@@ -78,7 +42,7 @@ export function subtract(interval: AddressInterval, holes: AddressInterval[]): A
 
 /** The smallest CIDR block holding every address of `interval`. */
 export function coveringBlock(interval: AddressInterval): Cidr {
-  const bits = interval.family === IpFamily.IPV4 ? 32 : 128;
+  const bits = Cidr.addressBits(interval.family);
   let prefix = bits;
   while (prefix > 0 && (interval.first >> BigInt(bits - prefix)) !== (interval.last >> BigInt(bits - prefix))) prefix--;
   const shift = BigInt(bits - prefix);
@@ -87,6 +51,6 @@ export function coveringBlock(interval: AddressInterval): Cidr {
 
 /** `10.0.0.5-10.0.0.9`, or one address. */
 export function formatInterval(i: AddressInterval): string {
-  return i.first === i.last ? formatAddress(i.family, i.first) : `${formatAddress(i.family, i.first)}-${formatAddress(i.family, i.last)}`;
+  return i.first === i.last ? formatIpAddress(i.family, i.first) : `${formatIpAddress(i.family, i.first)}-${formatIpAddress(i.family, i.last)}`;
 }
 

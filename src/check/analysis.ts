@@ -1,5 +1,5 @@
-import { Cidr, IpFamily, RangeRole, hostPrefixProblem, nodeSubnetsProblem } from '../addressing';
-import { AddressInterval, formatAddress, formatInterval, intervalOf } from './address-interval';
+import { Cidr, IpFamily, RangeRole, formatIpAddress, hostPrefixProblem, nodeSubnetsProblem } from '../addressing';
+import { AddressInterval, formatInterval, intervalOf } from './address-interval';
 import { CheckProblem, CheckedRange, ManifestCheckResult } from './check-result';
 import { Extraction, Found, LOAD_BALANCER, NODE_POD_RANGE } from './extract/found';
 
@@ -173,6 +173,6 @@ function toChecked(f: Found, id: number): CheckedRange {
     family: f.block.family,
     cidr: f.block.toString(),
     ...(f.hostPrefix === undefined ? {} : { hostPrefix: f.hostPrefix }),
-    intervals: f.intervals.map((i) => ({ first: formatAddress(i.family, i.first), last: formatAddress(i.family, i.last) })),
+    intervals: f.intervals.map((i) => ({ first: formatIpAddress(i.family, i.first), last: formatIpAddress(i.family, i.last) })),
   };
 }

@@ -60,7 +60,7 @@ function maskSize(field: string, given: number | undefined, upstreamDefault: num
     return undefined;
   }
   const size = given ?? upstreamDefault;
-  const bits = family === IpFamily.IPV4 ? 32 : 128;
+  const bits = Cidr.addressBits(family);
   const widest = Math.max(...poolsOfFamily.map((cidr) => cidr.prefix));
   if (!Number.isInteger(size) || size <= widest || size > bits) {
     throw invalidValue(field, size, `a whole number longer than every ${family} pool's prefix (/${widest}) and at most ${bits}`);

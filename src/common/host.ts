@@ -1,4 +1,4 @@
-import { ipNum, isDottedQuadIpv4 } from '../util/ip-num';
+import { IpFamily, ipAddressFamily } from '../addressing';
 import { isDnsLabel } from '../util/k8s-names';
 import { invalidValue } from './field-error';
 
@@ -8,13 +8,15 @@ import { invalidValue } from './field-error';
 
 /** Whether `text` is a dotted-quad IPv4 address. */
 export function isIpv4Address(text: string): boolean {
-  return isDottedQuadIpv4(text);
+  return ipAddressFamily(text) === IpFamily.IPV4;
 }
 
-/** Whether `text` is an IPv6 address without brackets and without a zone (`%eth0`). */
+/**
+ * Whether `text` is an IPv6 address (a dotted-quad tail such as `::ffff:10.0.0.1` included) without brackets
+ * and without a zone (`%eth0`). An IPv4-mapped address counts: it is written as IPv6, so a URL needs brackets.
+ */
 export function isIpv6Address(text: string): boolean {
-  if (!text.includes(':') || text.includes('%')) return false;
-  return ipNum().Validator.isValidIPv6String(text)[0];
+  return ipAddressFamily(text) === IpFamily.IPV6;
 }
 
 /** Whether `text` is a DNS name: dot-separated RFC 1123 labels in any case (a resolver ignores it), at most 253 characters, not all digits and dots. */

@@ -68,7 +68,7 @@ export function nodeMaskSizes(families: IpFamily[], options: NodeMaskOptions): R
  * shorter), and a node without a range gets no `spec.podCIDR`, so Cilium (`ipam: kubernetes`) cannot start.
  */
 export function nodeMaskProblem(field: string, cidr: Cidr, mask: number, nodeCount: number, maskField: string): string | undefined {
-  const bits = cidr.family === IpFamily.IPV4 ? 32 : 128;
+  const bits = Cidr.addressBits(cidr.family);
   if (mask > bits) {
     return `${maskField}: ${mask} is longer than an ${cidr.family} address (${bits} bits)`;
   }
@@ -103,7 +103,7 @@ export function ipv4NodeMaskWarning(field: string, cidr: Cidr, mask: number, mas
  * (`validateClusterIPFlags` / `validateMaxCIDRRange`, cmd/kube-apiserver/app/options/validation.go).
  */
 export function serviceRangeProblem(field: string, cidr: Cidr): string | undefined {
-  const bits = cidr.family === IpFamily.IPV4 ? 32 : 128;
+  const bits = Cidr.addressBits(cidr.family);
   if (bits - cidr.prefix > APISERVER_MAX_SERVICE_HOST_BITS) {
     return `${field}: ${cidr} is too large for kube-apiserver (validateMaxCIDRRange: for ${bits}-bit addresses the mask must be >= ${bits - APISERVER_MAX_SERVICE_HOST_BITS}); use a /${bits - APISERVER_MAX_SERVICE_HOST_BITS} or smaller range`;
   }
@@ -119,7 +119,7 @@ export function serviceRangeProblem(field: string, cidr: Cidr): string | undefin
 export function perNodeSubnetProblem(field: string, cidr: Cidr, nodeCount: number, what: string): string | undefined {
   const needed = nodeCount + 2;
   if (cidr.size < needed) {
-    const bits = cidr.family === IpFamily.IPV4 ? 32 : 128;
+    const bits = Cidr.addressBits(cidr.family);
     const prefix = bits - Math.ceil(Math.log2(needed));
     const fix = prefix >= 0 ? `use a /${prefix} or larger subnet` : 'no subnet is that large; give fewer nodes';
     return `${field}: ${cidr} has ${withThousands(cidr.size)} addresses, but OVN-Kubernetes gives each of the ${withThousands(nodeCount)} nodes the ${what} address base+nodeID with node IDs from 2 (ipgenerator.GenerateIP), so it needs ${withThousands(needed)}; ${fix}`;

@@ -95,7 +95,7 @@ class AutomaticDecoy extends DecoyNetwork {
     if (wrong >= 0) {
       throw invalidValue(`${poolField}[${wrong}]`, texts[wrong], `an ${family} range`);
     }
-    const bits = v4 ? 32 : 128;
+    const bits = Cidr.addressBits(family);
     const prefixField = v4 ? 'decoy.ipv4Prefix' : 'decoy.ipv6Prefix';
     if (!Number.isInteger(prefix) || prefix < 1 || prefix > bits) {
       throw invalidValue(prefixField, prefix, `a prefix length from 1 to ${bits}`);

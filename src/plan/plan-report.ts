@@ -1,10 +1,8 @@
-import { AddressPlan, AddressRange, IpFamily } from '../addressing';
+import { AddressPlan, AddressRange, Cidr, IpFamily } from '../addressing';
 import { compareText, powerOfTwoText, withThousands } from '../util/text';
 
 // The address plan for people reviewing a pull request: a Markdown table and an SVG map. Both are pure
 // functions of the plan, so the same plan gives byte-identical files.
-
-const BITS: Record<string, number> = { [IpFamily.IPV4]: 32, [IpFamily.IPV6]: 128 };
 
 function bigSizeText(n: bigint): string {
   if (n <= 2n ** 32n) return withThousands(n);
@@ -39,7 +37,7 @@ function familySummary(ranges: AddressRange[]) {
     const own = ranges.filter((r) => r.cidr.family === family);
     if (own.length === 0) return [];
     const used = union(own).reduce((n, [a, b]) => n + (b - a + 1n), 0n);
-    const total = 2n ** BigInt(BITS[family]);
+    const total = 2n ** BigInt(Cidr.addressBits(family));
     return [{ family, count: own.length, used, free: total - used }];
   });
 }
@@ -54,7 +52,7 @@ export function addressPlanMarkdown(plan: AddressPlan): string {
     '',
     '| range | family | role | name | owner | size | per node |',
     '|---|---|---|---|---|---|---|',
-    ...ranges.map((r) => `| \`${cidrText(r)}\` | ${r.cidr.family} | ${esc(r.role.name)} | ${esc(r.name)} | ${esc(r.owners.join(', '))} | ${powerOfTwoText(BITS[r.cidr.family] - r.cidr.prefix)} | ${
+    ...ranges.map((r) => `| \`${cidrText(r)}\` | ${r.cidr.family} | ${esc(r.role.name)} | ${esc(r.name)} | ${esc(r.owners.join(', '))} | ${powerOfTwoText(Cidr.addressBits(r.cidr.family) - r.cidr.prefix)} | ${
       r.hostPrefix === undefined ? '' : `${powerOfTwoText(r.hostPrefix - r.cidr.prefix)} subnets of /${r.hostPrefix}${r.nodeCount === undefined ? '' : ` for ${r.nodeCount} nodes`}`} |`),
     '',
     '| family | ranges | addresses planned | addresses free |',
@@ -110,7 +108,7 @@ export function addressPlanSvg(plan: AddressPlan): string {
     if (own.length === 0) continue;
     // axis: boundaries of every range, plus the ends of the family's space
     // (sorted, then deduplicated by neighbour: V8 hashes 128-bit bigints badly, so no Set or Map keyed by them)
-    const points = [0n, 2n ** BigInt(BITS[family]), ...own.flatMap((r) => [r.cidr._first, r.cidr._last + 1n])]
+    const points = [0n, 2n ** BigInt(Cidr.addressBits(family)), ...own.flatMap((r) => [r.cidr._first, r.cidr._last + 1n])]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .filter((p, i, all) => i === 0 || p !== all[i - 1]);
     // Linear in the ranges after sorting (plans of thousands of networks): coverage of each axis stretch from

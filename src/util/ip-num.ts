@@ -1,7 +1,7 @@
 import type * as IpNum from 'ip-num';
 
-// ip-num is loaded on first use: canonical IPv4 text (the default stack and most plans) is read without it,
-// and loading it costs ~20 ms of a ~0.5 s synth. IPv6, odd forms and every error go through it.
+// ip-num is loaded on first use: IPv4 text (the default stack and most plans) is read without it, and
+// loading it costs ~20 ms of a ~0.5 s synth. IPv6 text goes through it (src/addressing/ip-address.ts).
 
 let loaded: typeof IpNum | undefined;
 

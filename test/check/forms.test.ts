@@ -46,6 +46,26 @@ describe('whereabouts', () => {
     expect(r.problems[1].ranges.map((x) => x.name)).toEqual(['a', 'b']);
   });
 
+  test('an IPv6 text with a dotted-quad tail is read; an IPv4-mapped range is the IPv4 range it is to Go (IP.To4)', () => {
+    const nad = (name: string, ipam: object) => ({ apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name, namespace: 'd' },
+      spec: { config: JSON.stringify({ cniVersion: '0.3.0', name, type: 'macvlan', ipam: { type: 'whereabouts', ...ipam } }) } });
+    const r = checkManifestObjects([
+      nad('mapped', { range: '::ffff:192.168.10.0/120', range_start: '::ffff:192.168.10.100', exclude: ['::ffff:192.168.10.128/121'] }),
+      nad('plain', { range: '192.168.10.0/24', range_end: '192.168.10.110' }),
+      nad('nat64', { range: '64:ff9b::192.168.10.0/120' }), // an IPv6 range: no overlap with IPv4
+      nad('zoned', { range: 'fd00::/120', range_start: 'fd00::10%eth0' }), // Go's net.ParseIP refuses a zone
+    ]);
+    expect(r.ranges.map(row)).toEqual([
+      'secondary network|mapped|192.168.10.0/24|192.168.10.100-192.168.10.127',
+      'secondary network|plain|192.168.10.0/24|192.168.10.1-192.168.10.110',
+      'secondary network|nat64|64:ff9b::c0a8:a00/120|64:ff9b::c0a8:a01-64:ff9b::c0a8:afe',
+    ]);
+    expect(messages(r)).toEqual([
+      'malformed: input#4 NetworkAttachmentDefinition d/zoned zoned: invalid address "fd00::10%eth0": a zone index ("%eth0") is not allowed',
+      'overlap: secondary network "plain" 192.168.10.1-192.168.10.110 (in 192.168.10.0/24) (owner: input#2 NetworkAttachmentDefinition d/plain) overlaps secondary network "mapped" 192.168.10.100-192.168.10.127 (in 192.168.10.0/24) (owner: input#1 NetworkAttachmentDefinition d/mapped)',
+    ]);
+  });
+
   test('ipRanges: every entry, both families', () => {
     const r = check('whereabouts-ipranges.yaml');
     expect(messages(r)).toEqual([]);

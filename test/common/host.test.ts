@@ -10,6 +10,13 @@ describe('the host rule', () => {
     ['fd00::2', false, true, false],
     ['::1', false, true, false],
     ['fe80::1%eth0', false, false, false],
+    // a dotted-quad tail, as Go's net.ParseIP reads it (an IPv4-mapped address is still written as IPv6: a URL brackets it)
+    ['::ffff:10.0.0.1', false, true, false],
+    ['64:ff9b::192.0.2.33', false, true, false],
+    ['::FFFF:A00:1', false, true, false],
+    ['::ffff:10.0.0.01', false, false, false],
+    ['::ffff:10.0.0', false, false, false],
+    ['1:2:3:4:5:6:7:10.0.0.1', false, false, false],
     ['fd00::1::2', false, false, false],
     ['[fd00::2]', false, false, false],
     ['kind-control-plane', false, false, true],

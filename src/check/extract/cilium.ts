@@ -1,5 +1,5 @@
-import { RangeRole } from '../../addressing';
-import { AddressInterval, coveringBlock, parseAddress } from '../address-interval';
+import { RangeRole, parseIpAddress } from '../../addressing';
+import { AddressInterval, coveringBlock } from '../address-interval';
 import { LOAD_BALANCER, NATIVE_ROUTING, ObjectContext } from './found';
 
 /**
@@ -54,8 +54,8 @@ export function extractCiliumLbPool(ctx: ObjectContext, o: any): void {
       }
       const line = ctx.line(path);
       try {
-        const start = parseAddress(b?.start);
-        const stop = b?.stop === undefined ? start : parseAddress(b.stop);
+        const start = parseIpAddress(b?.start);
+        const stop = b?.stop === undefined ? start : parseIpAddress(b.stop);
         if (stop.family !== start.family || stop.value < start.value) {
           throw new Error(`stop "${b.stop}" must be an address of the same family at or after start "${b.start}"`);
         }
@@ -80,7 +80,7 @@ export function extractMetallbPool(ctx: ObjectContext, o: any): void {
     if (typeof a === 'string' && a.includes('-')) {
       const line = ctx.line(path);
       try {
-        const [from, to] = a.split('-').map((x) => parseAddress(x.trim()));
+        const [from, to] = a.split('-').map((x) => parseIpAddress(x.trim()));
         if (to === undefined || from.family !== to.family || to.value < from.value) throw new Error(`range "${a}" must be "first-last" with first <= last, one family`);
         const interval: AddressInterval = { family: from.family, first: from.value, last: to.value };
         ctx.push(ctx.out.ranges, { name, role: LOAD_BALANCER, line, field: `spec.addresses[${i}]`, text: a, block: coveringBlock(interval), intervals: [interval] });

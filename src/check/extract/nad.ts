@@ -1,6 +1,6 @@
-import { Cidr, IpFamily, RangeRole } from '../../addressing';
+import { Cidr, IpFamily, RangeRole, parseIpAddress } from '../../addressing';
 import { OVN_CNI_PLUGIN_TYPE } from '../../common/cni-facts';
-import { AddressInterval, parseAddress, parseLooseCidr, subtract } from '../address-interval';
+import { AddressInterval, parseLooseCidr, subtract } from '../address-interval';
 import { ObjectContext, ValueSyntax } from './found';
 import { pushExcluded } from './ovn';
 
@@ -72,10 +72,10 @@ function extractWhereabouts(ctx: ObjectContext, network: string, ipam: any, at: 
       let end: bigint | undefined;
       const dash = text.indexOf('-');
       if (dash >= 0) {
-        const first = parseAddress(text.slice(0, dash));
+        const first = parseIpAddress(text.slice(0, dash));
         const loose = parseLooseCidr(text.slice(dash + 1));
         block = loose.cidr;
-        if (first.family !== block.family || !block.contains(Cidr._fromFirst(first.family, first.value, block.family === IpFamily.IPV4 ? 32 : 128))) {
+        if (first.family !== block.family || !block.contains(Cidr._fromFirst(first.family, first.value, Cidr.addressBits(block.family)))) {
           throw new Error(`invalid range "${text}": start ${text.slice(0, dash)} is not inside ${block}`);
         }
         start = first.value;
@@ -94,7 +94,7 @@ function extractWhereabouts(ctx: ObjectContext, network: string, ipam: any, at: 
       for (const ex of Array.isArray(cfg.exclude) ? cfg.exclude : cfg.exclude === undefined ? [] : [cfg.exclude]) {
         // pkg/allocate parseExcludedRange: a CIDR (host bits masked) or a bare address
         if (typeof ex === 'string' && !ex.includes('/')) {
-          const a = parseAddress(ex);
+          const a = parseIpAddress(ex);
           holes.push({ family: a.family, first: a.value, last: a.value });
           continue;
         }
@@ -111,7 +111,7 @@ function extractWhereabouts(ctx: ObjectContext, network: string, ipam: any, at: 
 
 function optionalAddress(value: unknown, key: string, family: IpFamily): bigint | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const a = parseAddress(value);
+  const a = parseIpAddress(value);
   if (a.family !== family) throw new Error(`${key} "${value}" is ${a.family} but the range is ${family}`);
   return a.value;
 }

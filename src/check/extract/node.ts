@@ -1,4 +1,4 @@
-import { RangeRole } from '../../addressing';
+import { Cidr, IpFamily, RangeRole } from '../../addressing';
 import { intervalOf } from '../address-interval';
 import { NODE_POD_RANGE, ObjectContext } from './found';
 
@@ -15,7 +15,7 @@ export function extractNode(ctx: ObjectContext, o: any): void {
   ctx.addCidrs(ctx.out.nodePodRanges, `${name} ${key}`, NODE_POD_RANGE, cidrs, `spec.${key}`, ['spec', key]);
   (Array.isArray(o.status?.addresses) ? o.status.addresses : []).forEach((a: any, i: number) => {
     if (a?.type !== 'InternalIP' || typeof a.address !== 'string') return;
-    const host = `${a.address}/${a.address.includes(':') ? 128 : 32}`;
+    const host = `${a.address}/${Cidr.addressBits(a.address.includes(':') ? IpFamily.IPV6 : IpFamily.IPV4)}`;
     for (const f of ctx.addCidrs([], `${name} InternalIP`, RangeRole.NODE_NETWORK, host, `status.addresses[${i}]`, ['status', 'addresses', i])) {
       ctx.push(ctx.out.ranges, { ...f, text: a.address, intervals: [intervalOf(f.block)] });
     }
