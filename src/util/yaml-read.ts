@@ -3,13 +3,21 @@ import { yaml } from './yaml';
 
 /*
  * Reading a YAML document fast, with `yaml` as the authority. `yaml`'s parser takes ~0.5 s for a 650 KB
- * values file (10,000 networks); js-yaml reads it in ~0.15 s. Two parsers may read one text differently,
- * so js-yaml is used only inside an envelope where both implement the same YAML 1.2 core schema rules:
- * one document without directives, tags, anchors, aliases, tabs, quoted text over several lines or block scalar indentation indicators; plain scalars that are integers of at
- * most 15 digits, core-schema booleans and nulls, or text no number rule of either parser can match; no
- * key that reads as null. Anything else, and every text js-yaml refuses, goes to `yaml`, so errors and
- * warnings are `yaml`'s, word for word. test/util/yaml-read.test.ts holds the two equal on tables of
- * tricky texts and thousands of random documents.
+ * values file (10,000 networks); js-yaml reads it in ~0.15 s. Two parsers may read one text differently
+ * (js-yaml also accepts some texts YAML forbids), so js-yaml's reading is taken only inside an envelope
+ * where the two were found to agree, and everything else goes to `yaml`, whose errors and warnings are
+ * then the ones given, word for word:
+ * - the text: no tab, lone CR, byte order mark, `\U` escape, line of 1,000 characters or more (`yaml`
+ *   limits implicit keys to 1,024), line starting with `%` or `...`, indented `---`, trailing line of
+ *   spaces only;
+ * - one document; no directive, tag, anchor or alias; no collection or null as a key;
+ * - plain scalars: integers of at most 15 digits, core-schema booleans and nulls, or text that no number
+ *   rule of either parser can match; a plain scalar on its own line not preceded by a column-0 comment;
+ * - quoted scalars on one line; block scalars not at the top level and without indentation indicator;
+ * - block mapping keys preceded on their line only by indentation and `-`, `?`, `:` indicators;
+ * - flow collections on one line, without comments.
+ * test/util/yaml-read.test.ts holds the two equal on tables of tricky texts (with every counterexample an
+ * adversarial review found against a looser envelope) and thousands of random documents.
  */
 
 let jsYaml: typeof JsYaml | undefined;
@@ -28,8 +36,7 @@ export function yamlReader(text: string): 'js-yaml' | 'yaml' {
 const OUTSIDE = Symbol('outside');
 
 function readWithinEnvelope(text: string): { value: unknown } | typeof OUTSIDE {
-  // js-yaml accepts tabs where `yaml` refuses them (e.g. as indentation).
-  if (text.includes('\t')) return OUTSIDE;
+  if (TEXT_OUTSIDE.test(text) || hasLongLine(text)) return OUTSIDE;
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   const J = jsYaml ??= require('js-yaml') as typeof JsYaml;
   let events: JsYaml.Event[];
@@ -47,6 +54,22 @@ function readWithinEnvelope(text: string): { value: unknown } | typeof OUTSIDE {
   }
 }
 
+// Texts the two read differently, or that only js-yaml accepts: tabs (as indentation), a lone CR (a line
+// break to js-yaml), a byte order mark, `\U` escapes beyond U+10FFFF, implicit keys over 1,024 characters,
+// `%` lines (directives, unknown ones warned about by `yaml` only), `...` document ends, indented `---`,
+// a last line of spaces (kept by js-yaml's `|+`).
+const TEXT_OUTSIDE = /\t|\r(?!\n)|\ufeff|\\U|^ *%|^\.\.\.(?:[ \r\n]|$)|^ +---(?:[ \r\n]|$)|(?:^|\n) +(?![\s\S])/m;
+
+/** A line of 1,000 characters or more (a loop: the regex `[^\n]{1000}` retries at every character). */
+function hasLongLine(text: string): boolean {
+  for (let start = 0; ;) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start >= 1000) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
+}
+
 // Integers both read as the same Number (15 digits stay below 2^53).
 const SAFE_INTEGER = /^[-+]?[0-9]{1,15}$/;
 // The core schema's booleans and nulls, spelled as both read them.
@@ -59,52 +82,95 @@ const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?::[0-9_]+)*)?(?:\.[0-9_]*)?(?:[eE][-
 const LINE_BREAK = /[\r\n]/;
 // A block scalar header with an indentation indicator, somewhere on the line before the content.
 const EXPLICIT_INDENT = /[|>][-+]?[1-9]/;
+// What may stand before a block mapping key on its line.
+const KEY_LINE_PREFIX = /^ *(?:[-?:] +)*$/;
+// Blank and comment lines.
+const GAP_LINE = /^ *(?:#[^\n]*)?$/;
+// The rest of a flow collection after its last item: commas, spaces, the closing bracket.
+const FLOW_END = /[ ,]*[\]}]/y;
 
-function isQuoted(J: typeof JsYaml, e: JsYaml.ScalarEvent): boolean {
-  return e.style === J.SCALAR_STYLE.DOUBLE_QUOTED || e.style === J.SCALAR_STYLE.SINGLE_QUOTED;
-}
-
-// What the next node of an open collection is.
-const IN_SEQUENCE = 0;
-const MAPPING_KEY = 1;
-const MAPPING_VALUE = 2;
+/** What an open node is: the document, a sequence, a mapping expecting a key or a value. */
+enum Open { DOCUMENT, SEQUENCE, MAPPING_KEY, MAPPING_VALUE }
 
 function withinEnvelope(J: typeof JsYaml, text: string, events: JsYaml.Event[]): boolean {
   const E = J.EVENT_ID;
+  const S = J.SCALAR_STYLE;
   const first = events[0];
   if (first === undefined || first.type !== E.DOCUMENT || first.directives.length > 0) return false;
-  const open: number[] = [];
+  const open: Open[] = [];
+  const flow: boolean[] = [];
+  // Inside flow collections: where the outermost starts, and where the last item ended.
+  let flowStart = -1;
+  let cursor = 0;
   let documents = 0;
   for (const e of events) {
     if (e.type === E.DOCUMENT) {
       if (++documents > 1) return false;
-      open.push(IN_SEQUENCE);
+      open.push(Open.DOCUMENT);
+      flow.push(false);
       continue;
     }
     if (e.type === E.POP) {
       open.pop();
+      if (flow.pop() && open.length > 0) {
+        // the closing bracket on the same line as the last item, nothing but commas and spaces before it
+        FLOW_END.lastIndex = cursor;
+        if (!FLOW_END.test(text)) return false;
+        cursor = FLOW_END.lastIndex;
+        if (!flow[flow.length - 1]) flowStart = -1;
+      }
       continue;
     }
     if (e.type === E.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1) return false;
     const top = open.length - 1;
-    const isKey = open[top] === MAPPING_KEY;
-    if (open[top] !== IN_SEQUENCE) open[top] = isKey ? MAPPING_VALUE : MAPPING_KEY;
+    const state = open[top];
+    const isKey = state === Open.MAPPING_KEY;
+    if (state === Open.MAPPING_KEY) open[top] = Open.MAPPING_VALUE;
+    else if (state === Open.MAPPING_VALUE) open[top] = Open.MAPPING_KEY;
+    const inFlow = flow[top];
     if (e.type === E.SCALAR) {
-      if (e.style !== J.SCALAR_STYLE.PLAIN) {
-        // The two fold line breaks inside quotes differently (an escaped break before an empty line).
-        if (isQuoted(J, e) && !e.fast && LINE_BREAK.test(text.slice(e.valueStart, e.valueEnd))) return false;
-        // ... and a block scalar's explicit indentation (`|1-`) at the top level.
-        if (!isQuoted(J, e) && EXPLICIT_INDENT.test(text.slice(text.lastIndexOf('\n', e.valueStart - 2) + 1, e.valueStart))) return false;
-        continue;
+      const quoted = e.style === S.DOUBLE_QUOTED || e.style === S.SINGLE_QUOTED;
+      const start = quoted ? e.valueStart - 1 : e.valueStart;
+      if (e.style === S.PLAIN) {
+        const value = e.fast ? text.slice(e.valueStart, e.valueEnd) : J.getScalarValue(text, e);
+        if (isKey && NULL_KEY.test(value)) return false;
+        if (!SAFE_INTEGER.test(value) && !CORE_KEYWORD.test(value) && NUMBER_LIKE.test(value)) return false;
+        if (!isKey && !inFlow && e.valueEnd > e.valueStart && commentBefore(text, e.valueStart)) return false;
+      } else if (quoted) {
+        if (!e.fast && LINE_BREAK.test(text.slice(e.valueStart, e.valueEnd))) return false;
+      } else if (top === 0 || EXPLICIT_INDENT.test(text.slice(text.lastIndexOf('\n', e.valueStart - 2) + 1, e.valueStart))) {
+        return false; // a block scalar at the top level, or with an indentation indicator
       }
-      const value = e.fast ? text.slice(e.valueStart, e.valueEnd) : J.getScalarValue(text, e);
-      if (isKey && NULL_KEY.test(value)) return false;
-      if (!SAFE_INTEGER.test(value) && !CORE_KEYWORD.test(value) && NUMBER_LIKE.test(value)) return false;
+      if (isKey && !inFlow && !KEY_LINE_PREFIX.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) return false;
+      if (inFlow) {
+        if (e.valueEnd > e.valueStart || quoted) cursor = Math.max(cursor, quoted ? e.valueEnd + 1 : e.valueEnd);
+        if (text.lastIndexOf('\n', Math.max(cursor, e.valueEnd) - 1) >= flowStart) return false;
+      }
     } else {
       // A collection as a key becomes a stringified key in `yaml` and an error in js-yaml.
       if (isKey) return false;
-      open.push(e.type === E.MAPPING ? MAPPING_KEY : IN_SEQUENCE);
+      const isFlow = e.style === J.COLLECTION_STYLE.FLOW;
+      if (isFlow) {
+        if (!inFlow) flowStart = e.start;
+        cursor = e.start + 1;
+      }
+      open.push(e.type === E.MAPPING ? Open.MAPPING_KEY : Open.SEQUENCE);
+      flow.push(isFlow);
     }
   }
   return documents === 1;
+}
+
+/** Whether the blank and comment lines right before the line at `at` hold a comment in column 0. */
+function commentBefore(text: string, at: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (text.slice(lineStart, at).trim() !== '') return false; // not on its own line
+  while (lineStart > 0) {
+    const previous = lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+    const line = text.slice(previous, lineStart - 1).replace(/\r$/, '');
+    if (!GAP_LINE.test(line)) return false;
+    if (line.startsWith('#')) return true;
+    lineStart = previous;
+  }
+  return false;
 }

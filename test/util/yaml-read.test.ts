@@ -43,6 +43,17 @@ const TRICKY = [
   // structure errors
   'a: b: c', 'a: 1\n b: 2', 'a: - b', 'a: @x', 'a: `x', 'a: %x', 'a: ,x', 'a: [x,y]z', '- - a', '{? a}', '{a}', '[a: b]',
   'a: [1, 2, ]', 'a: # c\n  b', 'a: b#c', 'a: b\r\nc: d\r\n', '\ufeffa: 1', 'a: \u00a0x',
+  // what an adversarial review found against a looser envelope (js-yaml reads these differently, or accepts
+  // what yaml refuses): lone CRs, byte order marks, `...`, indented `---`, keys over 1,024 characters, `\U`
+  // beyond U+10FFFF, comments in multi-line flow collections and before an own-line value, content after a
+  // node on a `- ` line, `%` lines, `|+` before a last line of spaces, top-level block scalars
+  'a\r', 'a: b\rc: d', '# c\ra: b', 'a: b\r\n\r', '\ufeff- a', '\n\ufeffa', '...\na', 'a: b\n...\n...\n', ' ---', ' --- a',
+  ' ---\na: 1', `${'a'.repeat(1025)}: b`, `"${'a'.repeat(1023)}": b`, `${'a'.repeat(1020)}     : b`, `[${'a'.repeat(1025)}: b]`,
+  '"\\U00110000"', '"\\UFFFFFFFF"', '{a: 1\n#c\n}', '[a: "b"\n#c\n]', '{o #\n:b}', '{o #c\n  :b}', '|+\n\n ', ' a: |+\n ',
+  'x:\n  a: |+\n  ', '- |+\n\n ', '\n |\n#', '---\n |\n#', '\n |\n\n#', '%x\n---', '%YAM 1.1\n---\n', ' %o\n---', ' %x\n--- a',
+  'a:\n#c\n  b\nc: 1', 'a:\n\n# c\n  b\nc: 1', 'x:\n  a:\n\n# c\n    b\n  c: 1', '-\n#c\n 1\n- 2', '? u\n:\n#c\n d\n? 2',
+  'a:\n- "x" b: 1', "a:\n- 'x' b: 1", 'a:\n- [x] b: c', 'a:\n- {x: 1} b: 2', 'a:\n- ""r:', '? b\n:\n- {} :', 'a:\n- {} :', 'a:\n- {} : b',
+  'a:\n- [] :', 'a:\n- "" :', '- {} :',
 ];
 
 describe('readYaml', () => {
@@ -69,6 +80,12 @@ describe('readYaml', () => {
     ['a collection as a key', '? [a]\n: 1'],
     ['two documents', 'a\n---\nb'],
     ['a text js-yaml refuses', 'a: b: c'],
+    ['a lone CR', 'a: b\rc: d'],
+    ['a line of 1,000 characters', `a: ${'x'.repeat(997)}`],
+    ['a flow collection over two lines', 'a: [1,\n  2]'],
+    ['a column-0 comment before an own-line value', 'a:\n# c\n  b'],
+    ['a key after a node on its line', 'a:\n- "x" b: 1'],
+    ['a top-level block scalar', '|\n  x\n'],
   ])('leaves a text with %s to yaml', (_, text) => {
     expect(yamlReader(text)).toBe('yaml');
   });
