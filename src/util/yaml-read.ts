@@ -9,11 +9,12 @@ import { yaml } from './yaml';
  * then the ones given, word for word:
  * - the text: no tab, lone CR, byte order mark, `\U` escape, line of 1,000 characters or more (`yaml`
  *   limits implicit keys to 1,024), line starting with `%` or `...`, indented `---`, trailing line of
- *   spaces only;
+ *   spaces only, explicit key (`? `);
  * - one document; no directive, tag, anchor or alias; no collection or null as a key;
  * - plain scalars: integers of at most 15 digits, core-schema booleans and nulls, or text that no number
- *   rule of either parser can match; a plain scalar on its own line not preceded by a column-0 comment;
+ *   rule of either parser can match;
  * - quoted scalars on one line; block scalars not at the top level and without indentation indicator;
+ * - no scalar or flow collection value on its own line right after a column-0 comment;
  * - block mapping keys preceded on their line only by indentation and `-`, `?`, `:` indicators;
  * - flow collections on one line, without comments.
  * test/util/yaml-read.test.ts holds the two equal on tables of tricky texts (with every counterexample an
@@ -54,11 +55,11 @@ function readWithinEnvelope(text: string): { value: unknown } | typeof OUTSIDE {
   }
 }
 
-// Texts the two read differently, or that only js-yaml accepts: tabs (as indentation), a lone CR (a line
+// Texts the two read differently, or that only js-yaml accepts: explicit keys (`? `), tabs (as indentation), a lone CR (a line
 // break to js-yaml), a byte order mark, `\U` escapes beyond U+10FFFF, implicit keys over 1,024 characters,
 // `%` lines (directives, unknown ones warned about by `yaml` only), `...` document ends, indented `---`,
 // a last line of spaces (kept by js-yaml's `|+`).
-const TEXT_OUTSIDE = /\t|\r(?!\n)|\ufeff|\\U|^ *%|^\.\.\.(?:[ \r\n]|$)|^ +---(?:[ \r\n]|$)|(?:^|\n) +(?![\s\S])/m;
+const TEXT_OUTSIDE = /(?:^|[ ])\?(?:[ \r\n]|$)|\t|\r(?!\n)|\ufeff|\\U|^ *%|^\.\.\.(?:[ \r\n]|$)|^ +---(?:[ \r\n]|$)|(?:^|\n) +(?![\s\S])/m;
 
 /** A line of 1,000 characters or more (a loop: the regex `[^\n]{1000}` retries at every character). */
 function hasLongLine(text: string): boolean {
@@ -138,8 +139,13 @@ function withinEnvelope(J: typeof JsYaml, text: string, events: JsYaml.Event[]):
         if (!isKey && !inFlow && e.valueEnd > e.valueStart && commentBefore(text, e.valueStart)) return false;
       } else if (quoted) {
         if (!e.fast && LINE_BREAK.test(text.slice(e.valueStart, e.valueEnd))) return false;
-      } else if (top === 0 || EXPLICIT_INDENT.test(text.slice(text.lastIndexOf('\n', e.valueStart - 2) + 1, e.valueStart))) {
-        return false; // a block scalar at the top level, or with an indentation indicator
+        if (!isKey && !inFlow && commentBefore(text, start)) return false;
+      } else {
+        const headerStart = text.lastIndexOf('\n', e.valueStart - 2) + 1;
+        const header = text.slice(headerStart, e.valueStart);
+        // a block scalar at the top level, with an indentation indicator, or after a column-0 comment
+        const indicator = header.search(/[|>]/);
+        if (top === 0 || indicator < 0 || EXPLICIT_INDENT.test(header) || commentBefore(text, headerStart + indicator)) return false;
       }
       if (isKey && !inFlow && !KEY_LINE_PREFIX.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) return false;
       if (inFlow) {
@@ -151,6 +157,7 @@ function withinEnvelope(J: typeof JsYaml, text: string, events: JsYaml.Event[]):
       if (isKey) return false;
       const isFlow = e.style === J.COLLECTION_STYLE.FLOW;
       if (isFlow) {
+        if (!inFlow && (state === Open.MAPPING_VALUE || state === Open.SEQUENCE) && commentBefore(text, e.start)) return false;
         if (!inFlow) flowStart = e.start;
         cursor = e.start + 1;
       }

@@ -53,7 +53,8 @@ const TRICKY = [
   'x:\n  a: |+\n  ', '- |+\n\n ', '\n |\n#', '---\n |\n#', '\n |\n\n#', '%x\n---', '%YAM 1.1\n---\n', ' %o\n---', ' %x\n--- a',
   'a:\n#c\n  b\nc: 1', 'a:\n\n# c\n  b\nc: 1', 'x:\n  a:\n\n# c\n    b\n  c: 1', '-\n#c\n 1\n- 2', '? u\n:\n#c\n d\n? 2',
   'a:\n- "x" b: 1', "a:\n- 'x' b: 1", 'a:\n- [x] b: c', 'a:\n- {x: 1} b: 2', 'a:\n- ""r:', '? b\n:\n- {} :', 'a:\n- {} :', 'a:\n- {} : b',
-  'a:\n- [] :', 'a:\n- "" :', '- {} :',
+  'a:\n- [] :', 'a:\n- "" :', '- {} :', '?\n#c\n a\nc:', '?\n#c\n b\nc:', 'p:\n#c\n >\nc:', '-\n#c\n |\n-', 'a:\n#c\n  "b"\nc: 1',
+  'a:\n#c\n  [b]\nc: 1',
 ];
 
 describe('readYaml', () => {
