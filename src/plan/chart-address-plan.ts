@@ -79,13 +79,7 @@ export class ChartAddressPlan extends Construct {
    * @internal
    */
   public static _appProblems(scope: IConstruct): string[] {
-    const holder = ChartAddressPlan.holder(scope);
-    try {
-      holder.runSteps();
-    } catch (e) {
-      return [(e as Error).message];
-    }
-    return holder.checks.flatMap((c) => c());
+    return ChartAddressPlan.holder(scope).problems(false);
   }
 
   private static holder(scope: IConstruct): ChartAddressPlan {
@@ -109,16 +103,18 @@ export class ChartAddressPlan extends Construct {
 
   private constructor(root: Construct, id: string) {
     super(root, id);
-    this.node.addValidation({
-      validate: () => {
-        try {
-          this.runSteps();
-        } catch (e) {
-          return [(e as Error).message];
-        }
-        return [...this.checks.flatMap((c) => c()), ...this.plan.check()];
-      },
-    });
+    this.node.addValidation({ validate: () => this.problems(true) });
+  }
+
+  /** The steps' failure alone, else the `_join` checks' problems and, with `ranges`, the plan's own. */
+  private problems(ranges: boolean): string[] {
+    try {
+      this.runSteps();
+    } catch (e) {
+      return [(e as Error).message];
+    }
+    const app = this.checks.flatMap((c) => c());
+    return ranges ? [...app, ...this.plan.check()] : app;
   }
 
   private runSteps(): void {
