@@ -55,10 +55,10 @@ function readWithinEnvelope(text: string): { value: unknown } | typeof OUTSIDE {
   }
 }
 
-// Texts the two read differently, or that only js-yaml accepts: explicit keys (`? `), tabs (as indentation), a lone CR (a line
-// break to js-yaml), a byte order mark, `\U` escapes beyond U+10FFFF, implicit keys over 1,024 characters,
-// `%` lines (directives, unknown ones warned about by `yaml` only), `...` document ends, indented `---`,
-// a last line of spaces (kept by js-yaml's `|+`).
+// Texts the two read differently, or that only js-yaml accepts: explicit keys (`? `), tabs (as
+// indentation), a lone CR (a line break to js-yaml), a byte order mark, `\U` escapes beyond U+10FFFF, `%`
+// lines (directives, unknown ones warned about by `yaml` only), `...` document ends, indented `---`, a last
+// line of spaces (kept by js-yaml's `|+`). Lines of 1,000 characters (implicit keys over 1,024): hasLongLine.
 const TEXT_OUTSIDE = /(?:^|[ ])\?(?:[ \r\n]|$)|\t|\r(?!\n)|\ufeff|\\U|^ *%|^\.\.\.(?:[ \r\n]|$)|^ +---(?:[ \r\n]|$)|(?:^|\n) +(?![\s\S])/m;
 
 /** A line of 1,000 characters or more (a loop: the regex `[^\n]{1000}` retries at every character). */
