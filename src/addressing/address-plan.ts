@@ -155,7 +155,7 @@ export class AddressPlan {
     const { sorted, pairs, counts, firstPartner } = this.sweep(false);
     if (pairs === 0) return []; // the usual case: no second sort and sweep to list nothing
     if (pairs <= AddressPlan.MAX_LISTED_OVERLAPS) return this.sweep(true).lines;
-    const groups = sorted.map((range, order) => ({ range, order, count: counts[order], firstPartner: sorted[firstPartner[order]] }));
+    const groups = sorted.flatMap((range, order) => (counts[order] > 0 ? [{ range, order, count: counts[order], firstPartner: sorted[firstPartner[order]] }] : []));
     return groupedOverlapLines(groups, pairs, describe, 'AddressPlan.overlapPairs() and `multicni check --format json` list every pair', AddressPlan.MAX_LISTED_OVERLAPS)
       .map((line) => line.text);
   }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
-import { ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
+import { ADDRESS_CONFIG_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
 import { invalidValue } from '../common/field-error';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
@@ -136,7 +136,7 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     this.checkControlPlaneLimits(props);
 
     this.plan = ChartAddressPlan.of(this);
-    ChartAddressPlan._join(this, 'DeceptiveNetworkConfig', this, (all) => [
+    ChartAddressPlan._join(this, ADDRESS_CONFIG_KIND, this, (all) => [
       ...onlyOne('DeceptiveNetworkConfig', 'OVN-Kubernetes has one net_cidr/svc_cidr')(all),
       ...all.flatMap(primaryRangeAgreement),
     ]);

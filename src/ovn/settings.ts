@@ -4,6 +4,7 @@ import { IpFamily } from '../addressing';
 import { isDnsLabel } from '../util/k8s-names';
 import { OVN_GENEVE_PORT } from '../common/cni-facts';
 import { invalidValue, parseField } from '../common/field-error';
+import { checkPort } from '../common/host';
 import { checkMtu } from '../common/mtu';
 import { ApiServerAddress } from './api-server-address';
 import { OVN_IMAGES, imageReference } from './images';
@@ -96,11 +97,7 @@ function checkMode(mode: OvnDeploymentMode): OvnDeploymentMode {
 }
 
 function checkEncapPort(given: number | undefined): number {
-  const encapPort = given ?? OVN_GENEVE_PORT;
-  if (!Number.isInteger(encapPort) || encapPort < 1 || encapPort > 65535) {
-    throw invalidValue('encapPort', given, 'a udp port from 1 to 65535');
-  }
-  return encapPort;
+  return given === undefined ? OVN_GENEVE_PORT : checkPort('encapPort', given);
 }
 
 function resolveImage(props: OvnSecondaryProps): { image: string; imagePullPolicy: ImagePullPolicy } {

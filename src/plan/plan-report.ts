@@ -1,14 +1,8 @@
 import { AddressPlan, AddressRange, Cidr, IpFamily } from '../addressing';
-import { compareText, powerOfTwoText, withThousands } from '../util/text';
+import { bigSizeText, compareText, powerOfTwoText } from '../util/text';
 
 // The address plan for people reviewing a pull request: a Markdown table and an SVG map. Both are pure
 // functions of the plan, so the same plan gives byte-identical files.
-
-function bigSizeText(n: bigint): string {
-  if (n <= 2n ** 32n) return withThousands(n);
-  const log = n.toString(2).length - 1;
-  return n === 2n ** BigInt(log) ? `2^${log}` : `~2^${log}`;
-}
 
 function cidrText(r: AddressRange): string {
   return r.hostPrefix === undefined ? r.cidr.toString() : `${r.cidr.toString()}/${r.hostPrefix}`;

@@ -25,8 +25,3 @@ export function dottedQuadValue(text: string): number | undefined {
   if (octets.some((octet) => octet > 255)) return undefined;
   return ((octets[0] * 256 + octets[1]) * 256 + octets[2]) * 256 + octets[3];
 }
-
-/** Whether `text` is a dotted-quad IPv4 address (see `dottedQuadValue`). */
-export function isDottedQuadIpv4(text: string): boolean {
-  return dottedQuadValue(text) !== undefined;
-}

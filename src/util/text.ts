@@ -15,11 +15,18 @@ export function fileNamePart(id: string): string {
 }
 
 /**
- * `2^bits` as a person reads it: digits with thousands separators up to 2^32 (`65,536`), `2^bits` beyond,
- * where the digits would no longer help (and a `number` would no longer be exact).
+ * A count of addresses as a person reads it: digits with thousands separators up to 2^32 (`65,536`), a
+ * power of two beyond, where the digits would no longer help (`2^64`, `~2^63` when not exact).
  */
+export function bigSizeText(n: bigint): string {
+  if (n <= 2n ** 32n) return withThousands(n);
+  const log = n.toString(2).length - 1;
+  return n === 2n ** BigInt(log) ? `2^${log}` : `~2^${log}`;
+}
+
+/** `2^bits` as bigSizeText writes it: `65,536`, `2^64`. */
 export function powerOfTwoText(bits: number): string {
-  return bits <= 32 ? withThousands(2 ** bits) : `2^${bits}`;
+  return bigSizeText(1n << BigInt(bits));
 }
 
 /** Orders strings by UTF-16 code unit: the same on every machine, whatever its locale. */

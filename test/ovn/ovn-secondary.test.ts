@@ -340,7 +340,7 @@ describe('OvnSecondary, invalid props', () => {
     ['mtu too small', { mtu: 500 }, /^mtu: invalid value 500/],
     ['mtu too big', { mtu: 65536 }, /^mtu: invalid value 65536/],
     ['mtu as string', { mtu: '1400' }, /^mtu: invalid value "1400"/],
-    ['encapPort 0', { encapPort: 0 }, /^encapPort: invalid value 0: expected a udp port from 1 to 65535/],
+    ['encapPort 0', { encapPort: 0 }, /^encapPort: invalid value 0: expected a port number from 1 to 65535/],
     ['imageRepository with a tag', { imageRepository: 'ghcr.io/x/ovn:dev' }, /^imageRepository: invalid value "ghcr\.io\/x\/ovn:dev"/],
     ['imageRepository uppercase path', { imageRepository: 'ghcr.io/X/ovn' }, /^imageRepository: invalid value/],
     ['imageTag starting with a dash', { imageTag: '-dev' }, /^imageTag: invalid value "-dev"/],
