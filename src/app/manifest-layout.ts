@@ -13,9 +13,18 @@ export interface LayoutFile {
 
 /** The directory, relative to the output directory, of objects that need CRDs from the first apply. */
 export const STAGE2_DIR = 'stage2';
+/**
+ * The directory of custom resources whose CRDs a controller of the first apply registers when it runs:
+ * Cilium's operator creates the cilium.io CRDs at start-up (no chart ships them), so these wait for it.
+ */
+export const STAGE3_DIR = 'stage3';
+
+/** API groups whose CRDs an operator of the stack registers itself (see STAGE3_DIR). */
+const OPERATOR_REGISTERED_GROUPS = new Set(['cilium.io']);
 
 /**
- * Lays a chart out for `kubectl apply -f dist/` then `kubectl apply -f dist/stage2/`:
+ * Lays a chart out for `kubectl apply -f dist/` then `kubectl apply -f dist/stage2/` (and, once Cilium's
+ * operator has registered its CRDs, `kubectl apply -f dist/stage3/`):
  * one file per top-level component of the chart, numbered in construct order. Custom resources of a
  * CRD that the chart itself ships (and the components that hold them) cannot be applied in the same
  * pass as their CRD, so their component goes to `stage2/`. `kubectl apply -f dir` does not recurse, so
@@ -33,6 +42,9 @@ export function layoutChart(chart: Chart): LayoutFile[] {
       componentOf.set(keyOf({ apiVersion: apiObject.apiVersion, kind: apiObject.kind, metadata: { name: apiObject.name, namespace: apiObject.metadata.namespace } }), component.node.id);
     }
   }
+  const stage3Components = new Set(objects
+    .filter((o) => needsOperatorCrd(o, shippedGroups))
+    .map((o) => componentOf.get(keyOf(o))));
   const stage2Components = new Set(objects
     .filter((o) => needsStage2(o, shippedGroups))
     .map((o) => componentOf.get(keyOf(o))));
@@ -48,15 +60,16 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     else byComponent.set(id, [o]);
   }
   const files: LayoutFile[] = [];
-  let stage1 = 0;
-  let stage2 = 0;
+  const counters = new Map<string, number>();
   for (const component of components) {
     const id = component.node.id;
     const own = byComponent.get(id);
     if (own === undefined) continue;
-    const second = stage2Components.has(id);
-    const index = String(second ? ++stage2 : ++stage1).padStart(2, '0');
-    files.push({ path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(id)}.k8s.yaml`, objects: own });
+    // A component with custom resources of both kinds waits for the later stage.
+    const dir = stage3Components.has(id) ? `${STAGE3_DIR}/` : stage2Components.has(id) ? `${STAGE2_DIR}/` : '';
+    const n = (counters.get(dir) ?? 0) + 1;
+    counters.set(dir, n);
+    files.push({ path: `${dir}${String(n).padStart(2, '0')}-${fileNamePart(id)}.k8s.yaml`, objects: own });
   }
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
@@ -64,6 +77,14 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     throw new Error(`layout: ${objects.length - placed} objects belong to no component of the chart (${missing.join(', ')}); two objects may share a kind, namespace and name`);
   }
   return files;
+}
+
+/** A custom resource of a group whose CRDs an operator registers, unless the chart ships that CRD itself. */
+function needsOperatorCrd(o: any, shippedGroups: Set<string>): boolean {
+  const apiVersion = String(o.apiVersion);
+  if (!apiVersion.includes('/')) return false;
+  const group = apiVersion.split('/')[0];
+  return OPERATOR_REGISTERED_GROUPS.has(group) && !shippedGroups.has(group);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
-import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
+import { LayoutFile, STAGE2_DIR, STAGE3_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { validateApp } from './validate-app';
 import { fileNamePart } from '../util/text';
 
@@ -79,11 +79,13 @@ function acrossCharts(layouts: { chart: Chart; files: LayoutFile[] }[]): LayoutF
     .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
   const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
     || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
-  const counters = [0, 0];
+  const counters = new Map<string, number>();
   return layouts.flatMap(({ chart, files }) => files.map((f) => {
-    const second = isStage2(f);
+    // stage3 (custom resources of operator-registered CRDs) stays stage3: it waits for the operator.
+    const dir = f.path.startsWith(`${STAGE3_DIR}/`) ? `${STAGE3_DIR}/` : isStage2(f) ? `${STAGE2_DIR}/` : '';
     const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
-    const index = String(++counters[second ? 1 : 0]).padStart(2, '0');
-    return { path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
+    const n = (counters.get(dir) ?? 0) + 1;
+    counters.set(dir, n);
+    return { path: `${dir}${String(n).padStart(2, '0')}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
   }));
 }

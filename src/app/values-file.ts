@@ -1,4 +1,5 @@
-import { CiliumPrimaryProps, ClusterPoolOptions } from '../cilium';
+import { ClusterPoolOptions } from '../cilium';
+import type { CiliumChartProps } from '../chart';
 import { NetworkCrdsProps } from '../crds';
 import { AutomaticDecoyOptions, DeceptiveNetworkConfigProps } from '../deception';
 import { DemoPodPlacement } from '../demo';
@@ -29,7 +30,7 @@ export interface AddressingValues extends Omit<DeceptiveNetworkConfigProps, 'dec
 }
 
 /** `cilium`: the primary CNI. */
-export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam'> {
+export interface CiliumValues extends Omit<CiliumChartProps, 'ipam'> {
   /**
    * How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool`
    * (with `clusterPool.podCidrs`).

@@ -95,6 +95,31 @@ export interface CiliumPrimaryProps {
   readonly kubeProxyReplacement?: boolean;
 
   /**
+   * Cilium's L2 announcements (`enable-l2-announcements`): agents answer ARP/NDP for Service addresses
+   * selected by `CiliumL2AnnouncementPolicy` objects (`cilium.l2AnnouncementPolicies`).
+   * @default false
+   */
+  readonly l2Announcements?: boolean;
+
+  /**
+   * Cilium's BGP control plane (`enable-bgp-control-plane`), configured by `cilium.bgp`.
+   * @default false
+   */
+  readonly bgpControlPlane?: boolean;
+
+  /**
+   * Cilium's egress gateway (`enable-ipv4-egress-gateway`), configured by `cilium.egressGatewayPolicies`.
+   * @default false
+   */
+  readonly egressGateway?: boolean;
+
+  /**
+   * Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`).
+   * @default false
+   */
+  readonly bpfMasquerade?: boolean;
+
+  /**
    * Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly
    * (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.
    * @default - the in-cluster `kubernetes` Service

@@ -5,6 +5,7 @@ import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../comm
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
+import { CiliumVersion } from './cilium-version';
 import { addConfigMap } from './config';
 import { addEnvoy } from './envoy';
 import { addHubbleCertgen, addHubblePeer } from './hubble';
@@ -48,6 +49,14 @@ export class CiliumPrimary extends Construct {
   public readonly agent: k8s.KubeDaemonSet;
   /** The operator Deployment `cilium-operator`. */
   public readonly operator: k8s.KubeDeployment;
+  /** The Cilium release rendered. */
+  public readonly version: CiliumVersion;
+  /** Whether L2 announcements are on (`l2Announcements`). */
+  public readonly l2Announcements: boolean;
+  /** Whether the BGP control plane is on (`bgpControlPlane`). */
+  public readonly bgpControlPlane: boolean;
+  /** Whether the egress gateway is on (`egressGateway`). */
+  public readonly egressGateway: boolean;
 
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
@@ -55,6 +64,11 @@ export class CiliumPrimary extends Construct {
     this.podCidrs = settings.podCidrs;
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
+    this.version = settings.version;
+    // Rendering these flags into cilium-config is the feature settings' job; here they only gate the custom resources.
+    this.l2Announcements = props.l2Announcements ?? false;
+    this.bgpControlPlane = props.bgpControlPlane ?? false;
+    this.egressGateway = props.egressGateway ?? false;
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
     // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
