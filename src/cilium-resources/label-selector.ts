@@ -64,12 +64,31 @@ export function renderSelector(field: string, selector: LabelSelector): Record<s
 }
 
 /**
- * Whether one object could match both selectors (undefined: matches everything). Decided on `matchLabels`
- * alone: two selectors that require different values of one key never match the same object; anything
- * else (expressions included) is taken as "may", so a rule built on this never misses a real case.
+ * Whether one object could match both selectors (undefined: matches everything), from their requirements
+ * taken together per key: the values both allow (`matchLabels`, `In`) minus those excluded (`NotIn`), and
+ * `DoesNotExist` against any requirement that needs the label. "May" whenever no contradiction is found,
+ * so a rule built on this never misses a real case.
  */
 export function selectorsMayMeet(a: LabelSelector | undefined, b: LabelSelector | undefined): boolean {
-  const la = a?.matchLabels ?? {};
-  const lb = b?.matchLabels ?? {};
-  return Object.keys(la).every((k) => !(k in lb) || lb[k] === la[k]);
+  const byKey = new Map<string, { allowed?: Set<string>; excluded: Set<string>; present: boolean; absent: boolean }>();
+  const requirements = [a, b].flatMap((s) => [
+    ...Object.entries(s?.matchLabels ?? {}).map(([key, value]) => ({ key, operator: SelectorOperator.IN, values: [value] })),
+    ...(s?.matchExpressions ?? []),
+  ]);
+  for (const r of requirements) {
+    const k = byKey.get(r.key) ?? { excluded: new Set<string>(), present: false, absent: false };
+    byKey.set(r.key, k);
+    const values = new Set(r.values ?? []);
+    if (r.operator === SelectorOperator.IN) {
+      k.allowed = k.allowed ? new Set([...k.allowed].filter((v) => values.has(v))) : values;
+      k.present = true;
+    } else if (r.operator === SelectorOperator.NOT_IN) {
+      values.forEach((v) => k.excluded.add(v));
+    } else if (r.operator === SelectorOperator.EXISTS) {
+      k.present = true;
+    } else if (r.operator === SelectorOperator.DOES_NOT_EXIST) {
+      k.absent = true;
+    }
+  }
+  return [...byKey.values()].every((k) => !(k.present && k.absent) && (k.allowed === undefined || [...k.allowed].some((v) => !k.excluded.has(v))));
 }
