@@ -141,7 +141,7 @@ export interface EgressGatewayPolicyProps {
    */
   readonly excludedCidrs?: string[];
   /**
-   * The source address on the gateway (IPv4: Cilium's CRD types `egressIP` as ipv4); it must be an address
+   * The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address
    * of a node interface, so it lies inside a node network. Not with `egressInterface`.
    * @default - the first address of `egressInterface`, or of the interface with the default route
    */

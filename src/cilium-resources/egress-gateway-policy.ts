@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Cidr, IpFamily, parseIpAddress } from '../addressing';
+import { Cidr, IpFamily, formatIpAddress, parseIpAddress } from '../addressing';
 import type { CiliumPrimary } from '../cilium';
 import { isDnsSubdomain } from '../util/k8s-names';
 import { invalidValue } from '../common/field-error';
@@ -54,9 +54,12 @@ export class EgressGatewayPolicy extends Construct {
       } catch (e) {
         throw new Error(`egressIp: ${(e as Error).message}`);
       }
-      // The CRD types egressIP as format ipv4, and deriveFromPolicyGatewayConfig supports only IPv4 ("TODO: add ipv6 support").
-      if (address.family !== IpFamily.IPV4) throw invalidValue('egressIp', props.egressIp, 'an IPv4 address (Cilium\'s egress gateway takes IPv4 egress IPs only)');
-      this.egressIp = Cidr.parse(`${props.egressIp}/32`);
+      // Before 1.20 the CRD types egressIP as format ipv4 and deriveFromPolicyGatewayConfig takes IPv4 only
+      // ("TODO: add ipv6 support"); 1.20's CRD takes any IP (CEL isIP) and its manager looks IPv6 up too.
+      if (address.family !== IpFamily.IPV4 && !props.cilium.version.atLeast(20)) {
+        throw invalidValue('egressIp', props.egressIp, `an IPv4 address (Cilium ${props.cilium.version.version}'s egress gateway takes IPv4 egress IPs only; 1.20.0 takes IPv6 too)`);
+      }
+      this.egressIp = Cidr.parse(`${formatIpAddress(address.family, address.value)}/${address.family === IpFamily.IPV4 ? 32 : 128}`);
     }
     this.name = props.name;
     this.apiObject = new ApiObject(this, 'Policy', {
