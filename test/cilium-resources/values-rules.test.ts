@@ -119,4 +119,15 @@ describe('Cilium resources from a values file', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   });
+
+  test('examples/values-cilium-resources.yaml synthesizes, its resources in stage3/', () => {
+    const example = path.join(__dirname, '..', '..', 'examples', 'values-cilium-resources.yaml');
+    const out = path.join(dir, 'example');
+    const r = run(['--values', example, '--outdir', out, '--kind-config', path.join(dir, 'example-kind.yaml')]);
+    expect(r.err).toBe('');
+    const stage3 = listing(out)['stage3/01-cilium-resources.k8s.yaml'];
+    for (const kind of ['CiliumLoadBalancerIPPool', 'CiliumL2AnnouncementPolicy', 'CiliumBGPClusterConfig', 'CiliumBGPPeerConfig', 'CiliumBGPAdvertisement', 'CiliumEgressGatewayPolicy']) {
+      expect(stage3).toContain(`kind: ${kind}\n`);
+    }
+  });
 });
