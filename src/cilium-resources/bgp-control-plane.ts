@@ -48,7 +48,8 @@ export class BgpControlPlane extends Construct {
   constructor(scope: Construct, id: string, props: BgpControlPlaneProps) {
     super(scope, id);
     if (!props.cilium.bgpControlPlane) {
-      throw new Error('needs the BGP control plane: set cilium.bgpControlPlane: true (without it the agent ignores the BGP resources)');
+      // Without it the operator does not even register the BGP CRDs (agentCRDResourceNames, pkg/k8s/synced/crd.go).
+      throw new Error('needs the BGP control plane: set cilium.bgpControlPlane: true (without it the operator registers no BGP CRDs and the agent runs no BGP)');
     }
     const name = props.name ?? 'multicni';
     if (!isDnsSubdomain(name)) throw invalidValue('name', name, 'a DNS subdomain: lowercase letters, digits, "-" and "."');

@@ -31,7 +31,8 @@ export class EgressGatewayPolicy extends Construct {
   constructor(scope: Construct, id: string, props: EgressGatewayPolicyConstructProps) {
     super(scope, id);
     if (!props.cilium.egressGateway) {
-      throw new Error(`policy "${props.name}" needs the egress gateway: set cilium.egressGateway: true (without it the agent runs no egress gateway manager)`);
+      // Without it the operator does not even register the CRD (agentCRDResourceNames, pkg/k8s/synced/crd.go).
+      throw new Error(`policy "${props.name}" needs the egress gateway: set cilium.egressGateway: true (without it the operator registers no CiliumEgressGatewayPolicy CRD and the agent runs no egress gateway manager)`);
     }
     if (!isDnsSubdomain(props.name)) throw invalidValue('name', props.name, 'a DNS subdomain: lowercase letters, digits, "-" and "."');
     if (props.egressIp !== undefined && props.egressInterface !== undefined) {
