@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// What the test suites need besides Node and npm, checked before `npm test` runs anything (it is the
+// `pretest` script, and .ci/run runs `npm test`): chromium (test/package renders address-plan.svg),
+// python3 with venv and ensurepip (test/package builds and installs the Python wheel), openssl (the API
+// server's certificates) and Go (test/apiserver builds kube-apiserver, etcd and kwok from their modules).
+// A missing one is installed with apt-get when this runs as root or with passwordless sudo; otherwise it
+// stops at once with one line naming what is missing and the command that installs it. Then it builds the
+// API-server harness (test/apiserver/build.sh, cached: a no-op once built), so no suite meets a missing
+// tool minutes into the run.
+//
+// usage: node scripts/prereqs.js [--check] [--no-build]
+//   --check     never install or build: exit 1 with the line when anything is missing, 0 otherwise
+//   --no-build  install what is missing, but do not build the harness
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const BUILD_SH = path.join(ROOT, 'test', 'apiserver', 'build.sh');
+const MIN_NODE_MAJOR = 20; // package.json engines
+
+/** The Go minor the harness needs: build.sh's MIN_GO_MINOR, so the two never disagree. */
+function minGoMinor() {
+  const m = /^MIN_GO_MINOR=(\d+)/m.exec(fs.readFileSync(BUILD_SH, 'utf8'));
+  if (!m) throw new Error(`${path.relative(ROOT, BUILD_SH)}: no MIN_GO_MINOR=<n> line`);
+  return Number(m[1]);
+}
+
+/** The executable `cmd` on PATH, or undefined (no process is started). */
+function which(cmd) {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, cmd);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch { /* not here */ }
+  }
+  return undefined;
+}
+
+function succeeds(cmd, args) {
+  return spawnSync(cmd, args, { stdio: 'ignore', timeout: 20_000 }).status === 0;
+}
+
+/** The minor of a go binary (26 for go1.26.8), or undefined. */
+function goMinorOf(bin) {
+  const r = spawnSync(bin, ['env', 'GOVERSION'], { encoding: 'utf8', timeout: 20_000 });
+  const m = /^go1\.(\d+)/.exec((r.stdout || '').trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Go on PATH, else a packaged one in /usr/lib/go-1.N/bin (where build.sh also looks): its minor. */
+function goMinor() {
+  const packaged = process.env.MULTICNI_PREREQS_GO_ROOT || '/usr/lib';
+  let dirs = [];
+  try {
+    dirs = fs.readdirSync(packaged).filter((d) => /^go-1\.\d+$/.test(d)).map((d) => path.join(packaged, d, 'bin', 'go'));
+  } catch { /* no such directory */ }
+  const found = [which('go'), ...dirs].filter((b) => b && fs.existsSync(b)).map(goMinorOf).filter((m) => m !== undefined);
+  return found.length ? Math.max(...found) : undefined;
+}
+
+/** Each requirement: what it is, which suite needs it, whether it is here, its Debian packages. */
+function requirements() {
+  const go = minGoMinor();
+  const have = goMinor();
+  return [
+    {
+      name: `Node >= ${MIN_NODE_MAJOR}`, why: 'everything',
+      ok: Number(process.versions.node.split('.')[0]) >= MIN_NODE_MAJOR, apt: [], manual: 'https://nodejs.org',
+    },
+    { name: 'chromium', why: 'renders address-plan.svg', ok: Boolean(which('chromium') || which('chromium-browser')), apt: ['chromium'] },
+    {
+      name: 'python3 with venv and ensurepip', why: 'builds and installs the Python wheel',
+      ok: Boolean(which('python3')) && succeeds('python3', ['-c', 'import venv, ensurepip']), apt: ['python3', 'python3-venv', 'python3-pip'],
+    },
+    { name: 'openssl', why: "the API server's certificates", ok: Boolean(which('openssl')), apt: ['openssl', 'ca-certificates'] },
+    {
+      name: `Go >= 1.${go}${have !== undefined ? ` (have 1.${have})` : ''}`, why: 'builds kube-apiserver, etcd and kwok',
+      ok: have !== undefined && have >= go, apt: [`golang-1.${go}-go`], go,
+      manual: `https://go.dev/dl (Debian stable has golang-1.${go}-go in backports)`,
+    },
+  ];
+}
+
+/** The one line: what is missing, for what, and the command that installs it. */
+function missingLine(missing) {
+  const what = missing.map((r) => `${r.name} (${r.why})`).join(', ');
+  const sudo = process.getuid && process.getuid() === 0 ? '' : 'sudo ';
+  const pkgs = missing.flatMap((r) => r.apt);
+  const how = [
+    ...(pkgs.length ? [`${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ${pkgs.join(' ')}`] : []),
+    ...missing.filter((r) => r.manual).map((r) => `${r.name.replace(/ \(.*/, '')}: ${r.manual}`),
+  ];
+  return `prereqs: npm test needs what is missing here: ${what}; install it with: ${how.join('; ')} (then run npm test again)`;
+}
+
+/** `[]` as root, `['sudo', '-n']` with passwordless sudo, else undefined: whether apt-get can be run. */
+function privilege() {
+  if (process.getuid && process.getuid() === 0) return [];
+  if (which('sudo') && succeeds('sudo', ['-n', 'true'])) return ['sudo', '-n'];
+  return undefined;
+}
+
+function run(argv) {
+  const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return r.status === 0;
+}
+
+/** The newest golang-1.N-go (N >= min) apt knows, else undefined (build.sh then tries Debian backports, as root). */
+function goPackage(min) {
+  const r = spawnSync('apt-cache', ['search', '--names-only', '^golang-1\\.[0-9]+-go$'], { encoding: 'utf8' });
+  const minors = (r.stdout || '').split('\n').map((l) => /^golang-1\.(\d+)-go /.exec(l)).filter(Boolean).map((m) => Number(m[1])).filter((n) => n >= min);
+  return minors.length ? `golang-1.${Math.max(...minors)}-go` : undefined;
+}
+
+/** apt-get install of what is missing; Go left to build.sh when apt has no new enough one and this is root. */
+function install(missing, prefix) {
+  if (!run([...prefix, 'apt-get', 'update', '-qq'])) return false;
+  const pkgs = [];
+  for (const r of missing) {
+    if (r.go === undefined) { pkgs.push(...r.apt); continue; }
+    const pkg = goPackage(r.go);
+    if (pkg) pkgs.push(pkg);
+  }
+  return pkgs.length === 0 || run([...prefix, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+}
+
+function main(args) {
+  const check = args.includes('--check');
+  const build = !check && !args.includes('--no-build');
+  let missing = requirements().filter((r) => !r.ok);
+  if (missing.length > 0 && !check) {
+    const prefix = which('apt-get') && missing.some((r) => r.apt.length) ? privilege() : undefined;
+    if (prefix) {
+      process.stderr.write(`prereqs: installing ${missing.map((r) => r.name).join(', ')} with apt-get\n`);
+      install(missing, prefix);
+      missing = requirements().filter((r) => !r.ok);
+      // As root, build.sh installs Go itself when apt has none new enough (it adds Debian backports).
+      if (prefix.length === 0 && build) missing = missing.filter((r) => r.go === undefined);
+    }
+  }
+  if (missing.length > 0) {
+    process.stderr.write(`${missingLine(missing)}\n`);
+    return 1;
+  }
+  if (!build || succeeds('bash', [BUILD_SH, '--cached'])) return 0;
+  process.stderr.write('prereqs: building the API-server harness (test/apiserver/build.sh; cached after the first time)\n');
+  const r = spawnSync('bash', [BUILD_SH], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) {
+    process.stderr.write(`prereqs: test/apiserver/build.sh failed (exit ${r.status ?? r.signal}); its output is above\n`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
