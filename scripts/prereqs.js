@@ -74,7 +74,8 @@ function requirements() {
     { name: 'chromium', why: 'renders address-plan.svg', ok: Boolean(which('chromium') || which('chromium-browser')), apt: ['chromium'] },
     {
       name: 'python3 with venv and ensurepip', why: 'builds and installs the Python wheel',
-      ok: Boolean(which('python3')) && succeeds('python3', ['-c', 'import venv, ensurepip']), apt: ['python3', 'python3-venv', 'python3-pip'],
+      // Debian ships ensurepip in python3.N-venv; without it `python3 -m venv` cannot install pip.
+      ok: Boolean(which('python3')) && succeeds('python3', ['-c', 'import venv, ensurepip; ensurepip.version()']), apt: ['python3', 'python3-venv', 'python3-pip'],
     },
     { name: 'openssl', why: "the API server's certificates", ok: Boolean(which('openssl')), apt: ['openssl', 'ca-certificates'] },
     {
