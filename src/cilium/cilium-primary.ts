@@ -26,7 +26,9 @@ import { tunnelDevicePort } from './settings-routing';
  *
  * Defaults reproduce the seed's install (`ipam.mode=kubernetes`, `cni.exclusive=false`,
  * `image.pullPolicy=IfNotPresent`). No CRDs are rendered: the operator registers the cilium.io CRDs
- * when it starts, so Cilium custom resources cannot be applied in the same pass.
+ * when it starts, so Cilium custom resources cannot be applied in the same pass. From 1.18 on, WireGuard,
+ * the bandwidth manager, BPF masquerading, the egress gateway, L2 announcements, BGP and Gateway API can be
+ * turned on (docs/cilium-features.md); Gateway API's GatewayClass needs the Gateway API CRDs installed first.
  *
  * Checked object for object against `helm template` of each packaged chart (test/fidelity); the only
  * differences are deliberate: no key Secrets (certgen instead), no Helm hook annotation on the certgen
