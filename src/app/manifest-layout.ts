@@ -15,6 +15,14 @@ export interface LayoutFile {
 export const STAGE2_DIR = 'stage2';
 
 /**
+ * API groups of CRDs that a feature needs installed before the stack and that the stack does not ship:
+ * Gateway API's (Cilium's operator looks for them once, at start-up; docs/cilium-features.md). Their custom
+ * resources (the GatewayClass) go to `stage2/`, in a file named after their component, applied once CRDs
+ * are established; the rest of the component stays in stage 1.
+ */
+const PREINSTALLED_CRD_GROUPS = new Set(['gateway.networking.k8s.io']);
+
+/**
  * Lays a chart out for `kubectl apply -f dist/` then `kubectl apply -f dist/stage2/`:
  * one file per top-level component of the chart, numbered in construct order. Custom resources of a
  * CRD that the chart itself ships (and the components that hold them) cannot be applied in the same
@@ -50,20 +58,35 @@ export function layoutChart(chart: Chart): LayoutFile[] {
   const files: LayoutFile[] = [];
   let stage1 = 0;
   let stage2 = 0;
+  const stage1Files: LayoutFile[] = [];
+  const stage2Files: LayoutFile[] = [];
   for (const component of components) {
     const id = component.node.id;
     const own = byComponent.get(id);
     if (own === undefined) continue;
-    const second = stage2Components.has(id);
-    const index = String(second ? ++stage2 : ++stage1).padStart(2, '0');
-    files.push({ path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(id)}.k8s.yaml`, objects: own });
+    const name = fileNamePart(id);
+    if (stage2Components.has(id)) {
+      stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
+      continue;
+    }
+    const later = own.filter(needsPreinstalledCrd);
+    const now = own.filter((o) => !needsPreinstalledCrd(o));
+    if (now.length > 0) stage1Files.push({ path: `${String(++stage1).padStart(2, '0')}-${name}.k8s.yaml`, objects: now });
+    if (later.length > 0) stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: later });
   }
+  files.push(...stage1Files, ...stage2Files);
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
     const missing = objects.filter((o) => !componentOf.has(keyOf(o))).map(keyOf);
     throw new Error(`layout: ${objects.length - placed} objects belong to no component of the chart (${missing.join(', ')}); two objects may share a kind, namespace and name`);
   }
   return files;
+}
+
+/** A custom resource of a CRD the stack needs installed beforehand (PREINSTALLED_CRD_GROUPS). */
+function needsPreinstalledCrd(o: any): boolean {
+  const apiVersion = String(o.apiVersion);
+  return apiVersion.includes('/') && PREINSTALLED_CRD_GROUPS.has(apiVersion.split('/')[0]);
 }
 
 /**

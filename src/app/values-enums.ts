@@ -1,4 +1,4 @@
-import { CiliumVersion, HubbleTls } from '../cilium';
+import { CiliumEncryption, CiliumVersion, HubbleTls } from '../cilium';
 import { MultusMode, MultusVersion } from '../multus';
 import { NetworkRole, OvnTopology } from '../networks';
 import { Preset } from '../common/preset';
@@ -12,6 +12,7 @@ import { Preset } from '../common/preset';
 export const ENUM_KEYS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'preset': byName(Preset.all(), (p) => p.name),
   'cilium.hubbleTls': { cronJob: HubbleTls.CRON_JOB, disabled: HubbleTls.DISABLED },
+  'cilium.encryption': byName(CiliumEncryption.all(), (e) => e.name),
   'cilium.version': byName(CiliumVersion.all(), (v) => v.version),
   'multus.version': byName(MultusVersion.ALL, (v) => v.tag),
   'multus.mode': byName([MultusMode.THIN, MultusMode.THICK], (m) => m.name),

@@ -1,6 +1,7 @@
 import type { ImagePullPolicy } from 'cdk8s-plus-28';
 import { Preset } from '../common/preset';
 import { CiliumVersion } from './cilium-version';
+import { CiliumEncryption } from './encryption';
 import { HubbleTls } from './hubble-tls';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
@@ -196,4 +197,72 @@ export interface CiliumPrimaryProps {
    * @default HubbleTls.CRON_JOB
    */
   readonly hubbleTls?: HubbleTls;
+
+  // Encryption, load balancing, routing and Gateway API (Cilium 1.18 and later; docs/cilium-features.md).
+
+  /**
+   * Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871
+   * on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.
+   * @default CiliumEncryption.NONE (as upstream)
+   */
+  readonly encryption?: CiliumEncryption;
+
+  /**
+   * Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve
+   * packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both
+   * headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly nodeEncryption?: boolean;
+
+  /**
+   * The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth`
+   * annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly bandwidthManager?: boolean;
+
+  /**
+   * BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which
+   * the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the
+   * nodes. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly bbr?: boolean;
+
+  /**
+   * Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.
+   * @default false (as upstream with kube-proxy)
+   */
+  readonly bpfMasquerade?: boolean;
+
+  /**
+   * The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic
+   * out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly egressGateway?: boolean;
+
+  /**
+   * L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by
+   * CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium
+   * 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly l2Announcements?: boolean;
+
+  /**
+   * The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig
+   * and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly bgpControlPlane?: boolean;
+
+  /**
+   * Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy).
+   * The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass
+   * is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly gatewayApi?: boolean;
 }

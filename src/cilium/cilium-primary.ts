@@ -1,13 +1,17 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
+import { CILIUM_WIREGUARD_OVERHEAD, CILIUM_WIREGUARD_PORT } from '../common/cni-facts';
+import { TUNNEL_MTU_KIND, TunnelMtuMember, tunnelMtuWarnings } from '../common/tunnel-mtu';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
 import { addConfigMap } from './config';
+import { CiliumEncryption } from './encryption';
 import { addEnvoy } from './envoy';
+import { addGatewayApi } from './gateway-api';
 import { addHubbleCertgen, addHubblePeer } from './hubble';
 import { CNI_CONF_FILE, NAMESPACE } from './names';
 import { addOperator } from './operator';
@@ -23,7 +27,9 @@ import { tunnelDevicePort } from './settings-routing';
  *
  * Defaults other than the release reproduce the seed's install (`ipam.mode=kubernetes`, `cni.exclusive=false`,
  * `image.pullPolicy=IfNotPresent`). No CRDs are rendered: the operator registers the cilium.io CRDs
- * when it starts, so Cilium custom resources cannot be applied in the same pass.
+ * when it starts, so Cilium custom resources cannot be applied in the same pass. From 1.18 on, WireGuard,
+ * the bandwidth manager, BPF masquerading, the egress gateway, L2 announcements, BGP and Gateway API can be
+ * turned on (docs/cilium-features.md); Gateway API's GatewayClass needs the Gateway API CRDs installed first.
  *
  * Checked object for object against `helm template` of each packaged chart (test/fidelity); the only
  * differences are deliberate: no key Secrets (certgen instead), no Helm hook annotation on the certgen
@@ -62,6 +68,19 @@ export class CiliumPrimary extends Construct {
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
     // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
+    if (settings.encryption === CiliumEncryption.WIREGUARD) {
+      ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, {
+        component: 'cilium', port: CILIUM_WIREGUARD_PORT, source: 'fixed by the agent', setting: 'WireGuard port', fixed: true, node: this.node,
+      }, tunnelPortConflicts);
+      // With node encryption OVN-Kubernetes' Geneve packets go through WireGuard too (why: common/tunnel-mtu).
+      if (settings.nodeEncryption) {
+        ChartAddressPlan._beforeCheck(this, () => {
+          const members = ChartAddressPlan._membersOf<TunnelMtuMember>(this, TUNNEL_MTU_KIND);
+          const encryption = { what: 'WireGuard, cilium pkg/mtu', overhead: CILIUM_WIREGUARD_OVERHEAD, path: this.node.path };
+          for (const warning of tunnelMtuWarnings(members, encryption)) ChartAddressPlan.warn(this, warning);
+        });
+      }
+    }
     this.registerPodRanges(settings);
     if (settings.version.endOfLife) ChartAddressPlan.warn(this, endOfLifeWarning(settings.version));
 
@@ -70,13 +89,14 @@ export class CiliumPrimary extends Construct {
     // parts hold no state of their own and are not reused elsewhere: they all render one checked
     // CiliumSettings, so a Construct class per part would only add tree levels. (UnconfinedDaemonSet is
     // a kind of object, not a part.)
-    addRbac(this, settings.version);
+    addRbac(this, settings);
     this.config = addConfigMap(this, settings);
     this.agent = addAgent(this, settings);
     addEnvoy(this, settings);
     this.operator = addOperator(this, settings);
     addHubblePeer(this, settings);
     if (settings.hubbleTls) addHubbleCertgen(this, settings);
+    if (settings.gatewayApi) addGatewayApi(this, settings.version.atLeast(20));
   }
 
   /**

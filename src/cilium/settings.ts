@@ -4,13 +4,14 @@ import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
 import { ApiServerSettings, resolveApiServer } from './settings-api-server';
 import { ClusterSettings, resolveCluster } from './settings-cluster';
+import { FeatureSettings, resolveFeatures } from './settings-features';
 import { HubbleSettings, resolveHubble } from './settings-hubble';
 import { ImageSettings, resolveImages } from './settings-images';
 import { PodRangeSettings, resolvePodRanges } from './settings-pod-ranges';
 import { RoutingSettings, resolveRouting } from './settings-routing';
 
 /** The props, checked and with every default applied: what the builders render. */
-export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiServerSettings, ClusterSettings, ImageSettings, HubbleSettings {
+export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiServerSettings, ClusterSettings, ImageSettings, HubbleSettings, FeatureSettings {
   readonly version: CiliumVersion;
   readonly cniExclusive: boolean;
 }
@@ -23,15 +24,17 @@ export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiSe
 export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
   const version = resolveVersion(props.version, props);
   const podRanges = resolvePodRanges(props);
+  const apiServer = resolveApiServer(props);
   return {
     version,
     ...podRanges,
     cniExclusive: props.cniExclusive ?? false,
     ...resolveRouting(props, version, podRanges.podCidrs),
-    ...resolveApiServer(props),
+    ...apiServer,
     ...resolveCluster(props),
     ...resolveImages(props, version),
     ...resolveHubble(props.hubbleTls),
+    ...resolveFeatures(props, { version, kubeProxyReplacement: apiServer.kubeProxyReplacement, ipv4: podRanges.ipv4, socketLbHostNamespaceOnly: apiServer.socketLbHostNamespaceOnly }),
   };
 }
 

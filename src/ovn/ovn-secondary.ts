@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TUNNEL_MTU_KIND, TunnelMtuMember } from '../common/tunnel-mtu';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
@@ -81,6 +82,8 @@ export class OvnSecondary extends Construct {
     // The Geneve port against Cilium's tunnel port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     const source = props.encapPort === undefined ? 'the default' : 'set';
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'ovn', port: this.encapPort, source, node: this.node }, tunnelPortConflicts);
+    // Its pods' MTU rides the Geneve tunnel, which Cilium's node encryption may wrap (why: common/tunnel-mtu).
+    ChartAddressPlan._join<TunnelMtuMember>(this, TUNNEL_MTU_KIND, { field: 'ovn mtu', mtu: this.mtu, node: this.node });
 
     // Builder functions in apply order; construct ids name each object's role (NodeDaemonSet, ConfigmapRole).
     addOvnNamespaces(this, settings);

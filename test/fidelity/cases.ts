@@ -71,6 +71,33 @@ export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) =>
   };
 }));
 
+/**
+ * The feature variants of 1.18 and later (upstream README): each with `ipam.mode=kubernetes`; `KPR` there is
+ * kubeProxyReplacement with k8sServiceHost/Port. Their objects are in 02-cilium.k8s.yaml, the GatewayClass
+ * (a Gateway API custom resource) in stage2/.
+ */
+export const CILIUM_FEATURE_VERSIONS = ['1.18.12', '1.19.6', '1.20.0'] as const;
+export const CILIUM_FEATURE_VARIANTS = ['wireguard', 'lb-l2-bgp', 'gateway-api', 'egress-bandwidth'] as const;
+
+const KPR = { kubeProxyReplacement: true, k8sServiceHost: 'ovn-control-plane', k8sServicePort: 6443 };
+const CILIUM_FEATURE_VALUES: Record<typeof CILIUM_FEATURE_VARIANTS[number], Record<string, any>> = {
+  // encryption.enabled=true, encryption.type=wireguard, encryption.nodeEncryption=true
+  'wireguard': { cilium: { encryption: 'wireguard', nodeEncryption: true } },
+  'lb-l2-bgp': { cilium: { ...KPR, l2Announcements: true, bgpControlPlane: true } },
+  'gateway-api': { cilium: { ...KPR, gatewayApi: true } },
+  'egress-bandwidth': { cilium: { ...KPR, bpfMasquerade: true, egressGateway: true, bandwidthManager: true, bbr: true } },
+};
+
+export const CILIUM_FEATURE_CASES: FidelityCase[] = CILIUM_FEATURE_VERSIONS.flatMap((version) => CILIUM_FEATURE_VARIANTS.map((variant) => {
+  const values = CILIUM_FEATURE_VALUES[variant];
+  return {
+    id: `cilium/${version}/${variant}`,
+    upstream: [`cilium/${version}/${variant}.yaml`],
+    values: { ...values, cilium: { version, ...values.cilium } },
+    projectFiles: ['02-cilium.k8s.yaml', ...(variant === 'gateway-api' ? ['stage2/01-cilium.k8s.yaml'] : [])],
+  };
+}));
+
 // ---------------------------------------------------------------------------------------------- multus
 export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;
 export const MULTUS_MODES = ['thin', 'thick'] as const;
@@ -102,4 +129,4 @@ export const OVN_CASES: FidelityCase[] = (['central', 'interconnect'] as const).
   options: { emptyEnvIsUnset: true },
 }));
 
-export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...MULTUS_CASES, ...OVN_CASES];
+export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...CILIUM_FEATURE_CASES, ...MULTUS_CASES, ...OVN_CASES];

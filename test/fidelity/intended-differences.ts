@@ -5,7 +5,7 @@
  *
  * Ids are those of compare.ts; `cases` are ids of cases.ts. One section per component.
  */
-import { CILIUM_VARIANTS, CILIUM_VERSIONS, MULTUS_MODES, MULTUS_VERSIONS } from './cases';
+import { CILIUM_FEATURE_VARIANTS, CILIUM_FEATURE_VERSIONS, CILIUM_VARIANTS, CILIUM_VERSIONS, MULTUS_MODES, MULTUS_VERSIONS } from './cases';
 
 export interface IntendedDifference {
   /** The cases it occurs in. */
@@ -24,6 +24,17 @@ const ciliumCases = (versions: readonly string[] = CILIUM_VERSIONS, variants: re
 /** Variants with Hubble TLS (certgen Job and CronJob); dualstack-geneve turns it off. */
 const WITH_TLS = ['seed', 'pool-native-kpr'];
 const CILIUM_API_DEFAULT = 'the chart writes the API default explicitly; we leave it to the API server (it would drop it anyway)';
+
+/**
+ * The feature variants (wireguard, lb-l2-bgp, gateway-api, egress-bandwidth) keep Hubble TLS on, like the
+ * seed: every difference of a version's seed case is theirs too, for the same reason. Their own features
+ * render as upstream, so they add no difference of their own.
+ */
+function withFeatureVariants(entry: IntendedDifference): IntendedDifference {
+  const extra = CILIUM_FEATURE_VERSIONS.filter((v) => entry.cases.includes(`cilium/${v}/seed`))
+    .flatMap((v) => CILIUM_FEATURE_VARIANTS.map((x) => `cilium/${v}/${x}`));
+  return { ...entry, cases: [...entry.cases, ...extra] };
+}
 
 const cilium: IntendedDifference[] = [
   {
@@ -90,7 +101,7 @@ const cilium: IntendedDifference[] = [
     id: 'Namespace cilium-secrets: metadata.labels.helm.sh/chart',
     reason: 'the output is not managed by helm: no helm.sh/chart label on any object',
   },
-];
+].map(withFeatureVariants);
 
 // ---------------------------------------------------------------------------------------------- multus
 const MULTUS_DS = 'DaemonSet kube-system/kube-multus-ds';
