@@ -3,8 +3,9 @@
 // `pretest` script, and .ci/run runs `npm test`): chromium (test/package renders address-plan.svg),
 // python3 with venv and ensurepip (test/package builds and installs the Python wheel), openssl (the API
 // server's certificates) and Go (test/apiserver builds kube-apiserver, etcd and kwok from their modules).
-// A missing one is installed with apt-get when this runs as root or with passwordless sudo; otherwise it
-// stops at once with one line naming what is missing and the command that installs it. Then it builds the
+// A missing one is installed with apt-get when this runs as root or with passwordless sudo (a packaged Go,
+// /usr/lib/go-1.N/bin, is linked into /usr/local/bin: the suites run `go` from PATH); otherwise it stops at
+// once with one line naming what is missing and the command that installs it. Then it builds the
 // API-server harness (test/apiserver/build.sh, cached: a no-op once built), so no suite meets a missing
 // tool minutes into the run.
 //
@@ -51,21 +52,32 @@ function goMinorOf(bin) {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Go on PATH, else a packaged one in /usr/lib/go-1.N/bin (where build.sh also looks): its minor. */
-function goMinor() {
-  const packaged = process.env.MULTICNI_PREREQS_GO_ROOT || '/usr/lib';
-  let dirs = [];
+/**
+ * The newest packaged Go, /usr/lib/go-1.N/bin/go (Debian's golang-1.N-go; build.sh installs it there too),
+ * which is not on PATH: `{ bin, minor }` or undefined.
+ */
+function packagedGo() {
+  const root = process.env.MULTICNI_PREREQS_GO_ROOT || '/usr/lib';
+  let found;
   try {
-    dirs = fs.readdirSync(packaged).filter((d) => /^go-1\.\d+$/.test(d)).map((d) => path.join(packaged, d, 'bin', 'go'));
+    for (const d of fs.readdirSync(root).filter((x) => /^go-1\.\d+$/.test(x))) {
+      const bin = path.join(root, d, 'bin', 'go');
+      const minor = fs.existsSync(bin) ? goMinorOf(bin) : undefined;
+      if (minor !== undefined && (!found || minor > found.minor)) found = { bin, minor };
+    }
   } catch { /* no such directory */ }
-  const found = [which('go'), ...dirs].filter((b) => b && fs.existsSync(b)).map(goMinorOf).filter((m) => m !== undefined);
-  return found.length ? Math.max(...found) : undefined;
+  return found;
 }
+
+/** Where a packaged Go is linked so that `go` is on PATH (the suites run `go` from PATH). */
+const LINK_DIR = process.env.MULTICNI_PREREQS_LINK_DIR || '/usr/local/bin';
 
 /** Each requirement: what it is, which suite needs it, whether it is here, its Debian packages. */
 function requirements() {
   const go = minGoMinor();
-  const have = goMinor();
+  const onPath = which('go');
+  const have = onPath ? goMinorOf(onPath) : undefined;
+  const packaged = packagedGo();
   return [
     {
       name: `Node >= ${MIN_NODE_MAJOR}`, why: 'everything',
@@ -78,7 +90,10 @@ function requirements() {
       ok: Boolean(which('python3')) && succeeds('python3', ['-c', 'import venv, ensurepip; ensurepip.version()']), apt: ['python3', 'python3-venv', 'python3-pip'],
     },
     { name: 'openssl', why: "the API server's certificates", ok: Boolean(which('openssl')), apt: ['openssl', 'ca-certificates'] },
-    {
+    packaged && packaged.minor >= go && !(have >= go) ? {
+      name: `Go >= 1.${go} on PATH`, why: `builds kube-apiserver, etcd and kwok; ${packaged.bin} is not on PATH`,
+      ok: false, apt: [], go, packaged, manual: `export PATH=${path.dirname(packaged.bin)}:$PATH`,
+    } : {
       name: `Go >= 1.${go}${have !== undefined ? ` (have 1.${have})` : ''}`, why: 'builds kube-apiserver, etcd and kwok',
       ok: have !== undefined && have >= go, apt: [`golang-1.${go}-go`], go,
       manual: `https://go.dev/dl (Debian stable has golang-1.${go}-go in backports)`,
@@ -119,28 +134,43 @@ function goPackage(min) {
 
 /** apt-get install of what is missing; Go left to build.sh when apt has no new enough one and this is root. */
 function install(missing, prefix) {
-  if (!run([...prefix, 'apt-get', 'update', '-qq'])) return false;
   const pkgs = [];
-  for (const r of missing) {
-    if (r.go === undefined) { pkgs.push(...r.apt); continue; }
-    const pkg = goPackage(r.go);
-    if (pkg) pkgs.push(pkg);
+  if (missing.some((r) => r.apt.length > 0)) {
+    if (!run([...prefix, 'apt-get', 'update', '-qq'])) return false;
+    for (const r of missing) {
+      if (r.go === undefined) { pkgs.push(...r.apt); continue; }
+      const pkg = r.apt.length > 0 ? goPackage(r.go) : undefined;
+      if (pkg) pkgs.push(pkg);
+    }
   }
   return pkgs.length === 0 || run([...prefix, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+}
+
+/** A packaged Go new enough but off PATH is linked into LINK_DIR (go and gofmt), as Debian's golang-go does. */
+function linkGo(prefix) {
+  const go = requirements().find((r) => r.packaged);
+  if (!go) return;
+  const dir = path.dirname(go.packaged.bin);
+  process.stderr.write(`prereqs: linking ${LINK_DIR}/go and gofmt to ${dir}\n`);
+  for (const tool of ['go', 'gofmt']) run([...prefix, 'ln', '-sf', path.join(dir, tool), path.join(LINK_DIR, tool)]);
 }
 
 function main(args) {
   const check = args.includes('--check');
   const build = !check && !args.includes('--no-build');
   let missing = requirements().filter((r) => !r.ok);
+  let prefix;
   if (missing.length > 0 && !check) {
-    const prefix = which('apt-get') && missing.some((r) => r.apt.length) ? privilege() : undefined;
+    const fixable = missing.some((r) => r.packaged) || (which('apt-get') && missing.some((r) => r.apt.length));
+    prefix = fixable ? privilege() : undefined;
     if (prefix) {
-      process.stderr.write(`prereqs: installing ${missing.map((r) => r.name).join(', ')} with apt-get\n`);
+      const apt = missing.filter((r) => r.apt.length);
+      if (apt.length) process.stderr.write(`prereqs: installing ${apt.map((r) => r.name).join(', ')} with apt-get\n`);
       install(missing, prefix);
+      linkGo(prefix);
       missing = requirements().filter((r) => !r.ok);
-      // As root, build.sh installs Go itself when apt has none new enough (it adds Debian backports).
-      if (prefix.length === 0 && build) missing = missing.filter((r) => r.go === undefined);
+      // As root, build.sh installs Go itself when apt has none new enough (it adds Debian backports); linked below.
+      if (prefix.length === 0 && build) missing = missing.filter((r) => r.go === undefined || r.packaged);
     }
   }
   if (missing.length > 0) {
@@ -152,6 +182,12 @@ function main(args) {
   const r = spawnSync('bash', [BUILD_SH], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) {
     process.stderr.write(`prereqs: test/apiserver/build.sh failed (exit ${r.status ?? r.signal}); its output is above\n`);
+    return 1;
+  }
+  if (prefix) linkGo(prefix); // the Go build.sh installed
+  missing = requirements().filter((r) => !r.ok);
+  if (missing.length > 0) {
+    process.stderr.write(`${missingLine(missing)}\n`);
     return 1;
   }
   return 0;

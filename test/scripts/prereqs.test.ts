@@ -29,8 +29,17 @@ const aptGet = (onInstall = '') => `#!/bin/sh\necho "$*" >> $DIR/apt.log\ncase "
 /** Passwordless sudo, for a test that does not run as root. */
 const SUDO = '#!/bin/sh\n[ "$1" = -n ] && shift\nexec "$@"\n';
 
+/** A Debian-style packaged Go, `<dir>/lib/go-1.N/bin/go`, where the script looks instead of /usr/lib. */
+function packagedGo(dir: string, minor: number): string {
+  const goBin = path.join(dir, 'lib', `go-1.${minor}`, 'bin');
+  fs.mkdirSync(goBin, { recursive: true });
+  for (const tool of ['go', 'gofmt']) fs.writeFileSync(path.join(goBin, tool), `#!/bin/sh\necho go1.${minor}.0\n`, { mode: 0o755 });
+  return goBin;
+}
+
 function prereqs(dir: string, args: string[], asNobody = false) {
-  const env = { PATH: dir, HOME: dir, MULTICNI_PREREQS_GO_ROOT: path.join(dir, 'no-packaged-go') };
+  // packaged Go looked for in <dir>/lib, and linked into <dir> (on PATH), never into the machine's
+  const env = { PATH: dir, HOME: dir, MULTICNI_PREREQS_GO_ROOT: path.join(dir, 'lib'), MULTICNI_PREREQS_LINK_DIR: dir };
   const argv = asNobody ? [SETPRIV, '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, SCRIPT, ...args] : [process.execPath, SCRIPT, ...args];
   const t0 = Date.now();
   const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env, timeout: 60_000 });
@@ -92,5 +101,23 @@ describe('scripts/prereqs.js', () => {
     const r = prereqs(dir, ['--no-build']);
     expect(r.code).toBe(1);
     expect(r.lines).toEqual(['prereqs: installing chromium with apt-get', expect.stringMatching(/^prereqs: npm test needs what is missing here: chromium /)]);
+  });
+
+  test('a packaged Go new enough but off PATH: named with the PATH to set (--check)', () => {
+    const { go, ...rest } = ALL;
+    const dir = bin(rest);
+    const goBin = packagedGo(dir, MIN_GO);
+    const r = prereqs(dir, ['--check']);
+    expect([r.code, r.lines]).toEqual([1, [`prereqs: npm test needs what is missing here: Go >= 1.${MIN_GO} on PATH (builds kube-apiserver, etcd and kwok; ${goBin}/go is not on PATH); install it with: Go >= 1.${MIN_GO} on PATH: export PATH=${goBin}:$PATH (then run npm test again)`]]);
+  });
+
+  test('with privileges a packaged Go off PATH is linked onto it, as Debian\'s golang-go does', () => {
+    const { go, ...rest } = ALL;
+    const dir = bin({ ...rest, ln: '#!/bin/sh\necho "$*" >> $DIR/ln.log\nexec /bin/ln "$@"\n', ...(IS_ROOT ? {} : { sudo: SUDO }) });
+    const goBin = packagedGo(dir, MIN_GO + 1);
+    const r = prereqs(dir, ['--no-build']);
+    expect([r.code, r.lines]).toEqual([0, [`prereqs: linking ${dir}/go and gofmt to ${goBin}`]]);
+    expect(fs.readFileSync(path.join(dir, 'ln.log'), 'utf8')).toBe(`-sf ${goBin}/go ${dir}/go\n-sf ${goBin}/gofmt ${dir}/gofmt\n`);
+    expect(fs.readlinkSync(path.join(dir, 'go'))).toBe(path.join(goBin, 'go'));
   });
 });
