@@ -8,7 +8,8 @@ import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
 
 const USAGE = `usage: synth [--values FILE] [--outdir DIR] [--kind-config FILE]
-  --values FILE       helm-like YAML values (see README); default: the seed's deployment
+  --values FILE       helm-like YAML values (see README); default: the seed's deployment with current
+                      releases (Cilium 1.20.0, Multus v4.3.0; preset: seed for the seed's own)
   --outdir DIR        output directory, replaced only when synth succeeds, and only if it is absent,
                       empty or written by synth before (it holds the marker .cdk8s-multicni); default: dist
   --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml`;

@@ -1,6 +1,7 @@
 import { CiliumEncryption, CiliumVersion, HubbleTls } from '../cilium';
 import { MultusMode, MultusVersion } from '../multus';
 import { NetworkRole, OvnTopology } from '../networks';
+import { Preset } from '../common/preset';
 
 /**
  * Values keys whose props type is an enum-like class, by key path (`[]` stands for every item of a list):
@@ -9,6 +10,7 @@ import { NetworkRole, OvnTopology } from '../networks';
  * need no entry: their YAML text is their value.
  */
 export const ENUM_KEYS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'preset': byName(Preset.all(), (p) => p.name),
   'cilium.hubbleTls': { cronJob: HubbleTls.CRON_JOB, disabled: HubbleTls.DISABLED },
   'cilium.encryption': byName(CiliumEncryption.all(), (e) => e.name),
   'cilium.version': byName(CiliumVersion.all(), (v) => v.version),

@@ -1,4 +1,5 @@
 import type { ImagePullPolicy } from 'cdk8s-plus-28';
+import { Preset } from '../common/preset';
 import { CiliumVersion } from './cilium-version';
 import { CiliumEncryption } from './encryption';
 import { HubbleTls } from './hubble-tls';
@@ -6,16 +7,24 @@ import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
 
 /**
- * Settings of the Cilium install. Every default reproduces the seed's install: Helm chart 1.16.7 with
- * `ipam.mode=kubernetes`, `cni.exclusive=false`, `image.pullPolicy=IfNotPresent`, the rest chart
- * defaults (except Hubble TLS, see `hubbleTls`).
+ * Settings of the Cilium install. Every default but the release reproduces the seed's install (Helm chart
+ * 1.16.7 with `ipam.mode=kubernetes`, `cni.exclusive=false`, `image.pullPolicy=IfNotPresent`, the rest
+ * chart defaults, except Hubble TLS, see `hubbleTls`); the release is the newest, 1.20.0, unless
+ * `preset` is `Preset.SEED`.
  */
 export interface CiliumPrimaryProps {
   /**
-   * The Cilium release, rendered as its own chart renders it (config defaults, images, objects).
-   * 1.16.7 is end-of-life and the default only because the seed installs it; choose
-   * `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.
-   * @default CiliumVersion.V1_16_7 (as in the seed)
+   * Which release `version` defaults to: `Preset.CURRENT` (1.20.0) or `Preset.SEED` (1.16.7, the seed's;
+   * end-of-life, synth warns). Ignored when `version` is given.
+   * @default Preset.CURRENT
+   */
+  readonly preset?: Preset;
+
+  /**
+   * The Cilium release, rendered as its own chart renders it (config defaults, images, objects):
+   * `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's;
+   * end-of-life, synth warns).
+   * @default - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED
    */
   readonly version?: CiliumVersion;
 
@@ -49,11 +58,12 @@ export interface CiliumPrimaryProps {
   readonly routingMode?: RoutingMode;
 
   /**
-   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only
-   * when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve's default
-   * UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give
-   * `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).
-   * @default TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing
+   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for
+   * encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+
+   * charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`:
+   * beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across
+   * the App).
+   * @default TunnelProtocol.VXLAN; with native routing on 1.16 not rendered
    */
   readonly tunnelProtocol?: TunnelProtocol;
 

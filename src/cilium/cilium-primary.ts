@@ -7,6 +7,7 @@ import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../comm
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
+import { CiliumVersion } from './cilium-version';
 import { addConfigMap } from './config';
 import { CiliumEncryption } from './encryption';
 import { addEnvoy } from './envoy';
@@ -20,11 +21,11 @@ import { tunnelDevicePort } from './settings-routing';
 
 /**
  * Cilium as the cluster's primary CNI, rendered natively (no Helm at synth time): the objects the
- * official Cilium Helm chart of the chosen `version` (1.16.7 by default) renders for the chosen settings,
+ * official Cilium Helm chart of the chosen `version` (1.20.0 by default, 1.16.7 with `Preset.SEED`) renders for the chosen settings,
  * in namespace kube-system (from 1.18 also the namespace cilium-secrets), minus any private key (see
  * `HubbleTls`). Registers its pod ranges in the chart's AddressPlan.
  *
- * Defaults reproduce the seed's install (`ipam.mode=kubernetes`, `cni.exclusive=false`,
+ * Defaults other than the release reproduce the seed's install (`ipam.mode=kubernetes`, `cni.exclusive=false`,
  * `image.pullPolicy=IfNotPresent`). No CRDs are rendered: the operator registers the cilium.io CRDs
  * when it starts, so Cilium custom resources cannot be applied in the same pass. From 1.18 on, WireGuard,
  * the bandwidth manager, BPF masquerading, the egress gateway, L2 announcements, BGP and Gateway API can be
@@ -42,6 +43,8 @@ export class CiliumPrimary extends Construct {
 
   /** The namespace of every Cilium object. */
   public readonly namespace: string = NAMESPACE;
+  /** The release rendered (`version`, else the preset's). */
+  public readonly version: CiliumVersion;
   /** The pod ranges Cilium allocates from (`podCidrs`, or the cluster-pool pools). */
   public readonly podCidrs: Cidr[];
   /** The families Cilium runs with, IPv4 first. */
@@ -58,6 +61,7 @@ export class CiliumPrimary extends Construct {
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
     const settings = resolveSettings(props);
+    this.version = settings.version;
     this.podCidrs = settings.podCidrs;
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
@@ -78,6 +82,7 @@ export class CiliumPrimary extends Construct {
       }
     }
     this.registerPodRanges(settings);
+    if (settings.version.endOfLife) ChartAddressPlan.warn(this, endOfLifeWarning(settings.version));
 
     // One builder pattern: each part is a function `addX(scope, settings)` that adds its objects directly
     // under this construct, with ids naming their role here (`AgentDaemonSet`, `HubbleCertgenJob`). The
@@ -105,4 +110,11 @@ export class CiliumPrimary extends Construct {
       plan.register({ name: `cilium ${settings.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
   }
+}
+
+/** One line: the release gets no fixes any more, and which releases do. */
+function endOfLifeWarning(version: CiliumVersion): string {
+  const supported = CiliumVersion.all().filter((v) => !v.endOfLife).reverse().map((v) => v.version);
+  return `cilium: installs Cilium ${version.version}, which is end-of-life (the 1.${version.minor} line ended with ${version.lineEndedWith}: no more fixes, security fixes included), as the seed did; `
+    + `for a supported Cilium drop preset: seed or set cilium.version to ${supported.slice(0, -1).join(', ')} or ${supported[supported.length - 1]}`;
 }

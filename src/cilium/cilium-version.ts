@@ -1,4 +1,5 @@
 import { invalidValue } from '../common/field-error';
+import { Preset } from '../common/preset';
 import { CiliumImages } from './images';
 
 /** The default images of one Cilium release (tag and digest, from that release's chart values). */
@@ -26,15 +27,15 @@ const REG = CiliumImages.DEFAULT_REGISTRY;
  */
 export class CiliumVersion {
   /**
-   * 1.16.7, the seed's release. The 1.16 line is end-of-life (its last patch is 1.16.19); kept as
-   * the default only because the seed installs it.
+   * 1.16.7, the seed's release (`Preset.SEED`). End-of-life: the 1.16 line ended with 1.16.19, so synth
+   * warns when it installs it.
    */
   public static readonly V1_16_7 = new CiliumVersion('1.16.7', 16, {
     agent: CiliumImages.AGENT,
     operator: CiliumImages.OPERATOR,
     envoy: CiliumImages.ENVOY,
     certgen: CiliumImages.CERTGEN,
-  });
+  }, '1.16.19');
 
   /** 1.18.12 (supported line). */
   public static readonly V1_18_12 = new CiliumVersion('1.18.12', 18, {
@@ -52,7 +53,7 @@ export class CiliumVersion {
     certgen: `${REG}/certgen:v0.4.6@sha256:511cedee817713fdf72db7e32fffb4b90da7747661b95180064f18198877626c`,
   });
 
-  /** 1.20.0 (newest line). */
+  /** 1.20.0 (newest line), the default (`Preset.CURRENT`). */
   public static readonly V1_20_0 = new CiliumVersion('1.20.0', 20, {
     agent: `${REG}/cilium:v1.20.0@sha256:383968cd5e8873f7976fa76aa6196045643558f4cc9518a207b9335cb24a0e93`,
     operator: `${REG}/operator-generic:v1.20.0@sha256:80744a8cc7c91c2f9e6347629406844eb35d79b30a732c6d41c15b17232a74f3`,
@@ -63,6 +64,11 @@ export class CiliumVersion {
   /** Every supported release, oldest first. */
   public static all(): CiliumVersion[] {
     return [CiliumVersion.V1_16_7, CiliumVersion.V1_18_12, CiliumVersion.V1_19_6, CiliumVersion.V1_20_0];
+  }
+
+  /** The release a preset installs when no `version` is given: 1.20.0 (`CURRENT`) or 1.16.7 (`SEED`). */
+  public static defaultFor(preset: Preset): CiliumVersion {
+    return preset === Preset.SEED ? CiliumVersion.V1_16_7 : CiliumVersion.V1_20_0;
   }
 
   /**
@@ -84,7 +90,14 @@ export class CiliumVersion {
     public readonly minor: number,
     /** The release's default images, pinned by tag and digest. */
     public readonly images: CiliumReleaseImages,
+    /** For an end-of-life line, its last release (e.g. "1.16.19"); undefined while the line is supported. */
+    public readonly lineEndedWith?: string,
   ) {}
+
+  /** Whether the release's line is end-of-life (no more patches, security fixes included). */
+  public get endOfLife(): boolean {
+    return this.lineEndedWith !== undefined;
+  }
 
   /** Whether this release is 1.`minor` or later. */
   public atLeast(minor: number): boolean {

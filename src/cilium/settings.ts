@@ -1,4 +1,5 @@
 import { invalidValue } from '../common/field-error';
+import { checkPreset } from '../common/preset';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
 import { ApiServerSettings, resolveApiServer } from './settings-api-server';
@@ -21,7 +22,7 @@ export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiSe
  * defaults. Each group of props is checked in its own settings-*.ts file.
  */
 export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
-  const version = resolveVersion(props.version);
+  const version = resolveVersion(props.version, props);
   const podRanges = resolvePodRanges(props);
   const apiServer = resolveApiServer(props);
   return {
@@ -37,8 +38,10 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
   };
 }
 
-function resolveVersion(given: CiliumVersion | undefined): CiliumVersion {
-  const version = given ?? CiliumVersion.V1_16_7;
+/** `version`, else the preset's release (checked even when `version` is given: a bad prop is never ignored). */
+function resolveVersion(given: CiliumVersion | undefined, props: CiliumPrimaryProps): CiliumVersion {
+  const preset = checkPreset(props.preset);
+  const version = given ?? CiliumVersion.defaultFor(preset);
   if (!(version instanceof CiliumVersion)) {
     throw invalidValue('version', version, `a CiliumVersion such as CiliumVersion.of("1.20.0"); supported: ${CiliumVersion.all().map((v) => `"${v.version}"`).join(', ')}`);
   }

@@ -47,7 +47,7 @@ describe('Cilium features in the synth app', () => {
     expect(r.errLines).toHaveLength(1);
     expect(r.err).toMatch(/^\S*bbr\.yaml: cilium\.bbr: invalid value true: expected bandwidthManager true with it/);
     expect(fs.readFileSync(path.join(dist, '02-cilium.k8s.yaml'), 'utf8')).toBe(before);
-    fs.writeFileSync(values, 'cilium:\n  encryption: wireguard\n');
+    fs.writeFileSync(values, 'preset: seed\ncilium:\n  encryption: wireguard\n'); // 1.16.7
     expect(runMain(['--values', values, '--outdir', dist, '--kind-config', kind]).err)
       .toMatch(/cilium\.encryption: invalid value "wireguard": expected "none" with Cilium 1\.16\.7: encryption is supported with Cilium 1\.18\.12, 1\.19\.6 and 1\.20\.0/);
     fs.writeFileSync(values, 'cilium:\n  encryption: ipsec\n');

@@ -4,13 +4,15 @@ import { IpFamily, RangeRole } from '../../src/addressing';
 import {
   CiliumEncryption, CiliumImages, CiliumPrimary, CiliumPrimaryProps, CiliumVersion, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
 } from '../../src/cilium';
+import { Preset } from '../../src';
 import { DeceptiveNetworkConfig } from '../../src/deception';
 import { ChartAddressPlan } from '../../src/plan';
 import { validateManifests } from '../util/k8s-schema';
 import { agentContainer, ciliumConfig, containers, find, synthCilium } from './helpers';
 
-describe('CiliumPrimary with minimal props', () => {
-  const objects = synthCilium();
+// The seed's install: 1.16.7 (Preset.SEED), every other prop left at its default.
+describe('CiliumPrimary with minimal props and the seed preset (1.16.7)', () => {
+  const objects = synthCilium({ preset: Preset.SEED });
 
   test('snapshot', () => {
     expect(objects).toMatchSnapshot();
@@ -198,6 +200,7 @@ describe('CiliumPrimary with minimal props', () => {
 
 describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPrimary %s with all props', (_name, version) => {
   const props: Required<CiliumPrimaryProps> = {
+    preset: Preset.SEED, // version wins
     version,
     ipam: IpamMode.KUBERNETES,
     podCidrs: ['10.240.0.0/16', 'fd00:10:240::/56'],
@@ -338,8 +341,10 @@ describe('CiliumPrimary variants', () => {
     expect([config['routing-mode'], config['tunnel-protocol'], config['tunnel-port']]).toEqual(['tunnel', 'geneve', '6082']);
   });
 
-  test('native routing renders the native-routing CIDRs and no tunnel keys', () => {
+  // The 1.16 chart renders no tunnel-protocol with native routing, the 1.18+ charts render vxlan (unused).
+  test.each([[CiliumVersion.V1_16_7, undefined], [CiliumVersion.V1_20_0, 'vxlan']])('native routing renders the native-routing CIDRs, no tunnel port (%s)', (version, protocol) => {
     const objects = synthCilium({
+      version,
       podCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'],
       routingMode: RoutingMode.NATIVE,
       ipv4NativeRoutingCidr: '10.0.0.0/8',
@@ -349,7 +354,8 @@ describe('CiliumPrimary variants', () => {
     expect(config['routing-mode']).toBe('native');
     expect(config['ipv4-native-routing-cidr']).toBe('10.0.0.0/8');
     expect(config['ipv6-native-routing-cidr']).toBe('fd00:10::/32');
-    expect(config['tunnel-protocol']).toBeUndefined();
+    expect(config['tunnel-protocol']).toBe(protocol);
+    expect(config['tunnel-port']).toBeUndefined();
     expect(validateManifests(objects)).toEqual([]);
   });
 

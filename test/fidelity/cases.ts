@@ -55,12 +55,18 @@ const CILIUM_VARIANT_VALUES: Record<typeof CILIUM_VARIANTS[number], Record<strin
   },
 };
 
+/**
+ * The seed variant of the default release and of the seed's is reached without a version key, as a user
+ * reaches it: no values at all (1.20.0), `preset: seed` (1.16.7). The other cases name the version.
+ */
+const CILIUM_BY_PRESET: Record<string, Record<string, unknown>> = { '1.20.0': {}, '1.16.7': { preset: 'seed' } };
+
 export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) => CILIUM_VARIANTS.map((variant) => {
   const values = CILIUM_VARIANT_VALUES[variant];
   return {
     id: `cilium/${version}/${variant}`,
     upstream: [`cilium/${version}/${variant}.yaml`],
-    values: { ...values, cilium: { version, ...values.cilium } },
+    values: variant === 'seed' && version in CILIUM_BY_PRESET ? CILIUM_BY_PRESET[version] : { ...values, cilium: { version, ...values.cilium } },
     projectFiles: ['02-cilium.k8s.yaml'],
   };
 }));
@@ -96,11 +102,14 @@ export const CILIUM_FEATURE_CASES: FidelityCase[] = CILIUM_FEATURE_VERSIONS.flat
 export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;
 export const MULTUS_MODES = ['thin', 'thick'] as const;
 
+/** As for Cilium: the default release's thin case with no values, the seed's with `preset: seed`. */
+const MULTUS_BY_PRESET: Record<string, Record<string, unknown>> = { 'v4.3.0': {}, 'v4.1.3': { preset: 'seed' } };
+
 /** The release file at each tag against our Multus objects plus the NetworkAttachmentDefinition CRD it carries. */
 export const MULTUS_CASES: FidelityCase[] = MULTUS_VERSIONS.flatMap((version) => MULTUS_MODES.map((mode) => ({
   id: `multus/${version}/${mode}`,
   upstream: [`multus/${version}/multus-daemonset${mode === 'thick' ? '-thick' : ''}.yml`],
-  values: { multus: { version, mode } },
+  values: mode === 'thin' && version in MULTUS_BY_PRESET ? MULTUS_BY_PRESET[version] : { multus: { version, mode } },
   projectFiles: ['03-multus.k8s.yaml', '01-network-crds.k8s.yaml'],
   projectFilter: (o: any) => o.kind !== 'CustomResourceDefinition' || o.metadata.name === NAD_CRD,
 })));

@@ -30,8 +30,10 @@ describe('values.schema.json', () => {
   });
 
   test('has the sections and the keys the props define, enum-like classes as their names', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'multus', 'networkCrds', 'networks', 'ovn']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'multus', 'networkCrds', 'networks', 'ovn', 'preset']);
     const paths = Object.fromEntries(keyPaths(schema));
+    expect(paths['cilium.preset']).toBeUndefined(); // one preset per file: the top-level key
+    expect(paths['multus.preset']).toBeUndefined();
     expect(paths['ovn.mode'].enum).toEqual(['central', 'interconnect', null]);
     expect(paths['cilium.routingMode'].enum).toEqual(['tunnel', 'native', null]);
     expect(paths['cilium.imagePullPolicy'].enum).toEqual(['Always', 'IfNotPresent', 'Never', null]);
