@@ -1,4 +1,4 @@
-import { CiliumVersion, HubbleTls } from '../cilium';
+import { CiliumVersion, HubbleMetric, HubbleTls } from '../cilium';
 import { MultusMode, MultusVersion } from '../multus';
 import { NetworkRole, OvnTopology } from '../networks';
 
@@ -11,6 +11,7 @@ import { NetworkRole, OvnTopology } from '../networks';
 export const ENUM_KEYS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'cilium.hubbleTls': { cronJob: HubbleTls.CRON_JOB, disabled: HubbleTls.DISABLED },
   'cilium.version': byName(CiliumVersion.all(), (v) => v.version),
+  'cilium.hubble.metrics[]': byName(HubbleMetric.all(), (m) => m.name),
   'multus.version': byName(MultusVersion.ALL, (v) => v.tag),
   'multus.mode': byName([MultusMode.THIN, MultusMode.THICK], (m) => m.name),
   'networks[].topology': byName([OvnTopology.LAYER3, OvnTopology.LAYER2, OvnTopology.LOCALNET], (t) => t.name),

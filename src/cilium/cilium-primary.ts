@@ -8,6 +8,9 @@ import { CiliumPrimaryProps } from './cilium-primary-props';
 import { addConfigMap } from './config';
 import { addEnvoy } from './envoy';
 import { addHubbleCertgen, addHubblePeer } from './hubble';
+import { addHubbleRelay } from './hubble-relay';
+import { addHubbleUi } from './hubble-ui';
+import { addMetricsServices, addServiceMonitors } from './metrics';
 import { CNI_CONF_FILE, NAMESPACE } from './names';
 import { addOperator } from './operator';
 import { addRbac } from './rbac';
@@ -72,6 +75,10 @@ export class CiliumPrimary extends Construct {
     this.operator = addOperator(this, settings);
     addHubblePeer(this, settings);
     if (settings.hubbleTls) addHubbleCertgen(this, settings);
+    if (settings.hubbleRelay) addHubbleRelay(this, settings);
+    if (settings.hubbleUi) addHubbleUi(this, settings);
+    addMetricsServices(this, settings);
+    addServiceMonitors(this, settings);
   }
 
   /**

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { agentDefaultKeys, cniKeys, hubbleKeys, ipamKeys, proxyKeys } from './config-features';
 import { generalKeys, loadBalancingKeys, routingKeys } from './config-datapath';
 import { ConfigKeys } from './config-keys';
+import { metricsKeys } from './metrics';
 import { CONFIG_MAP, NAMESPACE } from './names';
 import { CiliumSettings } from './settings';
 import { CONFIG_CHANGES } from './version-changes';
@@ -28,6 +29,7 @@ function ciliumConfigData(settings: CiliumSettings): Record<string, string> {
   loadBalancingKeys(keys, settings);
   cniKeys(keys, settings);
   hubbleKeys(keys, settings);
+  metricsKeys(keys, settings);
   ipamKeys(keys, settings);
   agentDefaultKeys(keys);
   proxyKeys(keys);

@@ -5,11 +5,12 @@ import { ApiServerSettings, resolveApiServer } from './settings-api-server';
 import { ClusterSettings, resolveCluster } from './settings-cluster';
 import { HubbleSettings, resolveHubble } from './settings-hubble';
 import { ImageSettings, resolveImages } from './settings-images';
+import { ObservabilitySettings, resolveObservability } from './settings-observability';
 import { PodRangeSettings, resolvePodRanges } from './settings-pod-ranges';
 import { RoutingSettings, resolveRouting } from './settings-routing';
 
 /** The props, checked and with every default applied: what the builders render. */
-export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiServerSettings, ClusterSettings, ImageSettings, HubbleSettings {
+export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiServerSettings, ClusterSettings, ImageSettings, HubbleSettings, ObservabilitySettings {
   readonly version: CiliumVersion;
   readonly cniExclusive: boolean;
 }
@@ -31,6 +32,7 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
     ...resolveCluster(props),
     ...resolveImages(props, version),
     ...resolveHubble(props.hubbleTls),
+    ...resolveObservability(props, version),
   };
 }
 

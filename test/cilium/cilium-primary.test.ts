@@ -2,7 +2,7 @@ import { ApiObject, Testing } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily, RangeRole } from '../../src/addressing';
 import {
-  CiliumImages, CiliumPrimary, CiliumPrimaryProps, CiliumVersion, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
+  CiliumImages, CiliumPrimary, CiliumPrimaryProps, CiliumVersion, HubbleMetric, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
 } from '../../src/cilium';
 import { DeceptiveNetworkConfig } from '../../src/deception';
 import { ChartAddressPlan } from '../../src/plan';
@@ -223,6 +223,10 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
     envoyImage: 'registry.example.com/cilium/cilium-envoy:v1.31.5-custom',
     certgenImage: 'registry.example.com/cilium/certgen:v0.2.0-custom',
     hubbleTls: HubbleTls.cronJob({ schedule: '0 3 * * 0', certValidityDays: 30 }),
+    // Refused with 1.16.7 (test/cilium/observability.test.ts).
+    hubble: version.atLeast(18) ? { relay: true, ui: true, metrics: [HubbleMetric.DNS, HubbleMetric.DROP] } : {},
+    prometheus: version.atLeast(18),
+    serviceMonitors: version.atLeast(18),
   };
   const objects = synthCilium(props);
   const config = ciliumConfig(objects);

@@ -65,6 +65,26 @@ export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) =>
   };
 }));
 
+/** Feature variants (upstream README), for the releases that render them. */
+export const CILIUM_FEATURE_VERSIONS = ['1.18.12', '1.19.6', '1.20.0'] as const;
+export const CILIUM_FEATURE_VARIANTS = ['hubble-ui', 'metrics'] as const;
+
+const CILIUM_FEATURE_VALUES: Record<typeof CILIUM_FEATURE_VARIANTS[number], Record<string, any>> = {
+  // hubble.relay.enabled=true, hubble.ui.enabled=true
+  'hubble-ui': { hubble: { relay: true, ui: true } },
+  // prometheus.enabled, operator.prometheus.enabled (our default), hubble.metrics.enabled={…}, the three
+  // serviceMonitor.enabled; the render's --api-versions stand for the prometheus-operator's CRDs.
+  'metrics': { prometheus: true, hubble: { metrics: ['dns', 'drop', 'tcp', 'flow', 'icmp', 'httpV2'] }, serviceMonitors: true },
+};
+
+export const CILIUM_FEATURE_CASES: FidelityCase[] = CILIUM_FEATURE_VERSIONS.flatMap((version) => CILIUM_FEATURE_VARIANTS.map((variant) => ({
+  id: `cilium/${version}/${variant}`,
+  upstream: [`cilium/${version}/${variant}.yaml`],
+  values: { cilium: { version, ...CILIUM_FEATURE_VALUES[variant] } },
+  // The ServiceMonitors are written apart (optional/: their CRD is the prometheus-operator's).
+  projectFiles: ['02-cilium.k8s.yaml', ...(variant === 'metrics' ? ['optional/01-cilium-servicemonitors.k8s.yaml'] : [])],
+})));
+
 // ---------------------------------------------------------------------------------------------- multus
 export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;
 export const MULTUS_MODES = ['thin', 'thick'] as const;
@@ -93,4 +113,4 @@ export const OVN_CASES: FidelityCase[] = (['central', 'interconnect'] as const).
   options: { emptyEnvIsUnset: true },
 }));
 
-export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...MULTUS_CASES, ...OVN_CASES];
+export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...CILIUM_FEATURE_CASES, ...MULTUS_CASES, ...OVN_CASES];

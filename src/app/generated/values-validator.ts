@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects). 1.16.7 is end-of-life and the default only because the seed installs it; choose `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.\n\nDefault: CiliumVersion.V1_16_7 (as in the seed)"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: MultusVersion.V4_1_3 (as in the seed)"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"additionalProperties":false,"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects). 1.16.7 is end-of-life and the default only because the seed installs it; choose `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.\n\nDefault: CiliumVersion.V1_16_7 (as in the seed)"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: MultusVersion.V4_1_3 (as in the seed)"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"additionalProperties":false,"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -866,71 +866,43 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.ipam !== undefined && func0.call(data29, "ipam")){
-let data56 = data29.ipam;
+if(data29.hubble !== undefined && func0.call(data29, "hubble")){
+let data56 = data29.hubble;
 const _errs117 = errors;
-if((typeof data56 !== "string") && (data56 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipam.type,parentSchema:schema11.properties.cilium.properties.ipam,data:data56}];
+if((!(data56 && typeof data56 == "object" && !Array.isArray(data56))) && (data56 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.type},message:"must be object,null",schema:schema11.properties.cilium.properties.hubble.type,parentSchema:schema11.properties.cilium.properties.hubble,data:data56}];
 return false;
 }
-if(!(((data56 === "kubernetes") || (data56 === "cluster-pool")) || (data56 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.ipam.enum,parentSchema:schema11.properties.cilium.properties.ipam,data:data56}];
-return false;
-}
-var valid11 = _errs117 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data29.clusterPool !== undefined && func0.call(data29, "clusterPool")){
-let data57 = data29.clusterPool;
+if(errors === _errs117){
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
 const _errs119 = errors;
-if((!(data57 && typeof data57 == "object" && !Array.isArray(data57))) && (data57 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema11.properties.cilium.properties.clusterPool.type,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data57}];
-return false;
-}
-if(errors === _errs119){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-let missing0;
-if(((data57.podCidrs === undefined) || (!(func0.call(data57, "podCidrs")))) && (missing0 = "podCidrs")){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.properties.cilium.properties.clusterPool.required,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data57}];
-return false;
-}
-else {
-const _errs121 = errors;
-for(const key4 of Object.keys(data57)){
-if(!(((key4 === "podCidrs") || (key4 === "ipv4MaskSize")) || (key4 === "ipv6MaskSize"))){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data57}];
+for(const key4 of Object.keys(data56)){
+if(!(((key4 === "relay") || (key4 === "ui")) || (key4 === "metrics"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.hubble,data:data56}];
 return false;
 break;
 }
 }
-if(_errs121 === errors){
-if(data57.podCidrs !== undefined && func0.call(data57, "podCidrs")){
-let data58 = data57.podCidrs;
+if(_errs119 === errors){
+if(data56.relay !== undefined && func0.call(data56, "relay")){
+let data57 = data56.relay;
+const _errs120 = errors;
+if((typeof data57 !== "boolean") && (data57 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/relay",schemaPath:"#/properties/cilium/properties/hubble/properties/relay/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.relay.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.hubble.properties.relay.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.relay,data:data57}];
+return false;
+}
+var valid14 = _errs120 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data56.ui !== undefined && func0.call(data56, "ui")){
+let data58 = data56.ui;
 const _errs122 = errors;
-if(errors === _errs122){
-if(Array.isArray(data58)){
-var valid15 = true;
-const len10 = data58.length;
-for(let i10=0; i10<len10; i10++){
-let data59 = data58[i10];
-const _errs124 = errors;
-if(typeof data59 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i10,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data59}];
+if((typeof data58 !== "boolean") && (data58 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/ui",schemaPath:"#/properties/cilium/properties/hubble/properties/ui/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.ui.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.hubble.properties.ui.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.ui,data:data58}];
 return false;
-}
-var valid15 = _errs124 === errors;
-if(!valid15){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs,data:data58}];
-return false;
-}
 }
 var valid14 = _errs122 === errors;
 }
@@ -938,41 +910,187 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data57.ipv4MaskSize !== undefined && func0.call(data57, "ipv4MaskSize")){
-let data60 = data57.ipv4MaskSize;
+if(data56.metrics !== undefined && func0.call(data56, "metrics")){
+let data59 = data56.metrics;
+const _errs124 = errors;
+if((!(Array.isArray(data59))) && (data59 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics",schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.metrics.type},message:"must be array,null",schema:schema11.properties.cilium.properties.hubble.properties.metrics.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics,data:data59}];
+return false;
+}
+if(errors === _errs124){
+if(Array.isArray(data59)){
+var valid15 = true;
+const len10 = data59.length;
+for(let i10=0; i10<len10; i10++){
+let data60 = data59[i10];
 const _errs126 = errors;
-if((!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))) && (data60 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data60}];
+if(typeof data60 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.hubble.properties.metrics.items.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics.items,data:data60}];
 return false;
 }
-var valid14 = _errs126 === errors;
+if(!((((((((((((data60 === "dns") || (data60 === "drop")) || (data60 === "tcp")) || (data60 === "flow")) || (data60 === "icmp")) || (data60 === "http")) || (data60 === "httpV2")) || (data60 === "port-distribution")) || (data60 === "flows-to-world")) || (data60 === "policy")) || (data60 === "kafka")) || (data60 === "sctp"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.hubble.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.hubble.properties.metrics.items.enum,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics.items,data:data60}];
+return false;
+}
+var valid15 = _errs126 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+var valid14 = _errs124 === errors;
 }
 else {
 var valid14 = true;
 }
-if(valid14){
-if(data57.ipv6MaskSize !== undefined && func0.call(data57, "ipv6MaskSize")){
-let data61 = data57.ipv6MaskSize;
-const _errs128 = errors;
-if((!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))) && (data61 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data61}];
-return false;
-}
-var valid14 = _errs128 === errors;
-}
-else {
-var valid14 = true;
 }
 }
 }
 }
 }
-}
-}
-var valid11 = _errs119 === errors;
+var valid11 = _errs117 === errors;
 }
 else {
 var valid11 = true;
+}
+if(valid11){
+if(data29.prometheus !== undefined && func0.call(data29, "prometheus")){
+let data61 = data29.prometheus;
+const _errs128 = errors;
+if((typeof data61 !== "boolean") && (data61 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/prometheus",schemaPath:"#/properties/cilium/properties/prometheus/type",keyword:"type",params:{type: schema11.properties.cilium.properties.prometheus.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.prometheus.type,parentSchema:schema11.properties.cilium.properties.prometheus,data:data61}];
+return false;
+}
+var valid11 = _errs128 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data29.serviceMonitors !== undefined && func0.call(data29, "serviceMonitors")){
+let data62 = data29.serviceMonitors;
+const _errs130 = errors;
+if((typeof data62 !== "boolean") && (data62 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/serviceMonitors",schemaPath:"#/properties/cilium/properties/serviceMonitors/type",keyword:"type",params:{type: schema11.properties.cilium.properties.serviceMonitors.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.serviceMonitors.type,parentSchema:schema11.properties.cilium.properties.serviceMonitors,data:data62}];
+return false;
+}
+var valid11 = _errs130 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data29.ipam !== undefined && func0.call(data29, "ipam")){
+let data63 = data29.ipam;
+const _errs132 = errors;
+if((typeof data63 !== "string") && (data63 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipam.type,parentSchema:schema11.properties.cilium.properties.ipam,data:data63}];
+return false;
+}
+if(!(((data63 === "kubernetes") || (data63 === "cluster-pool")) || (data63 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.ipam.enum,parentSchema:schema11.properties.cilium.properties.ipam,data:data63}];
+return false;
+}
+var valid11 = _errs132 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data29.clusterPool !== undefined && func0.call(data29, "clusterPool")){
+let data64 = data29.clusterPool;
+const _errs134 = errors;
+if((!(data64 && typeof data64 == "object" && !Array.isArray(data64))) && (data64 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema11.properties.cilium.properties.clusterPool.type,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data64}];
+return false;
+}
+if(errors === _errs134){
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+let missing0;
+if(((data64.podCidrs === undefined) || (!(func0.call(data64, "podCidrs")))) && (missing0 = "podCidrs")){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.properties.cilium.properties.clusterPool.required,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data64}];
+return false;
+}
+else {
+const _errs136 = errors;
+for(const key5 of Object.keys(data64)){
+if(!(((key5 === "podCidrs") || (key5 === "ipv4MaskSize")) || (key5 === "ipv6MaskSize"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data64}];
+return false;
+break;
+}
+}
+if(_errs136 === errors){
+if(data64.podCidrs !== undefined && func0.call(data64, "podCidrs")){
+let data65 = data64.podCidrs;
+const _errs137 = errors;
+if(errors === _errs137){
+if(Array.isArray(data65)){
+var valid17 = true;
+const len11 = data65.length;
+for(let i11=0; i11<len11; i11++){
+let data66 = data65[i11];
+const _errs139 = errors;
+if(typeof data66 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i11,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data66}];
+return false;
+}
+var valid17 = _errs139 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs,data:data65}];
+return false;
+}
+}
+var valid16 = _errs137 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data64.ipv4MaskSize !== undefined && func0.call(data64, "ipv4MaskSize")){
+let data67 = data64.ipv4MaskSize;
+const _errs141 = errors;
+if((!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))) && (data67 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data67}];
+return false;
+}
+var valid16 = _errs141 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data64.ipv6MaskSize !== undefined && func0.call(data64, "ipv6MaskSize")){
+let data68 = data64.ipv6MaskSize;
+const _errs143 = errors;
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data68}];
+return false;
+}
+var valid16 = _errs143 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid11 = _errs134 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
 }
 }
 }
@@ -1009,124 +1127,124 @@ var valid0 = true;
 }
 if(valid0){
 if(data.multus !== undefined && func0.call(data, "multus")){
-let data62 = data.multus;
-const _errs130 = errors;
-if((!(data62 && typeof data62 == "object" && !Array.isArray(data62))) && (data62 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema11.properties.multus.type},message:"must be object,null",schema:schema11.properties.multus.type,parentSchema:schema11.properties.multus,data:data62}];
+let data69 = data.multus;
+const _errs145 = errors;
+if((!(data69 && typeof data69 == "object" && !Array.isArray(data69))) && (data69 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema11.properties.multus.type},message:"must be object,null",schema:schema11.properties.multus.type,parentSchema:schema11.properties.multus,data:data69}];
 return false;
 }
-if(errors === _errs130){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-const _errs132 = errors;
-for(const key5 of Object.keys(data62)){
-if(!(((((((key5 === "mode") || (key5 === "version")) || (key5 === "image")) || (key5 === "namespace")) || (key5 === "defaultNetworkFile")) || (key5 === "waitForDefaultNetwork")) || (key5 === "logLevel"))){
-validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.multus,data:data62}];
+if(errors === _errs145){
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+const _errs147 = errors;
+for(const key6 of Object.keys(data69)){
+if(!(((((((key6 === "mode") || (key6 === "version")) || (key6 === "image")) || (key6 === "namespace")) || (key6 === "defaultNetworkFile")) || (key6 === "waitForDefaultNetwork")) || (key6 === "logLevel"))){
+validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.multus,data:data69}];
 return false;
 break;
 }
 }
-if(_errs132 === errors){
-if(data62.mode !== undefined && func0.call(data62, "mode")){
-let data63 = data62.mode;
-const _errs133 = errors;
-if((typeof data63 !== "string") && (data63 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema11.properties.multus.properties.mode.type},message:"must be string,null",schema:schema11.properties.multus.properties.mode.type,parentSchema:schema11.properties.multus.properties.mode,data:data63}];
+if(_errs147 === errors){
+if(data69.mode !== undefined && func0.call(data69, "mode")){
+let data70 = data69.mode;
+const _errs148 = errors;
+if((typeof data70 !== "string") && (data70 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema11.properties.multus.properties.mode.type},message:"must be string,null",schema:schema11.properties.multus.properties.mode.type,parentSchema:schema11.properties.multus.properties.mode,data:data70}];
 return false;
 }
-if(!(((data63 === "thin") || (data63 === "thick")) || (data63 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.mode.enum,parentSchema:schema11.properties.multus.properties.mode,data:data63}];
+if(!(((data70 === "thin") || (data70 === "thick")) || (data70 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.mode.enum,parentSchema:schema11.properties.multus.properties.mode,data:data70}];
 return false;
 }
-var valid16 = _errs133 === errors;
+var valid18 = _errs148 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.version !== undefined && func0.call(data62, "version")){
-let data64 = data62.version;
-const _errs135 = errors;
-if((typeof data64 !== "string") && (data64 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema11.properties.multus.properties.version.type},message:"must be string,null",schema:schema11.properties.multus.properties.version.type,parentSchema:schema11.properties.multus.properties.version,data:data64}];
+if(valid18){
+if(data69.version !== undefined && func0.call(data69, "version")){
+let data71 = data69.version;
+const _errs150 = errors;
+if((typeof data71 !== "string") && (data71 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema11.properties.multus.properties.version.type},message:"must be string,null",schema:schema11.properties.multus.properties.version.type,parentSchema:schema11.properties.multus.properties.version,data:data71}];
 return false;
 }
-if(!((((data64 === "v4.1.3") || (data64 === "v4.2.4")) || (data64 === "v4.3.0")) || (data64 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.version.enum,parentSchema:schema11.properties.multus.properties.version,data:data64}];
+if(!((((data71 === "v4.1.3") || (data71 === "v4.2.4")) || (data71 === "v4.3.0")) || (data71 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.version.enum,parentSchema:schema11.properties.multus.properties.version,data:data71}];
 return false;
 }
-var valid16 = _errs135 === errors;
+var valid18 = _errs150 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.image !== undefined && func0.call(data62, "image")){
-let data65 = data62.image;
-const _errs137 = errors;
-if((typeof data65 !== "string") && (data65 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema11.properties.multus.properties.image.type},message:"must be string,null",schema:schema11.properties.multus.properties.image.type,parentSchema:schema11.properties.multus.properties.image,data:data65}];
+if(valid18){
+if(data69.image !== undefined && func0.call(data69, "image")){
+let data72 = data69.image;
+const _errs152 = errors;
+if((typeof data72 !== "string") && (data72 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema11.properties.multus.properties.image.type},message:"must be string,null",schema:schema11.properties.multus.properties.image.type,parentSchema:schema11.properties.multus.properties.image,data:data72}];
 return false;
 }
-var valid16 = _errs137 === errors;
+var valid18 = _errs152 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.namespace !== undefined && func0.call(data62, "namespace")){
-let data66 = data62.namespace;
-const _errs139 = errors;
-if((typeof data66 !== "string") && (data66 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema11.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema11.properties.multus.properties.namespace.type,parentSchema:schema11.properties.multus.properties.namespace,data:data66}];
+if(valid18){
+if(data69.namespace !== undefined && func0.call(data69, "namespace")){
+let data73 = data69.namespace;
+const _errs154 = errors;
+if((typeof data73 !== "string") && (data73 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema11.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema11.properties.multus.properties.namespace.type,parentSchema:schema11.properties.multus.properties.namespace,data:data73}];
 return false;
 }
-var valid16 = _errs139 === errors;
+var valid18 = _errs154 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.defaultNetworkFile !== undefined && func0.call(data62, "defaultNetworkFile")){
-let data67 = data62.defaultNetworkFile;
-const _errs141 = errors;
-if((typeof data67 !== "string") && (data67 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema11.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema11.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema11.properties.multus.properties.defaultNetworkFile,data:data67}];
+if(valid18){
+if(data69.defaultNetworkFile !== undefined && func0.call(data69, "defaultNetworkFile")){
+let data74 = data69.defaultNetworkFile;
+const _errs156 = errors;
+if((typeof data74 !== "string") && (data74 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema11.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema11.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema11.properties.multus.properties.defaultNetworkFile,data:data74}];
 return false;
 }
-var valid16 = _errs141 === errors;
+var valid18 = _errs156 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.waitForDefaultNetwork !== undefined && func0.call(data62, "waitForDefaultNetwork")){
-let data68 = data62.waitForDefaultNetwork;
-const _errs143 = errors;
-if((typeof data68 !== "boolean") && (data68 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema11.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema11.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema11.properties.multus.properties.waitForDefaultNetwork,data:data68}];
+if(valid18){
+if(data69.waitForDefaultNetwork !== undefined && func0.call(data69, "waitForDefaultNetwork")){
+let data75 = data69.waitForDefaultNetwork;
+const _errs158 = errors;
+if((typeof data75 !== "boolean") && (data75 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema11.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema11.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema11.properties.multus.properties.waitForDefaultNetwork,data:data75}];
 return false;
 }
-var valid16 = _errs143 === errors;
+var valid18 = _errs158 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.logLevel !== undefined && func0.call(data62, "logLevel")){
-let data69 = data62.logLevel;
-const _errs145 = errors;
-if((typeof data69 !== "string") && (data69 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema11.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema11.properties.multus.properties.logLevel.type,parentSchema:schema11.properties.multus.properties.logLevel,data:data69}];
+if(valid18){
+if(data69.logLevel !== undefined && func0.call(data69, "logLevel")){
+let data76 = data69.logLevel;
+const _errs160 = errors;
+if((typeof data76 !== "string") && (data76 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema11.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema11.properties.multus.properties.logLevel.type,parentSchema:schema11.properties.multus.properties.logLevel,data:data76}];
 return false;
 }
-if(!(((((data69 === "panic") || (data69 === "error")) || (data69 === "verbose")) || (data69 === "debug")) || (data69 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.logLevel.enum,parentSchema:schema11.properties.multus.properties.logLevel,data:data69}];
+if(!(((((data76 === "panic") || (data76 === "error")) || (data76 === "verbose")) || (data76 === "debug")) || (data76 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.logLevel.enum,parentSchema:schema11.properties.multus.properties.logLevel,data:data76}];
 return false;
 }
-var valid16 = _errs145 === errors;
+var valid18 = _errs160 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
 }
 }
@@ -1137,274 +1255,158 @@ var valid16 = true;
 }
 }
 }
-var valid0 = _errs130 === errors;
+var valid0 = _errs145 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.networkCrds !== undefined && func0.call(data, "networkCrds")){
-let data70 = data.networkCrds;
-const _errs147 = errors;
-if((!(data70 && typeof data70 == "object" && !Array.isArray(data70))) && (data70 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema11.properties.networkCrds.type},message:"must be object,null",schema:schema11.properties.networkCrds.type,parentSchema:schema11.properties.networkCrds,data:data70}];
+let data77 = data.networkCrds;
+const _errs162 = errors;
+if((!(data77 && typeof data77 == "object" && !Array.isArray(data77))) && (data77 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema11.properties.networkCrds.type},message:"must be object,null",schema:schema11.properties.networkCrds.type,parentSchema:schema11.properties.networkCrds,data:data77}];
 return false;
 }
-if(errors === _errs147){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-const _errs149 = errors;
-for(const key6 of Object.keys(data70)){
-if(!(((key6 === "networkAttachmentDefinitions") || (key6 === "multiNetworkPolicies")) || (key6 === "ipamClaims"))){
-validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networkCrds,data:data70}];
+if(errors === _errs162){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+const _errs164 = errors;
+for(const key7 of Object.keys(data77)){
+if(!(((key7 === "networkAttachmentDefinitions") || (key7 === "multiNetworkPolicies")) || (key7 === "ipamClaims"))){
+validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networkCrds,data:data77}];
 return false;
 break;
 }
 }
-if(_errs149 === errors){
-if(data70.networkAttachmentDefinitions !== undefined && func0.call(data70, "networkAttachmentDefinitions")){
-let data71 = data70.networkAttachmentDefinitions;
-const _errs150 = errors;
-if((typeof data71 !== "boolean") && (data71 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions,data:data71}];
+if(_errs164 === errors){
+if(data77.networkAttachmentDefinitions !== undefined && func0.call(data77, "networkAttachmentDefinitions")){
+let data78 = data77.networkAttachmentDefinitions;
+const _errs165 = errors;
+if((typeof data78 !== "boolean") && (data78 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions,data:data78}];
 return false;
 }
-var valid17 = _errs150 === errors;
+var valid19 = _errs165 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
-if(valid17){
-if(data70.multiNetworkPolicies !== undefined && func0.call(data70, "multiNetworkPolicies")){
-let data72 = data70.multiNetworkPolicies;
-const _errs152 = errors;
-if((typeof data72 !== "boolean") && (data72 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema11.properties.networkCrds.properties.multiNetworkPolicies,data:data72}];
+if(valid19){
+if(data77.multiNetworkPolicies !== undefined && func0.call(data77, "multiNetworkPolicies")){
+let data79 = data77.multiNetworkPolicies;
+const _errs167 = errors;
+if((typeof data79 !== "boolean") && (data79 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema11.properties.networkCrds.properties.multiNetworkPolicies,data:data79}];
 return false;
 }
-var valid17 = _errs152 === errors;
+var valid19 = _errs167 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
-if(valid17){
-if(data70.ipamClaims !== undefined && func0.call(data70, "ipamClaims")){
-let data73 = data70.ipamClaims;
-const _errs154 = errors;
-if((typeof data73 !== "boolean") && (data73 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema11.properties.networkCrds.properties.ipamClaims,data:data73}];
+if(valid19){
+if(data77.ipamClaims !== undefined && func0.call(data77, "ipamClaims")){
+let data80 = data77.ipamClaims;
+const _errs169 = errors;
+if((typeof data80 !== "boolean") && (data80 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema11.properties.networkCrds.properties.ipamClaims,data:data80}];
 return false;
 }
-var valid17 = _errs154 === errors;
+var valid19 = _errs169 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
 }
 }
 }
 }
 }
-var valid0 = _errs147 === errors;
+var valid0 = _errs162 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.ovn !== undefined && func0.call(data, "ovn")){
-let data74 = data.ovn;
-const _errs156 = errors;
-if((!(data74 && typeof data74 == "object" && !Array.isArray(data74))) && (data74 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema11.properties.ovn.type},message:"must be object,null",schema:schema11.properties.ovn.type,parentSchema:schema11.properties.ovn,data:data74}];
-return false;
-}
-if(errors === _errs156){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-const _errs158 = errors;
-for(const key7 of Object.keys(data74)){
-if(!(func0.call(schema11.properties.ovn.properties, key7))){
-validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ovn,data:data74}];
-return false;
-break;
-}
-}
-if(_errs158 === errors){
-if(data74.mode !== undefined && func0.call(data74, "mode")){
-let data75 = data74.mode;
-const _errs159 = errors;
-if((typeof data75 !== "string") && (data75 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema11.properties.ovn.properties.mode.type,parentSchema:schema11.properties.ovn.properties.mode,data:data75}];
-return false;
-}
-if(!(((data75 === "central") || (data75 === "interconnect")) || (data75 === null))){
-validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.mode.enum,parentSchema:schema11.properties.ovn.properties.mode,data:data75}];
-return false;
-}
-var valid18 = _errs159 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.mtu !== undefined && func0.call(data74, "mtu")){
-let data76 = data74.mtu;
-const _errs161 = errors;
-if((!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))) && (data76 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.mtu.type,parentSchema:schema11.properties.ovn.properties.mtu,data:data76}];
-return false;
-}
-var valid18 = _errs161 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.encapPort !== undefined && func0.call(data74, "encapPort")){
-let data77 = data74.encapPort;
-const _errs163 = errors;
-if((!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))) && (data77 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema11.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.encapPort.type,parentSchema:schema11.properties.ovn.properties.encapPort,data:data77}];
-return false;
-}
-var valid18 = _errs163 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.imageRepository !== undefined && func0.call(data74, "imageRepository")){
-let data78 = data74.imageRepository;
-const _errs165 = errors;
-if((typeof data78 !== "string") && (data78 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageRepository.type,parentSchema:schema11.properties.ovn.properties.imageRepository,data:data78}];
-return false;
-}
-var valid18 = _errs165 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.imageTag !== undefined && func0.call(data74, "imageTag")){
-let data79 = data74.imageTag;
-const _errs167 = errors;
-if((typeof data79 !== "string") && (data79 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageTag.type,parentSchema:schema11.properties.ovn.properties.imageTag,data:data79}];
-return false;
-}
-var valid18 = _errs167 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.imagePullPolicy !== undefined && func0.call(data74, "imagePullPolicy")){
-let data80 = data74.imagePullPolicy;
-const _errs169 = errors;
-if((typeof data80 !== "string") && (data80 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data80}];
-return false;
-}
-if(!((((data80 === "Always") || (data80 === "IfNotPresent")) || (data80 === "Never")) || (data80 === null))){
-validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data80}];
-return false;
-}
-var valid18 = _errs169 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.hostNetworkNamespace !== undefined && func0.call(data74, "hostNetworkNamespace")){
-let data81 = data74.hostNetworkNamespace;
+let data81 = data.ovn;
 const _errs171 = errors;
-if((typeof data81 !== "string") && (data81 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema11.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema11.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema11.properties.ovn.properties.hostNetworkNamespace,data:data81}];
+if((!(data81 && typeof data81 == "object" && !Array.isArray(data81))) && (data81 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema11.properties.ovn.type},message:"must be object,null",schema:schema11.properties.ovn.type,parentSchema:schema11.properties.ovn,data:data81}];
 return false;
 }
-var valid18 = _errs171 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.persistentIps !== undefined && func0.call(data74, "persistentIps")){
-let data82 = data74.persistentIps;
+if(errors === _errs171){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 const _errs173 = errors;
-if((typeof data82 !== "boolean") && (data82 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema11.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.persistentIps.type,parentSchema:schema11.properties.ovn.properties.persistentIps,data:data82}];
-return false;
-}
-var valid18 = _errs173 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.egressQos !== undefined && func0.call(data74, "egressQos")){
-let data83 = data74.egressQos;
-const _errs175 = errors;
-if((typeof data83 !== "boolean") && (data83 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema11.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.egressQos.type,parentSchema:schema11.properties.ovn.properties.egressQos,data:data83}];
-return false;
-}
-var valid18 = _errs175 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var valid0 = _errs156 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.networks !== undefined && func0.call(data, "networks")){
-let data84 = data.networks;
-const _errs177 = errors;
-if((!(Array.isArray(data84))) && (data84 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data84}];
-return false;
-}
-if(errors === _errs177){
-if(Array.isArray(data84)){
-var valid19 = true;
-const len11 = data84.length;
-for(let i11=0; i11<len11; i11++){
-let data85 = data84[i11];
-const _errs179 = errors;
-if(errors === _errs179){
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-let missing1;
-if(((data85.name === undefined) || (!(func0.call(data85, "name")))) && (missing1 = "name")){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data85}];
-return false;
-}
-else {
-const _errs181 = errors;
-for(const key8 of Object.keys(data85)){
-if(!(func0.call(schema11.properties.networks.items.properties, key8))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data85}];
+for(const key8 of Object.keys(data81)){
+if(!(func0.call(schema11.properties.ovn.properties, key8))){
+validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ovn,data:data81}];
 return false;
 break;
 }
 }
-if(_errs181 === errors){
-if(data85.name !== undefined && func0.call(data85, "name")){
-let data86 = data85.name;
+if(_errs173 === errors){
+if(data81.mode !== undefined && func0.call(data81, "mode")){
+let data82 = data81.mode;
+const _errs174 = errors;
+if((typeof data82 !== "string") && (data82 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema11.properties.ovn.properties.mode.type,parentSchema:schema11.properties.ovn.properties.mode,data:data82}];
+return false;
+}
+if(!(((data82 === "central") || (data82 === "interconnect")) || (data82 === null))){
+validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.mode.enum,parentSchema:schema11.properties.ovn.properties.mode,data:data82}];
+return false;
+}
+var valid20 = _errs174 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data81.mtu !== undefined && func0.call(data81, "mtu")){
+let data83 = data81.mtu;
+const _errs176 = errors;
+if((!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))) && (data83 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.mtu.type,parentSchema:schema11.properties.ovn.properties.mtu,data:data83}];
+return false;
+}
+var valid20 = _errs176 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data81.encapPort !== undefined && func0.call(data81, "encapPort")){
+let data84 = data81.encapPort;
+const _errs178 = errors;
+if((!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))) && (data84 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema11.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.encapPort.type,parentSchema:schema11.properties.ovn.properties.encapPort,data:data84}];
+return false;
+}
+var valid20 = _errs178 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data81.imageRepository !== undefined && func0.call(data81, "imageRepository")){
+let data85 = data81.imageRepository;
+const _errs180 = errors;
+if((typeof data85 !== "string") && (data85 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageRepository.type,parentSchema:schema11.properties.ovn.properties.imageRepository,data:data85}];
+return false;
+}
+var valid20 = _errs180 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data81.imageTag !== undefined && func0.call(data81, "imageTag")){
+let data86 = data81.imageTag;
 const _errs182 = errors;
-if(typeof data86 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data86}];
+if((typeof data86 !== "string") && (data86 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageTag.type,parentSchema:schema11.properties.ovn.properties.imageTag,data:data86}];
 return false;
 }
 var valid20 = _errs182 === errors;
@@ -1413,11 +1415,15 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data85.namespace !== undefined && func0.call(data85, "namespace")){
-let data87 = data85.namespace;
+if(data81.imagePullPolicy !== undefined && func0.call(data81, "imagePullPolicy")){
+let data87 = data81.imagePullPolicy;
 const _errs184 = errors;
 if((typeof data87 !== "string") && (data87 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data87}];
+validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data87}];
+return false;
+}
+if(!((((data87 === "Always") || (data87 === "IfNotPresent")) || (data87 === "Never")) || (data87 === null))){
+validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data87}];
 return false;
 }
 var valid20 = _errs184 === errors;
@@ -1426,11 +1432,11 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data85.networkName !== undefined && func0.call(data85, "networkName")){
-let data88 = data85.networkName;
+if(data81.hostNetworkNamespace !== undefined && func0.call(data81, "hostNetworkNamespace")){
+let data88 = data81.hostNetworkNamespace;
 const _errs186 = errors;
 if((typeof data88 !== "string") && (data88 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data88}];
+validate10.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema11.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema11.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema11.properties.ovn.properties.hostNetworkNamespace,data:data88}];
 return false;
 }
 var valid20 = _errs186 === errors;
@@ -1439,15 +1445,11 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data85.topology !== undefined && func0.call(data85, "topology")){
-let data89 = data85.topology;
+if(data81.persistentIps !== undefined && func0.call(data81, "persistentIps")){
+let data89 = data81.persistentIps;
 const _errs188 = errors;
-if((typeof data89 !== "string") && (data89 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data89}];
-return false;
-}
-if(!((((data89 === "layer3") || (data89 === "layer2")) || (data89 === "localnet")) || (data89 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data89}];
+if((typeof data89 !== "boolean") && (data89 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema11.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.persistentIps.type,parentSchema:schema11.properties.ovn.properties.persistentIps,data:data89}];
 return false;
 }
 var valid20 = _errs188 === errors;
@@ -1456,135 +1458,18 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data85.subnets !== undefined && func0.call(data85, "subnets")){
-let data90 = data85.subnets;
+if(data81.egressQos !== undefined && func0.call(data81, "egressQos")){
+let data90 = data81.egressQos;
 const _errs190 = errors;
-if((!(Array.isArray(data90))) && (data90 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data90}];
+if((typeof data90 !== "boolean") && (data90 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema11.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.egressQos.type,parentSchema:schema11.properties.ovn.properties.egressQos,data:data90}];
 return false;
-}
-if(errors === _errs190){
-if(Array.isArray(data90)){
-var valid21 = true;
-const len12 = data90.length;
-for(let i12=0; i12<len12; i12++){
-let data91 = data90[i12];
-const _errs192 = errors;
-if(typeof data91 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets/" + i12,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data91}];
-return false;
-}
-var valid21 = _errs192 === errors;
-if(!valid21){
-break;
-}
-}
-}
 }
 var valid20 = _errs190 === errors;
 }
 else {
 var valid20 = true;
 }
-if(valid20){
-if(data85.excludeSubnets !== undefined && func0.call(data85, "excludeSubnets")){
-let data92 = data85.excludeSubnets;
-const _errs194 = errors;
-if((!(Array.isArray(data92))) && (data92 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data92}];
-return false;
-}
-if(errors === _errs194){
-if(Array.isArray(data92)){
-var valid22 = true;
-const len13 = data92.length;
-for(let i13=0; i13<len13; i13++){
-let data93 = data92[i13];
-const _errs196 = errors;
-if(typeof data93 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets/" + i13,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data93}];
-return false;
-}
-var valid22 = _errs196 === errors;
-if(!valid22){
-break;
-}
-}
-}
-}
-var valid20 = _errs194 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.mtu !== undefined && func0.call(data85, "mtu")){
-let data94 = data85.mtu;
-const _errs198 = errors;
-if((!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))) && (data94 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data94}];
-return false;
-}
-var valid20 = _errs198 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.role !== undefined && func0.call(data85, "role")){
-let data95 = data85.role;
-const _errs200 = errors;
-if((typeof data95 !== "string") && (data95 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data95}];
-return false;
-}
-if(!(((data95 === "secondary") || (data95 === "primary")) || (data95 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data95}];
-return false;
-}
-var valid20 = _errs200 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.allowPersistentIps !== undefined && func0.call(data85, "allowPersistentIps")){
-let data96 = data85.allowPersistentIps;
-const _errs202 = errors;
-if((typeof data96 !== "boolean") && (data96 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data96}];
-return false;
-}
-var valid20 = _errs202 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.vlanId !== undefined && func0.call(data85, "vlanId")){
-let data97 = data85.vlanId;
-const _errs204 = errors;
-if((!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))) && (data97 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data97}];
-return false;
-}
-var valid20 = _errs204 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.physicalNetworkName !== undefined && func0.call(data85, "physicalNetworkName")){
-let data98 = data85.physicalNetworkName;
-const _errs206 = errors;
-if((typeof data98 !== "string") && (data98 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data98}];
-return false;
-}
-var valid20 = _errs206 === errors;
-}
-else {
-var valid20 = true;
 }
 }
 }
@@ -1596,140 +1481,373 @@ var valid20 = true;
 }
 }
 }
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data85}];
-return false;
-}
-}
-var valid19 = _errs179 === errors;
-if(!valid19){
-break;
-}
-}
-}
-}
-var valid0 = _errs177 === errors;
+var valid0 = _errs171 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.demo !== undefined && func0.call(data, "demo")){
-let data99 = data.demo;
-const _errs208 = errors;
-if((!(data99 && typeof data99 == "object" && !Array.isArray(data99))) && (data99 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data99}];
+if(data.networks !== undefined && func0.call(data, "networks")){
+let data91 = data.networks;
+const _errs192 = errors;
+if((!(Array.isArray(data91))) && (data91 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data91}];
 return false;
 }
-if(errors === _errs208){
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-const _errs210 = errors;
-for(const key9 of Object.keys(data99)){
-if(!((key9 === "enabled") || (key9 === "pods"))){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data99}];
+if(errors === _errs192){
+if(Array.isArray(data91)){
+var valid21 = true;
+const len12 = data91.length;
+for(let i12=0; i12<len12; i12++){
+let data92 = data91[i12];
+const _errs194 = errors;
+if(errors === _errs194){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+let missing1;
+if(((data92.name === undefined) || (!(func0.call(data92, "name")))) && (missing1 = "name")){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data92}];
+return false;
+}
+else {
+const _errs196 = errors;
+for(const key9 of Object.keys(data92)){
+if(!(func0.call(schema11.properties.networks.items.properties, key9))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data92}];
 return false;
 break;
 }
 }
-if(_errs210 === errors){
-if(data99.enabled !== undefined && func0.call(data99, "enabled")){
-let data100 = data99.enabled;
-const _errs211 = errors;
-if((typeof data100 !== "boolean") && (data100 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data100}];
+if(_errs196 === errors){
+if(data92.name !== undefined && func0.call(data92, "name")){
+let data93 = data92.name;
+const _errs197 = errors;
+if(typeof data93 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data93}];
 return false;
 }
-var valid23 = _errs211 === errors;
+var valid22 = _errs197 === errors;
 }
 else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.namespace !== undefined && func0.call(data92, "namespace")){
+let data94 = data92.namespace;
+const _errs199 = errors;
+if((typeof data94 !== "string") && (data94 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data94}];
+return false;
+}
+var valid22 = _errs199 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.networkName !== undefined && func0.call(data92, "networkName")){
+let data95 = data92.networkName;
+const _errs201 = errors;
+if((typeof data95 !== "string") && (data95 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data95}];
+return false;
+}
+var valid22 = _errs201 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.topology !== undefined && func0.call(data92, "topology")){
+let data96 = data92.topology;
+const _errs203 = errors;
+if((typeof data96 !== "string") && (data96 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data96}];
+return false;
+}
+if(!((((data96 === "layer3") || (data96 === "layer2")) || (data96 === "localnet")) || (data96 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data96}];
+return false;
+}
+var valid22 = _errs203 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.subnets !== undefined && func0.call(data92, "subnets")){
+let data97 = data92.subnets;
+const _errs205 = errors;
+if((!(Array.isArray(data97))) && (data97 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data97}];
+return false;
+}
+if(errors === _errs205){
+if(Array.isArray(data97)){
 var valid23 = true;
-}
-if(valid23){
-if(data99.pods !== undefined && func0.call(data99, "pods")){
-let data101 = data99.pods;
-const _errs213 = errors;
-if((!(Array.isArray(data101))) && (data101 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data101}];
+const len13 = data97.length;
+for(let i13=0; i13<len13; i13++){
+let data98 = data97[i13];
+const _errs207 = errors;
+if(typeof data98 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/subnets/" + i13,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data98}];
 return false;
 }
-if(errors === _errs213){
-if(Array.isArray(data101)){
-var valid24 = true;
-const len14 = data101.length;
-for(let i14=0; i14<len14; i14++){
-let data102 = data101[i14];
-const _errs215 = errors;
-if(errors === _errs215){
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-let missing2;
-if(((data102.name === undefined) || (!(func0.call(data102, "name")))) && (missing2 = "name")){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data102}];
-return false;
-}
-else {
-const _errs217 = errors;
-for(const key10 of Object.keys(data102)){
-if(!((key10 === "name") || (key10 === "nodeName"))){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data102}];
-return false;
+var valid23 = _errs207 === errors;
+if(!valid23){
 break;
 }
 }
-if(_errs217 === errors){
-if(data102.name !== undefined && func0.call(data102, "name")){
-let data103 = data102.name;
-const _errs218 = errors;
-if(typeof data103 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data103}];
-return false;
 }
-var valid25 = _errs218 === errors;
+}
+var valid22 = _errs205 === errors;
 }
 else {
-var valid25 = true;
+var valid22 = true;
 }
-if(valid25){
-if(data102.nodeName !== undefined && func0.call(data102, "nodeName")){
-let data104 = data102.nodeName;
-const _errs220 = errors;
-if((typeof data104 !== "string") && (data104 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data104}];
+if(valid22){
+if(data92.excludeSubnets !== undefined && func0.call(data92, "excludeSubnets")){
+let data99 = data92.excludeSubnets;
+const _errs209 = errors;
+if((!(Array.isArray(data99))) && (data99 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data99}];
 return false;
 }
-var valid25 = _errs220 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data102}];
+if(errors === _errs209){
+if(Array.isArray(data99)){
+var valid24 = true;
+const len14 = data99.length;
+for(let i14=0; i14<len14; i14++){
+let data100 = data99[i14];
+const _errs211 = errors;
+if(typeof data100 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/excludeSubnets/" + i14,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data100}];
 return false;
 }
-}
-var valid24 = _errs215 === errors;
+var valid24 = _errs211 === errors;
 if(!valid24){
 break;
 }
 }
 }
 }
-var valid23 = _errs213 === errors;
+var valid22 = _errs209 === errors;
 }
 else {
-var valid23 = true;
+var valid22 = true;
+}
+if(valid22){
+if(data92.mtu !== undefined && func0.call(data92, "mtu")){
+let data101 = data92.mtu;
+const _errs213 = errors;
+if((!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))) && (data101 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data101}];
+return false;
+}
+var valid22 = _errs213 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.role !== undefined && func0.call(data92, "role")){
+let data102 = data92.role;
+const _errs215 = errors;
+if((typeof data102 !== "string") && (data102 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data102}];
+return false;
+}
+if(!(((data102 === "secondary") || (data102 === "primary")) || (data102 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data102}];
+return false;
+}
+var valid22 = _errs215 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.allowPersistentIps !== undefined && func0.call(data92, "allowPersistentIps")){
+let data103 = data92.allowPersistentIps;
+const _errs217 = errors;
+if((typeof data103 !== "boolean") && (data103 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data103}];
+return false;
+}
+var valid22 = _errs217 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.vlanId !== undefined && func0.call(data92, "vlanId")){
+let data104 = data92.vlanId;
+const _errs219 = errors;
+if((!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))) && (data104 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data104}];
+return false;
+}
+var valid22 = _errs219 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data92.physicalNetworkName !== undefined && func0.call(data92, "physicalNetworkName")){
+let data105 = data92.physicalNetworkName;
+const _errs221 = errors;
+if((typeof data105 !== "string") && (data105 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data105}];
+return false;
+}
+var valid22 = _errs221 === errors;
+}
+else {
+var valid22 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs208 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data92}];
+return false;
+}
+}
+var valid21 = _errs194 === errors;
+if(!valid21){
+break;
+}
+}
+}
+}
+var valid0 = _errs192 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.demo !== undefined && func0.call(data, "demo")){
+let data106 = data.demo;
+const _errs223 = errors;
+if((!(data106 && typeof data106 == "object" && !Array.isArray(data106))) && (data106 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data106}];
+return false;
+}
+if(errors === _errs223){
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+const _errs225 = errors;
+for(const key10 of Object.keys(data106)){
+if(!((key10 === "enabled") || (key10 === "pods"))){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data106}];
+return false;
+break;
+}
+}
+if(_errs225 === errors){
+if(data106.enabled !== undefined && func0.call(data106, "enabled")){
+let data107 = data106.enabled;
+const _errs226 = errors;
+if((typeof data107 !== "boolean") && (data107 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data107}];
+return false;
+}
+var valid25 = _errs226 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data106.pods !== undefined && func0.call(data106, "pods")){
+let data108 = data106.pods;
+const _errs228 = errors;
+if((!(Array.isArray(data108))) && (data108 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data108}];
+return false;
+}
+if(errors === _errs228){
+if(Array.isArray(data108)){
+var valid26 = true;
+const len15 = data108.length;
+for(let i15=0; i15<len15; i15++){
+let data109 = data108[i15];
+const _errs230 = errors;
+if(errors === _errs230){
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+let missing2;
+if(((data109.name === undefined) || (!(func0.call(data109, "name")))) && (missing2 = "name")){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data109}];
+return false;
+}
+else {
+const _errs232 = errors;
+for(const key11 of Object.keys(data109)){
+if(!((key11 === "name") || (key11 === "nodeName"))){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data109}];
+return false;
+break;
+}
+}
+if(_errs232 === errors){
+if(data109.name !== undefined && func0.call(data109, "name")){
+let data110 = data109.name;
+const _errs233 = errors;
+if(typeof data110 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data110}];
+return false;
+}
+var valid27 = _errs233 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data109.nodeName !== undefined && func0.call(data109, "nodeName")){
+let data111 = data109.nodeName;
+const _errs235 = errors;
+if((typeof data111 !== "string") && (data111 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data111}];
+return false;
+}
+var valid27 = _errs235 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data109}];
+return false;
+}
+}
+var valid26 = _errs230 === errors;
+if(!valid26){
+break;
+}
+}
+}
+}
+var valid25 = _errs228 === errors;
+}
+else {
+var valid25 = true;
+}
+}
+}
+}
+}
+var valid0 = _errs223 === errors;
 }
 else {
 var valid0 = true;
