@@ -7,7 +7,7 @@ import {
 import { DeceptiveNetworkConfig } from '../../src/deception';
 import { ChartAddressPlan } from '../../src/plan';
 import { validateManifests } from '../util/k8s-schema';
-import { agentContainer, ciliumConfig, containers, find, synthCilium } from './helpers';
+import { agentContainer, ciliumConfig, containers, find, nameOf, synthCilium } from './helpers';
 
 describe('CiliumPrimary with minimal props', () => {
   const objects = synthCilium();
@@ -17,14 +17,14 @@ describe('CiliumPrimary with minimal props', () => {
   });
 
   test('renders the objects of the 1.16.7 chart, certgen instead of key Secrets, all in kube-system', () => {
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+    expect(objects.map((o) => `${o.kind}/${nameOf(o)}`).sort()).toEqual([
       'ClusterRole/cilium', 'ClusterRole/cilium-operator',
       'ClusterRoleBinding/cilium', 'ClusterRoleBinding/cilium-operator',
       'ConfigMap/cilium-config', 'ConfigMap/cilium-envoy-config',
       'CronJob/hubble-generate-certs',
       'DaemonSet/cilium', 'DaemonSet/cilium-envoy',
       'Deployment/cilium-operator',
-      'Job/hubble-generate-certs',
+      'Job/hubble-generate-certs-<hash>',
       'Role/cilium-config-agent', 'Role/hubble-generate-certs',
       'RoleBinding/cilium-config-agent', 'RoleBinding/hubble-generate-certs',
       'Service/cilium-envoy', 'Service/hubble-peer',
@@ -41,7 +41,7 @@ describe('CiliumPrimary with minimal props', () => {
     const rbacKinds = ['Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'];
     const ids = cilium.node.children
       .filter((c) => ApiObject.isApiObject(c) && !rbacKinds.includes((c as ApiObject).kind))
-      .map((c) => `${(c as ApiObject).kind}/${(c as ApiObject).name} ${c.node.id}`);
+      .map((c) => `${(c as ApiObject).kind}/${nameOf({ kind: (c as ApiObject).kind, metadata: { name: (c as ApiObject).name } })} ${c.node.id}`);
     expect(ids).toEqual([
       'ConfigMap/cilium-config ConfigMap',
       'DaemonSet/cilium AgentDaemonSet',
@@ -51,7 +51,7 @@ describe('CiliumPrimary with minimal props', () => {
       'Deployment/cilium-operator OperatorDeployment',
       'Service/hubble-peer HubblePeerService',
       'CronJob/hubble-generate-certs HubbleCertgenCronJob',
-      'Job/hubble-generate-certs HubbleCertgenJob',
+      'Job/hubble-generate-certs-<hash> HubbleCertgenJob',
     ]);
   });
 
@@ -258,7 +258,7 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
     expect(images['DaemonSet/cilium/config']).toBe(props.agentImage);
     expect(images['Deployment/cilium-operator/cilium-operator']).toBe(props.operatorImage);
     expect(images['DaemonSet/cilium-envoy/cilium-envoy']).toBe(props.envoyImage);
-    expect(images['Job/hubble-generate-certs/certgen']).toBe(props.certgenImage);
+    expect(images['Job/hubble-generate-certs-<hash>/certgen']).toBe(props.certgenImage);
     expect(images['CronJob/hubble-generate-certs/certgen']).toBe(props.certgenImage);
     for (const { container } of containers(objects)) expect(container.imagePullPolicy).toBe('Always');
 
@@ -296,7 +296,8 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
   });
 
   test('every object is valid against the upstream Kubernetes schema', () => {
-    expect(validateManifests(objects)).toEqual([]);
+    // ServiceMonitors are the prometheus-operator's kind, whose CRD no schema here holds (test/cilium/observability.test.ts checks them).
+    expect(validateManifests(objects.filter((o) => o.kind !== 'ServiceMonitor'))).toEqual([]);
   });
 });
 
