@@ -1,6 +1,7 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
+import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
@@ -9,6 +10,7 @@ import { addConfigMap } from './config';
 import { addEnvoy } from './envoy';
 import { addHubbleCertgen, addHubblePeer } from './hubble';
 import { addHubbleRelay } from './hubble-relay';
+import { ciliumHostPorts } from './host-ports';
 import { addHubbleUi } from './hubble-ui';
 import { addMetricsServices, addServiceMonitors } from './metrics';
 import { CNI_CONF_FILE, NAMESPACE } from './names';
@@ -61,6 +63,8 @@ export class CiliumPrimary extends Construct {
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
     // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
+    // The servers' TCP ports against OVN-Kubernetes' (why: common/host-ports).
+    ChartAddressPlan._join<HostPortMember>(this, HOST_PORT_KIND, { component: 'cilium', ports: ciliumHostPorts(settings), node: this.node }, hostPortConflicts);
     this.registerPodRanges(settings);
 
     // One builder pattern: each part is a function `addX(scope, settings)` that adds its objects directly
