@@ -31,7 +31,9 @@ import { tunnelDevicePort } from './settings-routing';
  *
  * Checked object for object against `helm template` of each packaged chart (test/fidelity); the only
  * differences are deliberate: no key Secrets (certgen instead), no Helm hook annotation on the certgen
- * Job and one name for it in every version, no AWS-VPC-CNI clean-up hook on the agent.
+ * Job and its name hashed from its spec in every version, no AWS-VPC-CNI clean-up hook on the agent.
+ * From 1.18 also Hubble Relay and UI, Hubble's flow metrics, the agents' Prometheus metrics and the
+ * ServiceMonitors (`hubble`, `prometheus`, `serviceMonitors`; docs/cilium-features.md).
  */
 export class CiliumPrimary extends Construct {
   /** The CNI config file the agent writes into /etc/cni/net.d once ready (Multus' default network). */
