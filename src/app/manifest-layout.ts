@@ -13,6 +13,19 @@ export interface LayoutFile {
 
 /** The directory, relative to the output directory, of objects that need CRDs from the first apply. */
 export const STAGE2_DIR = 'stage2';
+/**
+ * The directory of objects whose CRDs this stack does not ship at all (the prometheus-operator's
+ * ServiceMonitors): applied by hand where those CRDs exist, `kubectl apply -f dist/optional/`.
+ */
+export const OPTIONAL_DIR = 'optional';
+/** API groups of CRDs that a cluster may or may not have, and this stack does not ship. */
+const OPTIONAL_GROUPS = new Set(['monitoring.coreos.com']);
+
+/** Whether an object is a custom resource of an OPTIONAL_GROUPS CRD. */
+export function isOptionalObject(o: any): boolean {
+  const apiVersion = String(o.apiVersion);
+  return apiVersion.includes('/') && OPTIONAL_GROUPS.has(apiVersion.split('/')[0]);
+}
 
 /**
  * API groups of CRDs that a feature needs installed before the stack and that the stack does not ship:
@@ -56,25 +69,36 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     else byComponent.set(id, [o]);
   }
   const files: LayoutFile[] = [];
+  const optional: LayoutFile[] = [];
   let stage1 = 0;
   let stage2 = 0;
   const stage1Files: LayoutFile[] = [];
   const stage2Files: LayoutFile[] = [];
   for (const component of components) {
     const id = component.node.id;
-    const own = byComponent.get(id);
-    if (own === undefined) continue;
+    const all = byComponent.get(id);
+    if (all === undefined) continue;
     const name = fileNamePart(id);
+    // A component's optional objects go to their own file (e.g. optional/01-cilium-servicemonitors.k8s.yaml),
+    // numbered in the component's order; the rest of the component stays in its stage.
+    const extra = all.filter(isOptionalObject);
+    if (extra.length > 0) {
+      const kinds = [...new Set(extra.map((o) => String(o.kind).toLowerCase()))].join('-');
+      optional.push({ path: `${OPTIONAL_DIR}/${String(optional.length + 1).padStart(2, '0')}-${name}-${kinds}s.k8s.yaml`, objects: extra });
+    }
+    const own = all.filter((o) => !isOptionalObject(o));
+    if (own.length === 0) continue;
     if (stage2Components.has(id)) {
       stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
       continue;
     }
+    // Objects of CRDs installed before the stack (Gateway API) wait for stage 2; the rest stays in stage 1.
     const later = own.filter(needsPreinstalledCrd);
     const now = own.filter((o) => !needsPreinstalledCrd(o));
     if (now.length > 0) stage1Files.push({ path: `${String(++stage1).padStart(2, '0')}-${name}.k8s.yaml`, objects: now });
     if (later.length > 0) stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: later });
   }
-  files.push(...stage1Files, ...stage2Files);
+  files.push(...stage1Files, ...stage2Files, ...optional);
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
     const missing = objects.filter((o) => !componentOf.has(keyOf(o))).map(keyOf);
@@ -94,6 +118,7 @@ function needsPreinstalledCrd(o: any): boolean {
  * those networks are custom resources too, and Multus fails the pod's sandbox until they exist.
  */
 function needsStage2(o: any, shippedGroups: Set<string>): boolean {
+  if (isOptionalObject(o)) return false;
   const apiVersion = String(o.apiVersion);
   if (apiVersion.includes('/') && shippedGroups.has(apiVersion.split('/')[0])) return true;
   const podMeta = o.kind === 'Pod' ? o.metadata : o.spec?.template?.metadata;

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
-import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
+import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { validateApp } from './validate-app';
 import { fileNamePart } from '../util/text';
 
@@ -28,7 +28,8 @@ export interface StagedOutputOptions {
 /**
  * The staged layout of any cdk8s App: `kubectl apply -f DIR` (CRDs and everything that does not need
  * them), then `kubectl apply -f DIR/stage2/` (custom resources of those CRDs, pods that name secondary
- * networks). One file per top-level construct of each chart, numbered in apply order. With several charts
+ * networks); custom resources of CRDs the App does not ship and a cluster may lack (ServiceMonitors) go
+ * to DIR/optional/, which neither command reads. One file per top-level construct of each chart, numbered in apply order. With several charts
  * the chart id goes into each file name and numbering runs across the charts.
  */
 export class StagedOutput {
@@ -79,11 +80,11 @@ function acrossCharts(layouts: { chart: Chart; files: LayoutFile[] }[]): LayoutF
     .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
   const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
     || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
-  const counters = [0, 0];
+  const counters = [0, 0, 0];
   return layouts.flatMap(({ chart, files }) => files.map((f) => {
-    const second = isStage2(f);
+    const dir = f.path.startsWith(`${OPTIONAL_DIR}/`) ? 2 : isStage2(f) ? 1 : 0;
     const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
-    const index = String(++counters[second ? 1 : 0]).padStart(2, '0');
-    return { path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
+    const index = String(++counters[dir]).padStart(2, '0');
+    return { path: `${['', `${STAGE2_DIR}/`, `${OPTIONAL_DIR}/`][dir]}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
   }));
 }

@@ -2,6 +2,7 @@ import type { ImagePullPolicy } from 'cdk8s-plus-28';
 import { Preset } from '../common/preset';
 import { CiliumVersion } from './cilium-version';
 import { CiliumEncryption } from './encryption';
+import { HubbleOptions } from './hubble-options';
 import { HubbleTls } from './hubble-tls';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
@@ -265,4 +266,29 @@ export interface CiliumPrimaryProps {
    * @default false (as upstream)
    */
   readonly gatewayApi?: boolean;
+  /**
+   * Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with
+   * 1.16.7). See docs/cilium-features.md.
+   * @default - none of them (as upstream)
+   */
+  readonly hubble?: HubbleOptions;
+
+  /**
+   * The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's
+   * metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default.
+   * Cilium 1.18.12, 1.19.6, 1.20.0.
+   * @default false (as upstream)
+   */
+  readonly prometheus?: boolean;
+
+  /**
+   * prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble,
+   * with the headless Services they select (`prometheus.serviceMonitor.enabled`,
+   * `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the
+   * prometheus-operator's CRDs, which this stack does not ship: synth writes them to
+   * `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`.
+   * Cilium 1.18.12, 1.19.6, 1.20.0.
+   * @default false (as upstream)
+   */
+  readonly serviceMonitors?: boolean;
 }

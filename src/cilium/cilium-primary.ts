@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
 import { CILIUM_WIREGUARD_OVERHEAD, CILIUM_WIREGUARD_PORT } from '../common/cni-facts';
 import { TUNNEL_MTU_KIND, TunnelMtuMember, tunnelMtuWarnings } from '../common/tunnel-mtu';
+import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
@@ -13,6 +14,10 @@ import { CiliumEncryption } from './encryption';
 import { addEnvoy } from './envoy';
 import { addGatewayApi } from './gateway-api';
 import { addHubbleCertgen, addHubblePeer } from './hubble';
+import { addHubbleRelay } from './hubble-relay';
+import { ciliumHostPorts } from './host-ports';
+import { addHubbleUi } from './hubble-ui';
+import { addMetricsServices, addServiceMonitors } from './metrics';
 import { CNI_CONF_FILE, NAMESPACE } from './names';
 import { addOperator } from './operator';
 import { addRbac } from './rbac';
@@ -33,7 +38,9 @@ import { tunnelDevicePort } from './settings-routing';
  *
  * Checked object for object against `helm template` of each packaged chart (test/fidelity); the only
  * differences are deliberate: no key Secrets (certgen instead), no Helm hook annotation on the certgen
- * Job and one name for it in every version, no AWS-VPC-CNI clean-up hook on the agent.
+ * Job and its name hashed from its spec in every version, no AWS-VPC-CNI clean-up hook on the agent.
+ * From 1.18 also Hubble Relay and UI, Hubble's flow metrics, the agents' Prometheus metrics and the
+ * ServiceMonitors (`hubble`, `prometheus`, `serviceMonitors`; docs/cilium-features.md).
  */
 export class CiliumPrimary extends Construct {
   /** The CNI config file the agent writes into /etc/cni/net.d once ready (Multus' default network). */
@@ -81,6 +88,8 @@ export class CiliumPrimary extends Construct {
         });
       }
     }
+    // The servers' TCP ports against OVN-Kubernetes' (why: common/host-ports).
+    ChartAddressPlan._join<HostPortMember>(this, HOST_PORT_KIND, { component: 'cilium', ports: ciliumHostPorts(settings), node: this.node }, hostPortConflicts);
     this.registerPodRanges(settings);
     if (settings.version.endOfLife) ChartAddressPlan.warn(this, endOfLifeWarning(settings.version));
 
@@ -97,6 +106,10 @@ export class CiliumPrimary extends Construct {
     addHubblePeer(this, settings);
     if (settings.hubbleTls) addHubbleCertgen(this, settings);
     if (settings.gatewayApi) addGatewayApi(this, settings.version.atLeast(20));
+    if (settings.hubbleRelay) addHubbleRelay(this, settings);
+    if (settings.hubbleUi) addHubbleUi(this, settings);
+    addMetricsServices(this, settings);
+    addServiceMonitors(this, settings);
   }
 
   /**

@@ -12,7 +12,16 @@ export interface CiliumReleaseImages {
   readonly envoy: string;
   /** certgen image of the in-cluster Hubble certificate generation. */
   readonly certgen: string;
+  /** Hubble Relay image (1.18 and later). */
+  readonly hubbleRelay?: string;
+  /** Hubble UI frontend image (1.18 and later). */
+  readonly hubbleUi?: string;
+  /** Hubble UI backend image (1.18 and later). */
+  readonly hubbleUiBackend?: string;
 }
+
+const HUBBLE_UI = `${CiliumImages.DEFAULT_REGISTRY}/hubble-ui:v0.13.5@sha256:f7d514fc54d784ed6df9d58cf0e97648b143f92b766dd1780ed3fc845bd4c516`;
+const HUBBLE_UI_BACKEND = `${CiliumImages.DEFAULT_REGISTRY}/hubble-ui-backend:v0.13.5@sha256:fac0c300ae119274edca11fd89b1ad23c788792d8bc4ea2ba631c709e8d3c688`;
 
 const REG = CiliumImages.DEFAULT_REGISTRY;
 
@@ -22,7 +31,8 @@ const REG = CiliumImages.DEFAULT_REGISTRY;
  * between chart lines); the differences between releases live in `version-changes.ts`.
  *
  * Digests: from the packaged charts cilium-<version>.tgz of the cilium/charts repository (values.yaml
- * `image`, `operator.image.genericDigest`, `envoy.image`, `certgen.image`), as they appear in
+ * `image`, `operator.image.genericDigest`, `envoy.image`, `certgen.image`, `hubble.relay.image`,
+ * `hubble.ui.frontend.image`, `hubble.ui.backend.image`), as they appear in
  * `helm template` of each chart.
  */
 export class CiliumVersion {
@@ -43,6 +53,9 @@ export class CiliumVersion {
     operator: `${REG}/operator-generic:v1.18.12@sha256:86899c73438812b2761ac6fa435ea4e65f68e70d1ae54ac806fec8805d1ce011`,
     envoy: `${REG}/cilium-envoy:v1.36.9-1782267392-edeb3f2af56c37c407efa1f63f0b32f595399bbc@sha256:767101fb8a5e38f055778cb43b7aa8eed80450b37f8121effac3d9de9e06dc99`,
     certgen: `${REG}/certgen:v0.4.6@sha256:511cedee817713fdf72db7e32fffb4b90da7747661b95180064f18198877626c`,
+    hubbleRelay: `${REG}/hubble-relay:v1.18.12@sha256:308b186791faf8a8a9322ce64d2e12f66fa82a3f4659e7a79b31829b6195df61`,
+    hubbleUi: HUBBLE_UI,
+    hubbleUiBackend: HUBBLE_UI_BACKEND,
   });
 
   /** 1.19.6 (supported line). */
@@ -51,6 +64,9 @@ export class CiliumVersion {
     operator: `${REG}/operator-generic:v1.19.6@sha256:0db4ca4e06969d8904ee036617795d0e9c3228cf7b8d902ba74fc2bb98d2d665`,
     envoy: `${REG}/cilium-envoy:v1.36.9-1782267392-edeb3f2af56c37c407efa1f63f0b32f595399bbc@sha256:767101fb8a5e38f055778cb43b7aa8eed80450b37f8121effac3d9de9e06dc99`,
     certgen: `${REG}/certgen:v0.4.6@sha256:511cedee817713fdf72db7e32fffb4b90da7747661b95180064f18198877626c`,
+    hubbleRelay: `${REG}/hubble-relay:v1.19.6@sha256:6782a49e3f28eba015701c4410a5ec7fa096fe9a562f879b4372dbecd827ea44`,
+    hubbleUi: HUBBLE_UI,
+    hubbleUiBackend: HUBBLE_UI_BACKEND,
   });
 
   /** 1.20.0 (newest line), the default (`Preset.CURRENT`). */
@@ -59,6 +75,9 @@ export class CiliumVersion {
     operator: `${REG}/operator-generic:v1.20.0@sha256:80744a8cc7c91c2f9e6347629406844eb35d79b30a732c6d41c15b17232a74f3`,
     envoy: `${REG}/cilium-envoy:v1.37.5-1782911245-7cffc778c923f68a77954a53b1a98d6b5353f004@sha256:583057dd4f7d54cd41efff3c413aa0b148ac201f522e2c3336851fa89c78b039`,
     certgen: `${REG}/certgen:v0.4.8@sha256:e65f1d15a0ffaf2df32797c8ad1c797fc64dad11c274cd96a2eafa89d712cdc3`,
+    hubbleRelay: `${REG}/hubble-relay:v1.20.0@sha256:2ca16981c7eb98df0ba9c9d18896bb9ca628b5cbd40dc9801339f4741f91ee94`,
+    hubbleUi: HUBBLE_UI,
+    hubbleUiBackend: HUBBLE_UI_BACKEND,
   });
 
   /** Every supported release, oldest first. */

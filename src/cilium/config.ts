@@ -4,6 +4,7 @@ import { agentDefaultKeys, cniKeys, hubbleKeys, ipamKeys, proxyKeys } from './co
 import { generalKeys, loadBalancingKeys, routingKeys } from './config-datapath';
 import { featureConfigKeys } from './config-feature-keys';
 import { ConfigKeys } from './config-keys';
+import { metricsKeys } from './metrics';
 import { CONFIG_MAP, NAMESPACE } from './names';
 import { CiliumSettings } from './settings';
 import { CONFIG_CHANGES } from './version-changes';
@@ -29,6 +30,7 @@ function ciliumConfigData(settings: CiliumSettings): Record<string, string> {
   loadBalancingKeys(keys, settings);
   cniKeys(keys, settings);
   hubbleKeys(keys, settings);
+  metricsKeys(keys, settings);
   ipamKeys(keys, settings);
   agentDefaultKeys(keys);
   proxyKeys(keys);

@@ -7,11 +7,12 @@ import { ClusterSettings, resolveCluster } from './settings-cluster';
 import { FeatureSettings, resolveFeatures } from './settings-features';
 import { HubbleSettings, resolveHubble } from './settings-hubble';
 import { ImageSettings, resolveImages } from './settings-images';
+import { ObservabilitySettings, resolveObservability } from './settings-observability';
 import { PodRangeSettings, resolvePodRanges } from './settings-pod-ranges';
 import { RoutingSettings, resolveRouting } from './settings-routing';
 
 /** The props, checked and with every default applied: what the builders render. */
-export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiServerSettings, ClusterSettings, ImageSettings, HubbleSettings, FeatureSettings {
+export interface CiliumSettings extends PodRangeSettings, RoutingSettings, ApiServerSettings, ClusterSettings, ImageSettings, HubbleSettings, FeatureSettings, ObservabilitySettings {
   readonly version: CiliumVersion;
   readonly cniExclusive: boolean;
 }
@@ -35,6 +36,7 @@ export function resolveSettings(props: CiliumPrimaryProps): CiliumSettings {
     ...resolveImages(props, version),
     ...resolveHubble(props.hubbleTls),
     ...resolveFeatures(props, { version, kubeProxyReplacement: apiServer.kubeProxyReplacement, ipv4: podRanges.ipv4, socketLbHostNamespaceOnly: apiServer.socketLbHostNamespaceOnly }),
+    ...resolveObservability(props, version),
   };
 }
 

@@ -32,13 +32,33 @@ function synthWith(values: string) {
 
 const file = (files: SeedOutput['files'], p: string) => files.find((f) => f.path === p)!;
 
+/**
+ * The deliberate changes to the seed's objects made after the fixture was written, each undone here so the
+ * comparison still covers everything else. Each is asserted before it is undone, so a change that stops
+ * happening fails this test too.
+ */
+function undoLaterChanges(files: SeedOutput['files']): SeedOutput['files'] {
+  return files.map((f) => ({
+    path: f.path,
+    objects: f.objects.map((o: any) => {
+      // Issue 24: the certgen Job is named after a hash of its spec, so an upgrade can replace it (src/cilium/hubble.ts).
+      if (o.kind === 'Job' && String(o.metadata?.name).startsWith('hubble-generate-certs')) {
+        expect(o.metadata.name).toMatch(/^hubble-generate-certs-[0-9a-f]{10}$/);
+        return { ...o, metadata: { ...o.metadata, name: 'hubble-generate-certs' } };
+      }
+      return o;
+    }),
+  }));
+}
+
 describe('preset: seed', () => {
   const seed = synthWith('preset: seed\n');
   const current = synthWith('{}\n');
 
   test('writes the files of the seed default, object for object, and the same kind config', () => {
     expect(seed.manifests).toEqual(SEED.files.map((f) => f.path).sort());
-    for (const f of SEED.files) expect({ path: f.path, objects: file(seed.files, f.path).objects }).toEqual(f);
+    const written = undoLaterChanges(seed.files);
+    for (const f of SEED.files) expect({ path: f.path, objects: file(written, f.path).objects }).toEqual(f);
     expect(seed.kindConfig).toEqual(SEED.kindConfig);
   });
 
@@ -56,7 +76,8 @@ describe('preset: seed', () => {
 
   test('the default differs from it only in the releases: every other file is the same, object for object', () => {
     const releaseFiles = ['02-cilium.k8s.yaml', '03-multus.k8s.yaml'];
-    for (const f of SEED.files.filter((x) => !releaseFiles.includes(x.path))) expect(file(current.files, f.path)).toEqual(f);
+    const written = undoLaterChanges(current.files);
+    for (const f of SEED.files.filter((x) => !releaseFiles.includes(x.path))) expect(file(written, f.path)).toEqual(f);
     expect(current.kindConfig).toEqual(SEED.kindConfig);
     const text = (p: string) => JSON.stringify(file(current.files, p).objects);
     expect(text('02-cilium.k8s.yaml')).toContain('quay.io/cilium/cilium:v1.20.0@sha256:');

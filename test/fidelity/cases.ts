@@ -74,29 +74,36 @@ export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) =>
 /**
  * The feature variants of 1.18 and later (upstream README): each with `ipam.mode=kubernetes`; `KPR` there is
  * kubeProxyReplacement with k8sServiceHost/Port. Their objects are in 02-cilium.k8s.yaml, the GatewayClass
- * (a Gateway API custom resource) in stage2/.
+ * (a Gateway API custom resource) in stage2/, the ServiceMonitors (the prometheus-operator's kind) in optional/.
  */
 export const CILIUM_FEATURE_VERSIONS = ['1.18.12', '1.19.6', '1.20.0'] as const;
-export const CILIUM_FEATURE_VARIANTS = ['wireguard', 'lb-l2-bgp', 'gateway-api', 'egress-bandwidth'] as const;
+export const CILIUM_FEATURE_VARIANTS = ['hubble-ui', 'metrics', 'wireguard', 'lb-l2-bgp', 'gateway-api', 'egress-bandwidth'] as const;
 
 const KPR = { kubeProxyReplacement: true, k8sServiceHost: 'ovn-control-plane', k8sServicePort: 6443 };
+/** The `cilium:` values of each variant. */
 const CILIUM_FEATURE_VALUES: Record<typeof CILIUM_FEATURE_VARIANTS[number], Record<string, any>> = {
+  // hubble.relay.enabled=true, hubble.ui.enabled=true
+  'hubble-ui': { hubble: { relay: true, ui: true } },
+  // prometheus.enabled, operator.prometheus.enabled (our default), hubble.metrics.enabled={…}, the three
+  // serviceMonitor.enabled; the render's --api-versions stand for the prometheus-operator's CRDs.
+  'metrics': { prometheus: true, hubble: { metrics: ['dns', 'drop', 'tcp', 'flow', 'icmp', 'httpV2'] }, serviceMonitors: true },
   // encryption.enabled=true, encryption.type=wireguard, encryption.nodeEncryption=true
-  'wireguard': { cilium: { encryption: 'wireguard', nodeEncryption: true } },
-  'lb-l2-bgp': { cilium: { ...KPR, l2Announcements: true, bgpControlPlane: true } },
-  'gateway-api': { cilium: { ...KPR, gatewayApi: true } },
-  'egress-bandwidth': { cilium: { ...KPR, bpfMasquerade: true, egressGateway: true, bandwidthManager: true, bbr: true } },
+  'wireguard': { encryption: 'wireguard', nodeEncryption: true },
+  'lb-l2-bgp': { ...KPR, l2Announcements: true, bgpControlPlane: true },
+  'gateway-api': { ...KPR, gatewayApi: true },
+  'egress-bandwidth': { ...KPR, bpfMasquerade: true, egressGateway: true, bandwidthManager: true, bbr: true },
+};
+const EXTRA_FILES: Partial<Record<typeof CILIUM_FEATURE_VARIANTS[number], string[]>> = {
+  'gateway-api': ['stage2/01-cilium.k8s.yaml'],
+  'metrics': ['optional/01-cilium-servicemonitors.k8s.yaml'],
 };
 
-export const CILIUM_FEATURE_CASES: FidelityCase[] = CILIUM_FEATURE_VERSIONS.flatMap((version) => CILIUM_FEATURE_VARIANTS.map((variant) => {
-  const values = CILIUM_FEATURE_VALUES[variant];
-  return {
-    id: `cilium/${version}/${variant}`,
-    upstream: [`cilium/${version}/${variant}.yaml`],
-    values: { ...values, cilium: { version, ...values.cilium } },
-    projectFiles: ['02-cilium.k8s.yaml', ...(variant === 'gateway-api' ? ['stage2/01-cilium.k8s.yaml'] : [])],
-  };
-}));
+export const CILIUM_FEATURE_CASES: FidelityCase[] = CILIUM_FEATURE_VERSIONS.flatMap((version) => CILIUM_FEATURE_VARIANTS.map((variant) => ({
+  id: `cilium/${version}/${variant}`,
+  upstream: [`cilium/${version}/${variant}.yaml`],
+  values: { cilium: { version, ...CILIUM_FEATURE_VALUES[variant] } },
+  projectFiles: ['02-cilium.k8s.yaml', ...(EXTRA_FILES[variant] ?? [])],
+})));
 
 // ---------------------------------------------------------------------------------------------- multus
 export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;

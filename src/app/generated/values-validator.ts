@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1004,71 +1004,43 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data30.ipam !== undefined && func0.call(data30, "ipam")){
-let data66 = data30.ipam;
+if(data30.hubble !== undefined && func0.call(data30, "hubble")){
+let data66 = data30.hubble;
 const _errs137 = errors;
-if((typeof data66 !== "string") && (data66 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipam.type,parentSchema:schema11.properties.cilium.properties.ipam,data:data66}];
+if((!(data66 && typeof data66 == "object" && !Array.isArray(data66))) && (data66 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.type},message:"must be object,null",schema:schema11.properties.cilium.properties.hubble.type,parentSchema:schema11.properties.cilium.properties.hubble,data:data66}];
 return false;
 }
-if(!(((data66 === "kubernetes") || (data66 === "cluster-pool")) || (data66 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.ipam.enum,parentSchema:schema11.properties.cilium.properties.ipam,data:data66}];
-return false;
-}
-var valid11 = _errs137 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data30.clusterPool !== undefined && func0.call(data30, "clusterPool")){
-let data67 = data30.clusterPool;
+if(errors === _errs137){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 const _errs139 = errors;
-if((!(data67 && typeof data67 == "object" && !Array.isArray(data67))) && (data67 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema11.properties.cilium.properties.clusterPool.type,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data67}];
-return false;
-}
-if(errors === _errs139){
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-let missing0;
-if(((data67.podCidrs === undefined) || (!(func0.call(data67, "podCidrs")))) && (missing0 = "podCidrs")){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.properties.cilium.properties.clusterPool.required,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data67}];
-return false;
-}
-else {
-const _errs141 = errors;
-for(const key4 of Object.keys(data67)){
-if(!(((key4 === "podCidrs") || (key4 === "ipv4MaskSize")) || (key4 === "ipv6MaskSize"))){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data67}];
+for(const key4 of Object.keys(data66)){
+if(!(((key4 === "relay") || (key4 === "ui")) || (key4 === "metrics"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.hubble,data:data66}];
 return false;
 break;
 }
 }
-if(_errs141 === errors){
-if(data67.podCidrs !== undefined && func0.call(data67, "podCidrs")){
-let data68 = data67.podCidrs;
+if(_errs139 === errors){
+if(data66.relay !== undefined && func0.call(data66, "relay")){
+let data67 = data66.relay;
+const _errs140 = errors;
+if((typeof data67 !== "boolean") && (data67 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/relay",schemaPath:"#/properties/cilium/properties/hubble/properties/relay/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.relay.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.hubble.properties.relay.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.relay,data:data67}];
+return false;
+}
+var valid14 = _errs140 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data66.ui !== undefined && func0.call(data66, "ui")){
+let data68 = data66.ui;
 const _errs142 = errors;
-if(errors === _errs142){
-if(Array.isArray(data68)){
-var valid15 = true;
-const len10 = data68.length;
-for(let i10=0; i10<len10; i10++){
-let data69 = data68[i10];
-const _errs144 = errors;
-if(typeof data69 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i10,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data69}];
+if((typeof data68 !== "boolean") && (data68 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/ui",schemaPath:"#/properties/cilium/properties/hubble/properties/ui/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.ui.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.hubble.properties.ui.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.ui,data:data68}];
 return false;
-}
-var valid15 = _errs144 === errors;
-if(!valid15){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs,data:data68}];
-return false;
-}
 }
 var valid14 = _errs142 === errors;
 }
@@ -1076,41 +1048,187 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data67.ipv4MaskSize !== undefined && func0.call(data67, "ipv4MaskSize")){
-let data70 = data67.ipv4MaskSize;
+if(data66.metrics !== undefined && func0.call(data66, "metrics")){
+let data69 = data66.metrics;
+const _errs144 = errors;
+if((!(Array.isArray(data69))) && (data69 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics",schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.metrics.type},message:"must be array,null",schema:schema11.properties.cilium.properties.hubble.properties.metrics.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics,data:data69}];
+return false;
+}
+if(errors === _errs144){
+if(Array.isArray(data69)){
+var valid15 = true;
+const len10 = data69.length;
+for(let i10=0; i10<len10; i10++){
+let data70 = data69[i10];
 const _errs146 = errors;
-if((!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))) && (data70 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data70}];
+if(typeof data70 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.hubble.properties.metrics.items.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics.items,data:data70}];
 return false;
 }
-var valid14 = _errs146 === errors;
+if(!((((((((((((data70 === "dns") || (data70 === "drop")) || (data70 === "tcp")) || (data70 === "flow")) || (data70 === "icmp")) || (data70 === "http")) || (data70 === "httpV2")) || (data70 === "port-distribution")) || (data70 === "flows-to-world")) || (data70 === "policy")) || (data70 === "kafka")) || (data70 === "sctp"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.hubble.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.hubble.properties.metrics.items.enum,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics.items,data:data70}];
+return false;
+}
+var valid15 = _errs146 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+var valid14 = _errs144 === errors;
 }
 else {
 var valid14 = true;
 }
-if(valid14){
-if(data67.ipv6MaskSize !== undefined && func0.call(data67, "ipv6MaskSize")){
-let data71 = data67.ipv6MaskSize;
-const _errs148 = errors;
-if((!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))) && (data71 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data71}];
-return false;
-}
-var valid14 = _errs148 === errors;
-}
-else {
-var valid14 = true;
 }
 }
 }
 }
 }
-}
-}
-var valid11 = _errs139 === errors;
+var valid11 = _errs137 === errors;
 }
 else {
 var valid11 = true;
+}
+if(valid11){
+if(data30.prometheus !== undefined && func0.call(data30, "prometheus")){
+let data71 = data30.prometheus;
+const _errs148 = errors;
+if((typeof data71 !== "boolean") && (data71 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/prometheus",schemaPath:"#/properties/cilium/properties/prometheus/type",keyword:"type",params:{type: schema11.properties.cilium.properties.prometheus.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.prometheus.type,parentSchema:schema11.properties.cilium.properties.prometheus,data:data71}];
+return false;
+}
+var valid11 = _errs148 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.serviceMonitors !== undefined && func0.call(data30, "serviceMonitors")){
+let data72 = data30.serviceMonitors;
+const _errs150 = errors;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/serviceMonitors",schemaPath:"#/properties/cilium/properties/serviceMonitors/type",keyword:"type",params:{type: schema11.properties.cilium.properties.serviceMonitors.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.serviceMonitors.type,parentSchema:schema11.properties.cilium.properties.serviceMonitors,data:data72}];
+return false;
+}
+var valid11 = _errs150 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.ipam !== undefined && func0.call(data30, "ipam")){
+let data73 = data30.ipam;
+const _errs152 = errors;
+if((typeof data73 !== "string") && (data73 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipam.type,parentSchema:schema11.properties.cilium.properties.ipam,data:data73}];
+return false;
+}
+if(!(((data73 === "kubernetes") || (data73 === "cluster-pool")) || (data73 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.ipam.enum,parentSchema:schema11.properties.cilium.properties.ipam,data:data73}];
+return false;
+}
+var valid11 = _errs152 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.clusterPool !== undefined && func0.call(data30, "clusterPool")){
+let data74 = data30.clusterPool;
+const _errs154 = errors;
+if((!(data74 && typeof data74 == "object" && !Array.isArray(data74))) && (data74 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema11.properties.cilium.properties.clusterPool.type,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data74}];
+return false;
+}
+if(errors === _errs154){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing0;
+if(((data74.podCidrs === undefined) || (!(func0.call(data74, "podCidrs")))) && (missing0 = "podCidrs")){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.properties.cilium.properties.clusterPool.required,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data74}];
+return false;
+}
+else {
+const _errs156 = errors;
+for(const key5 of Object.keys(data74)){
+if(!(((key5 === "podCidrs") || (key5 === "ipv4MaskSize")) || (key5 === "ipv6MaskSize"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data74}];
+return false;
+break;
+}
+}
+if(_errs156 === errors){
+if(data74.podCidrs !== undefined && func0.call(data74, "podCidrs")){
+let data75 = data74.podCidrs;
+const _errs157 = errors;
+if(errors === _errs157){
+if(Array.isArray(data75)){
+var valid17 = true;
+const len11 = data75.length;
+for(let i11=0; i11<len11; i11++){
+let data76 = data75[i11];
+const _errs159 = errors;
+if(typeof data76 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i11,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data76}];
+return false;
+}
+var valid17 = _errs159 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs,data:data75}];
+return false;
+}
+}
+var valid16 = _errs157 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data74.ipv4MaskSize !== undefined && func0.call(data74, "ipv4MaskSize")){
+let data77 = data74.ipv4MaskSize;
+const _errs161 = errors;
+if((!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))) && (data77 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data77}];
+return false;
+}
+var valid16 = _errs161 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data74.ipv6MaskSize !== undefined && func0.call(data74, "ipv6MaskSize")){
+let data78 = data74.ipv6MaskSize;
+const _errs163 = errors;
+if((!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))) && (data78 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data78}];
+return false;
+}
+var valid16 = _errs163 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid11 = _errs154 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
 }
 }
 }
@@ -1156,124 +1274,124 @@ var valid0 = true;
 }
 if(valid0){
 if(data.multus !== undefined && func0.call(data, "multus")){
-let data72 = data.multus;
-const _errs150 = errors;
-if((!(data72 && typeof data72 == "object" && !Array.isArray(data72))) && (data72 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema11.properties.multus.type},message:"must be object,null",schema:schema11.properties.multus.type,parentSchema:schema11.properties.multus,data:data72}];
+let data79 = data.multus;
+const _errs165 = errors;
+if((!(data79 && typeof data79 == "object" && !Array.isArray(data79))) && (data79 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema11.properties.multus.type},message:"must be object,null",schema:schema11.properties.multus.type,parentSchema:schema11.properties.multus,data:data79}];
 return false;
 }
-if(errors === _errs150){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-const _errs152 = errors;
-for(const key5 of Object.keys(data72)){
-if(!(((((((key5 === "mode") || (key5 === "version")) || (key5 === "image")) || (key5 === "namespace")) || (key5 === "defaultNetworkFile")) || (key5 === "waitForDefaultNetwork")) || (key5 === "logLevel"))){
-validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.multus,data:data72}];
+if(errors === _errs165){
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+const _errs167 = errors;
+for(const key6 of Object.keys(data79)){
+if(!(((((((key6 === "mode") || (key6 === "version")) || (key6 === "image")) || (key6 === "namespace")) || (key6 === "defaultNetworkFile")) || (key6 === "waitForDefaultNetwork")) || (key6 === "logLevel"))){
+validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.multus,data:data79}];
 return false;
 break;
 }
 }
-if(_errs152 === errors){
-if(data72.mode !== undefined && func0.call(data72, "mode")){
-let data73 = data72.mode;
-const _errs153 = errors;
-if((typeof data73 !== "string") && (data73 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema11.properties.multus.properties.mode.type},message:"must be string,null",schema:schema11.properties.multus.properties.mode.type,parentSchema:schema11.properties.multus.properties.mode,data:data73}];
+if(_errs167 === errors){
+if(data79.mode !== undefined && func0.call(data79, "mode")){
+let data80 = data79.mode;
+const _errs168 = errors;
+if((typeof data80 !== "string") && (data80 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema11.properties.multus.properties.mode.type},message:"must be string,null",schema:schema11.properties.multus.properties.mode.type,parentSchema:schema11.properties.multus.properties.mode,data:data80}];
 return false;
 }
-if(!(((data73 === "thin") || (data73 === "thick")) || (data73 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.mode.enum,parentSchema:schema11.properties.multus.properties.mode,data:data73}];
+if(!(((data80 === "thin") || (data80 === "thick")) || (data80 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.mode.enum,parentSchema:schema11.properties.multus.properties.mode,data:data80}];
 return false;
 }
-var valid16 = _errs153 === errors;
+var valid18 = _errs168 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data72.version !== undefined && func0.call(data72, "version")){
-let data74 = data72.version;
-const _errs155 = errors;
-if((typeof data74 !== "string") && (data74 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema11.properties.multus.properties.version.type},message:"must be string,null",schema:schema11.properties.multus.properties.version.type,parentSchema:schema11.properties.multus.properties.version,data:data74}];
+if(valid18){
+if(data79.version !== undefined && func0.call(data79, "version")){
+let data81 = data79.version;
+const _errs170 = errors;
+if((typeof data81 !== "string") && (data81 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema11.properties.multus.properties.version.type},message:"must be string,null",schema:schema11.properties.multus.properties.version.type,parentSchema:schema11.properties.multus.properties.version,data:data81}];
 return false;
 }
-if(!((((data74 === "v4.1.3") || (data74 === "v4.2.4")) || (data74 === "v4.3.0")) || (data74 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.version.enum,parentSchema:schema11.properties.multus.properties.version,data:data74}];
+if(!((((data81 === "v4.1.3") || (data81 === "v4.2.4")) || (data81 === "v4.3.0")) || (data81 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.version.enum,parentSchema:schema11.properties.multus.properties.version,data:data81}];
 return false;
 }
-var valid16 = _errs155 === errors;
+var valid18 = _errs170 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data72.image !== undefined && func0.call(data72, "image")){
-let data75 = data72.image;
-const _errs157 = errors;
-if((typeof data75 !== "string") && (data75 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema11.properties.multus.properties.image.type},message:"must be string,null",schema:schema11.properties.multus.properties.image.type,parentSchema:schema11.properties.multus.properties.image,data:data75}];
+if(valid18){
+if(data79.image !== undefined && func0.call(data79, "image")){
+let data82 = data79.image;
+const _errs172 = errors;
+if((typeof data82 !== "string") && (data82 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema11.properties.multus.properties.image.type},message:"must be string,null",schema:schema11.properties.multus.properties.image.type,parentSchema:schema11.properties.multus.properties.image,data:data82}];
 return false;
 }
-var valid16 = _errs157 === errors;
+var valid18 = _errs172 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data72.namespace !== undefined && func0.call(data72, "namespace")){
-let data76 = data72.namespace;
-const _errs159 = errors;
-if((typeof data76 !== "string") && (data76 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema11.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema11.properties.multus.properties.namespace.type,parentSchema:schema11.properties.multus.properties.namespace,data:data76}];
+if(valid18){
+if(data79.namespace !== undefined && func0.call(data79, "namespace")){
+let data83 = data79.namespace;
+const _errs174 = errors;
+if((typeof data83 !== "string") && (data83 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema11.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema11.properties.multus.properties.namespace.type,parentSchema:schema11.properties.multus.properties.namespace,data:data83}];
 return false;
 }
-var valid16 = _errs159 === errors;
+var valid18 = _errs174 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data72.defaultNetworkFile !== undefined && func0.call(data72, "defaultNetworkFile")){
-let data77 = data72.defaultNetworkFile;
-const _errs161 = errors;
-if((typeof data77 !== "string") && (data77 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema11.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema11.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema11.properties.multus.properties.defaultNetworkFile,data:data77}];
+if(valid18){
+if(data79.defaultNetworkFile !== undefined && func0.call(data79, "defaultNetworkFile")){
+let data84 = data79.defaultNetworkFile;
+const _errs176 = errors;
+if((typeof data84 !== "string") && (data84 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema11.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema11.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema11.properties.multus.properties.defaultNetworkFile,data:data84}];
 return false;
 }
-var valid16 = _errs161 === errors;
+var valid18 = _errs176 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data72.waitForDefaultNetwork !== undefined && func0.call(data72, "waitForDefaultNetwork")){
-let data78 = data72.waitForDefaultNetwork;
-const _errs163 = errors;
-if((typeof data78 !== "boolean") && (data78 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema11.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema11.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema11.properties.multus.properties.waitForDefaultNetwork,data:data78}];
+if(valid18){
+if(data79.waitForDefaultNetwork !== undefined && func0.call(data79, "waitForDefaultNetwork")){
+let data85 = data79.waitForDefaultNetwork;
+const _errs178 = errors;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema11.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema11.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema11.properties.multus.properties.waitForDefaultNetwork,data:data85}];
 return false;
 }
-var valid16 = _errs163 === errors;
+var valid18 = _errs178 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data72.logLevel !== undefined && func0.call(data72, "logLevel")){
-let data79 = data72.logLevel;
-const _errs165 = errors;
-if((typeof data79 !== "string") && (data79 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema11.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema11.properties.multus.properties.logLevel.type,parentSchema:schema11.properties.multus.properties.logLevel,data:data79}];
+if(valid18){
+if(data79.logLevel !== undefined && func0.call(data79, "logLevel")){
+let data86 = data79.logLevel;
+const _errs180 = errors;
+if((typeof data86 !== "string") && (data86 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema11.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema11.properties.multus.properties.logLevel.type,parentSchema:schema11.properties.multus.properties.logLevel,data:data86}];
 return false;
 }
-if(!(((((data79 === "panic") || (data79 === "error")) || (data79 === "verbose")) || (data79 === "debug")) || (data79 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.logLevel.enum,parentSchema:schema11.properties.multus.properties.logLevel,data:data79}];
+if(!(((((data86 === "panic") || (data86 === "error")) || (data86 === "verbose")) || (data86 === "debug")) || (data86 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.logLevel.enum,parentSchema:schema11.properties.multus.properties.logLevel,data:data86}];
 return false;
 }
-var valid16 = _errs165 === errors;
+var valid18 = _errs180 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
 }
 }
@@ -1284,274 +1402,158 @@ var valid16 = true;
 }
 }
 }
-var valid0 = _errs150 === errors;
+var valid0 = _errs165 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.networkCrds !== undefined && func0.call(data, "networkCrds")){
-let data80 = data.networkCrds;
-const _errs167 = errors;
-if((!(data80 && typeof data80 == "object" && !Array.isArray(data80))) && (data80 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema11.properties.networkCrds.type},message:"must be object,null",schema:schema11.properties.networkCrds.type,parentSchema:schema11.properties.networkCrds,data:data80}];
+let data87 = data.networkCrds;
+const _errs182 = errors;
+if((!(data87 && typeof data87 == "object" && !Array.isArray(data87))) && (data87 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema11.properties.networkCrds.type},message:"must be object,null",schema:schema11.properties.networkCrds.type,parentSchema:schema11.properties.networkCrds,data:data87}];
 return false;
 }
-if(errors === _errs167){
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-const _errs169 = errors;
-for(const key6 of Object.keys(data80)){
-if(!(((key6 === "networkAttachmentDefinitions") || (key6 === "multiNetworkPolicies")) || (key6 === "ipamClaims"))){
-validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networkCrds,data:data80}];
+if(errors === _errs182){
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+const _errs184 = errors;
+for(const key7 of Object.keys(data87)){
+if(!(((key7 === "networkAttachmentDefinitions") || (key7 === "multiNetworkPolicies")) || (key7 === "ipamClaims"))){
+validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networkCrds,data:data87}];
 return false;
 break;
 }
 }
-if(_errs169 === errors){
-if(data80.networkAttachmentDefinitions !== undefined && func0.call(data80, "networkAttachmentDefinitions")){
-let data81 = data80.networkAttachmentDefinitions;
-const _errs170 = errors;
-if((typeof data81 !== "boolean") && (data81 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions,data:data81}];
+if(_errs184 === errors){
+if(data87.networkAttachmentDefinitions !== undefined && func0.call(data87, "networkAttachmentDefinitions")){
+let data88 = data87.networkAttachmentDefinitions;
+const _errs185 = errors;
+if((typeof data88 !== "boolean") && (data88 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions,data:data88}];
 return false;
 }
-var valid17 = _errs170 === errors;
+var valid19 = _errs185 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
-if(valid17){
-if(data80.multiNetworkPolicies !== undefined && func0.call(data80, "multiNetworkPolicies")){
-let data82 = data80.multiNetworkPolicies;
-const _errs172 = errors;
-if((typeof data82 !== "boolean") && (data82 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema11.properties.networkCrds.properties.multiNetworkPolicies,data:data82}];
+if(valid19){
+if(data87.multiNetworkPolicies !== undefined && func0.call(data87, "multiNetworkPolicies")){
+let data89 = data87.multiNetworkPolicies;
+const _errs187 = errors;
+if((typeof data89 !== "boolean") && (data89 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema11.properties.networkCrds.properties.multiNetworkPolicies,data:data89}];
 return false;
 }
-var valid17 = _errs172 === errors;
+var valid19 = _errs187 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
-if(valid17){
-if(data80.ipamClaims !== undefined && func0.call(data80, "ipamClaims")){
-let data83 = data80.ipamClaims;
-const _errs174 = errors;
-if((typeof data83 !== "boolean") && (data83 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema11.properties.networkCrds.properties.ipamClaims,data:data83}];
+if(valid19){
+if(data87.ipamClaims !== undefined && func0.call(data87, "ipamClaims")){
+let data90 = data87.ipamClaims;
+const _errs189 = errors;
+if((typeof data90 !== "boolean") && (data90 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema11.properties.networkCrds.properties.ipamClaims,data:data90}];
 return false;
 }
-var valid17 = _errs174 === errors;
+var valid19 = _errs189 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
 }
 }
 }
 }
 }
-var valid0 = _errs167 === errors;
+var valid0 = _errs182 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.ovn !== undefined && func0.call(data, "ovn")){
-let data84 = data.ovn;
-const _errs176 = errors;
-if((!(data84 && typeof data84 == "object" && !Array.isArray(data84))) && (data84 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema11.properties.ovn.type},message:"must be object,null",schema:schema11.properties.ovn.type,parentSchema:schema11.properties.ovn,data:data84}];
-return false;
-}
-if(errors === _errs176){
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-const _errs178 = errors;
-for(const key7 of Object.keys(data84)){
-if(!(func0.call(schema11.properties.ovn.properties, key7))){
-validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ovn,data:data84}];
-return false;
-break;
-}
-}
-if(_errs178 === errors){
-if(data84.mode !== undefined && func0.call(data84, "mode")){
-let data85 = data84.mode;
-const _errs179 = errors;
-if((typeof data85 !== "string") && (data85 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema11.properties.ovn.properties.mode.type,parentSchema:schema11.properties.ovn.properties.mode,data:data85}];
-return false;
-}
-if(!(((data85 === "central") || (data85 === "interconnect")) || (data85 === null))){
-validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.mode.enum,parentSchema:schema11.properties.ovn.properties.mode,data:data85}];
-return false;
-}
-var valid18 = _errs179 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.mtu !== undefined && func0.call(data84, "mtu")){
-let data86 = data84.mtu;
-const _errs181 = errors;
-if((!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))) && (data86 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.mtu.type,parentSchema:schema11.properties.ovn.properties.mtu,data:data86}];
-return false;
-}
-var valid18 = _errs181 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.encapPort !== undefined && func0.call(data84, "encapPort")){
-let data87 = data84.encapPort;
-const _errs183 = errors;
-if((!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))) && (data87 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema11.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.encapPort.type,parentSchema:schema11.properties.ovn.properties.encapPort,data:data87}];
-return false;
-}
-var valid18 = _errs183 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.imageRepository !== undefined && func0.call(data84, "imageRepository")){
-let data88 = data84.imageRepository;
-const _errs185 = errors;
-if((typeof data88 !== "string") && (data88 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageRepository.type,parentSchema:schema11.properties.ovn.properties.imageRepository,data:data88}];
-return false;
-}
-var valid18 = _errs185 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.imageTag !== undefined && func0.call(data84, "imageTag")){
-let data89 = data84.imageTag;
-const _errs187 = errors;
-if((typeof data89 !== "string") && (data89 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageTag.type,parentSchema:schema11.properties.ovn.properties.imageTag,data:data89}];
-return false;
-}
-var valid18 = _errs187 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.imagePullPolicy !== undefined && func0.call(data84, "imagePullPolicy")){
-let data90 = data84.imagePullPolicy;
-const _errs189 = errors;
-if((typeof data90 !== "string") && (data90 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data90}];
-return false;
-}
-if(!((((data90 === "Always") || (data90 === "IfNotPresent")) || (data90 === "Never")) || (data90 === null))){
-validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data90}];
-return false;
-}
-var valid18 = _errs189 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.hostNetworkNamespace !== undefined && func0.call(data84, "hostNetworkNamespace")){
-let data91 = data84.hostNetworkNamespace;
+let data91 = data.ovn;
 const _errs191 = errors;
-if((typeof data91 !== "string") && (data91 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema11.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema11.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema11.properties.ovn.properties.hostNetworkNamespace,data:data91}];
+if((!(data91 && typeof data91 == "object" && !Array.isArray(data91))) && (data91 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema11.properties.ovn.type},message:"must be object,null",schema:schema11.properties.ovn.type,parentSchema:schema11.properties.ovn,data:data91}];
 return false;
 }
-var valid18 = _errs191 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.persistentIps !== undefined && func0.call(data84, "persistentIps")){
-let data92 = data84.persistentIps;
+if(errors === _errs191){
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
 const _errs193 = errors;
-if((typeof data92 !== "boolean") && (data92 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema11.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.persistentIps.type,parentSchema:schema11.properties.ovn.properties.persistentIps,data:data92}];
-return false;
-}
-var valid18 = _errs193 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data84.egressQos !== undefined && func0.call(data84, "egressQos")){
-let data93 = data84.egressQos;
-const _errs195 = errors;
-if((typeof data93 !== "boolean") && (data93 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema11.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.egressQos.type,parentSchema:schema11.properties.ovn.properties.egressQos,data:data93}];
-return false;
-}
-var valid18 = _errs195 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var valid0 = _errs176 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.networks !== undefined && func0.call(data, "networks")){
-let data94 = data.networks;
-const _errs197 = errors;
-if((!(Array.isArray(data94))) && (data94 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data94}];
-return false;
-}
-if(errors === _errs197){
-if(Array.isArray(data94)){
-var valid19 = true;
-const len11 = data94.length;
-for(let i11=0; i11<len11; i11++){
-let data95 = data94[i11];
-const _errs199 = errors;
-if(errors === _errs199){
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-let missing1;
-if(((data95.name === undefined) || (!(func0.call(data95, "name")))) && (missing1 = "name")){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data95}];
-return false;
-}
-else {
-const _errs201 = errors;
-for(const key8 of Object.keys(data95)){
-if(!(func0.call(schema11.properties.networks.items.properties, key8))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data95}];
+for(const key8 of Object.keys(data91)){
+if(!(func0.call(schema11.properties.ovn.properties, key8))){
+validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ovn,data:data91}];
 return false;
 break;
 }
 }
-if(_errs201 === errors){
-if(data95.name !== undefined && func0.call(data95, "name")){
-let data96 = data95.name;
+if(_errs193 === errors){
+if(data91.mode !== undefined && func0.call(data91, "mode")){
+let data92 = data91.mode;
+const _errs194 = errors;
+if((typeof data92 !== "string") && (data92 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema11.properties.ovn.properties.mode.type,parentSchema:schema11.properties.ovn.properties.mode,data:data92}];
+return false;
+}
+if(!(((data92 === "central") || (data92 === "interconnect")) || (data92 === null))){
+validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.mode.enum,parentSchema:schema11.properties.ovn.properties.mode,data:data92}];
+return false;
+}
+var valid20 = _errs194 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.mtu !== undefined && func0.call(data91, "mtu")){
+let data93 = data91.mtu;
+const _errs196 = errors;
+if((!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))) && (data93 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.mtu.type,parentSchema:schema11.properties.ovn.properties.mtu,data:data93}];
+return false;
+}
+var valid20 = _errs196 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.encapPort !== undefined && func0.call(data91, "encapPort")){
+let data94 = data91.encapPort;
+const _errs198 = errors;
+if((!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))) && (data94 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema11.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.encapPort.type,parentSchema:schema11.properties.ovn.properties.encapPort,data:data94}];
+return false;
+}
+var valid20 = _errs198 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.imageRepository !== undefined && func0.call(data91, "imageRepository")){
+let data95 = data91.imageRepository;
+const _errs200 = errors;
+if((typeof data95 !== "string") && (data95 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageRepository.type,parentSchema:schema11.properties.ovn.properties.imageRepository,data:data95}];
+return false;
+}
+var valid20 = _errs200 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.imageTag !== undefined && func0.call(data91, "imageTag")){
+let data96 = data91.imageTag;
 const _errs202 = errors;
-if(typeof data96 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data96}];
+if((typeof data96 !== "string") && (data96 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageTag.type,parentSchema:schema11.properties.ovn.properties.imageTag,data:data96}];
 return false;
 }
 var valid20 = _errs202 === errors;
@@ -1560,11 +1562,15 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data95.namespace !== undefined && func0.call(data95, "namespace")){
-let data97 = data95.namespace;
+if(data91.imagePullPolicy !== undefined && func0.call(data91, "imagePullPolicy")){
+let data97 = data91.imagePullPolicy;
 const _errs204 = errors;
 if((typeof data97 !== "string") && (data97 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data97}];
+validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data97}];
+return false;
+}
+if(!((((data97 === "Always") || (data97 === "IfNotPresent")) || (data97 === "Never")) || (data97 === null))){
+validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data97}];
 return false;
 }
 var valid20 = _errs204 === errors;
@@ -1573,11 +1579,11 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data95.networkName !== undefined && func0.call(data95, "networkName")){
-let data98 = data95.networkName;
+if(data91.hostNetworkNamespace !== undefined && func0.call(data91, "hostNetworkNamespace")){
+let data98 = data91.hostNetworkNamespace;
 const _errs206 = errors;
 if((typeof data98 !== "string") && (data98 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data98}];
+validate10.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema11.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema11.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema11.properties.ovn.properties.hostNetworkNamespace,data:data98}];
 return false;
 }
 var valid20 = _errs206 === errors;
@@ -1586,15 +1592,11 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data95.topology !== undefined && func0.call(data95, "topology")){
-let data99 = data95.topology;
+if(data91.persistentIps !== undefined && func0.call(data91, "persistentIps")){
+let data99 = data91.persistentIps;
 const _errs208 = errors;
-if((typeof data99 !== "string") && (data99 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data99}];
-return false;
-}
-if(!((((data99 === "layer3") || (data99 === "layer2")) || (data99 === "localnet")) || (data99 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data99}];
+if((typeof data99 !== "boolean") && (data99 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema11.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.persistentIps.type,parentSchema:schema11.properties.ovn.properties.persistentIps,data:data99}];
 return false;
 }
 var valid20 = _errs208 === errors;
@@ -1603,135 +1605,18 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data95.subnets !== undefined && func0.call(data95, "subnets")){
-let data100 = data95.subnets;
+if(data91.egressQos !== undefined && func0.call(data91, "egressQos")){
+let data100 = data91.egressQos;
 const _errs210 = errors;
-if((!(Array.isArray(data100))) && (data100 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data100}];
+if((typeof data100 !== "boolean") && (data100 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema11.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.egressQos.type,parentSchema:schema11.properties.ovn.properties.egressQos,data:data100}];
 return false;
-}
-if(errors === _errs210){
-if(Array.isArray(data100)){
-var valid21 = true;
-const len12 = data100.length;
-for(let i12=0; i12<len12; i12++){
-let data101 = data100[i12];
-const _errs212 = errors;
-if(typeof data101 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets/" + i12,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data101}];
-return false;
-}
-var valid21 = _errs212 === errors;
-if(!valid21){
-break;
-}
-}
-}
 }
 var valid20 = _errs210 === errors;
 }
 else {
 var valid20 = true;
 }
-if(valid20){
-if(data95.excludeSubnets !== undefined && func0.call(data95, "excludeSubnets")){
-let data102 = data95.excludeSubnets;
-const _errs214 = errors;
-if((!(Array.isArray(data102))) && (data102 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data102}];
-return false;
-}
-if(errors === _errs214){
-if(Array.isArray(data102)){
-var valid22 = true;
-const len13 = data102.length;
-for(let i13=0; i13<len13; i13++){
-let data103 = data102[i13];
-const _errs216 = errors;
-if(typeof data103 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets/" + i13,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data103}];
-return false;
-}
-var valid22 = _errs216 === errors;
-if(!valid22){
-break;
-}
-}
-}
-}
-var valid20 = _errs214 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data95.mtu !== undefined && func0.call(data95, "mtu")){
-let data104 = data95.mtu;
-const _errs218 = errors;
-if((!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))) && (data104 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data104}];
-return false;
-}
-var valid20 = _errs218 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data95.role !== undefined && func0.call(data95, "role")){
-let data105 = data95.role;
-const _errs220 = errors;
-if((typeof data105 !== "string") && (data105 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data105}];
-return false;
-}
-if(!(((data105 === "secondary") || (data105 === "primary")) || (data105 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data105}];
-return false;
-}
-var valid20 = _errs220 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data95.allowPersistentIps !== undefined && func0.call(data95, "allowPersistentIps")){
-let data106 = data95.allowPersistentIps;
-const _errs222 = errors;
-if((typeof data106 !== "boolean") && (data106 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data106}];
-return false;
-}
-var valid20 = _errs222 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data95.vlanId !== undefined && func0.call(data95, "vlanId")){
-let data107 = data95.vlanId;
-const _errs224 = errors;
-if((!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))) && (data107 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data107}];
-return false;
-}
-var valid20 = _errs224 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data95.physicalNetworkName !== undefined && func0.call(data95, "physicalNetworkName")){
-let data108 = data95.physicalNetworkName;
-const _errs226 = errors;
-if((typeof data108 !== "string") && (data108 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data108}];
-return false;
-}
-var valid20 = _errs226 === errors;
-}
-else {
-var valid20 = true;
 }
 }
 }
@@ -1743,140 +1628,373 @@ var valid20 = true;
 }
 }
 }
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data95}];
-return false;
-}
-}
-var valid19 = _errs199 === errors;
-if(!valid19){
-break;
-}
-}
-}
-}
-var valid0 = _errs197 === errors;
+var valid0 = _errs191 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.demo !== undefined && func0.call(data, "demo")){
-let data109 = data.demo;
-const _errs228 = errors;
-if((!(data109 && typeof data109 == "object" && !Array.isArray(data109))) && (data109 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data109}];
+if(data.networks !== undefined && func0.call(data, "networks")){
+let data101 = data.networks;
+const _errs212 = errors;
+if((!(Array.isArray(data101))) && (data101 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data101}];
 return false;
 }
-if(errors === _errs228){
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-const _errs230 = errors;
-for(const key9 of Object.keys(data109)){
-if(!((key9 === "enabled") || (key9 === "pods"))){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data109}];
+if(errors === _errs212){
+if(Array.isArray(data101)){
+var valid21 = true;
+const len12 = data101.length;
+for(let i12=0; i12<len12; i12++){
+let data102 = data101[i12];
+const _errs214 = errors;
+if(errors === _errs214){
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+let missing1;
+if(((data102.name === undefined) || (!(func0.call(data102, "name")))) && (missing1 = "name")){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data102}];
+return false;
+}
+else {
+const _errs216 = errors;
+for(const key9 of Object.keys(data102)){
+if(!(func0.call(schema11.properties.networks.items.properties, key9))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data102}];
 return false;
 break;
 }
 }
-if(_errs230 === errors){
-if(data109.enabled !== undefined && func0.call(data109, "enabled")){
-let data110 = data109.enabled;
-const _errs231 = errors;
-if((typeof data110 !== "boolean") && (data110 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data110}];
+if(_errs216 === errors){
+if(data102.name !== undefined && func0.call(data102, "name")){
+let data103 = data102.name;
+const _errs217 = errors;
+if(typeof data103 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data103}];
 return false;
 }
-var valid23 = _errs231 === errors;
+var valid22 = _errs217 === errors;
 }
 else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.namespace !== undefined && func0.call(data102, "namespace")){
+let data104 = data102.namespace;
+const _errs219 = errors;
+if((typeof data104 !== "string") && (data104 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data104}];
+return false;
+}
+var valid22 = _errs219 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.networkName !== undefined && func0.call(data102, "networkName")){
+let data105 = data102.networkName;
+const _errs221 = errors;
+if((typeof data105 !== "string") && (data105 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data105}];
+return false;
+}
+var valid22 = _errs221 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.topology !== undefined && func0.call(data102, "topology")){
+let data106 = data102.topology;
+const _errs223 = errors;
+if((typeof data106 !== "string") && (data106 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data106}];
+return false;
+}
+if(!((((data106 === "layer3") || (data106 === "layer2")) || (data106 === "localnet")) || (data106 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data106}];
+return false;
+}
+var valid22 = _errs223 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.subnets !== undefined && func0.call(data102, "subnets")){
+let data107 = data102.subnets;
+const _errs225 = errors;
+if((!(Array.isArray(data107))) && (data107 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data107}];
+return false;
+}
+if(errors === _errs225){
+if(Array.isArray(data107)){
 var valid23 = true;
-}
-if(valid23){
-if(data109.pods !== undefined && func0.call(data109, "pods")){
-let data111 = data109.pods;
-const _errs233 = errors;
-if((!(Array.isArray(data111))) && (data111 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data111}];
+const len13 = data107.length;
+for(let i13=0; i13<len13; i13++){
+let data108 = data107[i13];
+const _errs227 = errors;
+if(typeof data108 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/subnets/" + i13,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data108}];
 return false;
 }
-if(errors === _errs233){
-if(Array.isArray(data111)){
-var valid24 = true;
-const len14 = data111.length;
-for(let i14=0; i14<len14; i14++){
-let data112 = data111[i14];
-const _errs235 = errors;
-if(errors === _errs235){
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-let missing2;
-if(((data112.name === undefined) || (!(func0.call(data112, "name")))) && (missing2 = "name")){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data112}];
-return false;
-}
-else {
-const _errs237 = errors;
-for(const key10 of Object.keys(data112)){
-if(!((key10 === "name") || (key10 === "nodeName"))){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data112}];
-return false;
+var valid23 = _errs227 === errors;
+if(!valid23){
 break;
 }
 }
-if(_errs237 === errors){
-if(data112.name !== undefined && func0.call(data112, "name")){
-let data113 = data112.name;
-const _errs238 = errors;
-if(typeof data113 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data113}];
-return false;
 }
-var valid25 = _errs238 === errors;
+}
+var valid22 = _errs225 === errors;
 }
 else {
-var valid25 = true;
+var valid22 = true;
 }
-if(valid25){
-if(data112.nodeName !== undefined && func0.call(data112, "nodeName")){
-let data114 = data112.nodeName;
-const _errs240 = errors;
-if((typeof data114 !== "string") && (data114 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data114}];
+if(valid22){
+if(data102.excludeSubnets !== undefined && func0.call(data102, "excludeSubnets")){
+let data109 = data102.excludeSubnets;
+const _errs229 = errors;
+if((!(Array.isArray(data109))) && (data109 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data109}];
 return false;
 }
-var valid25 = _errs240 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data112}];
+if(errors === _errs229){
+if(Array.isArray(data109)){
+var valid24 = true;
+const len14 = data109.length;
+for(let i14=0; i14<len14; i14++){
+let data110 = data109[i14];
+const _errs231 = errors;
+if(typeof data110 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/excludeSubnets/" + i14,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data110}];
 return false;
 }
-}
-var valid24 = _errs235 === errors;
+var valid24 = _errs231 === errors;
 if(!valid24){
 break;
 }
 }
 }
 }
-var valid23 = _errs233 === errors;
+var valid22 = _errs229 === errors;
 }
 else {
-var valid23 = true;
+var valid22 = true;
+}
+if(valid22){
+if(data102.mtu !== undefined && func0.call(data102, "mtu")){
+let data111 = data102.mtu;
+const _errs233 = errors;
+if((!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))) && (data111 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data111}];
+return false;
+}
+var valid22 = _errs233 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.role !== undefined && func0.call(data102, "role")){
+let data112 = data102.role;
+const _errs235 = errors;
+if((typeof data112 !== "string") && (data112 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data112}];
+return false;
+}
+if(!(((data112 === "secondary") || (data112 === "primary")) || (data112 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data112}];
+return false;
+}
+var valid22 = _errs235 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.allowPersistentIps !== undefined && func0.call(data102, "allowPersistentIps")){
+let data113 = data102.allowPersistentIps;
+const _errs237 = errors;
+if((typeof data113 !== "boolean") && (data113 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data113}];
+return false;
+}
+var valid22 = _errs237 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.vlanId !== undefined && func0.call(data102, "vlanId")){
+let data114 = data102.vlanId;
+const _errs239 = errors;
+if((!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))) && (data114 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data114}];
+return false;
+}
+var valid22 = _errs239 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data102.physicalNetworkName !== undefined && func0.call(data102, "physicalNetworkName")){
+let data115 = data102.physicalNetworkName;
+const _errs241 = errors;
+if((typeof data115 !== "string") && (data115 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data115}];
+return false;
+}
+var valid22 = _errs241 === errors;
+}
+else {
+var valid22 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs228 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data102}];
+return false;
+}
+}
+var valid21 = _errs214 === errors;
+if(!valid21){
+break;
+}
+}
+}
+}
+var valid0 = _errs212 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.demo !== undefined && func0.call(data, "demo")){
+let data116 = data.demo;
+const _errs243 = errors;
+if((!(data116 && typeof data116 == "object" && !Array.isArray(data116))) && (data116 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data116}];
+return false;
+}
+if(errors === _errs243){
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+const _errs245 = errors;
+for(const key10 of Object.keys(data116)){
+if(!((key10 === "enabled") || (key10 === "pods"))){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data116}];
+return false;
+break;
+}
+}
+if(_errs245 === errors){
+if(data116.enabled !== undefined && func0.call(data116, "enabled")){
+let data117 = data116.enabled;
+const _errs246 = errors;
+if((typeof data117 !== "boolean") && (data117 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data117}];
+return false;
+}
+var valid25 = _errs246 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data116.pods !== undefined && func0.call(data116, "pods")){
+let data118 = data116.pods;
+const _errs248 = errors;
+if((!(Array.isArray(data118))) && (data118 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data118}];
+return false;
+}
+if(errors === _errs248){
+if(Array.isArray(data118)){
+var valid26 = true;
+const len15 = data118.length;
+for(let i15=0; i15<len15; i15++){
+let data119 = data118[i15];
+const _errs250 = errors;
+if(errors === _errs250){
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+let missing2;
+if(((data119.name === undefined) || (!(func0.call(data119, "name")))) && (missing2 = "name")){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data119}];
+return false;
+}
+else {
+const _errs252 = errors;
+for(const key11 of Object.keys(data119)){
+if(!((key11 === "name") || (key11 === "nodeName"))){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data119}];
+return false;
+break;
+}
+}
+if(_errs252 === errors){
+if(data119.name !== undefined && func0.call(data119, "name")){
+let data120 = data119.name;
+const _errs253 = errors;
+if(typeof data120 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data120}];
+return false;
+}
+var valid27 = _errs253 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data119.nodeName !== undefined && func0.call(data119, "nodeName")){
+let data121 = data119.nodeName;
+const _errs255 = errors;
+if((typeof data121 !== "string") && (data121 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data121}];
+return false;
+}
+var valid27 = _errs255 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data119}];
+return false;
+}
+}
+var valid26 = _errs250 === errors;
+if(!valid26){
+break;
+}
+}
+}
+}
+var valid25 = _errs248 === errors;
+}
+else {
+var valid25 = true;
+}
+}
+}
+}
+}
+var valid0 = _errs243 === errors;
 }
 else {
 var valid0 = true;
