@@ -279,33 +279,37 @@ export function parseManifestText(text: string, name: string, notes: string[] = 
 /** The yaml-type problems of the object at `prefix` of `doc`: its metadata.name and .namespace, a ConfigMap's data. */
 function plainScalarsKubectlRetypes(doc: Document.Parsed, lc: LineCounter, prefix: Path, object: any, file: string): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const what = `${object.kind} ${object.metadata?.namespace !== undefined ? `${object.metadata.namespace}/` : ''}${object.metadata?.name}`;
+  const at = (...path: Path) => doc.getIn([...prefix, ...path], true);
+  const text = (node: unknown, value: unknown) => (yaml.isScalar(node) && typeof node.source === 'string' ? node.source : String(value));
+  const name = text(at('metadata', 'name'), object.metadata?.name);
+  const what = `${object.kind} ${object.metadata?.namespace !== undefined ? `${text(at('metadata', 'namespace'), object.metadata.namespace)}/` : ''}${name}`;
   const report = (node: unknown, field: string, role: string) => {
     if (!yaml.isScalar(node) || node.type !== 'PLAIN' || typeof node.source !== 'string') return;
     const type = kubectlPlainType(node.source);
     if (type === undefined) return;
-    const read = type === 'merge' ? 'a merge key' : `a ${type}`;
     problems.push({
       kind: 'yaml-type',
-      message: `yaml type: ${what} ${field}: the ${role} ${node.source === '' ? '(empty)' : node.source} is written plain, which kubectl (YAML 1.1) reads as ${read}, not a string; quote it`,
+      message: `yaml type: ${what} ${field}: the ${role} ${node.source === '' ? '(empty)' : node.source} is written plain, which kubectl (YAML 1.1) reads as ${READ_AS[type]}, not a string; quote it`,
       file,
       line: node.range ? lc.linePos(node.range[0]).line : 0,
       ranges: [],
     });
   };
-  const at = (...path: Path) => doc.getIn([...prefix, ...path], true);
   report(at('metadata', 'name'), 'metadata.name', 'value');
   report(at('metadata', 'namespace'), 'metadata.namespace', 'value');
   const data = object.kind === 'ConfigMap' && String(object.apiVersion) === 'v1' ? at('data') : undefined;
   if (yaml.isMap(data)) {
     for (const pair of data.items) {
-      const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const key = text(pair.key, yaml.isScalar(pair.key) ? pair.key.value : pair.key);
       report(pair.key, `data key ${key}`, 'key');
       report(pair.value, `data.${key}`, 'value');
     }
   }
   return problems;
 }
+
+/** kubectlPlainType's types, as the problem names them. */
+const READ_AS: Record<string, string> = { bool: 'a boolean', int: 'a number', float: 'a number', null: 'null', merge: 'a merge key' };
 
 function isKubernetesObject(o: unknown): o is { kind: string; apiVersion: string; items?: unknown } {
   return typeof o === 'object' && o !== null && !Array.isArray(o)

@@ -56,7 +56,7 @@ const asJson = (objects: unknown[]) => JSON.parse(JSON.stringify(objects));
 const STACKS: Array<[string, unknown]> = [
   ['default', {}],
   ...ACCEPTED.map(([label, text]): [string, unknown] => [`values: ${label}`, yaml.parse(text.replace(/^\ufeff/, ''))]),
-  ...ALL_CASES.map((c): [string, unknown] => [`fidelity: ${c.name}`, c.values]),
+  ...ALL_CASES.map((c): [string, unknown] => [`fidelity: ${c.id}`, c.values]),
 ];
 
 run('what kubectl reads is what synth meant', () => {
