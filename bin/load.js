@@ -60,4 +60,4 @@ function load(relative) {
   return require(path.join(root, useSources ? '' : 'lib', relative));
 }
 
-module.exports = { load };
+module.exports = { load, libIsCurrent };
