@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { MULTUS_NETWORKS_ANNOTATION as NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { manifestYaml } from './yaml-text';
+import { kubectlYaml } from '../util/kubectl-yaml';
 import { fileNamePart } from '../util/text';
 
 /** One output file: a relative path and its objects, in apply order. */
@@ -125,7 +125,7 @@ function needsStage2(o: any, shippedGroups: Set<string>): boolean {
   return podMeta?.annotations?.[NETWORKS_ANNOTATION] !== undefined;
 }
 
-/** The YAML text of a file: documents separated by `---`, no line folding, so output is stable. */
+/** The YAML text of a file: documents separated by `---`, as kubectl reads them (src/util/kubectl-yaml.ts). */
 export function renderYaml(objects: any[]): string {
-  return objects.map(manifestYaml).join('---\n');
+  return objects.map(kubectlYaml).join('---\n');
 }

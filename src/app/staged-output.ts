@@ -2,7 +2,6 @@ import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
 import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
-import { validateApp } from './validate-app';
 import { fileNamePart } from '../util/text';
 
 /** One file of the staged layout. */
@@ -35,7 +34,6 @@ export interface StagedOutputOptions {
 export class StagedOutput {
   /** The files of the layout, in memory. @throws when a chart fails validation (e.g. its address plan) */
   public static render(app: App, options: StagedOutputOptions = {}): StagedFile[] {
-    validateApp(app);
     const layouts = app.charts.map((chart) => ({ chart, files: layoutChart(chart) }));
     const files = layouts.length === 1 ? layouts[0].files : acrossCharts(layouts);
     const out = files.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects }));
