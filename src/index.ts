@@ -12,3 +12,4 @@ export * from './demo';
 export * from './chart';
 export * from './app/manifest-layout';
 export * from './app/staged-output';
+export { Preset } from './common/preset';

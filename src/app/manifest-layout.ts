@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { MULTUS_NETWORKS_ANNOTATION as NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { manifestYaml } from './yaml-text';
+import { kubectlYaml } from '../util/kubectl-yaml';
 import { fileNamePart } from '../util/text';
 
 /** One output file: a relative path and its objects, in apply order. */
@@ -13,6 +13,28 @@ export interface LayoutFile {
 
 /** The directory, relative to the output directory, of objects that need CRDs from the first apply. */
 export const STAGE2_DIR = 'stage2';
+/**
+ * The directory of objects whose CRDs this stack does not ship at all (the prometheus-operator's
+ * ServiceMonitors): applied by hand where those CRDs exist, `kubectl apply -f dist/optional/`.
+ */
+export const OPTIONAL_DIR = 'optional';
+/** API groups of CRDs that a cluster may or may not have, and this stack does not ship. */
+const OPTIONAL_GROUPS = new Set(['monitoring.coreos.com']);
+
+/** Whether an object is a custom resource of an OPTIONAL_GROUPS CRD. */
+export function isOptionalObject(o: any): boolean {
+  const apiVersion = String(o.apiVersion);
+  return apiVersion.includes('/') && OPTIONAL_GROUPS.has(apiVersion.split('/')[0]);
+}
+
+/**
+ * API groups of CRDs that a feature needs installed before the stack and that the stack does not ship:
+ * Gateway API's (Cilium's operator looks for them once, at start-up; docs/cilium-features.md). Their custom
+ * resources (the GatewayClass) go to `stage2/`, in a file named after their component, applied once CRDs
+ * are established; the rest of the component stays in stage 1.
+ */
+const PREINSTALLED_CRD_GROUPS = new Set(['gateway.networking.k8s.io']);
+
 /**
  * The directory of custom resources whose CRDs a controller of the first apply registers when it runs:
  * Cilium's operator creates the cilium.io CRDs at start-up (no chart ships them), so these wait for it.
@@ -60,17 +82,43 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     else byComponent.set(id, [o]);
   }
   const files: LayoutFile[] = [];
-  const counters = new Map<string, number>();
+  const optional: LayoutFile[] = [];
+  let stage1 = 0;
+  let stage2 = 0;
+  let stage3 = 0;
+  const stage1Files: LayoutFile[] = [];
+  const stage2Files: LayoutFile[] = [];
+  const stage3Files: LayoutFile[] = [];
   for (const component of components) {
     const id = component.node.id;
-    const own = byComponent.get(id);
-    if (own === undefined) continue;
-    // A component with custom resources of both kinds waits for the later stage.
-    const dir = stage3Components.has(id) ? `${STAGE3_DIR}/` : stage2Components.has(id) ? `${STAGE2_DIR}/` : '';
-    const n = (counters.get(dir) ?? 0) + 1;
-    counters.set(dir, n);
-    files.push({ path: `${dir}${String(n).padStart(2, '0')}-${fileNamePart(id)}.k8s.yaml`, objects: own });
+    const all = byComponent.get(id);
+    if (all === undefined) continue;
+    const name = fileNamePart(id);
+    // A component's optional objects go to their own file (e.g. optional/01-cilium-servicemonitors.k8s.yaml),
+    // numbered in the component's order; the rest of the component stays in its stage.
+    const extra = all.filter(isOptionalObject);
+    if (extra.length > 0) {
+      const kinds = [...new Set(extra.map((o) => String(o.kind).toLowerCase()))].join('-');
+      optional.push({ path: `${OPTIONAL_DIR}/${String(optional.length + 1).padStart(2, '0')}-${name}-${kinds}s.k8s.yaml`, objects: extra });
+    }
+    const own = all.filter((o) => !isOptionalObject(o));
+    if (own.length === 0) continue;
+    // Custom resources of CRDs that Cilium's operator registers wait for it (stage 3), the whole component.
+    if (stage3Components.has(id)) {
+      stage3Files.push({ path: `${STAGE3_DIR}/${String(++stage3).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
+      continue;
+    }
+    if (stage2Components.has(id)) {
+      stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
+      continue;
+    }
+    // Objects of CRDs installed before the stack (Gateway API) wait for stage 2; the rest stays in stage 1.
+    const later = own.filter(needsPreinstalledCrd);
+    const now = own.filter((o) => !needsPreinstalledCrd(o));
+    if (now.length > 0) stage1Files.push({ path: `${String(++stage1).padStart(2, '0')}-${name}.k8s.yaml`, objects: now });
+    if (later.length > 0) stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: later });
   }
+  files.push(...stage1Files, ...stage2Files, ...stage3Files, ...optional);
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
     const missing = objects.filter((o) => !componentOf.has(keyOf(o))).map(keyOf);
@@ -87,18 +135,25 @@ function needsOperatorCrd(o: any, shippedGroups: Set<string>): boolean {
   return OPERATOR_REGISTERED_GROUPS.has(group) && !shippedGroups.has(group);
 }
 
+/** A custom resource of a CRD the stack needs installed beforehand (PREINSTALLED_CRD_GROUPS). */
+function needsPreinstalledCrd(o: any): boolean {
+  const apiVersion = String(o.apiVersion);
+  return apiVersion.includes('/') && PREINSTALLED_CRD_GROUPS.has(apiVersion.split('/')[0]);
+}
+
 /**
  * A custom resource of a CRD shipped in stage 1, or a pod (or pod template) that names secondary networks:
  * those networks are custom resources too, and Multus fails the pod's sandbox until they exist.
  */
 function needsStage2(o: any, shippedGroups: Set<string>): boolean {
+  if (isOptionalObject(o)) return false;
   const apiVersion = String(o.apiVersion);
   if (apiVersion.includes('/') && shippedGroups.has(apiVersion.split('/')[0])) return true;
   const podMeta = o.kind === 'Pod' ? o.metadata : o.spec?.template?.metadata;
   return podMeta?.annotations?.[NETWORKS_ANNOTATION] !== undefined;
 }
 
-/** The YAML text of a file: documents separated by `---`, no line folding, so output is stable. */
+/** The YAML text of a file: documents separated by `---`, as kubectl reads them (src/util/kubectl-yaml.ts). */
 export function renderYaml(objects: any[]): string {
-  return objects.map(manifestYaml).join('---\n');
+  return objects.map(kubectlYaml).join('---\n');
 }

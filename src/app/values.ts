@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { setOwn } from '../util/own-property';
-import { readYaml } from '../util/yaml-read';
+import { yaml } from '../util/yaml';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
@@ -25,7 +25,8 @@ export function loadValuesFile(file: string): MultiCniChartProps {
   const text = decodeUtf8(file, bytes);
   let data: unknown;
   try {
-    data = readYaml(text);
+    // yaml's first error names its line and column on the message's first line
+    data = yaml.parse(text);
   } catch (e) {
     throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -11,6 +11,7 @@ import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
 import { atField, invalidValue, showValue } from '../common/field-error';
+import { checkPreset } from '../common/preset';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
@@ -42,6 +43,7 @@ export class MultiCniChart extends Chart {
   constructor(scope: Construct, id: string, props: MultiCniChartProps) {
     super(scope, id, { disableResourceNameHashes: true, ...props });
     const { loadBalancerPools, l2AnnouncementPolicies, bgp, egressGatewayPolicies, ...ciliumProps } = props.cilium ?? {};
+    const preset = checkPreset(props.preset);
     checkOnePodRange(props);
     // Each component names only its own props; atField prefixes the section of the chart's props, once.
     this.addressing = atField('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
@@ -52,6 +54,7 @@ export class MultiCniChart extends Chart {
     this.networkCrds = atField('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
     this.cilium = atField('cilium', () => new CiliumPrimary(this, 'cilium', {
       ...ciliumProps,
+      preset: ciliumProps.preset ?? preset,
       podCidrs: ciliumProps.podCidrs ?? (ciliumProps.ipam?.clusterPoolOptions ? undefined : this.addressing.primaryPodCidrs.map(String)),
     }));
     this.ciliumResources = atField('cilium', () => new CiliumResources(this, 'cilium-resources', {
@@ -59,6 +62,7 @@ export class MultiCniChart extends Chart {
     }));
     this.multus = atField('multus', () => new Multus(this, 'multus', {
       ...props.multus,
+      preset: props.multus?.preset ?? preset,
       defaultNetworkFile: props.multus?.defaultNetworkFile ?? CiliumPrimary.CNI_CONF_FILE,
     }));
     this.ovn = atField('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {

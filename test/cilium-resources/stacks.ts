@@ -5,7 +5,7 @@ export const API_SERVER = 'https://ovn-control-plane:6443';
 
 /** The Cilium sections of the test stacks: every key of every resource used at least once. */
 export function ciliumStacks(version: CiliumVersion): Array<[string, MultiCniChartProps]> {
-  const features = { version, l2Announcements: true, bgpControlPlane: true, egressGateway: true, kubeProxyReplacement: true, k8sServiceHost: '172.18.0.2', k8sServicePort: 6443 };
+  const features = { version, l2Announcements: true, bgpControlPlane: true, egressGateway: true, bpfMasquerade: true, kubeProxyReplacement: true, k8sServiceHost: '172.18.0.2', k8sServicePort: 6443 };
   return [
     ['l2 pool, bgp pool, bgp, egress', {
       apiServer: API_SERVER,

@@ -9,7 +9,8 @@ import { listing, runMain as run, tmpDir } from '../support/run-app';
  */
 const BASE = {
   cilium: {
-    version: '1.19.6', l2Announcements: true, bgpControlPlane: true, egressGateway: true,
+    version: '1.19.6', l2Announcements: true, bgpControlPlane: true, egressGateway: true, bpfMasquerade: true,
+    kubeProxyReplacement: true, k8sServiceHost: '172.18.0.2', k8sServicePort: 6443,
     loadBalancerPools: [
       { name: 'l2-pool', blocks: [{ cidr: '172.18.255.0/28' }], serviceSelector: { matchLabels: { announce: 'l2' } } },
       { name: 'bgp-pool', blocks: [{ cidr: '192.168.100.0/24' }], serviceSelector: { matchLabels: { announce: 'bgp' } } },
@@ -100,7 +101,7 @@ describe('Cilium resources from a values file', () => {
     ['an IPv6 egress IP before 1.20', (v) => { v.cilium.egressGatewayPolicies[0].egressIp = 'fd00::1'; }, /^cilium\.egressGatewayPolicies\[0\]\.egressIp: invalid value "fd00::1": expected an IPv4 address \(Cilium 1\.19\.6's/],
     ['an IPv6 egress IP with 1.20 and no IPv6 node network', (v) => { v.cilium.version = '1.20.0'; v.cilium.egressGatewayPolicies[0].egressIp = 'fd00::1'; },
       /^cilium\.egressGatewayPolicies\[0\]\.egressIp: placement: egress ip "CiliumEgressGatewayPolicy egress egressIP" fd00::1\/128 .* the plan has no IPv6 node network range/],
-    ['Cilium 1.16.7', (v) => { v.cilium.version = '1.16.7'; }, /^cilium\.loadBalancerPools\[0\]: CiliumLoadBalancerIPPool is rendered for Cilium 1\.18\.12, 1\.19\.6 and 1\.20\.0 .*not for 1\.16\.7/],
+    ['Cilium 1.16.7', (v) => { v.cilium = { version: '1.16.7', loadBalancerPools: v.cilium.loadBalancerPools }; }, /^cilium\.loadBalancerPools\[0\]: CiliumLoadBalancerIPPool is rendered for Cilium 1\.18\.12, 1\.19\.6 and 1\.20\.0 .*not for 1\.16\.7/],
   ])('refuses %s, in one line, leaving dist/ untouched', (_what, change, message) => {
     const r = synth(edit(change));
     expect(r.code).toBe(1);

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects). 1.16.7 is end-of-life and the default only because the seed installs it; choose `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.\n\nDefault: CiliumVersion.V1_16_7 (as in the seed)"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"l2Announcements":{"type":["boolean","null"],"description":"Cilium's L2 announcements (`enable-l2-announcements`): agents answer ARP/NDP for Service addresses selected by `CiliumL2AnnouncementPolicy` objects (`cilium.l2AnnouncementPolicies`).\n\nDefault: false"},"bgpControlPlane":{"type":["boolean","null"],"description":"Cilium's BGP control plane (`enable-bgp-control-plane`), configured by `cilium.bgp`.\n\nDefault: false"},"egressGateway":{"type":["boolean","null"],"description":"Cilium's egress gateway (`enable-ipv4-egress-gateway`), configured by `cilium.egressGatewayPolicies`.\n\nDefault: false"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`).\n\nDefault: false"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"loadBalancerPools":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pool's name (a DNS subdomain), unique among the pools."},"blocks":{"type":"array","items":{"type":"object","properties":{"cidr":{"type":["string","null"],"description":"The block as a CIDR, e.g. `172.18.255.0/28`.\n\nDefault: - a `start`–`stop` range instead"},"start":{"type":["string","null"],"description":"First address of a range.\n\nDefault: - a `cidr` instead"},"stop":{"type":["string","null"],"description":"Last address of the range (inclusive), same family as `start`, not before it.\n\nDefault: - `start`: the one address"}},"additionalProperties":false,"description":"One block of a LoadBalancer IP pool, as Cilium's `spec.blocks[]` takes it: a `cidr`, or a `start` and optional `stop` address (without `stop`, the one address `start`: `ipRangeFromBlock` in operator/pkg/lbipam/lbipam.go)."},"description":"The pool's addresses: CIDRs or `start`–`stop` ranges, each one family."},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services the pool serves.\n\nDefault: - every LoadBalancer Service"},"allowFirstLastIPs":{"type":["boolean","null"],"description":"Hand out the first and last address of each CIDR too (`allowFirstLastIPs: \"Yes\"`).\n\nDefault: - not rendered (Cilium reserves them, \"No\")"},"disabled":{"type":["boolean","null"],"description":"Keep the pool but allocate nothing new from it (`disabled`). Its blocks stay in the address plan: addresses already given out remain in use.\n\nDefault: false"}},"required":["name","blocks"],"additionalProperties":false,"description":"A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services."},"description":"LB IPAM pools (`CiliumLoadBalancerIPPool`). Their blocks join the address plan.\n\nDefault: - none"},"l2AnnouncementPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"interfaces":{"type":["array","null"],"items":{"type":"string"},"description":"Regular expressions of the node interfaces to announce on, e.g. `['^eth[0-9]+']`.\n\nDefault: - every interface the agent manages"},"externalIPs":{"type":["boolean","null"],"description":"Announce Services' `externalIPs`.\n\nDefault: false"},"loadBalancerIPs":{"type":["boolean","null"],"description":"Announce Services' LoadBalancer addresses (from the pools).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services announced.\n\nDefault: - every Service"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that may announce.\n\nDefault: - every node"}},"required":["name"],"additionalProperties":false,"description":"A `CiliumL2AnnouncementPolicy`: which nodes answer ARP/NDP for which Service addresses."},"description":"L2 announcement policies (`CiliumL2AnnouncementPolicy`); need `l2Announcements`.\n\nDefault: - none"},"bgp":{"type":["object","null"],"properties":{"name":{"type":["string","null"],"description":"Name of the three objects (`CiliumBGPClusterConfig`, `CiliumBGPPeerConfig`, `CiliumBGPAdvertisement`).\n\nDefault: multicni"},"localAsn":{"type":"integer","description":"The nodes' own AS number, 1 to 4294967295."},"peers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The peer's name (unique among the peers)."},"address":{"type":"string","description":"The peer's address, e.g. the top-of-rack router `172.18.0.1`."},"asn":{"type":"integer","description":"The peer's AS number, 1 to 4294967295."}},"required":["name","address","asn"],"additionalProperties":false,"description":"A BGP neighbour of every selected node."},"description":"The peers, at least one."},"advertise":{"type":["object","null"],"properties":{"podCidrs":{"type":["boolean","null"],"description":"Each node's pod CIDR (`advertisementType: PodCIDR`).\n\nDefault: false"},"loadBalancerIps":{"type":["boolean","null"],"description":"Services' LoadBalancer addresses (`Service`, `LoadBalancerIP`).\n\nDefault: true"},"clusterIps":{"type":["boolean","null"],"description":"Services' ClusterIPs (`Service`, `ClusterIP`).\n\nDefault: false"},"externalIps":{"type":["boolean","null"],"description":"Services' externalIPs (`Service`, `ExternalIP`).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services whose addresses are advertised.\n\nDefault: - every Service"}},"additionalProperties":false,"description":"What is advertised.\n\nDefault: - LoadBalancer addresses only"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that run BGP.\n\nDefault: - every node"}},"required":["localAsn","peers"],"additionalProperties":false,"description":"The BGP control plane's peering and advertisements; needs `bgpControlPlane`.\n\nDefault: - none"},"egressGatewayPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods whose traffic is redirected (with `namespaceSelector`: pods of those namespaces).\n\nDefault: - every pod of the namespaces selected"},"namespaceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces of the pods.\n\nDefault: - every namespace"},"destinationCidrs":{"type":"array","items":{"type":"string"},"description":"Destinations redirected, CIDRs."},"excludedCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Destinations inside `destinationCidrs` that are not redirected.\n\nDefault: - none"},"egressIp":{"type":["string","null"],"description":"The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address of a node interface, so it lies inside a node network. Not with `egressInterface`.\n\nDefault: - the first address of `egressInterface`, or of the interface with the default route"},"egressInterface":{"type":["string","null"],"description":"The gateway interface whose first address is the source (`interface`). Not with `egressIp`.\n\nDefault: - the interface with the default route"},"gatewayNodeSelector":{"type":"object","properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that act as the gateway."}},"required":["name","destinationCidrs","gatewayNodeSelector"],"additionalProperties":false,"description":"A `CiliumEgressGatewayPolicy`: traffic of selected pods to given destinations leaves through a gateway node."},"description":"Egress gateway policies (`CiliumEgressGatewayPolicy`); need `egressGateway`. Egress IPs join the plan.\n\nDefault: - none"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: MultusVersion.V4_1_3 (as in the seed)"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"additionalProperties":false,"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{"shared1":{"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."},"shared0":{"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"loadBalancerPools":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pool's name (a DNS subdomain), unique among the pools."},"blocks":{"type":"array","items":{"type":"object","properties":{"cidr":{"type":["string","null"],"description":"The block as a CIDR, e.g. `172.18.255.0/28`.\n\nDefault: - a `start`–`stop` range instead"},"start":{"type":["string","null"],"description":"First address of a range.\n\nDefault: - a `cidr` instead"},"stop":{"type":["string","null"],"description":"Last address of the range (inclusive), same family as `start`, not before it.\n\nDefault: - `start`: the one address"}},"additionalProperties":false,"description":"One block of a LoadBalancer IP pool, as Cilium's `spec.blocks[]` takes it: a `cidr`, or a `start` and optional `stop` address (without `stop`, the one address `start`: `ipRangeFromBlock` in operator/pkg/lbipam/lbipam.go)."},"description":"The pool's addresses: CIDRs or `start`–`stop` ranges, each one family."},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services the pool serves.\n\nDefault: - every LoadBalancer Service"},"allowFirstLastIPs":{"type":["boolean","null"],"description":"Hand out the first and last address of each CIDR too (`allowFirstLastIPs: \"Yes\"`).\n\nDefault: - not rendered (Cilium reserves them, \"No\")"},"disabled":{"type":["boolean","null"],"description":"Keep the pool but allocate nothing new from it (`disabled`). Its blocks stay in the address plan: addresses already given out remain in use.\n\nDefault: false"}},"required":["name","blocks"],"additionalProperties":false,"description":"A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services."},"description":"LB IPAM pools (`CiliumLoadBalancerIPPool`). Their blocks join the address plan.\n\nDefault: - none"},"l2AnnouncementPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"interfaces":{"type":["array","null"],"items":{"type":"string"},"description":"Regular expressions of the node interfaces to announce on, e.g. `['^eth[0-9]+']`.\n\nDefault: - every interface the agent manages"},"externalIPs":{"type":["boolean","null"],"description":"Announce Services' `externalIPs`.\n\nDefault: false"},"loadBalancerIPs":{"type":["boolean","null"],"description":"Announce Services' LoadBalancer addresses (from the pools).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services announced.\n\nDefault: - every Service"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that may announce.\n\nDefault: - every node"}},"required":["name"],"additionalProperties":false,"description":"A `CiliumL2AnnouncementPolicy`: which nodes answer ARP/NDP for which Service addresses."},"description":"L2 announcement policies (`CiliumL2AnnouncementPolicy`); need `l2Announcements`.\n\nDefault: - none"},"bgp":{"type":["object","null"],"properties":{"name":{"type":["string","null"],"description":"Name of the three objects (`CiliumBGPClusterConfig`, `CiliumBGPPeerConfig`, `CiliumBGPAdvertisement`).\n\nDefault: multicni"},"localAsn":{"type":"integer","description":"The nodes' own AS number, 1 to 4294967295."},"peers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The peer's name (unique among the peers)."},"address":{"type":"string","description":"The peer's address, e.g. the top-of-rack router `172.18.0.1`."},"asn":{"type":"integer","description":"The peer's AS number, 1 to 4294967295."}},"required":["name","address","asn"],"additionalProperties":false,"description":"A BGP neighbour of every selected node."},"description":"The peers, at least one."},"advertise":{"type":["object","null"],"properties":{"podCidrs":{"type":["boolean","null"],"description":"Each node's pod CIDR (`advertisementType: PodCIDR`).\n\nDefault: false"},"loadBalancerIps":{"type":["boolean","null"],"description":"Services' LoadBalancer addresses (`Service`, `LoadBalancerIP`).\n\nDefault: true"},"clusterIps":{"type":["boolean","null"],"description":"Services' ClusterIPs (`Service`, `ClusterIP`).\n\nDefault: false"},"externalIps":{"type":["boolean","null"],"description":"Services' externalIPs (`Service`, `ExternalIP`).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services whose addresses are advertised.\n\nDefault: - every Service"}},"additionalProperties":false,"description":"What is advertised.\n\nDefault: - LoadBalancer addresses only"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that run BGP.\n\nDefault: - every node"}},"required":["localAsn","peers"],"additionalProperties":false,"description":"The BGP control plane's peering and advertisements; needs `bgpControlPlane`.\n\nDefault: - none"},"egressGatewayPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods whose traffic is redirected (with `namespaceSelector`: pods of those namespaces).\n\nDefault: - every pod of the namespaces selected"},"namespaceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces of the pods.\n\nDefault: - every namespace"},"destinationCidrs":{"type":"array","items":{"type":"string"},"description":"Destinations redirected, CIDRs."},"excludedCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Destinations inside `destinationCidrs` that are not redirected.\n\nDefault: - none"},"egressIp":{"type":["string","null"],"description":"The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address of a node interface, so it lies inside a node network. Not with `egressInterface`.\n\nDefault: - the first address of `egressInterface`, or of the interface with the default route"},"egressInterface":{"type":["string","null"],"description":"The gateway interface whose first address is the source (`interface`). Not with `egressIp`.\n\nDefault: - the interface with the default route"},"gatewayNodeSelector":{"type":"object","properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that act as the gateway."}},"required":["name","destinationCidrs","gatewayNodeSelector"],"additionalProperties":false,"description":"A `CiliumEgressGatewayPolicy`: traffic of selected pods to given destinations leaves through a gateway node."},"description":"Egress gateway policies (`CiliumEgressGatewayPolicy`); need `egressGateway`. Egress IPs join the plan.\n\nDefault: - none"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{"shared1":{"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."},"shared0":{"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"}}};
 const func0 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"};
 const schema8 = {"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."};
@@ -139,18 +139,22 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!((((((((key0 === "apiServer") || (key0 === "addressing")) || (key0 === "cilium")) || (key0 === "multus")) || (key0 === "networkCrds")) || (key0 === "ovn")) || (key0 === "networks")) || (key0 === "demo"))){
+if(!(func0.call(schema6.properties, key0))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema6,data}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.apiServer !== undefined && func0.call(data, "apiServer")){
-let data0 = data.apiServer;
+if(data.preset !== undefined && func0.call(data, "preset")){
+let data0 = data.preset;
 const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate21.errors = [{instancePath:instancePath+"/apiServer",schemaPath:"#/properties/apiServer/type",keyword:"type",params:{type: schema6.properties.apiServer.type},message:"must be string,null",schema:schema6.properties.apiServer.type,parentSchema:schema6.properties.apiServer,data:data0}];
+validate21.errors = [{instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/type",keyword:"type",params:{type: schema6.properties.preset.type},message:"must be string,null",schema:schema6.properties.preset.type,parentSchema:schema6.properties.preset,data:data0}];
+return false;
+}
+if(!(((data0 === "current") || (data0 === "seed")) || (data0 === null))){
+validate21.errors = [{instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema6.properties.preset.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.preset.enum,parentSchema:schema6.properties.preset,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -159,154 +163,136 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.addressing !== undefined && func0.call(data, "addressing")){
-let data1 = data.addressing;
+if(data.apiServer !== undefined && func0.call(data, "apiServer")){
+let data1 = data.apiServer;
 const _errs4 = errors;
-if((!(data1 && typeof data1 == "object" && !Array.isArray(data1))) && (data1 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/type",keyword:"type",params:{type: schema6.properties.addressing.type},message:"must be object,null",schema:schema6.properties.addressing.type,parentSchema:schema6.properties.addressing,data:data1}];
+if((typeof data1 !== "string") && (data1 !== null)){
+validate21.errors = [{instancePath:instancePath+"/apiServer",schemaPath:"#/properties/apiServer/type",keyword:"type",params:{type: schema6.properties.apiServer.type},message:"must be string,null",schema:schema6.properties.apiServer.type,parentSchema:schema6.properties.apiServer,data:data1}];
 return false;
 }
-if(errors === _errs4){
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.addressing !== undefined && func0.call(data, "addressing")){
+let data2 = data.addressing;
 const _errs6 = errors;
-for(const key1 of Object.keys(data1)){
+if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/type",keyword:"type",params:{type: schema6.properties.addressing.type},message:"must be object,null",schema:schema6.properties.addressing.type,parentSchema:schema6.properties.addressing,data:data2}];
+return false;
+}
+if(errors === _errs6){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+const _errs8 = errors;
+for(const key1 of Object.keys(data2)){
 if(!(func0.call(schema6.properties.addressing.properties, key1))){
-validate21.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.addressing,data:data1}];
+validate21.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.addressing,data:data2}];
 return false;
 break;
 }
 }
-if(_errs6 === errors){
-if(data1.primaryPodCidrs !== undefined && func0.call(data1, "primaryPodCidrs")){
-let data2 = data1.primaryPodCidrs;
-const _errs7 = errors;
-if((!(Array.isArray(data2))) && (data2 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs",schemaPath:"#/properties/addressing/properties/primaryPodCidrs/type",keyword:"type",params:{type: schema6.properties.addressing.properties.primaryPodCidrs.type},message:"must be array,null",schema:schema6.properties.addressing.properties.primaryPodCidrs.type,parentSchema:schema6.properties.addressing.properties.primaryPodCidrs,data:data2}];
-return false;
-}
-if(errors === _errs7){
-if(Array.isArray(data2)){
-var valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
+if(_errs8 === errors){
+if(data2.primaryPodCidrs !== undefined && func0.call(data2, "primaryPodCidrs")){
+let data3 = data2.primaryPodCidrs;
 const _errs9 = errors;
-if(typeof data3 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs/" + i0,schemaPath:"#/properties/addressing/properties/primaryPodCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.primaryPodCidrs.items.type,parentSchema:schema6.properties.addressing.properties.primaryPodCidrs.items,data:data3}];
+if((!(Array.isArray(data3))) && (data3 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs",schemaPath:"#/properties/addressing/properties/primaryPodCidrs/type",keyword:"type",params:{type: schema6.properties.addressing.properties.primaryPodCidrs.type},message:"must be array,null",schema:schema6.properties.addressing.properties.primaryPodCidrs.type,parentSchema:schema6.properties.addressing.properties.primaryPodCidrs,data:data3}];
 return false;
 }
-var valid2 = _errs9 === errors;
+if(errors === _errs9){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs11 = errors;
+if(typeof data4 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs/" + i0,schemaPath:"#/properties/addressing/properties/primaryPodCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.primaryPodCidrs.items.type,parentSchema:schema6.properties.addressing.properties.primaryPodCidrs.items,data:data4}];
+return false;
+}
+var valid2 = _errs11 === errors;
 if(!valid2){
 break;
 }
 }
 }
 }
-var valid1 = _errs7 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.serviceCidrs !== undefined && func0.call(data1, "serviceCidrs")){
-let data4 = data1.serviceCidrs;
-const _errs11 = errors;
-if((!(Array.isArray(data4))) && (data4 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/serviceCidrs",schemaPath:"#/properties/addressing/properties/serviceCidrs/type",keyword:"type",params:{type: schema6.properties.addressing.properties.serviceCidrs.type},message:"must be array,null",schema:schema6.properties.addressing.properties.serviceCidrs.type,parentSchema:schema6.properties.addressing.properties.serviceCidrs,data:data4}];
-return false;
-}
-if(errors === _errs11){
-if(Array.isArray(data4)){
-var valid3 = true;
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
+if(data2.serviceCidrs !== undefined && func0.call(data2, "serviceCidrs")){
+let data5 = data2.serviceCidrs;
 const _errs13 = errors;
-if(typeof data5 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/serviceCidrs/" + i1,schemaPath:"#/properties/addressing/properties/serviceCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.serviceCidrs.items.type,parentSchema:schema6.properties.addressing.properties.serviceCidrs.items,data:data5}];
+if((!(Array.isArray(data5))) && (data5 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/serviceCidrs",schemaPath:"#/properties/addressing/properties/serviceCidrs/type",keyword:"type",params:{type: schema6.properties.addressing.properties.serviceCidrs.type},message:"must be array,null",schema:schema6.properties.addressing.properties.serviceCidrs.type,parentSchema:schema6.properties.addressing.properties.serviceCidrs,data:data5}];
 return false;
 }
-var valid3 = _errs13 === errors;
+if(errors === _errs13){
+if(Array.isArray(data5)){
+var valid3 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs15 = errors;
+if(typeof data6 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/serviceCidrs/" + i1,schemaPath:"#/properties/addressing/properties/serviceCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.serviceCidrs.items.type,parentSchema:schema6.properties.addressing.properties.serviceCidrs.items,data:data6}];
+return false;
+}
+var valid3 = _errs15 === errors;
 if(!valid3){
 break;
 }
 }
 }
 }
-var valid1 = _errs11 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeNetworks !== undefined && func0.call(data1, "nodeNetworks")){
-let data6 = data1.nodeNetworks;
-const _errs15 = errors;
-if((!(Array.isArray(data6))) && (data6 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/nodeNetworks",schemaPath:"#/properties/addressing/properties/nodeNetworks/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeNetworks.type},message:"must be array,null",schema:schema6.properties.addressing.properties.nodeNetworks.type,parentSchema:schema6.properties.addressing.properties.nodeNetworks,data:data6}];
-return false;
-}
-if(errors === _errs15){
-if(Array.isArray(data6)){
-var valid4 = true;
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-let data7 = data6[i2];
+if(data2.nodeNetworks !== undefined && func0.call(data2, "nodeNetworks")){
+let data7 = data2.nodeNetworks;
 const _errs17 = errors;
-if(typeof data7 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/nodeNetworks/" + i2,schemaPath:"#/properties/addressing/properties/nodeNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.nodeNetworks.items.type,parentSchema:schema6.properties.addressing.properties.nodeNetworks.items,data:data7}];
+if((!(Array.isArray(data7))) && (data7 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/nodeNetworks",schemaPath:"#/properties/addressing/properties/nodeNetworks/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeNetworks.type},message:"must be array,null",schema:schema6.properties.addressing.properties.nodeNetworks.type,parentSchema:schema6.properties.addressing.properties.nodeNetworks,data:data7}];
 return false;
 }
-var valid4 = _errs17 === errors;
+if(errors === _errs17){
+if(Array.isArray(data7)){
+var valid4 = true;
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+const _errs19 = errors;
+if(typeof data8 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/nodeNetworks/" + i2,schemaPath:"#/properties/addressing/properties/nodeNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.nodeNetworks.items.type,parentSchema:schema6.properties.addressing.properties.nodeNetworks.items,data:data8}];
+return false;
+}
+var valid4 = _errs19 === errors;
 if(!valid4){
 break;
 }
 }
 }
 }
-var valid1 = _errs15 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeCount !== undefined && func0.call(data1, "nodeCount")){
-let data8 = data1.nodeCount;
-const _errs19 = errors;
-if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (data8 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/nodeCount",schemaPath:"#/properties/addressing/properties/nodeCount/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeCount.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeCount.type,parentSchema:schema6.properties.addressing.properties.nodeCount,data:data8}];
-return false;
-}
-var valid1 = _errs19 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data1.joinSubnets !== undefined && func0.call(data1, "joinSubnets")){
-let data9 = data1.joinSubnets;
+if(data2.nodeCount !== undefined && func0.call(data2, "nodeCount")){
+let data9 = data2.nodeCount;
 const _errs21 = errors;
-if((!(Array.isArray(data9))) && (data9 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/joinSubnets",schemaPath:"#/properties/addressing/properties/joinSubnets/type",keyword:"type",params:{type: schema6.properties.addressing.properties.joinSubnets.type},message:"must be array,null",schema:schema6.properties.addressing.properties.joinSubnets.type,parentSchema:schema6.properties.addressing.properties.joinSubnets,data:data9}];
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/nodeCount",schemaPath:"#/properties/addressing/properties/nodeCount/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeCount.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeCount.type,parentSchema:schema6.properties.addressing.properties.nodeCount,data:data9}];
 return false;
-}
-if(errors === _errs21){
-if(Array.isArray(data9)){
-var valid5 = true;
-const len3 = data9.length;
-for(let i3=0; i3<len3; i3++){
-let data10 = data9[i3];
-const _errs23 = errors;
-if(typeof data10 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/joinSubnets/" + i3,schemaPath:"#/properties/addressing/properties/joinSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.joinSubnets.items.type,parentSchema:schema6.properties.addressing.properties.joinSubnets.items,data:data10}];
-return false;
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-break;
-}
-}
-}
 }
 var valid1 = _errs21 === errors;
 }
@@ -314,86 +300,104 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.transitSubnets !== undefined && func0.call(data1, "transitSubnets")){
-let data11 = data1.transitSubnets;
+if(data2.joinSubnets !== undefined && func0.call(data2, "joinSubnets")){
+let data10 = data2.joinSubnets;
+const _errs23 = errors;
+if((!(Array.isArray(data10))) && (data10 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/joinSubnets",schemaPath:"#/properties/addressing/properties/joinSubnets/type",keyword:"type",params:{type: schema6.properties.addressing.properties.joinSubnets.type},message:"must be array,null",schema:schema6.properties.addressing.properties.joinSubnets.type,parentSchema:schema6.properties.addressing.properties.joinSubnets,data:data10}];
+return false;
+}
+if(errors === _errs23){
+if(Array.isArray(data10)){
+var valid5 = true;
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
 const _errs25 = errors;
-if((!(Array.isArray(data11))) && (data11 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/transitSubnets",schemaPath:"#/properties/addressing/properties/transitSubnets/type",keyword:"type",params:{type: schema6.properties.addressing.properties.transitSubnets.type},message:"must be array,null",schema:schema6.properties.addressing.properties.transitSubnets.type,parentSchema:schema6.properties.addressing.properties.transitSubnets,data:data11}];
+if(typeof data11 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/joinSubnets/" + i3,schemaPath:"#/properties/addressing/properties/joinSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.joinSubnets.items.type,parentSchema:schema6.properties.addressing.properties.joinSubnets.items,data:data11}];
 return false;
 }
-if(errors === _errs25){
-if(Array.isArray(data11)){
-var valid6 = true;
-const len4 = data11.length;
-for(let i4=0; i4<len4; i4++){
-let data12 = data11[i4];
+var valid5 = _errs25 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.transitSubnets !== undefined && func0.call(data2, "transitSubnets")){
+let data12 = data2.transitSubnets;
 const _errs27 = errors;
-if(typeof data12 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/transitSubnets/" + i4,schemaPath:"#/properties/addressing/properties/transitSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.transitSubnets.items.type,parentSchema:schema6.properties.addressing.properties.transitSubnets.items,data:data12}];
+if((!(Array.isArray(data12))) && (data12 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/transitSubnets",schemaPath:"#/properties/addressing/properties/transitSubnets/type",keyword:"type",params:{type: schema6.properties.addressing.properties.transitSubnets.type},message:"must be array,null",schema:schema6.properties.addressing.properties.transitSubnets.type,parentSchema:schema6.properties.addressing.properties.transitSubnets,data:data12}];
 return false;
 }
-var valid6 = _errs27 === errors;
+if(errors === _errs27){
+if(Array.isArray(data12)){
+var valid6 = true;
+const len4 = data12.length;
+for(let i4=0; i4<len4; i4++){
+let data13 = data12[i4];
+const _errs29 = errors;
+if(typeof data13 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/transitSubnets/" + i4,schemaPath:"#/properties/addressing/properties/transitSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.transitSubnets.items.type,parentSchema:schema6.properties.addressing.properties.transitSubnets.items,data:data13}];
+return false;
+}
+var valid6 = _errs29 === errors;
 if(!valid6){
 break;
 }
 }
 }
 }
-var valid1 = _errs25 === errors;
+var valid1 = _errs27 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.masqueradeSubnets !== undefined && func0.call(data1, "masqueradeSubnets")){
-let data13 = data1.masqueradeSubnets;
-const _errs29 = errors;
-if((!(Array.isArray(data13))) && (data13 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets",schemaPath:"#/properties/addressing/properties/masqueradeSubnets/type",keyword:"type",params:{type: schema6.properties.addressing.properties.masqueradeSubnets.type},message:"must be array,null",schema:schema6.properties.addressing.properties.masqueradeSubnets.type,parentSchema:schema6.properties.addressing.properties.masqueradeSubnets,data:data13}];
-return false;
-}
-if(errors === _errs29){
-if(Array.isArray(data13)){
-var valid7 = true;
-const len5 = data13.length;
-for(let i5=0; i5<len5; i5++){
-let data14 = data13[i5];
+if(data2.masqueradeSubnets !== undefined && func0.call(data2, "masqueradeSubnets")){
+let data14 = data2.masqueradeSubnets;
 const _errs31 = errors;
-if(typeof data14 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets/" + i5,schemaPath:"#/properties/addressing/properties/masqueradeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.masqueradeSubnets.items.type,parentSchema:schema6.properties.addressing.properties.masqueradeSubnets.items,data:data14}];
+if((!(Array.isArray(data14))) && (data14 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets",schemaPath:"#/properties/addressing/properties/masqueradeSubnets/type",keyword:"type",params:{type: schema6.properties.addressing.properties.masqueradeSubnets.type},message:"must be array,null",schema:schema6.properties.addressing.properties.masqueradeSubnets.type,parentSchema:schema6.properties.addressing.properties.masqueradeSubnets,data:data14}];
 return false;
 }
-var valid7 = _errs31 === errors;
+if(errors === _errs31){
+if(Array.isArray(data14)){
+var valid7 = true;
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+let data15 = data14[i5];
+const _errs33 = errors;
+if(typeof data15 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets/" + i5,schemaPath:"#/properties/addressing/properties/masqueradeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.masqueradeSubnets.items.type,parentSchema:schema6.properties.addressing.properties.masqueradeSubnets.items,data:data15}];
+return false;
+}
+var valid7 = _errs33 === errors;
 if(!valid7){
 break;
 }
 }
 }
 }
-var valid1 = _errs29 === errors;
+var valid1 = _errs31 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.secondaryCni !== undefined && func0.call(data1, "secondaryCni")){
-let data15 = data1.secondaryCni;
-const _errs33 = errors;
-if((typeof data15 !== "boolean") && (data15 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/secondaryCni",schemaPath:"#/properties/addressing/properties/secondaryCni/type",keyword:"type",params:{type: schema6.properties.addressing.properties.secondaryCni.type},message:"must be boolean,null",schema:schema6.properties.addressing.properties.secondaryCni.type,parentSchema:schema6.properties.addressing.properties.secondaryCni,data:data15}];
-return false;
-}
-var valid1 = _errs33 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data1.nodeMaskSize !== undefined && func0.call(data1, "nodeMaskSize")){
-let data16 = data1.nodeMaskSize;
+if(data2.secondaryCni !== undefined && func0.call(data2, "secondaryCni")){
+let data16 = data2.secondaryCni;
 const _errs35 = errors;
-if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (data16 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/nodeMaskSize",schemaPath:"#/properties/addressing/properties/nodeMaskSize/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeMaskSize.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeMaskSize.type,parentSchema:schema6.properties.addressing.properties.nodeMaskSize,data:data16}];
+if((typeof data16 !== "boolean") && (data16 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/secondaryCni",schemaPath:"#/properties/addressing/properties/secondaryCni/type",keyword:"type",params:{type: schema6.properties.addressing.properties.secondaryCni.type},message:"must be boolean,null",schema:schema6.properties.addressing.properties.secondaryCni.type,parentSchema:schema6.properties.addressing.properties.secondaryCni,data:data16}];
 return false;
 }
 var valid1 = _errs35 === errors;
@@ -402,11 +406,11 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeMaskSizeIpv4 !== undefined && func0.call(data1, "nodeMaskSizeIpv4")){
-let data17 = data1.nodeMaskSizeIpv4;
+if(data2.nodeMaskSize !== undefined && func0.call(data2, "nodeMaskSize")){
+let data17 = data2.nodeMaskSize;
 const _errs37 = errors;
 if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv4",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv4/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeMaskSizeIpv4.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeMaskSizeIpv4.type,parentSchema:schema6.properties.addressing.properties.nodeMaskSizeIpv4,data:data17}];
+validate21.errors = [{instancePath:instancePath+"/addressing/nodeMaskSize",schemaPath:"#/properties/addressing/properties/nodeMaskSize/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeMaskSize.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeMaskSize.type,parentSchema:schema6.properties.addressing.properties.nodeMaskSize,data:data17}];
 return false;
 }
 var valid1 = _errs37 === errors;
@@ -415,11 +419,11 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeMaskSizeIpv6 !== undefined && func0.call(data1, "nodeMaskSizeIpv6")){
-let data18 = data1.nodeMaskSizeIpv6;
+if(data2.nodeMaskSizeIpv4 !== undefined && func0.call(data2, "nodeMaskSizeIpv4")){
+let data18 = data2.nodeMaskSizeIpv4;
 const _errs39 = errors;
 if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv6",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv6/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeMaskSizeIpv6.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeMaskSizeIpv6.type,parentSchema:schema6.properties.addressing.properties.nodeMaskSizeIpv6,data:data18}];
+validate21.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv4",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv4/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeMaskSizeIpv4.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeMaskSizeIpv4.type,parentSchema:schema6.properties.addressing.properties.nodeMaskSizeIpv4,data:data18}];
 return false;
 }
 var valid1 = _errs39 === errors;
@@ -428,11 +432,11 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.decoy !== undefined && func0.call(data1, "decoy")){
-let data19 = data1.decoy;
+if(data2.nodeMaskSizeIpv6 !== undefined && func0.call(data2, "nodeMaskSizeIpv6")){
+let data19 = data2.nodeMaskSizeIpv6;
 const _errs41 = errors;
-if((typeof data19 !== "string") && (data19 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoy",schemaPath:"#/properties/addressing/properties/decoy/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoy.type},message:"must be string,null",schema:schema6.properties.addressing.properties.decoy.type,parentSchema:schema6.properties.addressing.properties.decoy,data:data19}];
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv6",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv6/type",keyword:"type",params:{type: schema6.properties.addressing.properties.nodeMaskSizeIpv6.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.nodeMaskSizeIpv6.type,parentSchema:schema6.properties.addressing.properties.nodeMaskSizeIpv6,data:data19}];
 return false;
 }
 var valid1 = _errs41 === errors;
@@ -441,42 +445,42 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.decoySearch !== undefined && func0.call(data1, "decoySearch")){
-let data20 = data1.decoySearch;
+if(data2.decoy !== undefined && func0.call(data2, "decoy")){
+let data20 = data2.decoy;
 const _errs43 = errors;
-if((!(data20 && typeof data20 == "object" && !Array.isArray(data20))) && (data20 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.type},message:"must be object,null",schema:schema6.properties.addressing.properties.decoySearch.type,parentSchema:schema6.properties.addressing.properties.decoySearch,data:data20}];
+if((typeof data20 !== "string") && (data20 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoy",schemaPath:"#/properties/addressing/properties/decoy/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoy.type},message:"must be string,null",schema:schema6.properties.addressing.properties.decoy.type,parentSchema:schema6.properties.addressing.properties.decoy,data:data20}];
 return false;
 }
-if(errors === _errs43){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+var valid1 = _errs43 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.decoySearch !== undefined && func0.call(data2, "decoySearch")){
+let data21 = data2.decoySearch;
 const _errs45 = errors;
-for(const key2 of Object.keys(data20)){
+if((!(data21 && typeof data21 == "object" && !Array.isArray(data21))) && (data21 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.type},message:"must be object,null",schema:schema6.properties.addressing.properties.decoySearch.type,parentSchema:schema6.properties.addressing.properties.decoySearch,data:data21}];
+return false;
+}
+if(errors === _errs45){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+const _errs47 = errors;
+for(const key2 of Object.keys(data21)){
 if(!((((((key2 === "ipv4Prefix") || (key2 === "ipv4HostPrefix")) || (key2 === "ipv4Pool")) || (key2 === "ipv6Prefix")) || (key2 === "ipv6HostPrefix")) || (key2 === "ipv6Pool"))){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.addressing.properties.decoySearch,data:data20}];
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.addressing.properties.decoySearch,data:data21}];
 return false;
 break;
 }
 }
-if(_errs45 === errors){
-if(data20.ipv4Prefix !== undefined && func0.call(data20, "ipv4Prefix")){
-let data21 = data20.ipv4Prefix;
-const _errs46 = errors;
-if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (data21 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Prefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Prefix,data:data21}];
-return false;
-}
-var valid8 = _errs46 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data20.ipv4HostPrefix !== undefined && func0.call(data20, "ipv4HostPrefix")){
-let data22 = data20.ipv4HostPrefix;
+if(_errs47 === errors){
+if(data21.ipv4Prefix !== undefined && func0.call(data21, "ipv4Prefix")){
+let data22 = data21.ipv4Prefix;
 const _errs48 = errors;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4HostPrefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix,data:data22}];
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Prefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Prefix,data:data22}];
 return false;
 }
 var valid8 = _errs48 === errors;
@@ -485,30 +489,12 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv4Pool !== undefined && func0.call(data20, "ipv4Pool")){
-let data23 = data20.ipv4Pool;
+if(data21.ipv4HostPrefix !== undefined && func0.call(data21, "ipv4HostPrefix")){
+let data23 = data21.ipv4HostPrefix;
 const _errs50 = errors;
-if((!(Array.isArray(data23))) && (data23 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.type},message:"must be array,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool,data:data23}];
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (data23 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4HostPrefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix,data:data23}];
 return false;
-}
-if(errors === _errs50){
-if(Array.isArray(data23)){
-var valid9 = true;
-const len6 = data23.length;
-for(let i6=0; i6<len6; i6++){
-let data24 = data23[i6];
-const _errs52 = errors;
-if(typeof data24 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool/" + i6,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.items.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.items,data:data24}];
-return false;
-}
-var valid9 = _errs52 === errors;
-if(!valid9){
-break;
-}
-}
-}
 }
 var valid8 = _errs50 === errors;
 }
@@ -516,24 +502,42 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv6Prefix !== undefined && func0.call(data20, "ipv6Prefix")){
-let data25 = data20.ipv6Prefix;
-const _errs54 = errors;
-if((!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) && (data25 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Prefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Prefix,data:data25}];
+if(data21.ipv4Pool !== undefined && func0.call(data21, "ipv4Pool")){
+let data24 = data21.ipv4Pool;
+const _errs52 = errors;
+if((!(Array.isArray(data24))) && (data24 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.type},message:"must be array,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool,data:data24}];
 return false;
 }
-var valid8 = _errs54 === errors;
+if(errors === _errs52){
+if(Array.isArray(data24)){
+var valid9 = true;
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+const _errs54 = errors;
+if(typeof data25 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool/" + i6,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.items.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv4Pool.items,data:data25}];
+return false;
+}
+var valid9 = _errs54 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+var valid8 = _errs52 === errors;
 }
 else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv6HostPrefix !== undefined && func0.call(data20, "ipv6HostPrefix")){
-let data26 = data20.ipv6HostPrefix;
+if(data21.ipv6Prefix !== undefined && func0.call(data21, "ipv6Prefix")){
+let data26 = data21.ipv6Prefix;
 const _errs56 = errors;
 if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6HostPrefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix,data:data26}];
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Prefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Prefix,data:data26}];
 return false;
 }
 var valid8 = _errs56 === errors;
@@ -542,32 +546,45 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv6Pool !== undefined && func0.call(data20, "ipv6Pool")){
-let data27 = data20.ipv6Pool;
+if(data21.ipv6HostPrefix !== undefined && func0.call(data21, "ipv6HostPrefix")){
+let data27 = data21.ipv6HostPrefix;
 const _errs58 = errors;
-if((!(Array.isArray(data27))) && (data27 !== null)){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.type},message:"must be array,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool,data:data27}];
+if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (data27 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6HostPrefix/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type},message:"must be integer,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix,data:data27}];
 return false;
 }
-if(errors === _errs58){
-if(Array.isArray(data27)){
-var valid10 = true;
-const len7 = data27.length;
-for(let i7=0; i7<len7; i7++){
-let data28 = data27[i7];
+var valid8 = _errs58 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data21.ipv6Pool !== undefined && func0.call(data21, "ipv6Pool")){
+let data28 = data21.ipv6Pool;
 const _errs60 = errors;
-if(typeof data28 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool/" + i7,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.items.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.items,data:data28}];
+if((!(Array.isArray(data28))) && (data28 !== null)){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/type",keyword:"type",params:{type: schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.type},message:"must be array,null",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool,data:data28}];
 return false;
 }
-var valid10 = _errs60 === errors;
+if(errors === _errs60){
+if(Array.isArray(data28)){
+var valid10 = true;
+const len7 = data28.length;
+for(let i7=0; i7<len7; i7++){
+let data29 = data28[i7];
+const _errs62 = errors;
+if(typeof data29 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool/" + i7,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.items.type,parentSchema:schema6.properties.addressing.properties.decoySearch.properties.ipv6Pool.items,data:data29}];
+return false;
+}
+var valid10 = _errs62 === errors;
 if(!valid10){
 break;
 }
 }
 }
 }
-var valid8 = _errs58 === errors;
+var valid8 = _errs60 === errors;
 }
 else {
 var valid8 = true;
@@ -580,7 +597,7 @@ var valid8 = true;
 }
 }
 }
-var valid1 = _errs43 === errors;
+var valid1 = _errs45 === errors;
 }
 else {
 var valid1 = true;
@@ -600,71 +617,40 @@ var valid1 = true;
 }
 }
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.cilium !== undefined && func0.call(data, "cilium")){
-let data29 = data.cilium;
-const _errs62 = errors;
-if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/type",keyword:"type",params:{type: schema6.properties.cilium.type},message:"must be object,null",schema:schema6.properties.cilium.type,parentSchema:schema6.properties.cilium,data:data29}];
-return false;
-}
-if(errors === _errs62){
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let data30 = data.cilium;
 const _errs64 = errors;
-for(const key3 of Object.keys(data29)){
+if((!(data30 && typeof data30 == "object" && !Array.isArray(data30))) && (data30 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/type",keyword:"type",params:{type: schema6.properties.cilium.type},message:"must be object,null",schema:schema6.properties.cilium.type,parentSchema:schema6.properties.cilium,data:data30}];
+return false;
+}
+if(errors === _errs64){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+const _errs66 = errors;
+for(const key3 of Object.keys(data30)){
 if(!(func0.call(schema6.properties.cilium.properties, key3))){
-validate21.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium,data:data29}];
+validate21.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium,data:data30}];
 return false;
 break;
 }
 }
-if(_errs64 === errors){
-if(data29.version !== undefined && func0.call(data29, "version")){
-let data30 = data29.version;
-const _errs65 = errors;
-if((typeof data30 !== "string") && (data30 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/type",keyword:"type",params:{type: schema6.properties.cilium.properties.version.type},message:"must be string,null",schema:schema6.properties.cilium.properties.version.type,parentSchema:schema6.properties.cilium.properties.version,data:data30}];
-return false;
-}
-if(!(((((data30 === "1.16.7") || (data30 === "1.18.12")) || (data30 === "1.19.6")) || (data30 === "1.20.0")) || (data30 === null))){
-validate21.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.version.enum,parentSchema:schema6.properties.cilium.properties.version,data:data30}];
-return false;
-}
-var valid11 = _errs65 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data29.podCidrs !== undefined && func0.call(data29, "podCidrs")){
-let data31 = data29.podCidrs;
+if(_errs66 === errors){
+if(data30.version !== undefined && func0.call(data30, "version")){
+let data31 = data30.version;
 const _errs67 = errors;
-if((!(Array.isArray(data31))) && (data31 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/podCidrs",schemaPath:"#/properties/cilium/properties/podCidrs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.podCidrs.type},message:"must be array,null",schema:schema6.properties.cilium.properties.podCidrs.type,parentSchema:schema6.properties.cilium.properties.podCidrs,data:data31}];
+if((typeof data31 !== "string") && (data31 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/type",keyword:"type",params:{type: schema6.properties.cilium.properties.version.type},message:"must be string,null",schema:schema6.properties.cilium.properties.version.type,parentSchema:schema6.properties.cilium.properties.version,data:data31}];
 return false;
 }
-if(errors === _errs67){
-if(Array.isArray(data31)){
-var valid12 = true;
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-let data32 = data31[i8];
-const _errs69 = errors;
-if(typeof data32 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/podCidrs/" + i8,schemaPath:"#/properties/cilium/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.podCidrs.items.type,parentSchema:schema6.properties.cilium.properties.podCidrs.items,data:data32}];
+if(!(((((data31 === "1.16.7") || (data31 === "1.18.12")) || (data31 === "1.19.6")) || (data31 === "1.20.0")) || (data31 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.version.enum,parentSchema:schema6.properties.cilium.properties.version,data:data31}];
 return false;
-}
-var valid12 = _errs69 === errors;
-if(!valid12){
-break;
-}
-}
-}
 }
 var valid11 = _errs67 === errors;
 }
@@ -672,28 +658,42 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.cniExclusive !== undefined && func0.call(data29, "cniExclusive")){
-let data33 = data29.cniExclusive;
-const _errs71 = errors;
-if((typeof data33 !== "boolean") && (data33 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/cniExclusive",schemaPath:"#/properties/cilium/properties/cniExclusive/type",keyword:"type",params:{type: schema6.properties.cilium.properties.cniExclusive.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.cniExclusive.type,parentSchema:schema6.properties.cilium.properties.cniExclusive,data:data33}];
+if(data30.podCidrs !== undefined && func0.call(data30, "podCidrs")){
+let data32 = data30.podCidrs;
+const _errs69 = errors;
+if((!(Array.isArray(data32))) && (data32 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/podCidrs",schemaPath:"#/properties/cilium/properties/podCidrs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.podCidrs.type},message:"must be array,null",schema:schema6.properties.cilium.properties.podCidrs.type,parentSchema:schema6.properties.cilium.properties.podCidrs,data:data32}];
 return false;
 }
-var valid11 = _errs71 === errors;
+if(errors === _errs69){
+if(Array.isArray(data32)){
+var valid12 = true;
+const len8 = data32.length;
+for(let i8=0; i8<len8; i8++){
+let data33 = data32[i8];
+const _errs71 = errors;
+if(typeof data33 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/podCidrs/" + i8,schemaPath:"#/properties/cilium/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.podCidrs.items.type,parentSchema:schema6.properties.cilium.properties.podCidrs.items,data:data33}];
+return false;
+}
+var valid12 = _errs71 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+var valid11 = _errs69 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.routingMode !== undefined && func0.call(data29, "routingMode")){
-let data34 = data29.routingMode;
+if(data30.cniExclusive !== undefined && func0.call(data30, "cniExclusive")){
+let data34 = data30.cniExclusive;
 const _errs73 = errors;
-if((typeof data34 !== "string") && (data34 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/type",keyword:"type",params:{type: schema6.properties.cilium.properties.routingMode.type},message:"must be string,null",schema:schema6.properties.cilium.properties.routingMode.type,parentSchema:schema6.properties.cilium.properties.routingMode,data:data34}];
-return false;
-}
-if(!(((data34 === "tunnel") || (data34 === "native")) || (data34 === null))){
-validate21.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.routingMode.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.routingMode.enum,parentSchema:schema6.properties.cilium.properties.routingMode,data:data34}];
+if((typeof data34 !== "boolean") && (data34 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/cniExclusive",schemaPath:"#/properties/cilium/properties/cniExclusive/type",keyword:"type",params:{type: schema6.properties.cilium.properties.cniExclusive.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.cniExclusive.type,parentSchema:schema6.properties.cilium.properties.cniExclusive,data:data34}];
 return false;
 }
 var valid11 = _errs73 === errors;
@@ -702,15 +702,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.tunnelProtocol !== undefined && func0.call(data29, "tunnelProtocol")){
-let data35 = data29.tunnelProtocol;
+if(data30.routingMode !== undefined && func0.call(data30, "routingMode")){
+let data35 = data30.routingMode;
 const _errs75 = errors;
 if((typeof data35 !== "string") && (data35 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/type",keyword:"type",params:{type: schema6.properties.cilium.properties.tunnelProtocol.type},message:"must be string,null",schema:schema6.properties.cilium.properties.tunnelProtocol.type,parentSchema:schema6.properties.cilium.properties.tunnelProtocol,data:data35}];
+validate21.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/type",keyword:"type",params:{type: schema6.properties.cilium.properties.routingMode.type},message:"must be string,null",schema:schema6.properties.cilium.properties.routingMode.type,parentSchema:schema6.properties.cilium.properties.routingMode,data:data35}];
 return false;
 }
-if(!(((data35 === "vxlan") || (data35 === "geneve")) || (data35 === null))){
-validate21.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.tunnelProtocol.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.tunnelProtocol.enum,parentSchema:schema6.properties.cilium.properties.tunnelProtocol,data:data35}];
+if(!(((data35 === "tunnel") || (data35 === "native")) || (data35 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.routingMode.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.routingMode.enum,parentSchema:schema6.properties.cilium.properties.routingMode,data:data35}];
 return false;
 }
 var valid11 = _errs75 === errors;
@@ -719,11 +719,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.tunnelPort !== undefined && func0.call(data29, "tunnelPort")){
-let data36 = data29.tunnelPort;
+if(data30.tunnelProtocol !== undefined && func0.call(data30, "tunnelProtocol")){
+let data36 = data30.tunnelProtocol;
 const _errs77 = errors;
-if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (data36 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/tunnelPort",schemaPath:"#/properties/cilium/properties/tunnelPort/type",keyword:"type",params:{type: schema6.properties.cilium.properties.tunnelPort.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.tunnelPort.type,parentSchema:schema6.properties.cilium.properties.tunnelPort,data:data36}];
+if((typeof data36 !== "string") && (data36 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/type",keyword:"type",params:{type: schema6.properties.cilium.properties.tunnelProtocol.type},message:"must be string,null",schema:schema6.properties.cilium.properties.tunnelProtocol.type,parentSchema:schema6.properties.cilium.properties.tunnelProtocol,data:data36}];
+return false;
+}
+if(!(((data36 === "vxlan") || (data36 === "geneve")) || (data36 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.tunnelProtocol.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.tunnelProtocol.enum,parentSchema:schema6.properties.cilium.properties.tunnelProtocol,data:data36}];
 return false;
 }
 var valid11 = _errs77 === errors;
@@ -732,11 +736,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.ipv4NativeRoutingCidr !== undefined && func0.call(data29, "ipv4NativeRoutingCidr")){
-let data37 = data29.ipv4NativeRoutingCidr;
+if(data30.tunnelPort !== undefined && func0.call(data30, "tunnelPort")){
+let data37 = data30.tunnelPort;
 const _errs79 = errors;
-if((typeof data37 !== "string") && (data37 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/ipv4NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv4NativeRoutingCidr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.ipv4NativeRoutingCidr.type},message:"must be string,null",schema:schema6.properties.cilium.properties.ipv4NativeRoutingCidr.type,parentSchema:schema6.properties.cilium.properties.ipv4NativeRoutingCidr,data:data37}];
+if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (data37 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/tunnelPort",schemaPath:"#/properties/cilium/properties/tunnelPort/type",keyword:"type",params:{type: schema6.properties.cilium.properties.tunnelPort.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.tunnelPort.type,parentSchema:schema6.properties.cilium.properties.tunnelPort,data:data37}];
 return false;
 }
 var valid11 = _errs79 === errors;
@@ -745,11 +749,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.ipv6NativeRoutingCidr !== undefined && func0.call(data29, "ipv6NativeRoutingCidr")){
-let data38 = data29.ipv6NativeRoutingCidr;
+if(data30.ipv4NativeRoutingCidr !== undefined && func0.call(data30, "ipv4NativeRoutingCidr")){
+let data38 = data30.ipv4NativeRoutingCidr;
 const _errs81 = errors;
 if((typeof data38 !== "string") && (data38 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/ipv6NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv6NativeRoutingCidr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.ipv6NativeRoutingCidr.type},message:"must be string,null",schema:schema6.properties.cilium.properties.ipv6NativeRoutingCidr.type,parentSchema:schema6.properties.cilium.properties.ipv6NativeRoutingCidr,data:data38}];
+validate21.errors = [{instancePath:instancePath+"/cilium/ipv4NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv4NativeRoutingCidr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.ipv4NativeRoutingCidr.type},message:"must be string,null",schema:schema6.properties.cilium.properties.ipv4NativeRoutingCidr.type,parentSchema:schema6.properties.cilium.properties.ipv4NativeRoutingCidr,data:data38}];
 return false;
 }
 var valid11 = _errs81 === errors;
@@ -758,11 +762,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.autoDirectNodeRoutes !== undefined && func0.call(data29, "autoDirectNodeRoutes")){
-let data39 = data29.autoDirectNodeRoutes;
+if(data30.ipv6NativeRoutingCidr !== undefined && func0.call(data30, "ipv6NativeRoutingCidr")){
+let data39 = data30.ipv6NativeRoutingCidr;
 const _errs83 = errors;
-if((typeof data39 !== "boolean") && (data39 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/autoDirectNodeRoutes",schemaPath:"#/properties/cilium/properties/autoDirectNodeRoutes/type",keyword:"type",params:{type: schema6.properties.cilium.properties.autoDirectNodeRoutes.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.autoDirectNodeRoutes.type,parentSchema:schema6.properties.cilium.properties.autoDirectNodeRoutes,data:data39}];
+if((typeof data39 !== "string") && (data39 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/ipv6NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv6NativeRoutingCidr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.ipv6NativeRoutingCidr.type},message:"must be string,null",schema:schema6.properties.cilium.properties.ipv6NativeRoutingCidr.type,parentSchema:schema6.properties.cilium.properties.ipv6NativeRoutingCidr,data:data39}];
 return false;
 }
 var valid11 = _errs83 === errors;
@@ -771,11 +775,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.kubeProxyReplacement !== undefined && func0.call(data29, "kubeProxyReplacement")){
-let data40 = data29.kubeProxyReplacement;
+if(data30.autoDirectNodeRoutes !== undefined && func0.call(data30, "autoDirectNodeRoutes")){
+let data40 = data30.autoDirectNodeRoutes;
 const _errs85 = errors;
 if((typeof data40 !== "boolean") && (data40 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/kubeProxyReplacement",schemaPath:"#/properties/cilium/properties/kubeProxyReplacement/type",keyword:"type",params:{type: schema6.properties.cilium.properties.kubeProxyReplacement.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.kubeProxyReplacement.type,parentSchema:schema6.properties.cilium.properties.kubeProxyReplacement,data:data40}];
+validate21.errors = [{instancePath:instancePath+"/cilium/autoDirectNodeRoutes",schemaPath:"#/properties/cilium/properties/autoDirectNodeRoutes/type",keyword:"type",params:{type: schema6.properties.cilium.properties.autoDirectNodeRoutes.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.autoDirectNodeRoutes.type,parentSchema:schema6.properties.cilium.properties.autoDirectNodeRoutes,data:data40}];
 return false;
 }
 var valid11 = _errs85 === errors;
@@ -784,11 +788,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.l2Announcements !== undefined && func0.call(data29, "l2Announcements")){
-let data41 = data29.l2Announcements;
+if(data30.kubeProxyReplacement !== undefined && func0.call(data30, "kubeProxyReplacement")){
+let data41 = data30.kubeProxyReplacement;
 const _errs87 = errors;
 if((typeof data41 !== "boolean") && (data41 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2Announcements",schemaPath:"#/properties/cilium/properties/l2Announcements/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2Announcements.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.l2Announcements.type,parentSchema:schema6.properties.cilium.properties.l2Announcements,data:data41}];
+validate21.errors = [{instancePath:instancePath+"/cilium/kubeProxyReplacement",schemaPath:"#/properties/cilium/properties/kubeProxyReplacement/type",keyword:"type",params:{type: schema6.properties.cilium.properties.kubeProxyReplacement.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.kubeProxyReplacement.type,parentSchema:schema6.properties.cilium.properties.kubeProxyReplacement,data:data41}];
 return false;
 }
 var valid11 = _errs87 === errors;
@@ -797,11 +801,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.bgpControlPlane !== undefined && func0.call(data29, "bgpControlPlane")){
-let data42 = data29.bgpControlPlane;
+if(data30.k8sServiceHost !== undefined && func0.call(data30, "k8sServiceHost")){
+let data42 = data30.k8sServiceHost;
 const _errs89 = errors;
-if((typeof data42 !== "boolean") && (data42 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgpControlPlane",schemaPath:"#/properties/cilium/properties/bgpControlPlane/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgpControlPlane.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgpControlPlane.type,parentSchema:schema6.properties.cilium.properties.bgpControlPlane,data:data42}];
+if((typeof data42 !== "string") && (data42 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/k8sServiceHost",schemaPath:"#/properties/cilium/properties/k8sServiceHost/type",keyword:"type",params:{type: schema6.properties.cilium.properties.k8sServiceHost.type},message:"must be string,null",schema:schema6.properties.cilium.properties.k8sServiceHost.type,parentSchema:schema6.properties.cilium.properties.k8sServiceHost,data:data42}];
 return false;
 }
 var valid11 = _errs89 === errors;
@@ -810,11 +814,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.egressGateway !== undefined && func0.call(data29, "egressGateway")){
-let data43 = data29.egressGateway;
+if(data30.k8sServicePort !== undefined && func0.call(data30, "k8sServicePort")){
+let data43 = data30.k8sServicePort;
 const _errs91 = errors;
-if((typeof data43 !== "boolean") && (data43 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGateway",schemaPath:"#/properties/cilium/properties/egressGateway/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGateway.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.egressGateway.type,parentSchema:schema6.properties.cilium.properties.egressGateway,data:data43}];
+if((!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))) && (data43 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/k8sServicePort",schemaPath:"#/properties/cilium/properties/k8sServicePort/type",keyword:"type",params:{type: schema6.properties.cilium.properties.k8sServicePort.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.k8sServicePort.type,parentSchema:schema6.properties.cilium.properties.k8sServicePort,data:data43}];
 return false;
 }
 var valid11 = _errs91 === errors;
@@ -823,11 +827,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.bpfMasquerade !== undefined && func0.call(data29, "bpfMasquerade")){
-let data44 = data29.bpfMasquerade;
+if(data30.socketLbHostNamespaceOnly !== undefined && func0.call(data30, "socketLbHostNamespaceOnly")){
+let data44 = data30.socketLbHostNamespaceOnly;
 const _errs93 = errors;
 if((typeof data44 !== "boolean") && (data44 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bpfMasquerade",schemaPath:"#/properties/cilium/properties/bpfMasquerade/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bpfMasquerade.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bpfMasquerade.type,parentSchema:schema6.properties.cilium.properties.bpfMasquerade,data:data44}];
+validate21.errors = [{instancePath:instancePath+"/cilium/socketLbHostNamespaceOnly",schemaPath:"#/properties/cilium/properties/socketLbHostNamespaceOnly/type",keyword:"type",params:{type: schema6.properties.cilium.properties.socketLbHostNamespaceOnly.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.socketLbHostNamespaceOnly.type,parentSchema:schema6.properties.cilium.properties.socketLbHostNamespaceOnly,data:data44}];
 return false;
 }
 var valid11 = _errs93 === errors;
@@ -836,12 +840,30 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.k8sServiceHost !== undefined && func0.call(data29, "k8sServiceHost")){
-let data45 = data29.k8sServiceHost;
+if(data30.devices !== undefined && func0.call(data30, "devices")){
+let data45 = data30.devices;
 const _errs95 = errors;
-if((typeof data45 !== "string") && (data45 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/k8sServiceHost",schemaPath:"#/properties/cilium/properties/k8sServiceHost/type",keyword:"type",params:{type: schema6.properties.cilium.properties.k8sServiceHost.type},message:"must be string,null",schema:schema6.properties.cilium.properties.k8sServiceHost.type,parentSchema:schema6.properties.cilium.properties.k8sServiceHost,data:data45}];
+if((!(Array.isArray(data45))) && (data45 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/devices",schemaPath:"#/properties/cilium/properties/devices/type",keyword:"type",params:{type: schema6.properties.cilium.properties.devices.type},message:"must be array,null",schema:schema6.properties.cilium.properties.devices.type,parentSchema:schema6.properties.cilium.properties.devices,data:data45}];
 return false;
+}
+if(errors === _errs95){
+if(Array.isArray(data45)){
+var valid13 = true;
+const len9 = data45.length;
+for(let i9=0; i9<len9; i9++){
+let data46 = data45[i9];
+const _errs97 = errors;
+if(typeof data46 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/devices/" + i9,schemaPath:"#/properties/cilium/properties/devices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.devices.items.type,parentSchema:schema6.properties.cilium.properties.devices.items,data:data46}];
+return false;
+}
+var valid13 = _errs97 === errors;
+if(!valid13){
+break;
+}
+}
+}
 }
 var valid11 = _errs95 === errors;
 }
@@ -849,24 +871,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.k8sServicePort !== undefined && func0.call(data29, "k8sServicePort")){
-let data46 = data29.k8sServicePort;
-const _errs97 = errors;
-if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (data46 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/k8sServicePort",schemaPath:"#/properties/cilium/properties/k8sServicePort/type",keyword:"type",params:{type: schema6.properties.cilium.properties.k8sServicePort.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.k8sServicePort.type,parentSchema:schema6.properties.cilium.properties.k8sServicePort,data:data46}];
-return false;
-}
-var valid11 = _errs97 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data29.socketLbHostNamespaceOnly !== undefined && func0.call(data29, "socketLbHostNamespaceOnly")){
-let data47 = data29.socketLbHostNamespaceOnly;
+if(data30.clusterName !== undefined && func0.call(data30, "clusterName")){
+let data47 = data30.clusterName;
 const _errs99 = errors;
-if((typeof data47 !== "boolean") && (data47 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/socketLbHostNamespaceOnly",schemaPath:"#/properties/cilium/properties/socketLbHostNamespaceOnly/type",keyword:"type",params:{type: schema6.properties.cilium.properties.socketLbHostNamespaceOnly.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.socketLbHostNamespaceOnly.type,parentSchema:schema6.properties.cilium.properties.socketLbHostNamespaceOnly,data:data47}];
+if((typeof data47 !== "string") && (data47 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterName",schemaPath:"#/properties/cilium/properties/clusterName/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterName.type},message:"must be string,null",schema:schema6.properties.cilium.properties.clusterName.type,parentSchema:schema6.properties.cilium.properties.clusterName,data:data47}];
 return false;
 }
 var valid11 = _errs99 === errors;
@@ -875,30 +884,12 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.devices !== undefined && func0.call(data29, "devices")){
-let data48 = data29.devices;
+if(data30.clusterId !== undefined && func0.call(data30, "clusterId")){
+let data48 = data30.clusterId;
 const _errs101 = errors;
-if((!(Array.isArray(data48))) && (data48 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/devices",schemaPath:"#/properties/cilium/properties/devices/type",keyword:"type",params:{type: schema6.properties.cilium.properties.devices.type},message:"must be array,null",schema:schema6.properties.cilium.properties.devices.type,parentSchema:schema6.properties.cilium.properties.devices,data:data48}];
+if((!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))) && (data48 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterId",schemaPath:"#/properties/cilium/properties/clusterId/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterId.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.clusterId.type,parentSchema:schema6.properties.cilium.properties.clusterId,data:data48}];
 return false;
-}
-if(errors === _errs101){
-if(Array.isArray(data48)){
-var valid13 = true;
-const len9 = data48.length;
-for(let i9=0; i9<len9; i9++){
-let data49 = data48[i9];
-const _errs103 = errors;
-if(typeof data49 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/devices/" + i9,schemaPath:"#/properties/cilium/properties/devices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.devices.items.type,parentSchema:schema6.properties.cilium.properties.devices.items,data:data49}];
-return false;
-}
-var valid13 = _errs103 === errors;
-if(!valid13){
-break;
-}
-}
-}
 }
 var valid11 = _errs101 === errors;
 }
@@ -906,11 +897,28 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.clusterName !== undefined && func0.call(data29, "clusterName")){
-let data50 = data29.clusterName;
+if(data30.operatorReplicas !== undefined && func0.call(data30, "operatorReplicas")){
+let data49 = data30.operatorReplicas;
+const _errs103 = errors;
+if((!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))) && (data49 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/operatorReplicas",schemaPath:"#/properties/cilium/properties/operatorReplicas/type",keyword:"type",params:{type: schema6.properties.cilium.properties.operatorReplicas.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.operatorReplicas.type,parentSchema:schema6.properties.cilium.properties.operatorReplicas,data:data49}];
+return false;
+}
+var valid11 = _errs103 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.imagePullPolicy !== undefined && func0.call(data30, "imagePullPolicy")){
+let data50 = data30.imagePullPolicy;
 const _errs105 = errors;
 if((typeof data50 !== "string") && (data50 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterName",schemaPath:"#/properties/cilium/properties/clusterName/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterName.type},message:"must be string,null",schema:schema6.properties.cilium.properties.clusterName.type,parentSchema:schema6.properties.cilium.properties.clusterName,data:data50}];
+validate21.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/type",keyword:"type",params:{type: schema6.properties.cilium.properties.imagePullPolicy.type},message:"must be string,null",schema:schema6.properties.cilium.properties.imagePullPolicy.type,parentSchema:schema6.properties.cilium.properties.imagePullPolicy,data:data50}];
+return false;
+}
+if(!((((data50 === "Always") || (data50 === "IfNotPresent")) || (data50 === "Never")) || (data50 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.imagePullPolicy.enum,parentSchema:schema6.properties.cilium.properties.imagePullPolicy,data:data50}];
 return false;
 }
 var valid11 = _errs105 === errors;
@@ -919,11 +927,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.clusterId !== undefined && func0.call(data29, "clusterId")){
-let data51 = data29.clusterId;
+if(data30.imageRegistry !== undefined && func0.call(data30, "imageRegistry")){
+let data51 = data30.imageRegistry;
 const _errs107 = errors;
-if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (data51 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterId",schemaPath:"#/properties/cilium/properties/clusterId/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterId.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.clusterId.type,parentSchema:schema6.properties.cilium.properties.clusterId,data:data51}];
+if((typeof data51 !== "string") && (data51 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/imageRegistry",schemaPath:"#/properties/cilium/properties/imageRegistry/type",keyword:"type",params:{type: schema6.properties.cilium.properties.imageRegistry.type},message:"must be string,null",schema:schema6.properties.cilium.properties.imageRegistry.type,parentSchema:schema6.properties.cilium.properties.imageRegistry,data:data51}];
 return false;
 }
 var valid11 = _errs107 === errors;
@@ -932,11 +940,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.operatorReplicas !== undefined && func0.call(data29, "operatorReplicas")){
-let data52 = data29.operatorReplicas;
+if(data30.agentImage !== undefined && func0.call(data30, "agentImage")){
+let data52 = data30.agentImage;
 const _errs109 = errors;
-if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (data52 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/operatorReplicas",schemaPath:"#/properties/cilium/properties/operatorReplicas/type",keyword:"type",params:{type: schema6.properties.cilium.properties.operatorReplicas.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.operatorReplicas.type,parentSchema:schema6.properties.cilium.properties.operatorReplicas,data:data52}];
+if((typeof data52 !== "string") && (data52 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/agentImage",schemaPath:"#/properties/cilium/properties/agentImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.agentImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.agentImage.type,parentSchema:schema6.properties.cilium.properties.agentImage,data:data52}];
 return false;
 }
 var valid11 = _errs109 === errors;
@@ -945,15 +953,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.imagePullPolicy !== undefined && func0.call(data29, "imagePullPolicy")){
-let data53 = data29.imagePullPolicy;
+if(data30.operatorImage !== undefined && func0.call(data30, "operatorImage")){
+let data53 = data30.operatorImage;
 const _errs111 = errors;
 if((typeof data53 !== "string") && (data53 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/type",keyword:"type",params:{type: schema6.properties.cilium.properties.imagePullPolicy.type},message:"must be string,null",schema:schema6.properties.cilium.properties.imagePullPolicy.type,parentSchema:schema6.properties.cilium.properties.imagePullPolicy,data:data53}];
-return false;
-}
-if(!((((data53 === "Always") || (data53 === "IfNotPresent")) || (data53 === "Never")) || (data53 === null))){
-validate21.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.imagePullPolicy.enum,parentSchema:schema6.properties.cilium.properties.imagePullPolicy,data:data53}];
+validate21.errors = [{instancePath:instancePath+"/cilium/operatorImage",schemaPath:"#/properties/cilium/properties/operatorImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.operatorImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.operatorImage.type,parentSchema:schema6.properties.cilium.properties.operatorImage,data:data53}];
 return false;
 }
 var valid11 = _errs111 === errors;
@@ -962,11 +966,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.imageRegistry !== undefined && func0.call(data29, "imageRegistry")){
-let data54 = data29.imageRegistry;
+if(data30.envoyImage !== undefined && func0.call(data30, "envoyImage")){
+let data54 = data30.envoyImage;
 const _errs113 = errors;
 if((typeof data54 !== "string") && (data54 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/imageRegistry",schemaPath:"#/properties/cilium/properties/imageRegistry/type",keyword:"type",params:{type: schema6.properties.cilium.properties.imageRegistry.type},message:"must be string,null",schema:schema6.properties.cilium.properties.imageRegistry.type,parentSchema:schema6.properties.cilium.properties.imageRegistry,data:data54}];
+validate21.errors = [{instancePath:instancePath+"/cilium/envoyImage",schemaPath:"#/properties/cilium/properties/envoyImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.envoyImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.envoyImage.type,parentSchema:schema6.properties.cilium.properties.envoyImage,data:data54}];
 return false;
 }
 var valid11 = _errs113 === errors;
@@ -975,11 +979,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.agentImage !== undefined && func0.call(data29, "agentImage")){
-let data55 = data29.agentImage;
+if(data30.certgenImage !== undefined && func0.call(data30, "certgenImage")){
+let data55 = data30.certgenImage;
 const _errs115 = errors;
 if((typeof data55 !== "string") && (data55 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/agentImage",schemaPath:"#/properties/cilium/properties/agentImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.agentImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.agentImage.type,parentSchema:schema6.properties.cilium.properties.agentImage,data:data55}];
+validate21.errors = [{instancePath:instancePath+"/cilium/certgenImage",schemaPath:"#/properties/cilium/properties/certgenImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.certgenImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.certgenImage.type,parentSchema:schema6.properties.cilium.properties.certgenImage,data:data55}];
 return false;
 }
 var valid11 = _errs115 === errors;
@@ -988,11 +992,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.operatorImage !== undefined && func0.call(data29, "operatorImage")){
-let data56 = data29.operatorImage;
+if(data30.hubbleTls !== undefined && func0.call(data30, "hubbleTls")){
+let data56 = data30.hubbleTls;
 const _errs117 = errors;
 if((typeof data56 !== "string") && (data56 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/operatorImage",schemaPath:"#/properties/cilium/properties/operatorImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.operatorImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.operatorImage.type,parentSchema:schema6.properties.cilium.properties.operatorImage,data:data56}];
+validate21.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/type",keyword:"type",params:{type: schema6.properties.cilium.properties.hubbleTls.type},message:"must be string,null",schema:schema6.properties.cilium.properties.hubbleTls.type,parentSchema:schema6.properties.cilium.properties.hubbleTls,data:data56}];
+return false;
+}
+if(!(((data56 === "cronJob") || (data56 === "disabled")) || (data56 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.hubbleTls.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.hubbleTls.enum,parentSchema:schema6.properties.cilium.properties.hubbleTls,data:data56}];
 return false;
 }
 var valid11 = _errs117 === errors;
@@ -1001,11 +1009,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.envoyImage !== undefined && func0.call(data29, "envoyImage")){
-let data57 = data29.envoyImage;
+if(data30.encryption !== undefined && func0.call(data30, "encryption")){
+let data57 = data30.encryption;
 const _errs119 = errors;
 if((typeof data57 !== "string") && (data57 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/envoyImage",schemaPath:"#/properties/cilium/properties/envoyImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.envoyImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.envoyImage.type,parentSchema:schema6.properties.cilium.properties.envoyImage,data:data57}];
+validate21.errors = [{instancePath:instancePath+"/cilium/encryption",schemaPath:"#/properties/cilium/properties/encryption/type",keyword:"type",params:{type: schema6.properties.cilium.properties.encryption.type},message:"must be string,null",schema:schema6.properties.cilium.properties.encryption.type,parentSchema:schema6.properties.cilium.properties.encryption,data:data57}];
+return false;
+}
+if(!(((data57 === "none") || (data57 === "wireguard")) || (data57 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/encryption",schemaPath:"#/properties/cilium/properties/encryption/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.encryption.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.encryption.enum,parentSchema:schema6.properties.cilium.properties.encryption,data:data57}];
 return false;
 }
 var valid11 = _errs119 === errors;
@@ -1014,11 +1026,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.certgenImage !== undefined && func0.call(data29, "certgenImage")){
-let data58 = data29.certgenImage;
+if(data30.nodeEncryption !== undefined && func0.call(data30, "nodeEncryption")){
+let data58 = data30.nodeEncryption;
 const _errs121 = errors;
-if((typeof data58 !== "string") && (data58 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/certgenImage",schemaPath:"#/properties/cilium/properties/certgenImage/type",keyword:"type",params:{type: schema6.properties.cilium.properties.certgenImage.type},message:"must be string,null",schema:schema6.properties.cilium.properties.certgenImage.type,parentSchema:schema6.properties.cilium.properties.certgenImage,data:data58}];
+if((typeof data58 !== "boolean") && (data58 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/nodeEncryption",schemaPath:"#/properties/cilium/properties/nodeEncryption/type",keyword:"type",params:{type: schema6.properties.cilium.properties.nodeEncryption.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.nodeEncryption.type,parentSchema:schema6.properties.cilium.properties.nodeEncryption,data:data58}];
 return false;
 }
 var valid11 = _errs121 === errors;
@@ -1027,15 +1039,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.hubbleTls !== undefined && func0.call(data29, "hubbleTls")){
-let data59 = data29.hubbleTls;
+if(data30.bandwidthManager !== undefined && func0.call(data30, "bandwidthManager")){
+let data59 = data30.bandwidthManager;
 const _errs123 = errors;
-if((typeof data59 !== "string") && (data59 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/type",keyword:"type",params:{type: schema6.properties.cilium.properties.hubbleTls.type},message:"must be string,null",schema:schema6.properties.cilium.properties.hubbleTls.type,parentSchema:schema6.properties.cilium.properties.hubbleTls,data:data59}];
-return false;
-}
-if(!(((data59 === "cronJob") || (data59 === "disabled")) || (data59 === null))){
-validate21.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.hubbleTls.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.hubbleTls.enum,parentSchema:schema6.properties.cilium.properties.hubbleTls,data:data59}];
+if((typeof data59 !== "boolean") && (data59 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bandwidthManager",schemaPath:"#/properties/cilium/properties/bandwidthManager/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bandwidthManager.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bandwidthManager.type,parentSchema:schema6.properties.cilium.properties.bandwidthManager,data:data59}];
 return false;
 }
 var valid11 = _errs123 === errors;
@@ -1044,246 +1052,12 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.loadBalancerPools !== undefined && func0.call(data29, "loadBalancerPools")){
-let data60 = data29.loadBalancerPools;
+if(data30.bbr !== undefined && func0.call(data30, "bbr")){
+let data60 = data30.bbr;
 const _errs125 = errors;
-if((!(Array.isArray(data60))) && (data60 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools",schemaPath:"#/properties/cilium/properties/loadBalancerPools/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.type},message:"must be array,null",schema:schema6.properties.cilium.properties.loadBalancerPools.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools,data:data60}];
+if((typeof data60 !== "boolean") && (data60 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bbr",schemaPath:"#/properties/cilium/properties/bbr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bbr.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bbr.type,parentSchema:schema6.properties.cilium.properties.bbr,data:data60}];
 return false;
-}
-if(errors === _errs125){
-if(Array.isArray(data60)){
-var valid14 = true;
-const len10 = data60.length;
-for(let i10=0; i10<len10; i10++){
-let data61 = data60[i10];
-const _errs127 = errors;
-if(errors === _errs127){
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-let missing0;
-if((((data61.name === undefined) || (!(func0.call(data61, "name")))) && (missing0 = "name")) || (((data61.blocks === undefined) || (!(func0.call(data61, "blocks")))) && (missing0 = "blocks"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema6.properties.cilium.properties.loadBalancerPools.items.required,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items,data:data61}];
-return false;
-}
-else {
-const _errs129 = errors;
-for(const key4 of Object.keys(data61)){
-if(!(((((key4 === "name") || (key4 === "blocks")) || (key4 === "serviceSelector")) || (key4 === "allowFirstLastIPs")) || (key4 === "disabled"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items,data:data61}];
-return false;
-break;
-}
-}
-if(_errs129 === errors){
-if(data61.name !== undefined && func0.call(data61, "name")){
-let data62 = data61.name;
-const _errs130 = errors;
-if(typeof data62 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/name",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.name,data:data62}];
-return false;
-}
-var valid15 = _errs130 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data61.blocks !== undefined && func0.call(data61, "blocks")){
-let data63 = data61.blocks;
-const _errs132 = errors;
-if(errors === _errs132){
-if(Array.isArray(data63)){
-var valid16 = true;
-const len11 = data63.length;
-for(let i11=0; i11<len11; i11++){
-let data64 = data63[i11];
-const _errs134 = errors;
-if(errors === _errs134){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-const _errs136 = errors;
-for(const key5 of Object.keys(data64)){
-if(!(((key5 === "cidr") || (key5 === "start")) || (key5 === "stop"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/blocks/" + i11,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items,data:data64}];
-return false;
-break;
-}
-}
-if(_errs136 === errors){
-if(data64.cidr !== undefined && func0.call(data64, "cidr")){
-let data65 = data64.cidr;
-const _errs137 = errors;
-if((typeof data65 !== "string") && (data65 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/blocks/" + i11+"/cidr",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/properties/cidr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.cidr.type},message:"must be string,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.cidr.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.cidr,data:data65}];
-return false;
-}
-var valid17 = _errs137 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data64.start !== undefined && func0.call(data64, "start")){
-let data66 = data64.start;
-const _errs139 = errors;
-if((typeof data66 !== "string") && (data66 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/blocks/" + i11+"/start",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/properties/start/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.start.type},message:"must be string,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.start.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.start,data:data66}];
-return false;
-}
-var valid17 = _errs139 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data64.stop !== undefined && func0.call(data64, "stop")){
-let data67 = data64.stop;
-const _errs141 = errors;
-if((typeof data67 !== "string") && (data67 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/blocks/" + i11+"/stop",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/properties/stop/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.stop.type},message:"must be string,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.stop.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.stop,data:data67}];
-return false;
-}
-var valid17 = _errs141 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/blocks/" + i11,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items,data:data64}];
-return false;
-}
-}
-var valid16 = _errs134 === errors;
-if(!valid16){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/blocks",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks,data:data63}];
-return false;
-}
-}
-var valid15 = _errs132 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data61.serviceSelector !== undefined && func0.call(data61, "serviceSelector")){
-let data68 = data61.serviceSelector;
-const _errs143 = errors;
-if((!(data68 && typeof data68 == "object" && !Array.isArray(data68))) && (data68 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/serviceSelector",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector,data:data68}];
-return false;
-}
-if(errors === _errs143){
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-const _errs145 = errors;
-for(const key6 of Object.keys(data68)){
-if(!((key6 === "matchLabels") || (key6 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/serviceSelector",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector,data:data68}];
-return false;
-break;
-}
-}
-if(_errs145 === errors){
-if(data68.matchLabels !== undefined && func0.call(data68, "matchLabels")){
-let data69 = data68.matchLabels;
-const _errs146 = errors;
-if((!(data69 && typeof data69 == "object" && !Array.isArray(data69))) && (data69 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/serviceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels,data:data69}];
-return false;
-}
-if(errors === _errs146){
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key7 of Object.keys(data69)){
-let data70 = data69[key7];
-const _errs149 = errors;
-if(typeof data70 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/serviceSelector/matchLabels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.additionalProperties,data:data70}];
-return false;
-}
-var valid19 = _errs149 === errors;
-if(!valid19){
-break;
-}
-}
-}
-}
-var valid18 = _errs146 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data68.matchExpressions !== undefined && func0.call(data68, "matchExpressions")){
-const _errs151 = errors;
-if(!(validate22(data68.matchExpressions, {instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/serviceSelector/matchExpressions",parentData:data68,parentDataProperty:"matchExpressions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var valid18 = _errs151 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-var valid15 = _errs143 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data61.allowFirstLastIPs !== undefined && func0.call(data61, "allowFirstLastIPs")){
-let data72 = data61.allowFirstLastIPs;
-const _errs152 = errors;
-if((typeof data72 !== "boolean") && (data72 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/allowFirstLastIPs",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/allowFirstLastIPs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.allowFirstLastIPs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.allowFirstLastIPs.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.allowFirstLastIPs,data:data72}];
-return false;
-}
-var valid15 = _errs152 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data61.disabled !== undefined && func0.call(data61, "disabled")){
-let data73 = data61.disabled;
-const _errs154 = errors;
-if((typeof data73 !== "boolean") && (data73 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10+"/disabled",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/disabled/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.disabled.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.disabled.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.disabled,data:data73}];
-return false;
-}
-var valid15 = _errs154 === errors;
-}
-else {
-var valid15 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i10,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.loadBalancerPools.items.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items,data:data61}];
-return false;
-}
-}
-var valid14 = _errs127 === errors;
-if(!valid14){
-break;
-}
-}
-}
 }
 var valid11 = _errs125 === errors;
 }
@@ -1291,229 +1065,588 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.l2AnnouncementPolicies !== undefined && func0.call(data29, "l2AnnouncementPolicies")){
-let data74 = data29.l2AnnouncementPolicies;
+if(data30.bpfMasquerade !== undefined && func0.call(data30, "bpfMasquerade")){
+let data61 = data30.bpfMasquerade;
+const _errs127 = errors;
+if((typeof data61 !== "boolean") && (data61 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bpfMasquerade",schemaPath:"#/properties/cilium/properties/bpfMasquerade/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bpfMasquerade.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bpfMasquerade.type,parentSchema:schema6.properties.cilium.properties.bpfMasquerade,data:data61}];
+return false;
+}
+var valid11 = _errs127 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.egressGateway !== undefined && func0.call(data30, "egressGateway")){
+let data62 = data30.egressGateway;
+const _errs129 = errors;
+if((typeof data62 !== "boolean") && (data62 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGateway",schemaPath:"#/properties/cilium/properties/egressGateway/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGateway.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.egressGateway.type,parentSchema:schema6.properties.cilium.properties.egressGateway,data:data62}];
+return false;
+}
+var valid11 = _errs129 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.l2Announcements !== undefined && func0.call(data30, "l2Announcements")){
+let data63 = data30.l2Announcements;
+const _errs131 = errors;
+if((typeof data63 !== "boolean") && (data63 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2Announcements",schemaPath:"#/properties/cilium/properties/l2Announcements/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2Announcements.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.l2Announcements.type,parentSchema:schema6.properties.cilium.properties.l2Announcements,data:data63}];
+return false;
+}
+var valid11 = _errs131 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.bgpControlPlane !== undefined && func0.call(data30, "bgpControlPlane")){
+let data64 = data30.bgpControlPlane;
+const _errs133 = errors;
+if((typeof data64 !== "boolean") && (data64 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgpControlPlane",schemaPath:"#/properties/cilium/properties/bgpControlPlane/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgpControlPlane.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgpControlPlane.type,parentSchema:schema6.properties.cilium.properties.bgpControlPlane,data:data64}];
+return false;
+}
+var valid11 = _errs133 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.gatewayApi !== undefined && func0.call(data30, "gatewayApi")){
+let data65 = data30.gatewayApi;
+const _errs135 = errors;
+if((typeof data65 !== "boolean") && (data65 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/gatewayApi",schemaPath:"#/properties/cilium/properties/gatewayApi/type",keyword:"type",params:{type: schema6.properties.cilium.properties.gatewayApi.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.gatewayApi.type,parentSchema:schema6.properties.cilium.properties.gatewayApi,data:data65}];
+return false;
+}
+var valid11 = _errs135 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.hubble !== undefined && func0.call(data30, "hubble")){
+let data66 = data30.hubble;
+const _errs137 = errors;
+if((!(data66 && typeof data66 == "object" && !Array.isArray(data66))) && (data66 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/type",keyword:"type",params:{type: schema6.properties.cilium.properties.hubble.type},message:"must be object,null",schema:schema6.properties.cilium.properties.hubble.type,parentSchema:schema6.properties.cilium.properties.hubble,data:data66}];
+return false;
+}
+if(errors === _errs137){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+const _errs139 = errors;
+for(const key4 of Object.keys(data66)){
+if(!(((key4 === "relay") || (key4 === "ui")) || (key4 === "metrics"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.hubble,data:data66}];
+return false;
+break;
+}
+}
+if(_errs139 === errors){
+if(data66.relay !== undefined && func0.call(data66, "relay")){
+let data67 = data66.relay;
+const _errs140 = errors;
+if((typeof data67 !== "boolean") && (data67 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble/relay",schemaPath:"#/properties/cilium/properties/hubble/properties/relay/type",keyword:"type",params:{type: schema6.properties.cilium.properties.hubble.properties.relay.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.hubble.properties.relay.type,parentSchema:schema6.properties.cilium.properties.hubble.properties.relay,data:data67}];
+return false;
+}
+var valid14 = _errs140 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data66.ui !== undefined && func0.call(data66, "ui")){
+let data68 = data66.ui;
+const _errs142 = errors;
+if((typeof data68 !== "boolean") && (data68 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble/ui",schemaPath:"#/properties/cilium/properties/hubble/properties/ui/type",keyword:"type",params:{type: schema6.properties.cilium.properties.hubble.properties.ui.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.hubble.properties.ui.type,parentSchema:schema6.properties.cilium.properties.hubble.properties.ui,data:data68}];
+return false;
+}
+var valid14 = _errs142 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data66.metrics !== undefined && func0.call(data66, "metrics")){
+let data69 = data66.metrics;
+const _errs144 = errors;
+if((!(Array.isArray(data69))) && (data69 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble/metrics",schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/type",keyword:"type",params:{type: schema6.properties.cilium.properties.hubble.properties.metrics.type},message:"must be array,null",schema:schema6.properties.cilium.properties.hubble.properties.metrics.type,parentSchema:schema6.properties.cilium.properties.hubble.properties.metrics,data:data69}];
+return false;
+}
+if(errors === _errs144){
+if(Array.isArray(data69)){
+var valid15 = true;
+const len10 = data69.length;
+for(let i10=0; i10<len10; i10++){
+let data70 = data69[i10];
+const _errs146 = errors;
+if(typeof data70 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.hubble.properties.metrics.items.type,parentSchema:schema6.properties.cilium.properties.hubble.properties.metrics.items,data:data70}];
+return false;
+}
+if(!((((((((((((data70 === "dns") || (data70 === "drop")) || (data70 === "tcp")) || (data70 === "flow")) || (data70 === "icmp")) || (data70 === "http")) || (data70 === "httpV2")) || (data70 === "port-distribution")) || (data70 === "flows-to-world")) || (data70 === "policy")) || (data70 === "kafka")) || (data70 === "sctp"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.hubble.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.hubble.properties.metrics.items.enum,parentSchema:schema6.properties.cilium.properties.hubble.properties.metrics.items,data:data70}];
+return false;
+}
+var valid15 = _errs146 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+var valid14 = _errs144 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+}
+var valid11 = _errs137 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.prometheus !== undefined && func0.call(data30, "prometheus")){
+let data71 = data30.prometheus;
+const _errs148 = errors;
+if((typeof data71 !== "boolean") && (data71 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/prometheus",schemaPath:"#/properties/cilium/properties/prometheus/type",keyword:"type",params:{type: schema6.properties.cilium.properties.prometheus.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.prometheus.type,parentSchema:schema6.properties.cilium.properties.prometheus,data:data71}];
+return false;
+}
+var valid11 = _errs148 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.serviceMonitors !== undefined && func0.call(data30, "serviceMonitors")){
+let data72 = data30.serviceMonitors;
+const _errs150 = errors;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/serviceMonitors",schemaPath:"#/properties/cilium/properties/serviceMonitors/type",keyword:"type",params:{type: schema6.properties.cilium.properties.serviceMonitors.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.serviceMonitors.type,parentSchema:schema6.properties.cilium.properties.serviceMonitors,data:data72}];
+return false;
+}
+var valid11 = _errs150 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.loadBalancerPools !== undefined && func0.call(data30, "loadBalancerPools")){
+let data73 = data30.loadBalancerPools;
+const _errs152 = errors;
+if((!(Array.isArray(data73))) && (data73 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools",schemaPath:"#/properties/cilium/properties/loadBalancerPools/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.type},message:"must be array,null",schema:schema6.properties.cilium.properties.loadBalancerPools.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools,data:data73}];
+return false;
+}
+if(errors === _errs152){
+if(Array.isArray(data73)){
+var valid16 = true;
+const len11 = data73.length;
+for(let i11=0; i11<len11; i11++){
+let data74 = data73[i11];
+const _errs154 = errors;
+if(errors === _errs154){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing0;
+if((((data74.name === undefined) || (!(func0.call(data74, "name")))) && (missing0 = "name")) || (((data74.blocks === undefined) || (!(func0.call(data74, "blocks")))) && (missing0 = "blocks"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema6.properties.cilium.properties.loadBalancerPools.items.required,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items,data:data74}];
+return false;
+}
+else {
 const _errs156 = errors;
-if((!(Array.isArray(data74))) && (data74 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.type},message:"must be array,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies,data:data74}];
+for(const key5 of Object.keys(data74)){
+if(!(((((key5 === "name") || (key5 === "blocks")) || (key5 === "serviceSelector")) || (key5 === "allowFirstLastIPs")) || (key5 === "disabled"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items,data:data74}];
+return false;
+break;
+}
+}
+if(_errs156 === errors){
+if(data74.name !== undefined && func0.call(data74, "name")){
+let data75 = data74.name;
+const _errs157 = errors;
+if(typeof data75 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/name",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.name,data:data75}];
 return false;
 }
-if(errors === _errs156){
-if(Array.isArray(data74)){
-var valid20 = true;
-const len12 = data74.length;
+var valid17 = _errs157 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data74.blocks !== undefined && func0.call(data74, "blocks")){
+let data76 = data74.blocks;
+const _errs159 = errors;
+if(errors === _errs159){
+if(Array.isArray(data76)){
+var valid18 = true;
+const len12 = data76.length;
 for(let i12=0; i12<len12; i12++){
-let data75 = data74[i12];
-const _errs158 = errors;
-if(errors === _errs158){
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-let missing1;
-if(((data75.name === undefined) || (!(func0.call(data75, "name")))) && (missing1 = "name")){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.required,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items,data:data75}];
-return false;
-}
-else {
-const _errs160 = errors;
-for(const key8 of Object.keys(data75)){
-if(!((((((key8 === "name") || (key8 === "interfaces")) || (key8 === "externalIPs")) || (key8 === "loadBalancerIPs")) || (key8 === "serviceSelector")) || (key8 === "nodeSelector"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items,data:data75}];
-return false;
-break;
-}
-}
-if(_errs160 === errors){
-if(data75.name !== undefined && func0.call(data75, "name")){
-let data76 = data75.name;
+let data77 = data76[i12];
 const _errs161 = errors;
-if(typeof data76 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/name",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.name,data:data76}];
-return false;
-}
-var valid21 = _errs161 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data75.interfaces !== undefined && func0.call(data75, "interfaces")){
-let data77 = data75.interfaces;
+if(errors === _errs161){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
 const _errs163 = errors;
-if((!(Array.isArray(data77))) && (data77 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/interfaces",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/interfaces/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.type},message:"must be array,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces,data:data77}];
+for(const key6 of Object.keys(data77)){
+if(!(((key6 === "cidr") || (key6 === "start")) || (key6 === "stop"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/blocks/" + i12,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items,data:data77}];
+return false;
+break;
+}
+}
+if(_errs163 === errors){
+if(data77.cidr !== undefined && func0.call(data77, "cidr")){
+let data78 = data77.cidr;
+const _errs164 = errors;
+if((typeof data78 !== "string") && (data78 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/blocks/" + i12+"/cidr",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/properties/cidr/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.cidr.type},message:"must be string,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.cidr.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.cidr,data:data78}];
 return false;
 }
-if(errors === _errs163){
-if(Array.isArray(data77)){
-var valid22 = true;
-const len13 = data77.length;
-for(let i13=0; i13<len13; i13++){
-let data78 = data77[i13];
-const _errs165 = errors;
-if(typeof data78 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/interfaces/" + i13,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/interfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.items.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.items,data:data78}];
+var valid19 = _errs164 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data77.start !== undefined && func0.call(data77, "start")){
+let data79 = data77.start;
+const _errs166 = errors;
+if((typeof data79 !== "string") && (data79 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/blocks/" + i12+"/start",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/properties/start/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.start.type},message:"must be string,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.start.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.start,data:data79}];
 return false;
 }
-var valid22 = _errs165 === errors;
-if(!valid22){
+var valid19 = _errs166 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data77.stop !== undefined && func0.call(data77, "stop")){
+let data80 = data77.stop;
+const _errs168 = errors;
+if((typeof data80 !== "string") && (data80 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/blocks/" + i12+"/stop",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/properties/stop/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.stop.type},message:"must be string,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.stop.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.properties.stop,data:data80}];
+return false;
+}
+var valid19 = _errs168 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/blocks/" + i12,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.items,data:data77}];
+return false;
+}
+}
+var valid18 = _errs161 === errors;
+if(!valid18){
 break;
 }
 }
 }
-}
-var valid21 = _errs163 === errors;
-}
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data75.externalIPs !== undefined && func0.call(data75, "externalIPs")){
-let data79 = data75.externalIPs;
-const _errs167 = errors;
-if((typeof data79 !== "boolean") && (data79 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/externalIPs",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/externalIPs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.externalIPs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.externalIPs.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.externalIPs,data:data79}];
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/blocks",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/blocks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.blocks,data:data76}];
 return false;
 }
-var valid21 = _errs167 === errors;
+}
+var valid17 = _errs159 === errors;
 }
 else {
-var valid21 = true;
+var valid17 = true;
 }
-if(valid21){
-if(data75.loadBalancerIPs !== undefined && func0.call(data75, "loadBalancerIPs")){
-let data80 = data75.loadBalancerIPs;
-const _errs169 = errors;
-if((typeof data80 !== "boolean") && (data80 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/loadBalancerIPs",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/loadBalancerIPs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.loadBalancerIPs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.loadBalancerIPs.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.loadBalancerIPs,data:data80}];
-return false;
-}
-var valid21 = _errs169 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data75.serviceSelector !== undefined && func0.call(data75, "serviceSelector")){
-let data81 = data75.serviceSelector;
-const _errs171 = errors;
+if(valid17){
+if(data74.serviceSelector !== undefined && func0.call(data74, "serviceSelector")){
+let data81 = data74.serviceSelector;
+const _errs170 = errors;
 if((!(data81 && typeof data81 == "object" && !Array.isArray(data81))) && (data81 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/serviceSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector,data:data81}];
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/serviceSelector",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector,data:data81}];
 return false;
 }
-if(errors === _errs171){
+if(errors === _errs170){
 if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-const _errs173 = errors;
-for(const key9 of Object.keys(data81)){
-if(!((key9 === "matchLabels") || (key9 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/serviceSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector,data:data81}];
+const _errs172 = errors;
+for(const key7 of Object.keys(data81)){
+if(!((key7 === "matchLabels") || (key7 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/serviceSelector",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector,data:data81}];
 return false;
 break;
 }
 }
-if(_errs173 === errors){
+if(_errs172 === errors){
 if(data81.matchLabels !== undefined && func0.call(data81, "matchLabels")){
 let data82 = data81.matchLabels;
-const _errs174 = errors;
+const _errs173 = errors;
 if((!(data82 && typeof data82 == "object" && !Array.isArray(data82))) && (data82 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/serviceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels,data:data82}];
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/serviceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels,data:data82}];
 return false;
 }
-if(errors === _errs174){
+if(errors === _errs173){
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key10 of Object.keys(data82)){
-let data83 = data82[key10];
-const _errs177 = errors;
+for(const key8 of Object.keys(data82)){
+let data83 = data82[key8];
+const _errs176 = errors;
 if(typeof data83 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/serviceSelector/matchLabels/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.additionalProperties,data:data83}];
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/serviceSelector/matchLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/serviceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.serviceSelector.properties.matchLabels.additionalProperties,data:data83}];
 return false;
 }
-var valid24 = _errs177 === errors;
+var valid21 = _errs176 === errors;
+if(!valid21){
+break;
+}
+}
+}
+}
+var valid20 = _errs173 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data81.matchExpressions !== undefined && func0.call(data81, "matchExpressions")){
+const _errs178 = errors;
+if(!(validate22(data81.matchExpressions, {instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/serviceSelector/matchExpressions",parentData:data81,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid20 = _errs178 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+var valid17 = _errs170 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data74.allowFirstLastIPs !== undefined && func0.call(data74, "allowFirstLastIPs")){
+let data85 = data74.allowFirstLastIPs;
+const _errs179 = errors;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/allowFirstLastIPs",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/allowFirstLastIPs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.allowFirstLastIPs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.allowFirstLastIPs.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.allowFirstLastIPs,data:data85}];
+return false;
+}
+var valid17 = _errs179 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data74.disabled !== undefined && func0.call(data74, "disabled")){
+let data86 = data74.disabled;
+const _errs181 = errors;
+if((typeof data86 !== "boolean") && (data86 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11+"/disabled",schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/properties/disabled/type",keyword:"type",params:{type: schema6.properties.cilium.properties.loadBalancerPools.items.properties.disabled.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.disabled.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items.properties.disabled,data:data86}];
+return false;
+}
+var valid17 = _errs181 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/loadBalancerPools/" + i11,schemaPath:"#/properties/cilium/properties/loadBalancerPools/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.loadBalancerPools.items.type,parentSchema:schema6.properties.cilium.properties.loadBalancerPools.items,data:data74}];
+return false;
+}
+}
+var valid16 = _errs154 === errors;
+if(!valid16){
+break;
+}
+}
+}
+}
+var valid11 = _errs152 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.l2AnnouncementPolicies !== undefined && func0.call(data30, "l2AnnouncementPolicies")){
+let data87 = data30.l2AnnouncementPolicies;
+const _errs183 = errors;
+if((!(Array.isArray(data87))) && (data87 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.type},message:"must be array,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies,data:data87}];
+return false;
+}
+if(errors === _errs183){
+if(Array.isArray(data87)){
+var valid22 = true;
+const len13 = data87.length;
+for(let i13=0; i13<len13; i13++){
+let data88 = data87[i13];
+const _errs185 = errors;
+if(errors === _errs185){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let missing1;
+if(((data88.name === undefined) || (!(func0.call(data88, "name")))) && (missing1 = "name")){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.required,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items,data:data88}];
+return false;
+}
+else {
+const _errs187 = errors;
+for(const key9 of Object.keys(data88)){
+if(!((((((key9 === "name") || (key9 === "interfaces")) || (key9 === "externalIPs")) || (key9 === "loadBalancerIPs")) || (key9 === "serviceSelector")) || (key9 === "nodeSelector"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items,data:data88}];
+return false;
+break;
+}
+}
+if(_errs187 === errors){
+if(data88.name !== undefined && func0.call(data88, "name")){
+let data89 = data88.name;
+const _errs188 = errors;
+if(typeof data89 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/name",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.name,data:data89}];
+return false;
+}
+var valid23 = _errs188 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data88.interfaces !== undefined && func0.call(data88, "interfaces")){
+let data90 = data88.interfaces;
+const _errs190 = errors;
+if((!(Array.isArray(data90))) && (data90 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/interfaces",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/interfaces/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.type},message:"must be array,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces,data:data90}];
+return false;
+}
+if(errors === _errs190){
+if(Array.isArray(data90)){
+var valid24 = true;
+const len14 = data90.length;
+for(let i14=0; i14<len14; i14++){
+let data91 = data90[i14];
+const _errs192 = errors;
+if(typeof data91 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/interfaces/" + i14,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/interfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.items.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.interfaces.items,data:data91}];
+return false;
+}
+var valid24 = _errs192 === errors;
 if(!valid24){
 break;
 }
 }
 }
 }
-var valid23 = _errs174 === errors;
+var valid23 = _errs190 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
-if(data81.matchExpressions !== undefined && func0.call(data81, "matchExpressions")){
-const _errs179 = errors;
-if(!(validate22(data81.matchExpressions, {instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/serviceSelector/matchExpressions",parentData:data81,parentDataProperty:"matchExpressions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
+if(data88.externalIPs !== undefined && func0.call(data88, "externalIPs")){
+let data92 = data88.externalIPs;
+const _errs194 = errors;
+if((typeof data92 !== "boolean") && (data92 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/externalIPs",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/externalIPs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.externalIPs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.externalIPs.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.externalIPs,data:data92}];
+return false;
 }
-var valid23 = _errs179 === errors;
+var valid23 = _errs194 === errors;
 }
 else {
 var valid23 = true;
 }
-}
-}
-}
-}
-var valid21 = _errs171 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data75.nodeSelector !== undefined && func0.call(data75, "nodeSelector")){
-let data85 = data75.nodeSelector;
-const _errs180 = errors;
-if((!(data85 && typeof data85 == "object" && !Array.isArray(data85))) && (data85 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/nodeSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector,data:data85}];
+if(valid23){
+if(data88.loadBalancerIPs !== undefined && func0.call(data88, "loadBalancerIPs")){
+let data93 = data88.loadBalancerIPs;
+const _errs196 = errors;
+if((typeof data93 !== "boolean") && (data93 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/loadBalancerIPs",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/loadBalancerIPs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.loadBalancerIPs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.loadBalancerIPs.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.loadBalancerIPs,data:data93}];
 return false;
 }
-if(errors === _errs180){
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-const _errs182 = errors;
-for(const key11 of Object.keys(data85)){
-if(!((key11 === "matchLabels") || (key11 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/nodeSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector,data:data85}];
+var valid23 = _errs196 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data88.serviceSelector !== undefined && func0.call(data88, "serviceSelector")){
+let data94 = data88.serviceSelector;
+const _errs198 = errors;
+if((!(data94 && typeof data94 == "object" && !Array.isArray(data94))) && (data94 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/serviceSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector,data:data94}];
+return false;
+}
+if(errors === _errs198){
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+const _errs200 = errors;
+for(const key10 of Object.keys(data94)){
+if(!((key10 === "matchLabels") || (key10 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/serviceSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector,data:data94}];
 return false;
 break;
 }
 }
-if(_errs182 === errors){
-if(data85.matchLabels !== undefined && func0.call(data85, "matchLabels")){
-let data86 = data85.matchLabels;
-const _errs183 = errors;
-if((!(data86 && typeof data86 == "object" && !Array.isArray(data86))) && (data86 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/nodeSelector/matchLabels",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels,data:data86}];
+if(_errs200 === errors){
+if(data94.matchLabels !== undefined && func0.call(data94, "matchLabels")){
+let data95 = data94.matchLabels;
+const _errs201 = errors;
+if((!(data95 && typeof data95 == "object" && !Array.isArray(data95))) && (data95 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/serviceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels,data:data95}];
 return false;
 }
-if(errors === _errs183){
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key12 of Object.keys(data86)){
-let data87 = data86[key12];
-const _errs186 = errors;
-if(typeof data87 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/nodeSelector/matchLabels/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.additionalProperties,data:data87}];
+if(errors === _errs201){
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key11 of Object.keys(data95)){
+let data96 = data95[key11];
+const _errs204 = errors;
+if(typeof data96 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/serviceSelector/matchLabels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/serviceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.serviceSelector.properties.matchLabels.additionalProperties,data:data96}];
 return false;
 }
-var valid26 = _errs186 === errors;
+var valid26 = _errs204 === errors;
 if(!valid26){
 break;
 }
 }
 }
 }
-var valid25 = _errs183 === errors;
+var valid25 = _errs201 === errors;
 }
 else {
 var valid25 = true;
 }
 if(valid25){
-if(data85.matchExpressions !== undefined && func0.call(data85, "matchExpressions")){
-const _errs188 = errors;
-if(!(validate22(data85.matchExpressions, {instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12+"/nodeSelector/matchExpressions",parentData:data85,parentDataProperty:"matchExpressions",rootData}))){
+if(data94.matchExpressions !== undefined && func0.call(data94, "matchExpressions")){
+const _errs206 = errors;
+if(!(validate22(data94.matchExpressions, {instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/serviceSelector/matchExpressions",parentData:data94,parentDataProperty:"matchExpressions",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid25 = _errs188 === errors;
+var valid25 = _errs206 === errors;
 }
 else {
 var valid25 = true;
@@ -1522,383 +1655,371 @@ var valid25 = true;
 }
 }
 }
-var valid21 = _errs180 === errors;
+var valid23 = _errs198 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i12,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items,data:data75}];
-return false;
-}
-}
-var valid20 = _errs158 === errors;
-if(!valid20){
-break;
-}
-}
-}
-}
-var valid11 = _errs156 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data29.bgp !== undefined && func0.call(data29, "bgp")){
-let data89 = data29.bgp;
-const _errs189 = errors;
-if((!(data89 && typeof data89 == "object" && !Array.isArray(data89))) && (data89 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp",schemaPath:"#/properties/cilium/properties/bgp/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.type,parentSchema:schema6.properties.cilium.properties.bgp,data:data89}];
-return false;
-}
-if(errors === _errs189){
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-let missing2;
-if((((data89.localAsn === undefined) || (!(func0.call(data89, "localAsn")))) && (missing2 = "localAsn")) || (((data89.peers === undefined) || (!(func0.call(data89, "peers")))) && (missing2 = "peers"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp",schemaPath:"#/properties/cilium/properties/bgp/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema6.properties.cilium.properties.bgp.required,parentSchema:schema6.properties.cilium.properties.bgp,data:data89}];
-return false;
-}
-else {
-const _errs191 = errors;
-for(const key13 of Object.keys(data89)){
-if(!(((((key13 === "name") || (key13 === "localAsn")) || (key13 === "peers")) || (key13 === "advertise")) || (key13 === "nodeSelector"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp",schemaPath:"#/properties/cilium/properties/bgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp,data:data89}];
-return false;
-break;
-}
-}
-if(_errs191 === errors){
-if(data89.name !== undefined && func0.call(data89, "name")){
-let data90 = data89.name;
-const _errs192 = errors;
-if((typeof data90 !== "string") && (data90 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/name",schemaPath:"#/properties/cilium/properties/bgp/properties/name/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.name.type},message:"must be string,null",schema:schema6.properties.cilium.properties.bgp.properties.name.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.name,data:data90}];
-return false;
-}
-var valid27 = _errs192 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data89.localAsn !== undefined && func0.call(data89, "localAsn")){
-let data91 = data89.localAsn;
-const _errs194 = errors;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/localAsn",schemaPath:"#/properties/cilium/properties/bgp/properties/localAsn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.cilium.properties.bgp.properties.localAsn.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.localAsn,data:data91}];
-return false;
-}
-var valid27 = _errs194 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data89.peers !== undefined && func0.call(data89, "peers")){
-let data92 = data89.peers;
-const _errs196 = errors;
-if(errors === _errs196){
-if(Array.isArray(data92)){
-var valid28 = true;
-const len14 = data92.length;
-for(let i14=0; i14<len14; i14++){
-let data93 = data92[i14];
-const _errs198 = errors;
-if(errors === _errs198){
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-let missing3;
-if(((((data93.name === undefined) || (!(func0.call(data93, "name")))) && (missing3 = "name")) || (((data93.address === undefined) || (!(func0.call(data93, "address")))) && (missing3 = "address"))) || (((data93.asn === undefined) || (!(func0.call(data93, "asn")))) && (missing3 = "asn"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i14,schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.required,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items,data:data93}];
-return false;
-}
-else {
-const _errs200 = errors;
-for(const key14 of Object.keys(data93)){
-if(!(((key14 === "name") || (key14 === "address")) || (key14 === "asn"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i14,schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items,data:data93}];
-return false;
-break;
-}
-}
-if(_errs200 === errors){
-if(data93.name !== undefined && func0.call(data93, "name")){
-let data94 = data93.name;
-const _errs201 = errors;
-if(typeof data94 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i14+"/name",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.name,data:data94}];
-return false;
-}
-var valid29 = _errs201 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data93.address !== undefined && func0.call(data93, "address")){
-let data95 = data93.address;
-const _errs203 = errors;
-if(typeof data95 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i14+"/address",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.address.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.address,data:data95}];
-return false;
-}
-var valid29 = _errs203 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data93.asn !== undefined && func0.call(data93, "asn")){
-let data96 = data93.asn;
-const _errs205 = errors;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i14+"/asn",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/properties/asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.asn.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.asn,data:data96}];
-return false;
-}
-var valid29 = _errs205 === errors;
-}
-else {
-var valid29 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i14,schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items,data:data93}];
-return false;
-}
-}
-var valid28 = _errs198 === errors;
-if(!valid28){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.bgp.properties.peers.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers,data:data92}];
-return false;
-}
-}
-var valid27 = _errs196 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data89.advertise !== undefined && func0.call(data89, "advertise")){
-let data97 = data89.advertise;
+if(valid23){
+if(data88.nodeSelector !== undefined && func0.call(data88, "nodeSelector")){
+let data98 = data88.nodeSelector;
 const _errs207 = errors;
-if((!(data97 && typeof data97 == "object" && !Array.isArray(data97))) && (data97 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise,data:data97}];
+if((!(data98 && typeof data98 == "object" && !Array.isArray(data98))) && (data98 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/nodeSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector,data:data98}];
 return false;
 }
 if(errors === _errs207){
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 const _errs209 = errors;
-for(const key15 of Object.keys(data97)){
-if(!(((((key15 === "podCidrs") || (key15 === "loadBalancerIps")) || (key15 === "clusterIps")) || (key15 === "externalIps")) || (key15 === "serviceSelector"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise,data:data97}];
+for(const key12 of Object.keys(data98)){
+if(!((key12 === "matchLabels") || (key12 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/nodeSelector",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector,data:data98}];
 return false;
 break;
 }
 }
 if(_errs209 === errors){
-if(data97.podCidrs !== undefined && func0.call(data97, "podCidrs")){
-let data98 = data97.podCidrs;
+if(data98.matchLabels !== undefined && func0.call(data98, "matchLabels")){
+let data99 = data98.matchLabels;
 const _errs210 = errors;
-if((typeof data98 !== "boolean") && (data98 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/podCidrs",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/podCidrs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.podCidrs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.podCidrs.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.podCidrs,data:data98}];
+if((!(data99 && typeof data99 == "object" && !Array.isArray(data99))) && (data99 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/nodeSelector/matchLabels",schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels,data:data99}];
 return false;
 }
-var valid30 = _errs210 === errors;
-}
-else {
-var valid30 = true;
-}
-if(valid30){
-if(data97.loadBalancerIps !== undefined && func0.call(data97, "loadBalancerIps")){
-let data99 = data97.loadBalancerIps;
-const _errs212 = errors;
-if((typeof data99 !== "boolean") && (data99 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/loadBalancerIps",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/loadBalancerIps/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.loadBalancerIps.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.loadBalancerIps.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.loadBalancerIps,data:data99}];
+if(errors === _errs210){
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key13 of Object.keys(data99)){
+let data100 = data99[key13];
+const _errs213 = errors;
+if(typeof data100 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/nodeSelector/matchLabels/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/properties/nodeSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.properties.nodeSelector.properties.matchLabels.additionalProperties,data:data100}];
 return false;
 }
-var valid30 = _errs212 === errors;
-}
-else {
-var valid30 = true;
-}
-if(valid30){
-if(data97.clusterIps !== undefined && func0.call(data97, "clusterIps")){
-let data100 = data97.clusterIps;
-const _errs214 = errors;
-if((typeof data100 !== "boolean") && (data100 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/clusterIps",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/clusterIps/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.clusterIps.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.clusterIps.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.clusterIps,data:data100}];
-return false;
-}
-var valid30 = _errs214 === errors;
-}
-else {
-var valid30 = true;
-}
-if(valid30){
-if(data97.externalIps !== undefined && func0.call(data97, "externalIps")){
-let data101 = data97.externalIps;
-const _errs216 = errors;
-if((typeof data101 !== "boolean") && (data101 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/externalIps",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/externalIps/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.externalIps.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.externalIps.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.externalIps,data:data101}];
-return false;
-}
-var valid30 = _errs216 === errors;
-}
-else {
-var valid30 = true;
-}
-if(valid30){
-if(data97.serviceSelector !== undefined && func0.call(data97, "serviceSelector")){
-let data102 = data97.serviceSelector;
-const _errs218 = errors;
-if((!(data102 && typeof data102 == "object" && !Array.isArray(data102))) && (data102 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector,data:data102}];
-return false;
-}
-if(errors === _errs218){
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-const _errs220 = errors;
-for(const key16 of Object.keys(data102)){
-if(!((key16 === "matchLabels") || (key16 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector,data:data102}];
-return false;
-break;
-}
-}
-if(_errs220 === errors){
-if(data102.matchLabels !== undefined && func0.call(data102, "matchLabels")){
-let data103 = data102.matchLabels;
-const _errs221 = errors;
-if((!(data103 && typeof data103 == "object" && !Array.isArray(data103))) && (data103 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels,data:data103}];
-return false;
-}
-if(errors === _errs221){
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key17 of Object.keys(data103)){
-let data104 = data103[key17];
-const _errs224 = errors;
-if(typeof data104 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector/matchLabels/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.additionalProperties,data:data104}];
-return false;
-}
-var valid32 = _errs224 === errors;
-if(!valid32){
+var valid28 = _errs213 === errors;
+if(!valid28){
 break;
 }
 }
 }
 }
-var valid31 = _errs221 === errors;
-}
-else {
-var valid31 = true;
-}
-if(valid31){
-if(data102.matchExpressions !== undefined && func0.call(data102, "matchExpressions")){
-const _errs226 = errors;
-if(!(validate22(data102.matchExpressions, {instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector/matchExpressions",parentData:data102,parentDataProperty:"matchExpressions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var valid31 = _errs226 === errors;
-}
-else {
-var valid31 = true;
-}
-}
-}
-}
-}
-var valid30 = _errs218 === errors;
-}
-else {
-var valid30 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-var valid27 = _errs207 === errors;
+var valid27 = _errs210 === errors;
 }
 else {
 var valid27 = true;
 }
 if(valid27){
-if(data89.nodeSelector !== undefined && func0.call(data89, "nodeSelector")){
-let data106 = data89.nodeSelector;
-const _errs227 = errors;
-if((!(data106 && typeof data106 == "object" && !Array.isArray(data106))) && (data106 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.nodeSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector,data:data106}];
+if(data98.matchExpressions !== undefined && func0.call(data98, "matchExpressions")){
+const _errs215 = errors;
+if(!(validate22(data98.matchExpressions, {instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13+"/nodeSelector/matchExpressions",parentData:data98,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid27 = _errs215 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+var valid23 = _errs207 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/l2AnnouncementPolicies/" + i13,schemaPath:"#/properties/cilium/properties/l2AnnouncementPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items.type,parentSchema:schema6.properties.cilium.properties.l2AnnouncementPolicies.items,data:data88}];
 return false;
 }
-if(errors === _errs227){
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-const _errs229 = errors;
-for(const key18 of Object.keys(data106)){
-if(!((key18 === "matchLabels") || (key18 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector,data:data106}];
+}
+var valid22 = _errs185 === errors;
+if(!valid22){
+break;
+}
+}
+}
+}
+var valid11 = _errs183 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.bgp !== undefined && func0.call(data30, "bgp")){
+let data102 = data30.bgp;
+const _errs216 = errors;
+if((!(data102 && typeof data102 == "object" && !Array.isArray(data102))) && (data102 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp",schemaPath:"#/properties/cilium/properties/bgp/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.type,parentSchema:schema6.properties.cilium.properties.bgp,data:data102}];
+return false;
+}
+if(errors === _errs216){
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+let missing2;
+if((((data102.localAsn === undefined) || (!(func0.call(data102, "localAsn")))) && (missing2 = "localAsn")) || (((data102.peers === undefined) || (!(func0.call(data102, "peers")))) && (missing2 = "peers"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp",schemaPath:"#/properties/cilium/properties/bgp/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema6.properties.cilium.properties.bgp.required,parentSchema:schema6.properties.cilium.properties.bgp,data:data102}];
+return false;
+}
+else {
+const _errs218 = errors;
+for(const key14 of Object.keys(data102)){
+if(!(((((key14 === "name") || (key14 === "localAsn")) || (key14 === "peers")) || (key14 === "advertise")) || (key14 === "nodeSelector"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp",schemaPath:"#/properties/cilium/properties/bgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp,data:data102}];
 return false;
 break;
 }
 }
-if(_errs229 === errors){
-if(data106.matchLabels !== undefined && func0.call(data106, "matchLabels")){
-let data107 = data106.matchLabels;
+if(_errs218 === errors){
+if(data102.name !== undefined && func0.call(data102, "name")){
+let data103 = data102.name;
+const _errs219 = errors;
+if((typeof data103 !== "string") && (data103 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/name",schemaPath:"#/properties/cilium/properties/bgp/properties/name/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.name.type},message:"must be string,null",schema:schema6.properties.cilium.properties.bgp.properties.name.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.name,data:data103}];
+return false;
+}
+var valid29 = _errs219 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data102.localAsn !== undefined && func0.call(data102, "localAsn")){
+let data104 = data102.localAsn;
+const _errs221 = errors;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/localAsn",schemaPath:"#/properties/cilium/properties/bgp/properties/localAsn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.cilium.properties.bgp.properties.localAsn.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.localAsn,data:data104}];
+return false;
+}
+var valid29 = _errs221 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data102.peers !== undefined && func0.call(data102, "peers")){
+let data105 = data102.peers;
+const _errs223 = errors;
+if(errors === _errs223){
+if(Array.isArray(data105)){
+var valid30 = true;
+const len15 = data105.length;
+for(let i15=0; i15<len15; i15++){
+let data106 = data105[i15];
+const _errs225 = errors;
+if(errors === _errs225){
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+let missing3;
+if(((((data106.name === undefined) || (!(func0.call(data106, "name")))) && (missing3 = "name")) || (((data106.address === undefined) || (!(func0.call(data106, "address")))) && (missing3 = "address"))) || (((data106.asn === undefined) || (!(func0.call(data106, "asn")))) && (missing3 = "asn"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i15,schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.required,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items,data:data106}];
+return false;
+}
+else {
+const _errs227 = errors;
+for(const key15 of Object.keys(data106)){
+if(!(((key15 === "name") || (key15 === "address")) || (key15 === "asn"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i15,schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items,data:data106}];
+return false;
+break;
+}
+}
+if(_errs227 === errors){
+if(data106.name !== undefined && func0.call(data106, "name")){
+let data107 = data106.name;
+const _errs228 = errors;
+if(typeof data107 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i15+"/name",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.name,data:data107}];
+return false;
+}
+var valid31 = _errs228 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data106.address !== undefined && func0.call(data106, "address")){
+let data108 = data106.address;
 const _errs230 = errors;
-if((!(data107 && typeof data107 == "object" && !Array.isArray(data107))) && (data107 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector/matchLabels",schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels,data:data107}];
-return false;
-}
-if(errors === _errs230){
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-for(const key19 of Object.keys(data107)){
-let data108 = data107[key19];
-const _errs233 = errors;
 if(typeof data108 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector/matchLabels/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.additionalProperties,data:data108}];
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i15+"/address",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.address.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.address,data:data108}];
 return false;
 }
-var valid34 = _errs233 === errors;
+var valid31 = _errs230 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data106.asn !== undefined && func0.call(data106, "asn")){
+let data109 = data106.asn;
+const _errs232 = errors;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i15+"/asn",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/properties/asn/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.asn.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items.properties.asn,data:data109}];
+return false;
+}
+var valid31 = _errs232 === errors;
+}
+else {
+var valid31 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers/" + i15,schemaPath:"#/properties/cilium/properties/bgp/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.bgp.properties.peers.items.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers.items,data:data106}];
+return false;
+}
+}
+var valid30 = _errs225 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/peers",schemaPath:"#/properties/cilium/properties/bgp/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.bgp.properties.peers.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.peers,data:data105}];
+return false;
+}
+}
+var valid29 = _errs223 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data102.advertise !== undefined && func0.call(data102, "advertise")){
+let data110 = data102.advertise;
+const _errs234 = errors;
+if((!(data110 && typeof data110 == "object" && !Array.isArray(data110))) && (data110 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise,data:data110}];
+return false;
+}
+if(errors === _errs234){
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+const _errs236 = errors;
+for(const key16 of Object.keys(data110)){
+if(!(((((key16 === "podCidrs") || (key16 === "loadBalancerIps")) || (key16 === "clusterIps")) || (key16 === "externalIps")) || (key16 === "serviceSelector"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise,data:data110}];
+return false;
+break;
+}
+}
+if(_errs236 === errors){
+if(data110.podCidrs !== undefined && func0.call(data110, "podCidrs")){
+let data111 = data110.podCidrs;
+const _errs237 = errors;
+if((typeof data111 !== "boolean") && (data111 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/podCidrs",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/podCidrs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.podCidrs.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.podCidrs.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.podCidrs,data:data111}];
+return false;
+}
+var valid32 = _errs237 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data110.loadBalancerIps !== undefined && func0.call(data110, "loadBalancerIps")){
+let data112 = data110.loadBalancerIps;
+const _errs239 = errors;
+if((typeof data112 !== "boolean") && (data112 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/loadBalancerIps",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/loadBalancerIps/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.loadBalancerIps.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.loadBalancerIps.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.loadBalancerIps,data:data112}];
+return false;
+}
+var valid32 = _errs239 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data110.clusterIps !== undefined && func0.call(data110, "clusterIps")){
+let data113 = data110.clusterIps;
+const _errs241 = errors;
+if((typeof data113 !== "boolean") && (data113 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/clusterIps",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/clusterIps/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.clusterIps.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.clusterIps.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.clusterIps,data:data113}];
+return false;
+}
+var valid32 = _errs241 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data110.externalIps !== undefined && func0.call(data110, "externalIps")){
+let data114 = data110.externalIps;
+const _errs243 = errors;
+if((typeof data114 !== "boolean") && (data114 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/externalIps",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/externalIps/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.externalIps.type},message:"must be boolean,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.externalIps.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.externalIps,data:data114}];
+return false;
+}
+var valid32 = _errs243 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data110.serviceSelector !== undefined && func0.call(data110, "serviceSelector")){
+let data115 = data110.serviceSelector;
+const _errs245 = errors;
+if((!(data115 && typeof data115 == "object" && !Array.isArray(data115))) && (data115 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector,data:data115}];
+return false;
+}
+if(errors === _errs245){
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+const _errs247 = errors;
+for(const key17 of Object.keys(data115)){
+if(!((key17 === "matchLabels") || (key17 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector,data:data115}];
+return false;
+break;
+}
+}
+if(_errs247 === errors){
+if(data115.matchLabels !== undefined && func0.call(data115, "matchLabels")){
+let data116 = data115.matchLabels;
+const _errs248 = errors;
+if((!(data116 && typeof data116 == "object" && !Array.isArray(data116))) && (data116 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels,data:data116}];
+return false;
+}
+if(errors === _errs248){
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+for(const key18 of Object.keys(data116)){
+let data117 = data116[key18];
+const _errs251 = errors;
+if(typeof data117 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector/matchLabels/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/bgp/properties/advertise/properties/serviceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.advertise.properties.serviceSelector.properties.matchLabels.additionalProperties,data:data117}];
+return false;
+}
+var valid34 = _errs251 === errors;
 if(!valid34){
 break;
 }
 }
 }
 }
-var valid33 = _errs230 === errors;
+var valid33 = _errs248 === errors;
 }
 else {
 var valid33 = true;
 }
 if(valid33){
-if(data106.matchExpressions !== undefined && func0.call(data106, "matchExpressions")){
-const _errs235 = errors;
-if(!(validate22(data106.matchExpressions, {instancePath:instancePath+"/cilium/bgp/nodeSelector/matchExpressions",parentData:data106,parentDataProperty:"matchExpressions",rootData}))){
+if(data115.matchExpressions !== undefined && func0.call(data115, "matchExpressions")){
+const _errs253 = errors;
+if(!(validate22(data115.matchExpressions, {instancePath:instancePath+"/cilium/bgp/advertise/serviceSelector/matchExpressions",parentData:data115,parentDataProperty:"matchExpressions",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid33 = _errs235 === errors;
+var valid33 = _errs253 === errors;
 }
 else {
 var valid33 = true;
@@ -1907,10 +2028,90 @@ var valid33 = true;
 }
 }
 }
-var valid27 = _errs227 === errors;
+var valid32 = _errs245 === errors;
 }
 else {
-var valid27 = true;
+var valid32 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+var valid29 = _errs234 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data102.nodeSelector !== undefined && func0.call(data102, "nodeSelector")){
+let data119 = data102.nodeSelector;
+const _errs254 = errors;
+if((!(data119 && typeof data119 == "object" && !Array.isArray(data119))) && (data119 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.nodeSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector,data:data119}];
+return false;
+}
+if(errors === _errs254){
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+const _errs256 = errors;
+for(const key19 of Object.keys(data119)){
+if(!((key19 === "matchLabels") || (key19 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector",schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector,data:data119}];
+return false;
+break;
+}
+}
+if(_errs256 === errors){
+if(data119.matchLabels !== undefined && func0.call(data119, "matchLabels")){
+let data120 = data119.matchLabels;
+const _errs257 = errors;
+if((!(data120 && typeof data120 == "object" && !Array.isArray(data120))) && (data120 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector/matchLabels",schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels,data:data120}];
+return false;
+}
+if(errors === _errs257){
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key20 of Object.keys(data120)){
+let data121 = data120[key20];
+const _errs260 = errors;
+if(typeof data121 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/bgp/nodeSelector/matchLabels/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/bgp/properties/nodeSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.bgp.properties.nodeSelector.properties.matchLabels.additionalProperties,data:data121}];
+return false;
+}
+var valid36 = _errs260 === errors;
+if(!valid36){
+break;
+}
+}
+}
+}
+var valid35 = _errs257 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data119.matchExpressions !== undefined && func0.call(data119, "matchExpressions")){
+const _errs262 = errors;
+if(!(validate22(data119.matchExpressions, {instancePath:instancePath+"/cilium/bgp/nodeSelector/matchExpressions",parentData:data119,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid35 = _errs262 === errors;
+}
+else {
+var valid35 = true;
+}
+}
+}
+}
+}
+var valid29 = _errs254 === errors;
+}
+else {
+var valid29 = true;
 }
 }
 }
@@ -1920,178 +2121,110 @@ var valid27 = true;
 }
 }
 }
-var valid11 = _errs189 === errors;
+var valid11 = _errs216 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.egressGatewayPolicies !== undefined && func0.call(data29, "egressGatewayPolicies")){
-let data110 = data29.egressGatewayPolicies;
-const _errs236 = errors;
-if((!(Array.isArray(data110))) && (data110 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.type},message:"must be array,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies,data:data110}];
+if(data30.egressGatewayPolicies !== undefined && func0.call(data30, "egressGatewayPolicies")){
+let data123 = data30.egressGatewayPolicies;
+const _errs263 = errors;
+if((!(Array.isArray(data123))) && (data123 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.type},message:"must be array,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies,data:data123}];
 return false;
 }
-if(errors === _errs236){
-if(Array.isArray(data110)){
-var valid35 = true;
-const len15 = data110.length;
-for(let i15=0; i15<len15; i15++){
-let data111 = data110[i15];
-const _errs238 = errors;
-if(errors === _errs238){
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(errors === _errs263){
+if(Array.isArray(data123)){
+var valid37 = true;
+const len16 = data123.length;
+for(let i16=0; i16<len16; i16++){
+let data124 = data123[i16];
+const _errs265 = errors;
+if(errors === _errs265){
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
 let missing4;
-if(((((data111.name === undefined) || (!(func0.call(data111, "name")))) && (missing4 = "name")) || (((data111.destinationCidrs === undefined) || (!(func0.call(data111, "destinationCidrs")))) && (missing4 = "destinationCidrs"))) || (((data111.gatewayNodeSelector === undefined) || (!(func0.call(data111, "gatewayNodeSelector")))) && (missing4 = "gatewayNodeSelector"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.required,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items,data:data111}];
+if(((((data124.name === undefined) || (!(func0.call(data124, "name")))) && (missing4 = "name")) || (((data124.destinationCidrs === undefined) || (!(func0.call(data124, "destinationCidrs")))) && (missing4 = "destinationCidrs"))) || (((data124.gatewayNodeSelector === undefined) || (!(func0.call(data124, "gatewayNodeSelector")))) && (missing4 = "gatewayNodeSelector"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.required,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items,data:data124}];
 return false;
 }
 else {
-const _errs240 = errors;
-for(const key20 of Object.keys(data111)){
-if(!((((((((key20 === "name") || (key20 === "podSelector")) || (key20 === "namespaceSelector")) || (key20 === "destinationCidrs")) || (key20 === "excludedCidrs")) || (key20 === "egressIp")) || (key20 === "egressInterface")) || (key20 === "gatewayNodeSelector"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items,data:data111}];
+const _errs267 = errors;
+for(const key21 of Object.keys(data124)){
+if(!((((((((key21 === "name") || (key21 === "podSelector")) || (key21 === "namespaceSelector")) || (key21 === "destinationCidrs")) || (key21 === "excludedCidrs")) || (key21 === "egressIp")) || (key21 === "egressInterface")) || (key21 === "gatewayNodeSelector"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items,data:data124}];
 return false;
 break;
 }
 }
-if(_errs240 === errors){
-if(data111.name !== undefined && func0.call(data111, "name")){
-let data112 = data111.name;
-const _errs241 = errors;
-if(typeof data112 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/name",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.name,data:data112}];
+if(_errs267 === errors){
+if(data124.name !== undefined && func0.call(data124, "name")){
+let data125 = data124.name;
+const _errs268 = errors;
+if(typeof data125 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/name",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.name.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.name,data:data125}];
 return false;
 }
-var valid36 = _errs241 === errors;
+var valid38 = _errs268 === errors;
 }
 else {
-var valid36 = true;
+var valid38 = true;
 }
-if(valid36){
-if(data111.podSelector !== undefined && func0.call(data111, "podSelector")){
-let data113 = data111.podSelector;
-const _errs243 = errors;
-if((!(data113 && typeof data113 == "object" && !Array.isArray(data113))) && (data113 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/podSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector,data:data113}];
+if(valid38){
+if(data124.podSelector !== undefined && func0.call(data124, "podSelector")){
+let data126 = data124.podSelector;
+const _errs270 = errors;
+if((!(data126 && typeof data126 == "object" && !Array.isArray(data126))) && (data126 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/podSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector,data:data126}];
 return false;
 }
-if(errors === _errs243){
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-const _errs245 = errors;
-for(const key21 of Object.keys(data113)){
-if(!((key21 === "matchLabels") || (key21 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/podSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector,data:data113}];
+if(errors === _errs270){
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+const _errs272 = errors;
+for(const key22 of Object.keys(data126)){
+if(!((key22 === "matchLabels") || (key22 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/podSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector,data:data126}];
 return false;
 break;
 }
 }
-if(_errs245 === errors){
-if(data113.matchLabels !== undefined && func0.call(data113, "matchLabels")){
-let data114 = data113.matchLabels;
-const _errs246 = errors;
-if((!(data114 && typeof data114 == "object" && !Array.isArray(data114))) && (data114 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/podSelector/matchLabels",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels,data:data114}];
+if(_errs272 === errors){
+if(data126.matchLabels !== undefined && func0.call(data126, "matchLabels")){
+let data127 = data126.matchLabels;
+const _errs273 = errors;
+if((!(data127 && typeof data127 == "object" && !Array.isArray(data127))) && (data127 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/podSelector/matchLabels",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels,data:data127}];
 return false;
 }
-if(errors === _errs246){
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key22 of Object.keys(data114)){
-let data115 = data114[key22];
-const _errs249 = errors;
-if(typeof data115 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/podSelector/matchLabels/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.additionalProperties,data:data115}];
+if(errors === _errs273){
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key23 of Object.keys(data127)){
+let data128 = data127[key23];
+const _errs276 = errors;
+if(typeof data128 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/podSelector/matchLabels/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/podSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.podSelector.properties.matchLabels.additionalProperties,data:data128}];
 return false;
 }
-var valid38 = _errs249 === errors;
-if(!valid38){
-break;
-}
-}
-}
-}
-var valid37 = _errs246 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data113.matchExpressions !== undefined && func0.call(data113, "matchExpressions")){
-const _errs251 = errors;
-if(!(validate22(data113.matchExpressions, {instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/podSelector/matchExpressions",parentData:data113,parentDataProperty:"matchExpressions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var valid37 = _errs251 === errors;
-}
-else {
-var valid37 = true;
-}
-}
-}
-}
-}
-var valid36 = _errs243 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data111.namespaceSelector !== undefined && func0.call(data111, "namespaceSelector")){
-let data117 = data111.namespaceSelector;
-const _errs252 = errors;
-if((!(data117 && typeof data117 == "object" && !Array.isArray(data117))) && (data117 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/namespaceSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector,data:data117}];
-return false;
-}
-if(errors === _errs252){
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-const _errs254 = errors;
-for(const key23 of Object.keys(data117)){
-if(!((key23 === "matchLabels") || (key23 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/namespaceSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector,data:data117}];
-return false;
-break;
-}
-}
-if(_errs254 === errors){
-if(data117.matchLabels !== undefined && func0.call(data117, "matchLabels")){
-let data118 = data117.matchLabels;
-const _errs255 = errors;
-if((!(data118 && typeof data118 == "object" && !Array.isArray(data118))) && (data118 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/namespaceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels,data:data118}];
-return false;
-}
-if(errors === _errs255){
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-for(const key24 of Object.keys(data118)){
-let data119 = data118[key24];
-const _errs258 = errors;
-if(typeof data119 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/namespaceSelector/matchLabels/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.additionalProperties,data:data119}];
-return false;
-}
-var valid40 = _errs258 === errors;
+var valid40 = _errs276 === errors;
 if(!valid40){
 break;
 }
 }
 }
 }
-var valid39 = _errs255 === errors;
+var valid39 = _errs273 === errors;
 }
 else {
 var valid39 = true;
 }
 if(valid39){
-if(data117.matchExpressions !== undefined && func0.call(data117, "matchExpressions")){
-const _errs260 = errors;
-if(!(validate22(data117.matchExpressions, {instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/namespaceSelector/matchExpressions",parentData:data117,parentDataProperty:"matchExpressions",rootData}))){
+if(data126.matchExpressions !== undefined && func0.call(data126, "matchExpressions")){
+const _errs278 = errors;
+if(!(validate22(data126.matchExpressions, {instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/podSelector/matchExpressions",parentData:data126,parentDataProperty:"matchExpressions",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid39 = _errs260 === errors;
+var valid39 = _errs278 === errors;
 }
 else {
 var valid39 = true;
@@ -2100,288 +2233,218 @@ var valid39 = true;
 }
 }
 }
-var valid36 = _errs252 === errors;
+var valid38 = _errs270 === errors;
 }
 else {
-var valid36 = true;
+var valid38 = true;
 }
-if(valid36){
-if(data111.destinationCidrs !== undefined && func0.call(data111, "destinationCidrs")){
-let data121 = data111.destinationCidrs;
-const _errs261 = errors;
-if(errors === _errs261){
-if(Array.isArray(data121)){
-var valid41 = true;
-const len16 = data121.length;
-for(let i16=0; i16<len16; i16++){
-let data122 = data121[i16];
-const _errs263 = errors;
-if(typeof data122 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/destinationCidrs/" + i16,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/destinationCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs.items.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs.items,data:data122}];
+if(valid38){
+if(data124.namespaceSelector !== undefined && func0.call(data124, "namespaceSelector")){
+let data130 = data124.namespaceSelector;
+const _errs279 = errors;
+if((!(data130 && typeof data130 == "object" && !Array.isArray(data130))) && (data130 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/namespaceSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector,data:data130}];
 return false;
 }
-var valid41 = _errs263 === errors;
-if(!valid41){
+if(errors === _errs279){
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+const _errs281 = errors;
+for(const key24 of Object.keys(data130)){
+if(!((key24 === "matchLabels") || (key24 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/namespaceSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector,data:data130}];
+return false;
 break;
 }
 }
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/destinationCidrs",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/destinationCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs,data:data121}];
+if(_errs281 === errors){
+if(data130.matchLabels !== undefined && func0.call(data130, "matchLabels")){
+let data131 = data130.matchLabels;
+const _errs282 = errors;
+if((!(data131 && typeof data131 == "object" && !Array.isArray(data131))) && (data131 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/namespaceSelector/matchLabels",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels,data:data131}];
 return false;
 }
-}
-var valid36 = _errs261 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data111.excludedCidrs !== undefined && func0.call(data111, "excludedCidrs")){
-let data123 = data111.excludedCidrs;
-const _errs265 = errors;
-if((!(Array.isArray(data123))) && (data123 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/excludedCidrs",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/excludedCidrs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.type},message:"must be array,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs,data:data123}];
+if(errors === _errs282){
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key25 of Object.keys(data131)){
+let data132 = data131[key25];
+const _errs285 = errors;
+if(typeof data132 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/namespaceSelector/matchLabels/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/namespaceSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.namespaceSelector.properties.matchLabels.additionalProperties,data:data132}];
 return false;
 }
-if(errors === _errs265){
-if(Array.isArray(data123)){
-var valid42 = true;
-const len17 = data123.length;
-for(let i17=0; i17<len17; i17++){
-let data124 = data123[i17];
-const _errs267 = errors;
-if(typeof data124 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/excludedCidrs/" + i17,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/excludedCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.items.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.items,data:data124}];
-return false;
-}
-var valid42 = _errs267 === errors;
+var valid42 = _errs285 === errors;
 if(!valid42){
 break;
 }
 }
 }
 }
-var valid36 = _errs265 === errors;
+var valid41 = _errs282 === errors;
 }
 else {
-var valid36 = true;
+var valid41 = true;
 }
-if(valid36){
-if(data111.egressIp !== undefined && func0.call(data111, "egressIp")){
-let data125 = data111.egressIp;
-const _errs269 = errors;
-if((typeof data125 !== "string") && (data125 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/egressIp",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/egressIp/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressIp.type},message:"must be string,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressIp.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressIp,data:data125}];
-return false;
+if(valid41){
+if(data130.matchExpressions !== undefined && func0.call(data130, "matchExpressions")){
+const _errs287 = errors;
+if(!(validate22(data130.matchExpressions, {instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/namespaceSelector/matchExpressions",parentData:data130,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-var valid36 = _errs269 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data111.egressInterface !== undefined && func0.call(data111, "egressInterface")){
-let data126 = data111.egressInterface;
-const _errs271 = errors;
-if((typeof data126 !== "string") && (data126 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/egressInterface",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/egressInterface/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressInterface.type},message:"must be string,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressInterface.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressInterface,data:data126}];
-return false;
-}
-var valid36 = _errs271 === errors;
+var valid41 = _errs287 === errors;
 }
 else {
-var valid36 = true;
+var valid41 = true;
 }
-if(valid36){
-if(data111.gatewayNodeSelector !== undefined && func0.call(data111, "gatewayNodeSelector")){
-let data127 = data111.gatewayNodeSelector;
-const _errs273 = errors;
-if(errors === _errs273){
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-const _errs275 = errors;
-for(const key25 of Object.keys(data127)){
-if(!((key25 === "matchLabels") || (key25 === "matchExpressions"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/gatewayNodeSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector,data:data127}];
+}
+}
+}
+}
+var valid38 = _errs279 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data124.destinationCidrs !== undefined && func0.call(data124, "destinationCidrs")){
+let data134 = data124.destinationCidrs;
+const _errs288 = errors;
+if(errors === _errs288){
+if(Array.isArray(data134)){
+var valid43 = true;
+const len17 = data134.length;
+for(let i17=0; i17<len17; i17++){
+let data135 = data134[i17];
+const _errs290 = errors;
+if(typeof data135 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/destinationCidrs/" + i17,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/destinationCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs.items.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs.items,data:data135}];
 return false;
+}
+var valid43 = _errs290 === errors;
+if(!valid43){
 break;
 }
 }
-if(_errs275 === errors){
-if(data127.matchLabels !== undefined && func0.call(data127, "matchLabels")){
-let data128 = data127.matchLabels;
-const _errs276 = errors;
-if((!(data128 && typeof data128 == "object" && !Array.isArray(data128))) && (data128 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/gatewayNodeSelector/matchLabels",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels,data:data128}];
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/destinationCidrs",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/destinationCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.destinationCidrs,data:data134}];
 return false;
 }
-if(errors === _errs276){
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-for(const key26 of Object.keys(data128)){
-let data129 = data128[key26];
-const _errs279 = errors;
-if(typeof data129 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/gatewayNodeSelector/matchLabels/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.additionalProperties,data:data129}];
+}
+var valid38 = _errs288 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data124.excludedCidrs !== undefined && func0.call(data124, "excludedCidrs")){
+let data136 = data124.excludedCidrs;
+const _errs292 = errors;
+if((!(Array.isArray(data136))) && (data136 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/excludedCidrs",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/excludedCidrs/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.type},message:"must be array,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs,data:data136}];
 return false;
 }
-var valid44 = _errs279 === errors;
+if(errors === _errs292){
+if(Array.isArray(data136)){
+var valid44 = true;
+const len18 = data136.length;
+for(let i18=0; i18<len18; i18++){
+let data137 = data136[i18];
+const _errs294 = errors;
+if(typeof data137 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/excludedCidrs/" + i18,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/excludedCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.items.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.excludedCidrs.items,data:data137}];
+return false;
+}
+var valid44 = _errs294 === errors;
 if(!valid44){
 break;
 }
 }
 }
 }
-var valid43 = _errs276 === errors;
+var valid38 = _errs292 === errors;
 }
 else {
-var valid43 = true;
+var valid38 = true;
 }
-if(valid43){
-if(data127.matchExpressions !== undefined && func0.call(data127, "matchExpressions")){
-const _errs281 = errors;
-if(!(validate22(data127.matchExpressions, {instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/gatewayNodeSelector/matchExpressions",parentData:data127,parentDataProperty:"matchExpressions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var valid43 = _errs281 === errors;
-}
-else {
-var valid43 = true;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15+"/gatewayNodeSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector,data:data127}];
+if(valid38){
+if(data124.egressIp !== undefined && func0.call(data124, "egressIp")){
+let data138 = data124.egressIp;
+const _errs296 = errors;
+if((typeof data138 !== "string") && (data138 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/egressIp",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/egressIp/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressIp.type},message:"must be string,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressIp.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressIp,data:data138}];
 return false;
 }
-}
-var valid36 = _errs273 === errors;
-}
-else {
-var valid36 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+var valid38 = _errs296 === errors;
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i15,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items,data:data111}];
+var valid38 = true;
+}
+if(valid38){
+if(data124.egressInterface !== undefined && func0.call(data124, "egressInterface")){
+let data139 = data124.egressInterface;
+const _errs298 = errors;
+if((typeof data139 !== "string") && (data139 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/egressInterface",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/egressInterface/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressInterface.type},message:"must be string,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressInterface.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.egressInterface,data:data139}];
 return false;
 }
-}
-var valid35 = _errs238 === errors;
-if(!valid35){
-break;
-}
-}
-}
-}
-var valid11 = _errs236 === errors;
+var valid38 = _errs298 === errors;
 }
 else {
-var valid11 = true;
+var valid38 = true;
 }
-if(valid11){
-if(data29.ipam !== undefined && func0.call(data29, "ipam")){
-let data131 = data29.ipam;
-const _errs282 = errors;
-if((typeof data131 !== "string") && (data131 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema6.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema6.properties.cilium.properties.ipam.type,parentSchema:schema6.properties.cilium.properties.ipam,data:data131}];
-return false;
-}
-if(!(((data131 === "kubernetes") || (data131 === "cluster-pool")) || (data131 === null))){
-validate21.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.ipam.enum,parentSchema:schema6.properties.cilium.properties.ipam,data:data131}];
-return false;
-}
-var valid11 = _errs282 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data29.clusterPool !== undefined && func0.call(data29, "clusterPool")){
-let data132 = data29.clusterPool;
-const _errs284 = errors;
-if((!(data132 && typeof data132 == "object" && !Array.isArray(data132))) && (data132 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema6.properties.cilium.properties.clusterPool.type,parentSchema:schema6.properties.cilium.properties.clusterPool,data:data132}];
-return false;
-}
-if(errors === _errs284){
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-let missing5;
-if(((data132.podCidrs === undefined) || (!(func0.call(data132, "podCidrs")))) && (missing5 = "podCidrs")){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema6.properties.cilium.properties.clusterPool.required,parentSchema:schema6.properties.cilium.properties.clusterPool,data:data132}];
-return false;
-}
-else {
-const _errs286 = errors;
-for(const key27 of Object.keys(data132)){
-if(!(((key27 === "podCidrs") || (key27 === "ipv4MaskSize")) || (key27 === "ipv6MaskSize"))){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.clusterPool,data:data132}];
+if(valid38){
+if(data124.gatewayNodeSelector !== undefined && func0.call(data124, "gatewayNodeSelector")){
+let data140 = data124.gatewayNodeSelector;
+const _errs300 = errors;
+if(errors === _errs300){
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+const _errs302 = errors;
+for(const key26 of Object.keys(data140)){
+if(!((key26 === "matchLabels") || (key26 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/gatewayNodeSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector,data:data140}];
 return false;
 break;
 }
 }
-if(_errs286 === errors){
-if(data132.podCidrs !== undefined && func0.call(data132, "podCidrs")){
-let data133 = data132.podCidrs;
-const _errs287 = errors;
-if(errors === _errs287){
-if(Array.isArray(data133)){
-var valid46 = true;
-const len18 = data133.length;
-for(let i18=0; i18<len18; i18++){
-let data134 = data133[i18];
-const _errs289 = errors;
-if(typeof data134 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i18,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data134}];
+if(_errs302 === errors){
+if(data140.matchLabels !== undefined && func0.call(data140, "matchLabels")){
+let data141 = data140.matchLabels;
+const _errs303 = errors;
+if((!(data141 && typeof data141 == "object" && !Array.isArray(data141))) && (data141 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/gatewayNodeSelector/matchLabels",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels,data:data141}];
 return false;
 }
-var valid46 = _errs289 === errors;
+if(errors === _errs303){
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+for(const key27 of Object.keys(data141)){
+let data142 = data141[key27];
+const _errs306 = errors;
+if(typeof data142 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/gatewayNodeSelector/matchLabels/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.properties.matchLabels.additionalProperties,data:data142}];
+return false;
+}
+var valid46 = _errs306 === errors;
 if(!valid46){
 break;
 }
 }
 }
-else {
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs,data:data133}];
-return false;
 }
-}
-var valid45 = _errs287 === errors;
+var valid45 = _errs303 === errors;
 }
 else {
 var valid45 = true;
 }
 if(valid45){
-if(data132.ipv4MaskSize !== undefined && func0.call(data132, "ipv4MaskSize")){
-let data135 = data132.ipv4MaskSize;
-const _errs291 = errors;
-if((!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))) && (data135 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data135}];
-return false;
+if(data140.matchExpressions !== undefined && func0.call(data140, "matchExpressions")){
+const _errs308 = errors;
+if(!(validate22(data140.matchExpressions, {instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/gatewayNodeSelector/matchExpressions",parentData:data140,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-var valid45 = _errs291 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data132.ipv6MaskSize !== undefined && func0.call(data132, "ipv6MaskSize")){
-let data136 = data132.ipv6MaskSize;
-const _errs293 = errors;
-if((!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))) && (data136 !== null)){
-validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data136}];
-return false;
-}
-var valid45 = _errs293 === errors;
+var valid45 = _errs308 === errors;
 }
 else {
 var valid45 = true;
@@ -2389,10 +2452,148 @@ var valid45 = true;
 }
 }
 }
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16+"/gatewayNodeSelector",schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/properties/gatewayNodeSelector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items.properties.gatewayNodeSelector,data:data140}];
+return false;
+}
+}
+var valid38 = _errs300 === errors;
+}
+else {
+var valid38 = true;
 }
 }
 }
-var valid11 = _errs284 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/egressGatewayPolicies/" + i16,schemaPath:"#/properties/cilium/properties/egressGatewayPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.cilium.properties.egressGatewayPolicies.items.type,parentSchema:schema6.properties.cilium.properties.egressGatewayPolicies.items,data:data124}];
+return false;
+}
+}
+var valid37 = _errs265 === errors;
+if(!valid37){
+break;
+}
+}
+}
+}
+var valid11 = _errs263 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.ipam !== undefined && func0.call(data30, "ipam")){
+let data144 = data30.ipam;
+const _errs309 = errors;
+if((typeof data144 !== "string") && (data144 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema6.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema6.properties.cilium.properties.ipam.type,parentSchema:schema6.properties.cilium.properties.ipam,data:data144}];
+return false;
+}
+if(!(((data144 === "kubernetes") || (data144 === "cluster-pool")) || (data144 === null))){
+validate21.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema6.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.cilium.properties.ipam.enum,parentSchema:schema6.properties.cilium.properties.ipam,data:data144}];
+return false;
+}
+var valid11 = _errs309 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.clusterPool !== undefined && func0.call(data30, "clusterPool")){
+let data145 = data30.clusterPool;
+const _errs311 = errors;
+if((!(data145 && typeof data145 == "object" && !Array.isArray(data145))) && (data145 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema6.properties.cilium.properties.clusterPool.type,parentSchema:schema6.properties.cilium.properties.clusterPool,data:data145}];
+return false;
+}
+if(errors === _errs311){
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+let missing5;
+if(((data145.podCidrs === undefined) || (!(func0.call(data145, "podCidrs")))) && (missing5 = "podCidrs")){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema6.properties.cilium.properties.clusterPool.required,parentSchema:schema6.properties.cilium.properties.clusterPool,data:data145}];
+return false;
+}
+else {
+const _errs313 = errors;
+for(const key28 of Object.keys(data145)){
+if(!(((key28 === "podCidrs") || (key28 === "ipv4MaskSize")) || (key28 === "ipv6MaskSize"))){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.cilium.properties.clusterPool,data:data145}];
+return false;
+break;
+}
+}
+if(_errs313 === errors){
+if(data145.podCidrs !== undefined && func0.call(data145, "podCidrs")){
+let data146 = data145.podCidrs;
+const _errs314 = errors;
+if(errors === _errs314){
+if(Array.isArray(data146)){
+var valid48 = true;
+const len19 = data146.length;
+for(let i19=0; i19<len19; i19++){
+let data147 = data146[i19];
+const _errs316 = errors;
+if(typeof data147 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i19,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data147}];
+return false;
+}
+var valid48 = _errs316 === errors;
+if(!valid48){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.podCidrs,data:data146}];
+return false;
+}
+}
+var valid47 = _errs314 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data145.ipv4MaskSize !== undefined && func0.call(data145, "ipv4MaskSize")){
+let data148 = data145.ipv4MaskSize;
+const _errs318 = errors;
+if((!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))) && (data148 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data148}];
+return false;
+}
+var valid47 = _errs318 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data145.ipv6MaskSize !== undefined && func0.call(data145, "ipv6MaskSize")){
+let data149 = data145.ipv6MaskSize;
+const _errs320 = errors;
+if((!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))) && (data149 !== null)){
+validate21.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema6.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema6.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema6.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data149}];
+return false;
+}
+var valid47 = _errs320 === errors;
+}
+else {
+var valid47 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid11 = _errs311 === errors;
 }
 else {
 var valid11 = true;
@@ -2433,131 +2634,139 @@ var valid11 = true;
 }
 }
 }
-var valid0 = _errs62 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.multus !== undefined && func0.call(data, "multus")){
-let data137 = data.multus;
-const _errs295 = errors;
-if((!(data137 && typeof data137 == "object" && !Array.isArray(data137))) && (data137 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema6.properties.multus.type},message:"must be object,null",schema:schema6.properties.multus.type,parentSchema:schema6.properties.multus,data:data137}];
+let data150 = data.multus;
+const _errs322 = errors;
+if((!(data150 && typeof data150 == "object" && !Array.isArray(data150))) && (data150 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema6.properties.multus.type},message:"must be object,null",schema:schema6.properties.multus.type,parentSchema:schema6.properties.multus,data:data150}];
 return false;
 }
-if(errors === _errs295){
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-const _errs297 = errors;
-for(const key28 of Object.keys(data137)){
-if(!(((((((key28 === "mode") || (key28 === "version")) || (key28 === "image")) || (key28 === "namespace")) || (key28 === "defaultNetworkFile")) || (key28 === "waitForDefaultNetwork")) || (key28 === "logLevel"))){
-validate21.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.multus,data:data137}];
+if(errors === _errs322){
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+const _errs324 = errors;
+for(const key29 of Object.keys(data150)){
+if(!(((((((key29 === "mode") || (key29 === "version")) || (key29 === "image")) || (key29 === "namespace")) || (key29 === "defaultNetworkFile")) || (key29 === "waitForDefaultNetwork")) || (key29 === "logLevel"))){
+validate21.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.multus,data:data150}];
 return false;
 break;
 }
 }
-if(_errs297 === errors){
-if(data137.mode !== undefined && func0.call(data137, "mode")){
-let data138 = data137.mode;
-const _errs298 = errors;
-if((typeof data138 !== "string") && (data138 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema6.properties.multus.properties.mode.type},message:"must be string,null",schema:schema6.properties.multus.properties.mode.type,parentSchema:schema6.properties.multus.properties.mode,data:data138}];
+if(_errs324 === errors){
+if(data150.mode !== undefined && func0.call(data150, "mode")){
+let data151 = data150.mode;
+const _errs325 = errors;
+if((typeof data151 !== "string") && (data151 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema6.properties.multus.properties.mode.type},message:"must be string,null",schema:schema6.properties.multus.properties.mode.type,parentSchema:schema6.properties.multus.properties.mode,data:data151}];
 return false;
 }
-if(!(((data138 === "thin") || (data138 === "thick")) || (data138 === null))){
-validate21.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema6.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.multus.properties.mode.enum,parentSchema:schema6.properties.multus.properties.mode,data:data138}];
+if(!(((data151 === "thin") || (data151 === "thick")) || (data151 === null))){
+validate21.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema6.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.multus.properties.mode.enum,parentSchema:schema6.properties.multus.properties.mode,data:data151}];
 return false;
 }
-var valid47 = _errs298 === errors;
+var valid49 = _errs325 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
-if(valid47){
-if(data137.version !== undefined && func0.call(data137, "version")){
-let data139 = data137.version;
-const _errs300 = errors;
-if((typeof data139 !== "string") && (data139 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema6.properties.multus.properties.version.type},message:"must be string,null",schema:schema6.properties.multus.properties.version.type,parentSchema:schema6.properties.multus.properties.version,data:data139}];
+if(valid49){
+if(data150.version !== undefined && func0.call(data150, "version")){
+let data152 = data150.version;
+const _errs327 = errors;
+if((typeof data152 !== "string") && (data152 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema6.properties.multus.properties.version.type},message:"must be string,null",schema:schema6.properties.multus.properties.version.type,parentSchema:schema6.properties.multus.properties.version,data:data152}];
 return false;
 }
-if(!((((data139 === "v4.1.3") || (data139 === "v4.2.4")) || (data139 === "v4.3.0")) || (data139 === null))){
-validate21.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema6.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.multus.properties.version.enum,parentSchema:schema6.properties.multus.properties.version,data:data139}];
+if(!((((data152 === "v4.1.3") || (data152 === "v4.2.4")) || (data152 === "v4.3.0")) || (data152 === null))){
+validate21.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema6.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.multus.properties.version.enum,parentSchema:schema6.properties.multus.properties.version,data:data152}];
 return false;
 }
-var valid47 = _errs300 === errors;
+var valid49 = _errs327 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
-if(valid47){
-if(data137.image !== undefined && func0.call(data137, "image")){
-let data140 = data137.image;
-const _errs302 = errors;
-if((typeof data140 !== "string") && (data140 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema6.properties.multus.properties.image.type},message:"must be string,null",schema:schema6.properties.multus.properties.image.type,parentSchema:schema6.properties.multus.properties.image,data:data140}];
+if(valid49){
+if(data150.image !== undefined && func0.call(data150, "image")){
+let data153 = data150.image;
+const _errs329 = errors;
+if((typeof data153 !== "string") && (data153 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema6.properties.multus.properties.image.type},message:"must be string,null",schema:schema6.properties.multus.properties.image.type,parentSchema:schema6.properties.multus.properties.image,data:data153}];
 return false;
 }
-var valid47 = _errs302 === errors;
+var valid49 = _errs329 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
-if(valid47){
-if(data137.namespace !== undefined && func0.call(data137, "namespace")){
-let data141 = data137.namespace;
-const _errs304 = errors;
-if((typeof data141 !== "string") && (data141 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema6.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema6.properties.multus.properties.namespace.type,parentSchema:schema6.properties.multus.properties.namespace,data:data141}];
+if(valid49){
+if(data150.namespace !== undefined && func0.call(data150, "namespace")){
+let data154 = data150.namespace;
+const _errs331 = errors;
+if((typeof data154 !== "string") && (data154 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema6.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema6.properties.multus.properties.namespace.type,parentSchema:schema6.properties.multus.properties.namespace,data:data154}];
 return false;
 }
-var valid47 = _errs304 === errors;
+var valid49 = _errs331 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
-if(valid47){
-if(data137.defaultNetworkFile !== undefined && func0.call(data137, "defaultNetworkFile")){
-let data142 = data137.defaultNetworkFile;
-const _errs306 = errors;
-if((typeof data142 !== "string") && (data142 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema6.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema6.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema6.properties.multus.properties.defaultNetworkFile,data:data142}];
+if(valid49){
+if(data150.defaultNetworkFile !== undefined && func0.call(data150, "defaultNetworkFile")){
+let data155 = data150.defaultNetworkFile;
+const _errs333 = errors;
+if((typeof data155 !== "string") && (data155 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema6.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema6.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema6.properties.multus.properties.defaultNetworkFile,data:data155}];
 return false;
 }
-var valid47 = _errs306 === errors;
+var valid49 = _errs333 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
-if(valid47){
-if(data137.waitForDefaultNetwork !== undefined && func0.call(data137, "waitForDefaultNetwork")){
-let data143 = data137.waitForDefaultNetwork;
-const _errs308 = errors;
-if((typeof data143 !== "boolean") && (data143 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema6.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema6.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema6.properties.multus.properties.waitForDefaultNetwork,data:data143}];
+if(valid49){
+if(data150.waitForDefaultNetwork !== undefined && func0.call(data150, "waitForDefaultNetwork")){
+let data156 = data150.waitForDefaultNetwork;
+const _errs335 = errors;
+if((typeof data156 !== "boolean") && (data156 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema6.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema6.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema6.properties.multus.properties.waitForDefaultNetwork,data:data156}];
 return false;
 }
-var valid47 = _errs308 === errors;
+var valid49 = _errs335 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
-if(valid47){
-if(data137.logLevel !== undefined && func0.call(data137, "logLevel")){
-let data144 = data137.logLevel;
-const _errs310 = errors;
-if((typeof data144 !== "string") && (data144 !== null)){
-validate21.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema6.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema6.properties.multus.properties.logLevel.type,parentSchema:schema6.properties.multus.properties.logLevel,data:data144}];
+if(valid49){
+if(data150.logLevel !== undefined && func0.call(data150, "logLevel")){
+let data157 = data150.logLevel;
+const _errs337 = errors;
+if((typeof data157 !== "string") && (data157 !== null)){
+validate21.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema6.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema6.properties.multus.properties.logLevel.type,parentSchema:schema6.properties.multus.properties.logLevel,data:data157}];
 return false;
 }
-if(!(((((data144 === "panic") || (data144 === "error")) || (data144 === "verbose")) || (data144 === "debug")) || (data144 === null))){
-validate21.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema6.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.multus.properties.logLevel.enum,parentSchema:schema6.properties.multus.properties.logLevel,data:data144}];
+if(!(((((data157 === "panic") || (data157 === "error")) || (data157 === "verbose")) || (data157 === "debug")) || (data157 === null))){
+validate21.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema6.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.multus.properties.logLevel.enum,parentSchema:schema6.properties.multus.properties.logLevel,data:data157}];
 return false;
 }
-var valid47 = _errs310 === errors;
+var valid49 = _errs337 === errors;
 }
 else {
-var valid47 = true;
+var valid49 = true;
 }
 }
 }
@@ -2568,300 +2777,106 @@ var valid47 = true;
 }
 }
 }
-var valid0 = _errs295 === errors;
+var valid0 = _errs322 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.networkCrds !== undefined && func0.call(data, "networkCrds")){
-let data145 = data.networkCrds;
-const _errs312 = errors;
-if((!(data145 && typeof data145 == "object" && !Array.isArray(data145))) && (data145 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema6.properties.networkCrds.type},message:"must be object,null",schema:schema6.properties.networkCrds.type,parentSchema:schema6.properties.networkCrds,data:data145}];
+let data158 = data.networkCrds;
+const _errs339 = errors;
+if((!(data158 && typeof data158 == "object" && !Array.isArray(data158))) && (data158 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema6.properties.networkCrds.type},message:"must be object,null",schema:schema6.properties.networkCrds.type,parentSchema:schema6.properties.networkCrds,data:data158}];
 return false;
 }
-if(errors === _errs312){
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-const _errs314 = errors;
-for(const key29 of Object.keys(data145)){
-if(!(((key29 === "networkAttachmentDefinitions") || (key29 === "multiNetworkPolicies")) || (key29 === "ipamClaims"))){
-validate21.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networkCrds,data:data145}];
+if(errors === _errs339){
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+const _errs341 = errors;
+for(const key30 of Object.keys(data158)){
+if(!(((key30 === "networkAttachmentDefinitions") || (key30 === "multiNetworkPolicies")) || (key30 === "ipamClaims"))){
+validate21.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networkCrds,data:data158}];
 return false;
 break;
 }
 }
-if(_errs314 === errors){
-if(data145.networkAttachmentDefinitions !== undefined && func0.call(data145, "networkAttachmentDefinitions")){
-let data146 = data145.networkAttachmentDefinitions;
-const _errs315 = errors;
-if((typeof data146 !== "boolean") && (data146 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema6.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema6.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema6.properties.networkCrds.properties.networkAttachmentDefinitions,data:data146}];
+if(_errs341 === errors){
+if(data158.networkAttachmentDefinitions !== undefined && func0.call(data158, "networkAttachmentDefinitions")){
+let data159 = data158.networkAttachmentDefinitions;
+const _errs342 = errors;
+if((typeof data159 !== "boolean") && (data159 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema6.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema6.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema6.properties.networkCrds.properties.networkAttachmentDefinitions,data:data159}];
 return false;
 }
-var valid48 = _errs315 === errors;
+var valid50 = _errs342 === errors;
 }
 else {
-var valid48 = true;
+var valid50 = true;
 }
-if(valid48){
-if(data145.multiNetworkPolicies !== undefined && func0.call(data145, "multiNetworkPolicies")){
-let data147 = data145.multiNetworkPolicies;
-const _errs317 = errors;
-if((typeof data147 !== "boolean") && (data147 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema6.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema6.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema6.properties.networkCrds.properties.multiNetworkPolicies,data:data147}];
+if(valid50){
+if(data158.multiNetworkPolicies !== undefined && func0.call(data158, "multiNetworkPolicies")){
+let data160 = data158.multiNetworkPolicies;
+const _errs344 = errors;
+if((typeof data160 !== "boolean") && (data160 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema6.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema6.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema6.properties.networkCrds.properties.multiNetworkPolicies,data:data160}];
 return false;
 }
-var valid48 = _errs317 === errors;
+var valid50 = _errs344 === errors;
 }
 else {
-var valid48 = true;
+var valid50 = true;
 }
-if(valid48){
-if(data145.ipamClaims !== undefined && func0.call(data145, "ipamClaims")){
-let data148 = data145.ipamClaims;
-const _errs319 = errors;
-if((typeof data148 !== "boolean") && (data148 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema6.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema6.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema6.properties.networkCrds.properties.ipamClaims,data:data148}];
+if(valid50){
+if(data158.ipamClaims !== undefined && func0.call(data158, "ipamClaims")){
+let data161 = data158.ipamClaims;
+const _errs346 = errors;
+if((typeof data161 !== "boolean") && (data161 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema6.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema6.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema6.properties.networkCrds.properties.ipamClaims,data:data161}];
 return false;
 }
-var valid48 = _errs319 === errors;
+var valid50 = _errs346 === errors;
 }
 else {
-var valid48 = true;
+var valid50 = true;
 }
 }
 }
 }
 }
 }
-var valid0 = _errs312 === errors;
+var valid0 = _errs339 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.ovn !== undefined && func0.call(data, "ovn")){
-let data149 = data.ovn;
-const _errs321 = errors;
-if((!(data149 && typeof data149 == "object" && !Array.isArray(data149))) && (data149 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema6.properties.ovn.type},message:"must be object,null",schema:schema6.properties.ovn.type,parentSchema:schema6.properties.ovn,data:data149}];
+let data162 = data.ovn;
+const _errs348 = errors;
+if((!(data162 && typeof data162 == "object" && !Array.isArray(data162))) && (data162 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema6.properties.ovn.type},message:"must be object,null",schema:schema6.properties.ovn.type,parentSchema:schema6.properties.ovn,data:data162}];
 return false;
 }
-if(errors === _errs321){
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-const _errs323 = errors;
-for(const key30 of Object.keys(data149)){
-if(!(func0.call(schema6.properties.ovn.properties, key30))){
-validate21.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.ovn,data:data149}];
-return false;
-break;
-}
-}
-if(_errs323 === errors){
-if(data149.mode !== undefined && func0.call(data149, "mode")){
-let data150 = data149.mode;
-const _errs324 = errors;
-if((typeof data150 !== "string") && (data150 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema6.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema6.properties.ovn.properties.mode.type,parentSchema:schema6.properties.ovn.properties.mode,data:data150}];
-return false;
-}
-if(!(((data150 === "central") || (data150 === "interconnect")) || (data150 === null))){
-validate21.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema6.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.ovn.properties.mode.enum,parentSchema:schema6.properties.ovn.properties.mode,data:data150}];
-return false;
-}
-var valid49 = _errs324 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.mtu !== undefined && func0.call(data149, "mtu")){
-let data151 = data149.mtu;
-const _errs326 = errors;
-if((!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))) && (data151 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema6.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.ovn.properties.mtu.type,parentSchema:schema6.properties.ovn.properties.mtu,data:data151}];
-return false;
-}
-var valid49 = _errs326 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.encapPort !== undefined && func0.call(data149, "encapPort")){
-let data152 = data149.encapPort;
-const _errs328 = errors;
-if((!(((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152))) && (isFinite(data152)))) && (data152 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema6.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema6.properties.ovn.properties.encapPort.type,parentSchema:schema6.properties.ovn.properties.encapPort,data:data152}];
-return false;
-}
-var valid49 = _errs328 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.imageRepository !== undefined && func0.call(data149, "imageRepository")){
-let data153 = data149.imageRepository;
-const _errs330 = errors;
-if((typeof data153 !== "string") && (data153 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema6.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema6.properties.ovn.properties.imageRepository.type,parentSchema:schema6.properties.ovn.properties.imageRepository,data:data153}];
-return false;
-}
-var valid49 = _errs330 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.imageTag !== undefined && func0.call(data149, "imageTag")){
-let data154 = data149.imageTag;
-const _errs332 = errors;
-if((typeof data154 !== "string") && (data154 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema6.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema6.properties.ovn.properties.imageTag.type,parentSchema:schema6.properties.ovn.properties.imageTag,data:data154}];
-return false;
-}
-var valid49 = _errs332 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.imagePullPolicy !== undefined && func0.call(data149, "imagePullPolicy")){
-let data155 = data149.imagePullPolicy;
-const _errs334 = errors;
-if((typeof data155 !== "string") && (data155 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema6.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema6.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema6.properties.ovn.properties.imagePullPolicy,data:data155}];
-return false;
-}
-if(!((((data155 === "Always") || (data155 === "IfNotPresent")) || (data155 === "Never")) || (data155 === null))){
-validate21.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema6.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema6.properties.ovn.properties.imagePullPolicy,data:data155}];
-return false;
-}
-var valid49 = _errs334 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.hostNetworkNamespace !== undefined && func0.call(data149, "hostNetworkNamespace")){
-let data156 = data149.hostNetworkNamespace;
-const _errs336 = errors;
-if((typeof data156 !== "string") && (data156 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema6.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema6.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema6.properties.ovn.properties.hostNetworkNamespace,data:data156}];
-return false;
-}
-var valid49 = _errs336 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.persistentIps !== undefined && func0.call(data149, "persistentIps")){
-let data157 = data149.persistentIps;
-const _errs338 = errors;
-if((typeof data157 !== "boolean") && (data157 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema6.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema6.properties.ovn.properties.persistentIps.type,parentSchema:schema6.properties.ovn.properties.persistentIps,data:data157}];
-return false;
-}
-var valid49 = _errs338 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data149.egressQos !== undefined && func0.call(data149, "egressQos")){
-let data158 = data149.egressQos;
-const _errs340 = errors;
-if((typeof data158 !== "boolean") && (data158 !== null)){
-validate21.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema6.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema6.properties.ovn.properties.egressQos.type,parentSchema:schema6.properties.ovn.properties.egressQos,data:data158}];
-return false;
-}
-var valid49 = _errs340 === errors;
-}
-else {
-var valid49 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var valid0 = _errs321 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.networks !== undefined && func0.call(data, "networks")){
-let data159 = data.networks;
-const _errs342 = errors;
-if((!(Array.isArray(data159))) && (data159 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema6.properties.networks.type},message:"must be array,null",schema:schema6.properties.networks.type,parentSchema:schema6.properties.networks,data:data159}];
-return false;
-}
-if(errors === _errs342){
-if(Array.isArray(data159)){
-var valid50 = true;
-const len19 = data159.length;
-for(let i19=0; i19<len19; i19++){
-let data160 = data159[i19];
-const _errs344 = errors;
-if(errors === _errs344){
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-let missing6;
-if(((data160.name === undefined) || (!(func0.call(data160, "name")))) && (missing6 = "name")){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema6.properties.networks.items.required,parentSchema:schema6.properties.networks.items,data:data160}];
-return false;
-}
-else {
-const _errs346 = errors;
-for(const key31 of Object.keys(data160)){
-if(!(func0.call(schema6.properties.networks.items.properties, key31))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items,data:data160}];
+if(errors === _errs348){
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+const _errs350 = errors;
+for(const key31 of Object.keys(data162)){
+if(!(func0.call(schema6.properties.ovn.properties, key31))){
+validate21.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.ovn,data:data162}];
 return false;
 break;
 }
 }
-if(_errs346 === errors){
-if(data160.name !== undefined && func0.call(data160, "name")){
-let data161 = data160.name;
-const _errs347 = errors;
-if(typeof data161 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.name,data:data161}];
-return false;
-}
-var valid51 = _errs347 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data160.namespace !== undefined && func0.call(data160, "namespace")){
-let data162 = data160.namespace;
-const _errs349 = errors;
-if((typeof data162 !== "string") && (data162 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.namespace,data:data162}];
-return false;
-}
-var valid51 = _errs349 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data160.networkName !== undefined && func0.call(data160, "networkName")){
-let data163 = data160.networkName;
+if(_errs350 === errors){
+if(data162.mode !== undefined && func0.call(data162, "mode")){
+let data163 = data162.mode;
 const _errs351 = errors;
 if((typeof data163 !== "string") && (data163 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.networkName.type,parentSchema:schema6.properties.networks.items.properties.networkName,data:data163}];
+validate21.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema6.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema6.properties.ovn.properties.mode.type,parentSchema:schema6.properties.ovn.properties.mode,data:data163}];
+return false;
+}
+if(!(((data163 === "central") || (data163 === "interconnect")) || (data163 === null))){
+validate21.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema6.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.ovn.properties.mode.enum,parentSchema:schema6.properties.ovn.properties.mode,data:data163}];
 return false;
 }
 var valid51 = _errs351 === errors;
@@ -2870,15 +2885,11 @@ else {
 var valid51 = true;
 }
 if(valid51){
-if(data160.topology !== undefined && func0.call(data160, "topology")){
-let data164 = data160.topology;
+if(data162.mtu !== undefined && func0.call(data162, "mtu")){
+let data164 = data162.mtu;
 const _errs353 = errors;
-if((typeof data164 !== "string") && (data164 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.topology.type,parentSchema:schema6.properties.networks.items.properties.topology,data:data164}];
-return false;
-}
-if(!((((data164 === "layer3") || (data164 === "layer2")) || (data164 === "localnet")) || (data164 === null))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.topology.enum,parentSchema:schema6.properties.networks.items.properties.topology,data:data164}];
+if((!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))) && (data164 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema6.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.ovn.properties.mtu.type,parentSchema:schema6.properties.ovn.properties.mtu,data:data164}];
 return false;
 }
 var valid51 = _errs353 === errors;
@@ -2887,30 +2898,12 @@ else {
 var valid51 = true;
 }
 if(valid51){
-if(data160.subnets !== undefined && func0.call(data160, "subnets")){
-let data165 = data160.subnets;
+if(data162.encapPort !== undefined && func0.call(data162, "encapPort")){
+let data165 = data162.encapPort;
 const _errs355 = errors;
-if((!(Array.isArray(data165))) && (data165 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.subnets.type,parentSchema:schema6.properties.networks.items.properties.subnets,data:data165}];
+if((!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165)))) && (data165 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema6.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema6.properties.ovn.properties.encapPort.type,parentSchema:schema6.properties.ovn.properties.encapPort,data:data165}];
 return false;
-}
-if(errors === _errs355){
-if(Array.isArray(data165)){
-var valid52 = true;
-const len20 = data165.length;
-for(let i20=0; i20<len20; i20++){
-let data166 = data165[i20];
-const _errs357 = errors;
-if(typeof data166 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/subnets/" + i20,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.subnets.items.type,parentSchema:schema6.properties.networks.items.properties.subnets.items,data:data166}];
-return false;
-}
-var valid52 = _errs357 === errors;
-if(!valid52){
-break;
-}
-}
-}
 }
 var valid51 = _errs355 === errors;
 }
@@ -2918,30 +2911,25 @@ else {
 var valid51 = true;
 }
 if(valid51){
-if(data160.excludeSubnets !== undefined && func0.call(data160, "excludeSubnets")){
-let data167 = data160.excludeSubnets;
+if(data162.imageRepository !== undefined && func0.call(data162, "imageRepository")){
+let data166 = data162.imageRepository;
+const _errs357 = errors;
+if((typeof data166 !== "string") && (data166 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema6.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema6.properties.ovn.properties.imageRepository.type,parentSchema:schema6.properties.ovn.properties.imageRepository,data:data166}];
+return false;
+}
+var valid51 = _errs357 === errors;
+}
+else {
+var valid51 = true;
+}
+if(valid51){
+if(data162.imageTag !== undefined && func0.call(data162, "imageTag")){
+let data167 = data162.imageTag;
 const _errs359 = errors;
-if((!(Array.isArray(data167))) && (data167 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets,data:data167}];
+if((typeof data167 !== "string") && (data167 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema6.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema6.properties.ovn.properties.imageTag.type,parentSchema:schema6.properties.ovn.properties.imageTag,data:data167}];
 return false;
-}
-if(errors === _errs359){
-if(Array.isArray(data167)){
-var valid53 = true;
-const len21 = data167.length;
-for(let i21=0; i21<len21; i21++){
-let data168 = data167[i21];
-const _errs361 = errors;
-if(typeof data168 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/excludeSubnets/" + i21,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets.items,data:data168}];
-return false;
-}
-var valid53 = _errs361 === errors;
-if(!valid53){
-break;
-}
-}
-}
 }
 var valid51 = _errs359 === errors;
 }
@@ -2949,11 +2937,28 @@ else {
 var valid51 = true;
 }
 if(valid51){
-if(data160.mtu !== undefined && func0.call(data160, "mtu")){
-let data169 = data160.mtu;
+if(data162.imagePullPolicy !== undefined && func0.call(data162, "imagePullPolicy")){
+let data168 = data162.imagePullPolicy;
+const _errs361 = errors;
+if((typeof data168 !== "string") && (data168 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema6.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema6.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema6.properties.ovn.properties.imagePullPolicy,data:data168}];
+return false;
+}
+if(!((((data168 === "Always") || (data168 === "IfNotPresent")) || (data168 === "Never")) || (data168 === null))){
+validate21.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema6.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema6.properties.ovn.properties.imagePullPolicy,data:data168}];
+return false;
+}
+var valid51 = _errs361 === errors;
+}
+else {
+var valid51 = true;
+}
+if(valid51){
+if(data162.hostNetworkNamespace !== undefined && func0.call(data162, "hostNetworkNamespace")){
+let data169 = data162.hostNetworkNamespace;
 const _errs363 = errors;
-if((!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169)))) && (data169 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.mtu.type,parentSchema:schema6.properties.networks.items.properties.mtu,data:data169}];
+if((typeof data169 !== "string") && (data169 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema6.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema6.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema6.properties.ovn.properties.hostNetworkNamespace,data:data169}];
 return false;
 }
 var valid51 = _errs363 === errors;
@@ -2962,15 +2967,11 @@ else {
 var valid51 = true;
 }
 if(valid51){
-if(data160.role !== undefined && func0.call(data160, "role")){
-let data170 = data160.role;
+if(data162.persistentIps !== undefined && func0.call(data162, "persistentIps")){
+let data170 = data162.persistentIps;
 const _errs365 = errors;
-if((typeof data170 !== "string") && (data170 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.role.type,parentSchema:schema6.properties.networks.items.properties.role,data:data170}];
-return false;
-}
-if(!(((data170 === "secondary") || (data170 === "primary")) || (data170 === null))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.role.enum,parentSchema:schema6.properties.networks.items.properties.role,data:data170}];
+if((typeof data170 !== "boolean") && (data170 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema6.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema6.properties.ovn.properties.persistentIps.type,parentSchema:schema6.properties.ovn.properties.persistentIps,data:data170}];
 return false;
 }
 var valid51 = _errs365 === errors;
@@ -2979,11 +2980,11 @@ else {
 var valid51 = true;
 }
 if(valid51){
-if(data160.allowPersistentIps !== undefined && func0.call(data160, "allowPersistentIps")){
-let data171 = data160.allowPersistentIps;
+if(data162.egressQos !== undefined && func0.call(data162, "egressQos")){
+let data171 = data162.egressQos;
 const _errs367 = errors;
 if((typeof data171 !== "boolean") && (data171 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema6.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema6.properties.networks.items.properties.allowPersistentIps,data:data171}];
+validate21.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema6.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema6.properties.ovn.properties.egressQos.type,parentSchema:schema6.properties.ovn.properties.egressQos,data:data171}];
 return false;
 }
 var valid51 = _errs367 === errors;
@@ -2991,31 +2992,6 @@ var valid51 = _errs367 === errors;
 else {
 var valid51 = true;
 }
-if(valid51){
-if(data160.vlanId !== undefined && func0.call(data160, "vlanId")){
-let data172 = data160.vlanId;
-const _errs369 = errors;
-if((!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))) && (data172 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.vlanId.type,parentSchema:schema6.properties.networks.items.properties.vlanId,data:data172}];
-return false;
-}
-var valid51 = _errs369 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data160.physicalNetworkName !== undefined && func0.call(data160, "physicalNetworkName")){
-let data173 = data160.physicalNetworkName;
-const _errs371 = errors;
-if((typeof data173 !== "string") && (data173 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema6.properties.networks.items.properties.physicalNetworkName,data:data173}];
-return false;
-}
-var valid51 = _errs371 === errors;
-}
-else {
-var valid51 = true;
 }
 }
 }
@@ -3027,143 +3003,377 @@ var valid51 = true;
 }
 }
 }
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/networks/" + i19,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.type,parentSchema:schema6.properties.networks.items,data:data160}];
-return false;
-}
-}
-var valid50 = _errs344 === errors;
-if(!valid50){
-break;
-}
-}
-}
-}
-var valid0 = _errs342 === errors;
+var valid0 = _errs348 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.demo !== undefined && func0.call(data, "demo")){
-let data174 = data.demo;
+if(data.networks !== undefined && func0.call(data, "networks")){
+let data172 = data.networks;
+const _errs369 = errors;
+if((!(Array.isArray(data172))) && (data172 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema6.properties.networks.type},message:"must be array,null",schema:schema6.properties.networks.type,parentSchema:schema6.properties.networks,data:data172}];
+return false;
+}
+if(errors === _errs369){
+if(Array.isArray(data172)){
+var valid52 = true;
+const len20 = data172.length;
+for(let i20=0; i20<len20; i20++){
+let data173 = data172[i20];
+const _errs371 = errors;
+if(errors === _errs371){
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+let missing6;
+if(((data173.name === undefined) || (!(func0.call(data173, "name")))) && (missing6 = "name")){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema6.properties.networks.items.required,parentSchema:schema6.properties.networks.items,data:data173}];
+return false;
+}
+else {
 const _errs373 = errors;
-if((!(data174 && typeof data174 == "object" && !Array.isArray(data174))) && (data174 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema6.properties.demo.type},message:"must be object,null",schema:schema6.properties.demo.type,parentSchema:schema6.properties.demo,data:data174}];
-return false;
-}
-if(errors === _errs373){
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-const _errs375 = errors;
-for(const key32 of Object.keys(data174)){
-if(!((key32 === "enabled") || (key32 === "pods"))){
-validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo,data:data174}];
+for(const key32 of Object.keys(data173)){
+if(!(func0.call(schema6.properties.networks.items.properties, key32))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items,data:data173}];
 return false;
 break;
 }
 }
-if(_errs375 === errors){
-if(data174.enabled !== undefined && func0.call(data174, "enabled")){
-let data175 = data174.enabled;
+if(_errs373 === errors){
+if(data173.name !== undefined && func0.call(data173, "name")){
+let data174 = data173.name;
+const _errs374 = errors;
+if(typeof data174 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.name,data:data174}];
+return false;
+}
+var valid53 = _errs374 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data173.namespace !== undefined && func0.call(data173, "namespace")){
+let data175 = data173.namespace;
 const _errs376 = errors;
-if((typeof data175 !== "boolean") && (data175 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema6.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema6.properties.demo.properties.enabled.type,parentSchema:schema6.properties.demo.properties.enabled,data:data175}];
+if((typeof data175 !== "string") && (data175 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.namespace,data:data175}];
 return false;
 }
-var valid54 = _errs376 === errors;
+var valid53 = _errs376 === errors;
 }
 else {
-var valid54 = true;
+var valid53 = true;
 }
-if(valid54){
-if(data174.pods !== undefined && func0.call(data174, "pods")){
-let data176 = data174.pods;
+if(valid53){
+if(data173.networkName !== undefined && func0.call(data173, "networkName")){
+let data176 = data173.networkName;
 const _errs378 = errors;
-if((!(Array.isArray(data176))) && (data176 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.type},message:"must be array,null",schema:schema6.properties.demo.properties.pods.type,parentSchema:schema6.properties.demo.properties.pods,data:data176}];
+if((typeof data176 !== "string") && (data176 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.networkName.type,parentSchema:schema6.properties.networks.items.properties.networkName,data:data176}];
 return false;
 }
-if(errors === _errs378){
-if(Array.isArray(data176)){
-var valid55 = true;
-const len22 = data176.length;
-for(let i22=0; i22<len22; i22++){
-let data177 = data176[i22];
-const _errs380 = errors;
-if(errors === _errs380){
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-let missing7;
-if(((data177.name === undefined) || (!(func0.call(data177, "name")))) && (missing7 = "name")){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i22,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema6.properties.demo.properties.pods.items.required,parentSchema:schema6.properties.demo.properties.pods.items,data:data177}];
-return false;
+var valid53 = _errs378 === errors;
 }
 else {
-const _errs382 = errors;
-for(const key33 of Object.keys(data177)){
-if(!((key33 === "name") || (key33 === "nodeName"))){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i22,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo.properties.pods.items,data:data177}];
+var valid53 = true;
+}
+if(valid53){
+if(data173.topology !== undefined && func0.call(data173, "topology")){
+let data177 = data173.topology;
+const _errs380 = errors;
+if((typeof data177 !== "string") && (data177 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.topology.type,parentSchema:schema6.properties.networks.items.properties.topology,data:data177}];
 return false;
+}
+if(!((((data177 === "layer3") || (data177 === "layer2")) || (data177 === "localnet")) || (data177 === null))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.topology.enum,parentSchema:schema6.properties.networks.items.properties.topology,data:data177}];
+return false;
+}
+var valid53 = _errs380 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data173.subnets !== undefined && func0.call(data173, "subnets")){
+let data178 = data173.subnets;
+const _errs382 = errors;
+if((!(Array.isArray(data178))) && (data178 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.subnets.type,parentSchema:schema6.properties.networks.items.properties.subnets,data:data178}];
+return false;
+}
+if(errors === _errs382){
+if(Array.isArray(data178)){
+var valid54 = true;
+const len21 = data178.length;
+for(let i21=0; i21<len21; i21++){
+let data179 = data178[i21];
+const _errs384 = errors;
+if(typeof data179 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets/" + i21,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.subnets.items.type,parentSchema:schema6.properties.networks.items.properties.subnets.items,data:data179}];
+return false;
+}
+var valid54 = _errs384 === errors;
+if(!valid54){
 break;
 }
 }
-if(_errs382 === errors){
-if(data177.name !== undefined && func0.call(data177, "name")){
-let data178 = data177.name;
-const _errs383 = errors;
-if(typeof data178 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i22+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.name,data:data178}];
-return false;
 }
-var valid56 = _errs383 === errors;
+}
+var valid53 = _errs382 === errors;
 }
 else {
-var valid56 = true;
+var valid53 = true;
 }
-if(valid56){
-if(data177.nodeName !== undefined && func0.call(data177, "nodeName")){
-let data179 = data177.nodeName;
-const _errs385 = errors;
-if((typeof data179 !== "string") && (data179 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i22+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema6.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.nodeName,data:data179}];
+if(valid53){
+if(data173.excludeSubnets !== undefined && func0.call(data173, "excludeSubnets")){
+let data180 = data173.excludeSubnets;
+const _errs386 = errors;
+if((!(Array.isArray(data180))) && (data180 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets,data:data180}];
 return false;
 }
-var valid56 = _errs385 === errors;
-}
-else {
-var valid56 = true;
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i22,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.demo.properties.pods.items.type,parentSchema:schema6.properties.demo.properties.pods.items,data:data177}];
+if(errors === _errs386){
+if(Array.isArray(data180)){
+var valid55 = true;
+const len22 = data180.length;
+for(let i22=0; i22<len22; i22++){
+let data181 = data180[i22];
+const _errs388 = errors;
+if(typeof data181 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets/" + i22,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets.items,data:data181}];
 return false;
 }
-}
-var valid55 = _errs380 === errors;
+var valid55 = _errs388 === errors;
 if(!valid55){
 break;
 }
 }
 }
 }
-var valid54 = _errs378 === errors;
+var valid53 = _errs386 === errors;
 }
 else {
-var valid54 = true;
+var valid53 = true;
+}
+if(valid53){
+if(data173.mtu !== undefined && func0.call(data173, "mtu")){
+let data182 = data173.mtu;
+const _errs390 = errors;
+if((!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182)))) && (data182 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.mtu.type,parentSchema:schema6.properties.networks.items.properties.mtu,data:data182}];
+return false;
+}
+var valid53 = _errs390 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data173.role !== undefined && func0.call(data173, "role")){
+let data183 = data173.role;
+const _errs392 = errors;
+if((typeof data183 !== "string") && (data183 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.role.type,parentSchema:schema6.properties.networks.items.properties.role,data:data183}];
+return false;
+}
+if(!(((data183 === "secondary") || (data183 === "primary")) || (data183 === null))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.role.enum,parentSchema:schema6.properties.networks.items.properties.role,data:data183}];
+return false;
+}
+var valid53 = _errs392 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data173.allowPersistentIps !== undefined && func0.call(data173, "allowPersistentIps")){
+let data184 = data173.allowPersistentIps;
+const _errs394 = errors;
+if((typeof data184 !== "boolean") && (data184 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema6.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema6.properties.networks.items.properties.allowPersistentIps,data:data184}];
+return false;
+}
+var valid53 = _errs394 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data173.vlanId !== undefined && func0.call(data173, "vlanId")){
+let data185 = data173.vlanId;
+const _errs396 = errors;
+if((!(((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185))) && (isFinite(data185)))) && (data185 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.vlanId.type,parentSchema:schema6.properties.networks.items.properties.vlanId,data:data185}];
+return false;
+}
+var valid53 = _errs396 === errors;
+}
+else {
+var valid53 = true;
+}
+if(valid53){
+if(data173.physicalNetworkName !== undefined && func0.call(data173, "physicalNetworkName")){
+let data186 = data173.physicalNetworkName;
+const _errs398 = errors;
+if((typeof data186 !== "string") && (data186 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema6.properties.networks.items.properties.physicalNetworkName,data:data186}];
+return false;
+}
+var valid53 = _errs398 === errors;
+}
+else {
+var valid53 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs373 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.type,parentSchema:schema6.properties.networks.items,data:data173}];
+return false;
+}
+}
+var valid52 = _errs371 === errors;
+if(!valid52){
+break;
+}
+}
+}
+}
+var valid0 = _errs369 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.demo !== undefined && func0.call(data, "demo")){
+let data187 = data.demo;
+const _errs400 = errors;
+if((!(data187 && typeof data187 == "object" && !Array.isArray(data187))) && (data187 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema6.properties.demo.type},message:"must be object,null",schema:schema6.properties.demo.type,parentSchema:schema6.properties.demo,data:data187}];
+return false;
+}
+if(errors === _errs400){
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+const _errs402 = errors;
+for(const key33 of Object.keys(data187)){
+if(!((key33 === "enabled") || (key33 === "pods"))){
+validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo,data:data187}];
+return false;
+break;
+}
+}
+if(_errs402 === errors){
+if(data187.enabled !== undefined && func0.call(data187, "enabled")){
+let data188 = data187.enabled;
+const _errs403 = errors;
+if((typeof data188 !== "boolean") && (data188 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema6.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema6.properties.demo.properties.enabled.type,parentSchema:schema6.properties.demo.properties.enabled,data:data188}];
+return false;
+}
+var valid56 = _errs403 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data187.pods !== undefined && func0.call(data187, "pods")){
+let data189 = data187.pods;
+const _errs405 = errors;
+if((!(Array.isArray(data189))) && (data189 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.type},message:"must be array,null",schema:schema6.properties.demo.properties.pods.type,parentSchema:schema6.properties.demo.properties.pods,data:data189}];
+return false;
+}
+if(errors === _errs405){
+if(Array.isArray(data189)){
+var valid57 = true;
+const len23 = data189.length;
+for(let i23=0; i23<len23; i23++){
+let data190 = data189[i23];
+const _errs407 = errors;
+if(errors === _errs407){
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+let missing7;
+if(((data190.name === undefined) || (!(func0.call(data190, "name")))) && (missing7 = "name")){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema6.properties.demo.properties.pods.items.required,parentSchema:schema6.properties.demo.properties.pods.items,data:data190}];
+return false;
+}
+else {
+const _errs409 = errors;
+for(const key34 of Object.keys(data190)){
+if(!((key34 === "name") || (key34 === "nodeName"))){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo.properties.pods.items,data:data190}];
+return false;
+break;
+}
+}
+if(_errs409 === errors){
+if(data190.name !== undefined && func0.call(data190, "name")){
+let data191 = data190.name;
+const _errs410 = errors;
+if(typeof data191 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.name,data:data191}];
+return false;
+}
+var valid58 = _errs410 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data190.nodeName !== undefined && func0.call(data190, "nodeName")){
+let data192 = data190.nodeName;
+const _errs412 = errors;
+if((typeof data192 !== "string") && (data192 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema6.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.nodeName,data:data192}];
+return false;
+}
+var valid58 = _errs412 === errors;
+}
+else {
+var valid58 = true;
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.demo.properties.pods.items.type,parentSchema:schema6.properties.demo.properties.pods.items,data:data190}];
+return false;
+}
+}
+var valid57 = _errs407 === errors;
+if(!valid57){
+break;
+}
+}
+}
+}
+var valid56 = _errs405 === errors;
+}
+else {
+var valid56 = true;
+}
+}
+}
+}
+}
+var valid0 = _errs400 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
