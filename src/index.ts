@@ -7,6 +7,7 @@ export * from './multus';
 export * from './crds';
 export * from './ovn';
 export * from './cilium';
+export * from './cilium-resources';
 export * from './demo';
 export * from './chart';
 export * from './app/manifest-layout';

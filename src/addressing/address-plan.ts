@@ -25,6 +25,18 @@ export interface AddressRangeOptions {
    * @default - not checked
    */
   readonly nodeCount?: number;
+  /**
+   * A role whose ranges this one is meant to lie inside, e.g. an L2-announced LoadBalancer pool or an egress
+   * IP inside a node network. Sharing addresses with ranges of that role is then the intended relationship,
+   * not an overlap; lying inside none of them is a problem (`placement:`), given with `withinReason`.
+   * @default - none: the range may share no address with any other range
+   */
+  readonly within?: RangeRole;
+  /**
+   * Why the range must lie inside a range of `within`, for the message.
+   * @default - no reason given
+   */
+  readonly withinReason?: string;
 }
 
 /** Cluster subnets (`cidr/hostPrefix`) to register in an AddressPlan. */
@@ -112,6 +124,8 @@ export class AddressPlan {
       owner: options.owner,
       hostPrefix: options.hostPrefix,
       nodeCount: options.nodeCount,
+      within: options.within,
+      withinReason: options.withinReason,
       owners: [options.owner],
     });
   }
@@ -142,7 +156,7 @@ export class AddressPlan {
 
   /** Every problem of the plan, one line each; empty when the plan is sound. */
   public check(): string[] {
-    return [...this.overlaps(), ...this.hostPrefixProblems(), ...this.familyProblems()];
+    return [...this.overlaps(), ...this.placementProblems(), ...this.hostPrefixProblems(), ...this.familyProblems()];
   }
 
   /**
@@ -152,17 +166,48 @@ export class AddressPlan {
    * mutually overlapping networks fails with a message one can read. `overlapPairs()` lists every pair.
    */
   public overlaps(): string[] {
+    const nested = this.placedPairs().map(overlapLine);
     const { sorted, pairs, counts, firstPartner } = this.sweep(false);
-    if (pairs === 0) return []; // the usual case: no second sort and sweep to list nothing
-    if (pairs <= AddressPlan.MAX_LISTED_OVERLAPS) return this.sweep(true).lines;
+    if (pairs === 0) return nested; // the usual case: no second sort and sweep to list nothing
+    if (pairs <= AddressPlan.MAX_LISTED_OVERLAPS) return [...this.sweep(true).lines, ...nested];
     const groups = sorted.flatMap((range, order) => (counts[order] > 0 ? [{ range, order, count: counts[order], firstPartner: sorted[firstPartner[order]] }] : []));
-    return groupedOverlapLines(groups, pairs, describe, 'AddressPlan.overlapPairs() and `multicni check --format json` list every pair', AddressPlan.MAX_LISTED_OVERLAPS)
-      .map((line) => line.text);
+    return [...groupedOverlapLines(groups, pairs, describe, 'AddressPlan.overlapPairs() and `multicni check --format json` list every pair', AddressPlan.MAX_LISTED_OVERLAPS)
+      .map((line) => line.text), ...nested];
   }
 
   /** Every overlapping pair as data (earlier range in address order first); O(n log n + k) for k pairs. */
   public overlapPairs(): OverlapPair[] {
-    return this.sweep(true).pairList;
+    return [...this.sweep(true).pairList, ...this.placedPairs()];
+  }
+
+  /**
+   * The overlaps of ranges registered `within` a role (few: LB pools, egress IPs) with every other range but
+   * those of that role: O(m·n) for m such ranges, outside the sweep, whose stack needs every pair counted.
+   */
+  private placedPairs(): OverlapPair[] {
+    const pairs: OverlapPair[] = [];
+    this.entries.forEach((range, index) => {
+      if (range.within === undefined) return;
+      this.entries.forEach((other, otherIndex) => {
+        if (other.role === range.within || (other.within !== undefined && otherIndex <= index) || otherIndex === index) return;
+        if (!range.cidr.overlaps(other.cidr)) return;
+        pairs.push(compareCidrs(range.cidr, other.cidr) <= 0 ? { first: range, second: other } : { first: other, second: range });
+      });
+    });
+    return pairs;
+  }
+
+  /** Ranges registered `within` a role that lie inside no range of it (same family). */
+  private placementProblems(): string[] {
+    const problems: string[] = [];
+    for (const range of this.entries) {
+      if (range.within === undefined) continue;
+      const candidates = this.rangesOf(range.within).filter((c) => c.cidr.family === range.cidr.family);
+      if (candidates.some((c) => c.cidr.contains(range.cidr))) continue;
+      const where = candidates.length === 0 ? `the plan has no ${range.cidr.family} ${range.within} range` : `it is inside none of ${candidates.map(describe).join(', ')}`;
+      problems.push(`placement: ${describe(range)} must lie inside a ${range.within} range, and ${where}${range.withinReason ? `; ${range.withinReason}` : ''}`);
+    }
+    return problems;
   }
 
   /**
@@ -173,7 +218,8 @@ export class AddressPlan {
   private sweep(list: boolean): {
     sorted: AddressRange[]; pairs: number; counts: number[]; firstPartner: number[]; lines: string[]; pairList: OverlapPair[];
   } {
-    const sorted = [...this.entries].sort((a, b) => compareCidrs(a.cidr, b.cidr));
+    // Ranges placed `within` a role are compared by placedPairs instead.
+    const sorted = this.entries.filter((e) => e.within === undefined).sort((a, b) => compareCidrs(a.cidr, b.cidr));
     const counts = new Array<number>(sorted.length).fill(0);
     const firstPartner = new Array<number>(sorted.length).fill(-1);
     const lines: string[] = [];
@@ -206,7 +252,7 @@ export class AddressPlan {
       if (list) {
         for (let i = open.length - 1; i >= 0; i--) {
           const earlier = sorted[open[i]];
-          lines.push(`overlap: ${describe(earlier)} overlaps ${describe(range)}`);
+          lines.push(overlapLine({ first: earlier, second: range }));
           pairList.push({ first: earlier, second: range });
         }
       }
@@ -246,12 +292,16 @@ export class AddressPlan {
 function mergeKey(options: AddressRangeOptions): string {
   // hex, not decimal: converting a 128-bit bigint to hex is cheaper
   const cidr = options.cidr;
-  const base = `${options.role.name}|${cidr.family}|${cidr._first.toString(16)}|${cidr.prefix}`;
+  const base = `${options.role.name}|${options.within?.name ?? ''}|${cidr.family}|${cidr._first.toString(16)}|${cidr.prefix}`;
   return options.role.perNetwork ? `${base}|${options.name}` : base;
 }
 
 function familiesOf(ranges: AddressRange[]): IpFamily[] {
   return Cidr.familiesOf(ranges.map((r) => r.cidr));
+}
+
+function overlapLine(pair: OverlapPair): string {
+  return `overlap: ${describe(pair.first)} overlaps ${describe(pair.second)}`;
 }
 
 /** `decoy pod "ovn net_cidr" 10.254.0.0/16 (owner: chart/deception)` */

@@ -19,6 +19,13 @@ export class RangeRole {
   public static readonly OVN_MASQUERADE = new RangeRole('ovn masquerade');
   /** A subnet of a secondary network (a NetworkAttachmentDefinition). */
   public static readonly SECONDARY_NETWORK = new RangeRole('secondary network', true);
+  /**
+   * A pool of LoadBalancer Service addresses (Cilium's `CiliumLoadBalancerIPPool`, MetalLB's
+   * `IPAddressPool`). Per pool: two pools claiming the same block are two claims.
+   */
+  public static readonly LOAD_BALANCER = new RangeRole('load balancer', true);
+  /** An address pod traffic leaves the cluster from (Cilium's egress gateway `egressIP`). */
+  public static readonly EGRESS_IP = new RangeRole('egress ip');
 
   /** A role this library has no constant for. */
   public static custom(name: string): RangeRole {

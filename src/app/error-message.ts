@@ -39,7 +39,7 @@ export function splitProblems(message: string): string[] {
 const SECTIONS = ['addressing', 'cilium', 'multus', 'networkCrds', 'ovn', 'demo'];
 
 /** Roles the plan prints, to blame in this order (the range most likely set by mistake first). */
-const BLAME = ['secondary network', 'decoy pod', 'ovn join', 'ovn transit', 'ovn masquerade', 'primary pod', 'service', 'node network'];
+const BLAME = ['bgp peer', 'load balancer', 'egress ip', 'secondary network', 'decoy pod', 'ovn join', 'ovn transit', 'ovn masquerade', 'primary pod', 'service', 'node network'];
 const ADDRESSING_KEY: Record<string, string> = {
   'node network': 'nodeNetworks', 'service': 'serviceCidrs', 'primary pod': 'primaryPodCidrs', 'decoy pod': 'decoy',
   'ovn join': 'joinSubnets', 'ovn transit': 'transitSubnets', 'ovn masquerade': 'masqueradeSubnets',
@@ -83,7 +83,7 @@ function withKeyPath(problem: string, props: MultiCniChartProps): string {
   }
   if (/^no free \/\d+ decoy block/.test(problem)) return `addressing.${props.addressing?.decoy ? 'decoySearch' : 'decoy'}: ${problem}`;
   if (/^plan: primary pod ranges differ/.test(problem)) return `addressing.primaryPodCidrs: ${problem}`;
-  if (/^[A-Za-z]+(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*: /.test(problem) && !/^(overlap|host prefix|node subnets|family|plan): /.test(problem)) return problem;
+  if (/^[A-Za-z]+(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*: /.test(problem) && !/^(overlap|placement|host prefix|node subnets|family|plan): /.test(problem)) return problem;
   const key = planKeyPath(problem, props);
   return key ? `${key}: ${problem}` : problem;
 }
@@ -148,6 +148,7 @@ function keyOf(role: string, owners: string[], name: string, props: MultiCniChar
     const i = networks.findIndex((n) => `${n.namespace ?? 'default'}.${n.name}` === id || (id === undefined && n.name === name));
     return i >= 0 ? `networks[${i}].subnets` : 'networks';
   }
+  if (r === 'load balancer' || r === 'egress ip' || r === 'bgp peer') return ciliumResourceKey(r, name, props);
   if (r === 'primary pod') {
     if (props.addressing?.primaryPodCidrs) return 'addressing.primaryPodCidrs';
     if (props.cilium?.ipam?.clusterPoolOptions) return 'cilium.clusterPool.podCidrs';
@@ -155,6 +156,21 @@ function keyOf(role: string, owners: string[], name: string, props: MultiCniChar
     return 'addressing.primaryPodCidrs';
   }
   return r ? `addressing.${ADDRESSING_KEY[r]}` : undefined;
+}
+
+/** The values key of a Cilium custom resource's range, found by the name the plan gives it (cilium-resources/plan-rules.ts). */
+function ciliumResourceKey(role: string, name: string, props: MultiCniChartProps): string {
+  const cilium = props.cilium ?? {};
+  if (role === 'bgp peer') {
+    const i = (cilium.bgp?.peers ?? []).findIndex((p) => p.name === name);
+    return i >= 0 ? `cilium.bgp.peers[${i}].address` : 'cilium.bgp.peers';
+  }
+  if (role === 'egress ip') {
+    const i = (cilium.egressGatewayPolicies ?? []).findIndex((p) => `CiliumEgressGatewayPolicy ${p.name} egressIP` === name);
+    return i >= 0 ? `cilium.egressGatewayPolicies[${i}].egressIp` : 'cilium.egressGatewayPolicies';
+  }
+  const i = (cilium.loadBalancerPools ?? []).findIndex((p) => `CiliumLoadBalancerIPPool ${p.name}` === name);
+  return i >= 0 ? `cilium.loadBalancerPools[${i}].blocks` : 'cilium.loadBalancerPools';
 }
 
 /** `"aaaa…"` longer than SHOWN_MAX → the first SHOWN_CUT characters, `…`, and the length (as field-error's showValue). */

@@ -36,7 +36,17 @@ export function isOptionalObject(o: any): boolean {
 const PREINSTALLED_CRD_GROUPS = new Set(['gateway.networking.k8s.io']);
 
 /**
- * Lays a chart out for `kubectl apply -f dist/` then `kubectl apply -f dist/stage2/`:
+ * The directory of custom resources whose CRDs a controller of the first apply registers when it runs:
+ * Cilium's operator creates the cilium.io CRDs at start-up (no chart ships them), so these wait for it.
+ */
+export const STAGE3_DIR = 'stage3';
+
+/** API groups whose CRDs an operator of the stack registers itself (see STAGE3_DIR). */
+const OPERATOR_REGISTERED_GROUPS = new Set(['cilium.io']);
+
+/**
+ * Lays a chart out for `kubectl apply -f dist/` then `kubectl apply -f dist/stage2/` (and, once Cilium's
+ * operator has registered its CRDs, `kubectl apply -f dist/stage3/`):
  * one file per top-level component of the chart, numbered in construct order. Custom resources of a
  * CRD that the chart itself ships (and the components that hold them) cannot be applied in the same
  * pass as their CRD, so their component goes to `stage2/`. `kubectl apply -f dir` does not recurse, so
@@ -54,6 +64,9 @@ export function layoutChart(chart: Chart): LayoutFile[] {
       componentOf.set(keyOf({ apiVersion: apiObject.apiVersion, kind: apiObject.kind, metadata: { name: apiObject.name, namespace: apiObject.metadata.namespace } }), component.node.id);
     }
   }
+  const stage3Components = new Set(objects
+    .filter((o) => needsOperatorCrd(o, shippedGroups))
+    .map((o) => componentOf.get(keyOf(o))));
   const stage2Components = new Set(objects
     .filter((o) => needsStage2(o, shippedGroups))
     .map((o) => componentOf.get(keyOf(o))));
@@ -72,8 +85,10 @@ export function layoutChart(chart: Chart): LayoutFile[] {
   const optional: LayoutFile[] = [];
   let stage1 = 0;
   let stage2 = 0;
+  let stage3 = 0;
   const stage1Files: LayoutFile[] = [];
   const stage2Files: LayoutFile[] = [];
+  const stage3Files: LayoutFile[] = [];
   for (const component of components) {
     const id = component.node.id;
     const all = byComponent.get(id);
@@ -88,6 +103,11 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     }
     const own = all.filter((o) => !isOptionalObject(o));
     if (own.length === 0) continue;
+    // Custom resources of CRDs that Cilium's operator registers wait for it (stage 3), the whole component.
+    if (stage3Components.has(id)) {
+      stage3Files.push({ path: `${STAGE3_DIR}/${String(++stage3).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
+      continue;
+    }
     if (stage2Components.has(id)) {
       stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
       continue;
@@ -98,13 +118,21 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     if (now.length > 0) stage1Files.push({ path: `${String(++stage1).padStart(2, '0')}-${name}.k8s.yaml`, objects: now });
     if (later.length > 0) stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: later });
   }
-  files.push(...stage1Files, ...stage2Files, ...optional);
+  files.push(...stage1Files, ...stage2Files, ...stage3Files, ...optional);
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
     const missing = objects.filter((o) => !componentOf.has(keyOf(o))).map(keyOf);
     throw new Error(`layout: ${objects.length - placed} objects belong to no component of the chart (${missing.join(', ')}); two objects may share a kind, namespace and name`);
   }
   return files;
+}
+
+/** A custom resource of a group whose CRDs an operator registers, unless the chart ships that CRD itself. */
+function needsOperatorCrd(o: any, shippedGroups: Set<string>): boolean {
+  const apiVersion = String(o.apiVersion);
+  if (!apiVersion.includes('/')) return false;
+  const group = apiVersion.split('/')[0];
+  return OPERATOR_REGISTERED_GROUPS.has(group) && !shippedGroups.has(group);
 }
 
 /** A custom resource of a CRD the stack needs installed beforehand (PREINSTALLED_CRD_GROUPS). */

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
-import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
+import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, STAGE3_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { fileNamePart } from '../util/text';
 
 /** One file of the staged layout. */
@@ -78,11 +78,12 @@ function acrossCharts(layouts: { chart: Chart; files: LayoutFile[] }[]): LayoutF
     .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
   const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
     || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
-  const counters = [0, 0, 0];
+  const counters = [0, 0, 0, 0];
   return layouts.flatMap(({ chart, files }) => files.map((f) => {
-    const dir = f.path.startsWith(`${OPTIONAL_DIR}/`) ? 2 : isStage2(f) ? 1 : 0;
+    // stage3 (custom resources of operator-registered CRDs) stays stage3: it waits for the operator.
+    const dir = f.path.startsWith(`${OPTIONAL_DIR}/`) ? 2 : f.path.startsWith(`${STAGE3_DIR}/`) ? 3 : isStage2(f) ? 1 : 0;
     const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
     const index = String(++counters[dir]).padStart(2, '0');
-    return { path: `${['', `${STAGE2_DIR}/`, `${OPTIONAL_DIR}/`][dir]}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
+    return { path: `${['', `${STAGE2_DIR}/`, `${OPTIONAL_DIR}/`, `${STAGE3_DIR}/`][dir]}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
   }));
 }

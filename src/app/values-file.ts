@@ -1,4 +1,5 @@
-import { CiliumPrimaryProps, ClusterPoolOptions } from '../cilium';
+import { ClusterPoolOptions } from '../cilium';
+import type { CiliumChartProps } from '../chart';
 import { Preset } from '../common/preset';
 import { NetworkCrdsProps } from '../crds';
 import { AutomaticDecoyOptions, DeceptiveNetworkConfigProps } from '../deception';
@@ -30,7 +31,7 @@ export interface AddressingValues extends Omit<DeceptiveNetworkConfigProps, 'dec
 }
 
 /** `cilium`: the primary CNI (the file's one `preset` key chooses the release defaults of every component). */
-export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam' | 'preset'> {
+export interface CiliumValues extends Omit<CiliumChartProps, 'ipam' | 'preset'> {
   /**
    * How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool`
    * (with `clusterPool.podCidrs`).

@@ -1,12 +1,20 @@
 import { ChartProps } from 'cdk8s';
 import { Preset } from '../common/preset';
 import { CiliumPrimaryProps } from '../cilium';
+import { CiliumResourcesOptions } from '../cilium-resources';
 import { NetworkCrdsProps } from '../crds';
 import { DeceptiveNetworkConfigProps } from '../deception';
 import { DemoPodPlacement } from '../demo';
 import { MultusProps } from '../multus';
 import { OvnNetworkProps } from '../networks';
 import { OvnSecondaryOptions } from '../ovn';
+
+/**
+ * Cilium's install and its custom resources (LB IPAM pools, L2 announcement and BGP policies, egress gateway
+ * policies), one section as in a values file. The chart renders the resources apart (`cilium-resources`):
+ * they wait for the operator to register their CRDs.
+ */
+export interface CiliumChartProps extends CiliumPrimaryProps, CiliumResourcesOptions {}
 
 /** The whole stack: Cilium primary, Multus, OVN-Kubernetes secondary, the networks and the demo. */
 export interface MultiCniChartProps extends ChartProps {
@@ -34,7 +42,7 @@ export interface MultiCniChartProps extends ChartProps {
    * Cilium.
    * @default - the seed's install (ipam kubernetes, cni.exclusive false) with the preset's release (1.20.0)
    */
-  readonly cilium?: CiliumPrimaryProps;
+  readonly cilium?: CiliumChartProps;
   /**
    * Multus. Its default network is pinned to Cilium's CNI config file.
    * @default - thin plugin, the preset's release (v4.3.0)

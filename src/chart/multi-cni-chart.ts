@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr } from '../addressing';
 import { CiliumPrimary, IpamMode } from '../cilium';
+import { CiliumResources } from '../cilium-resources';
 import { NetworkCrds } from '../crds';
 import { DeceptiveNetworkConfig } from '../deception';
 import { DemoPods } from '../demo';
@@ -28,6 +29,8 @@ export class MultiCniChart extends Chart {
   public readonly networkCrds: NetworkCrds;
   /** Cilium, the primary CNI. */
   public readonly cilium: CiliumPrimary;
+  /** Cilium's custom resources (pools, L2/BGP/egress policies), applied once the operator is up. */
+  public readonly ciliumResources: CiliumResources;
   /** Multus, pinned to Cilium's CNI config file. */
   public readonly multus: Multus;
   /** OVN-Kubernetes, the secondary CNI. */
@@ -39,7 +42,7 @@ export class MultiCniChart extends Chart {
 
   constructor(scope: Construct, id: string, props: MultiCniChartProps) {
     super(scope, id, { disableResourceNameHashes: true, ...props });
-    const ciliumProps = props.cilium ?? {};
+    const { loadBalancerPools, l2AnnouncementPolicies, bgp, egressGatewayPolicies, ...ciliumProps } = props.cilium ?? {};
     const preset = checkPreset(props.preset);
     checkOnePodRange(props);
     // Each component names only its own props; atField prefixes the section of the chart's props, once.
@@ -53,6 +56,9 @@ export class MultiCniChart extends Chart {
       ...ciliumProps,
       preset: ciliumProps.preset ?? preset,
       podCidrs: ciliumProps.podCidrs ?? (ciliumProps.ipam?.clusterPoolOptions ? undefined : this.addressing.primaryPodCidrs.map(String)),
+    }));
+    this.ciliumResources = atField('cilium', () => new CiliumResources(this, 'cilium-resources', {
+      cilium: this.cilium, loadBalancerPools, l2AnnouncementPolicies, bgp, egressGatewayPolicies,
     }));
     this.multus = atField('multus', () => new Multus(this, 'multus', {
       ...props.multus,

@@ -64,6 +64,12 @@ export class CiliumPrimary extends Construct {
   public readonly agent: k8s.KubeDaemonSet;
   /** The operator Deployment `cilium-operator`. */
   public readonly operator: k8s.KubeDeployment;
+  /** Whether L2 announcements are on (`l2Announcements`). */
+  public readonly l2Announcements: boolean;
+  /** Whether the BGP control plane is on (`bgpControlPlane`). */
+  public readonly bgpControlPlane: boolean;
+  /** Whether the egress gateway is on (`egressGateway`). */
+  public readonly egressGateway: boolean;
 
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
@@ -72,6 +78,10 @@ export class CiliumPrimary extends Construct {
     this.podCidrs = settings.podCidrs;
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
+    // The features Cilium's custom resources need (cilium-resources refuses a resource whose feature is off).
+    this.l2Announcements = settings.l2Announcements;
+    this.bgpControlPlane = settings.bgpControlPlane;
+    this.egressGateway = settings.egressGateway;
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
     // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);

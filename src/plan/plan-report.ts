@@ -69,6 +69,8 @@ const ROLE_COLOURS: Record<string, string> = {
   'ovn transit': '#0891b2',
   'ovn masquerade': '#db2777',
   'secondary network': '#65a30d',
+  'load balancer': '#ea580c',
+  'egress ip': '#0f766e',
 };
 const OVERLAP = '#dc2626';
 

@@ -92,3 +92,27 @@ export function extractMetallbPool(ctx: ObjectContext, o: any): void {
     }
   });
 }
+
+/**
+ * CiliumEgressGatewayPolicy: the egress IP of `spec.egressGateway` and of each `spec.egressGateways[]`, an
+ * address of a gateway node's interface (Cilium's egress gateway manager, pkg/egressgateway/policy.go), so a
+ * range of one address that no pod, Service or pool range may hold.
+ */
+export function extractCiliumEgressPolicy(ctx: ObjectContext, o: any): void {
+  const name = `CiliumEgressGatewayPolicy ${o.metadata?.name ?? '?'} egressIP`;
+  const gateways: Array<[any, Array<string | number>]> = [[o.spec?.egressGateway, ['spec', 'egressGateway']]];
+  (Array.isArray(o.spec?.egressGateways) ? o.spec.egressGateways : []).forEach((g: any, i: number) => gateways.push([g, ['spec', 'egressGateways', i]]));
+  for (const [gateway, path] of gateways) {
+    const ip = gateway?.egressIP;
+    if (ip === undefined || ip === '') continue;
+    const field = `${path.slice(1).map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1)}.egressIP`;
+    const line = ctx.line([...path, 'egressIP']);
+    try {
+      const address = parseIpAddress(ip);
+      const interval: AddressInterval = { family: address.family, first: address.value, last: address.value };
+      ctx.push(ctx.out.ranges, { name, role: RangeRole.EGRESS_IP, line, field: `spec.${field}`, text: String(ip), block: coveringBlock(interval), intervals: [interval] });
+    } catch (e) {
+      ctx.problem('malformed', `malformed: ${ctx.owner} ${name}: ${(e as Error).message}`, line);
+    }
+  }
+}

@@ -43,7 +43,7 @@ export interface Extraction {
 }
 
 /** Roles the extractors use beside the address plan's own. */
-export const LOAD_BALANCER = RangeRole.custom('load balancer');
+export const LOAD_BALANCER = RangeRole.LOAD_BALANCER;
 export const NATIVE_ROUTING = RangeRole.custom('native routing');
 export const NODE_POD_RANGE = RangeRole.custom('node pod range');
 

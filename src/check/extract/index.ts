@@ -1,5 +1,5 @@
 import { ManifestDocument } from '../manifest-reader';
-import { extractCiliumConfig, extractCiliumLbPool, extractCiliumPodIpPool, extractMetallbPool } from './cilium';
+import { extractCiliumConfig, extractCiliumEgressPolicy, extractCiliumLbPool, extractCiliumPodIpPool, extractMetallbPool } from './cilium';
 import { extractKindCluster, extractKubeadmConfig, extractKubeadmConfigMap } from './cluster-config';
 import { Extraction, ObjectContext } from './found';
 import { extractNad } from './nad';
@@ -34,6 +34,9 @@ export function extractAll(docs: ManifestDocument[]): Extraction {
         break;
       case 'CiliumLoadBalancerIPPool':
         extractCiliumLbPool(ctx, o);
+        break;
+      case 'CiliumEgressGatewayPolicy':
+        extractCiliumEgressPolicy(ctx, o);
         break;
       case 'IPAddressPool':
         if (api.startsWith('metallb.io/')) extractMetallbPool(ctx, o);

@@ -1,0 +1,9 @@
+export { SelectorOperator } from './label-selector';
+export type { LabelSelector, SelectorRequirement } from './label-selector';
+export type { LoadBalancerPoolBlock, ParsedBlock } from './pool-block';
+export * from './cilium-resources-props';
+export * from './load-balancer-ip-pool';
+export * from './l2-announcement-policy';
+export * from './bgp-control-plane';
+export * from './egress-gateway-policy';
+export * from './cilium-resources';
