@@ -30,6 +30,7 @@ OPENAPI_ROOT="$CACHE_ROOT/openapi"
 mapfile -t K8S_MODULES < <(cd "$GO_SRC" && ls -d kubernetes-1.* | sort -V)
 [ ${#K8S_MODULES[@]} -gt 0 ] || { echo "build.sh: no $GO_SRC/kubernetes-1.* module" >&2; exit 1; }
 MIN_GO_MINOR=26 # k8s.io/kubernetes v1.37, etcd v3.6.17 and sigs.k8s.io/kwok v0.8 declare go 1.26
+GO_TOOLCHAIN=go1.26.8 # what an older Go (>= 1.21) fetches for itself when no Go >= 1.26 is packaged
 # Part of the cache key: bump when the way the binaries are built changes.
 BUILD_FORMAT="v2 CGO_ENABLED=0 -trimpath -ldflags=-s -w +version kubernetes-1.NN/"
 
@@ -102,11 +103,21 @@ go_minor() { # prints the minor version of the go on PATH, e.g. 26 for go1.26.8
 
 go_ok() { local m; m="$(go_minor)" && [ -n "$m" ] && [ "$m" -ge "$MIN_GO_MINOR" ]; }
 
-# Newest packaged golang-1.N-go with N >= MIN_GO_MINOR, from the apt lists given by "$@" (apt options).
+# Newest packaged golang-1.N-go with N >= GO_PKG_MIN (default MIN_GO_MINOR), from the apt lists given by "$@" (apt options).
 newest_go_pkg() {
   apt-cache "$@" search --names-only '^golang-1\.[0-9]+-go$' 2>/dev/null |
     sed -n 's/^golang-1\.\([0-9][0-9]*\)-go .*/\1/p' | sort -n |
-    awk -v min="$MIN_GO_MINOR" '$1 >= min { v = $1 } END { if (v) print "golang-1." v "-go" }'
+    awk -v min="${GO_PKG_MIN:-$MIN_GO_MINOR}" '$1 >= min { v = $1 } END { if (v) print "golang-1." v "-go" }'
+}
+
+# A Go >= 1.21 too old for the modules fetches a newer toolchain itself (GOTOOLCHAIN): the
+# golang.org/toolchain module, from the Go module proxy, checked against the checksum database.
+use_go_toolchain() {
+  local m goroot
+  m="$(go_minor)" && [ -n "$m" ] && [ "$m" -ge 21 ] || return 1
+  log "$(go env GOVERSION) is older than go1.$MIN_GO_MINOR: fetching the $GO_TOOLCHAIN toolchain through the Go module proxy"
+  goroot="$(GOTOOLCHAIN="$GO_TOOLCHAIN" go env GOROOT)" && [ -x "$goroot/bin/go" ] || return 1
+  export PATH="$goroot/bin:$PATH"
 }
 
 install_go() {
@@ -129,7 +140,9 @@ install_go() {
       -o "Dir::State::Lists=$priv/lists")
     apt-get "${opts[@]}" update -qq >&2
     pkg="$(newest_go_pkg "${opts[@]}")"
-    [ -n "$pkg" ] || { log "no Go >= 1.$MIN_GO_MINOR in apt, even in $codename-backports"; return 1; }
+    # None new enough: one >= 1.21 will fetch the newer toolchain itself (use_go_toolchain).
+    [ -n "$pkg" ] || pkg="$(GO_PKG_MIN=21 newest_go_pkg "${opts[@]}")"
+    [ -n "$pkg" ] || { log "no Go >= 1.21 in apt, even in $codename-backports"; return 1; }
     opts+=(-t "$codename-backports")
   fi
   log "installing $pkg"
@@ -147,9 +160,11 @@ if ! go_ok; then
     export PATH="$saved"
   done
 fi
+go_ok || use_go_toolchain || true
 if ! go_ok; then
   log "Go >= 1.$MIN_GO_MINOR not found (have: $(go version 2>/dev/null || echo none)); installing it with apt"
   install_go
+  go_ok || use_go_toolchain || true
   go_ok || { log "Go install failed"; exit 1; }
 fi
 # The harness makes its certificates with openssl.
@@ -204,26 +219,23 @@ for m in "${K8S_MODULES[@]}"; do
     vflags+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=1 -X $pkg.gitMinor=$(echo "$v" | cut -d. -f2) -X $pkg.gitTreeState=clean"
   done
   mapfile -t cmds < <(commands_of "$m")
-  t=$(date +%s)
   log "building kubernetes $v (${cmds[*]}) from go/$m"
   mkdir -p "$TMP/$m"
   # One go build per version: the commands' shared packages are compiled once.
-  (cd "$GO_SRC/$m" && go build -p "$JOBS" -trimpath -ldflags="-s -w$vflags" -o "$TMP/$m/" "${cmds[@]/#/./}")
+  TIMEFORMAT="build.sh: kubernetes $v built in %0R s (CPU: %0U s user, %0S s sys)"
+  time (cd "$GO_SRC/$m" && go build -p "$JOBS" -trimpath -ldflags="-s -w$vflags" -o "$TMP/$m/" "${cmds[@]/#/./}")
   if [ -e "$TMP/$m/kubectl" ]; then mv "$TMP/$m/kubectl" "$TMP/kubectl"; fi
   "$TMP/$m/kube-apiserver" --version >&2
-  log "kubernetes $v built in $(($(date +%s) - t))s"
 done
 [ -x "$TMP/kubectl" ] || { log "no kubectl/main.go in any of go/${K8S_MODULES[*]} (it belongs in the newest)"; exit 1; }
-t=$(date +%s)
 log "building etcd $(cd "$GO_SRC/etcd" && go list -m -f '{{.Version}}' go.etcd.io/etcd/server/v3)"
-(cd "$GO_SRC/etcd" && go build -p "$JOBS" -trimpath -ldflags="-s -w" -o "$TMP/" .)
-log "etcd built in $(($(date +%s) - t))s"
+TIMEFORMAT="build.sh: etcd built in %0R s (CPU: %0U s user, %0S s sys)"
+time (cd "$GO_SRC/etcd" && go build -p "$JOBS" -trimpath -ldflags="-s -w" -o "$TMP/" .)
 # kwok is its own module: its k8s.io libraries (v0.36 for kwok v0.8) need not match any tested server
 # (client-go supports servers one minor older or newer).
-t=$(date +%s)
 log "building kwok $(cd "$GO_SRC/kwok" && go list -m -f '{{.Version}}' sigs.k8s.io/kwok)"
-(cd "$GO_SRC/kwok" && go build -p "$JOBS" -trimpath -ldflags="-s -w" -o "$TMP/" sigs.k8s.io/kwok/cmd/kwok)
-log "kwok built in $(($(date +%s) - t))s"
+TIMEFORMAT="build.sh: kwok built in %0R s (CPU: %0U s user, %0S s sys)"
+time (cd "$GO_SRC/kwok" && go build -p "$JOBS" -trimpath -ldflags="-s -w" -o "$TMP/" sigs.k8s.io/kwok/cmd/kwok)
 "$TMP/kubectl" version --client >&2
 "$TMP/kwok" --version >&2
 "$TMP/etcd" --version | head -1 >&2
