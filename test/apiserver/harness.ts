@@ -516,6 +516,10 @@ class ApiServerImpl implements ApiServer {
       `--etcd-servers=${etcdUrl}`,
       '--bind-address=127.0.0.1',
       '--advertise-address=127.0.0.1',
+      // From v1.37 the endpoint reconciler refuses a loopback advertise address ("cannot use public IP
+      // 127.0.0.1 with endpoint reconciler", pkg/controlplane/instance.go, reconcilers' ValidateIP); `none`
+      // does not check it. The cost: no Endpoints for the `kubernetes` Service, which nothing here reads.
+      '--endpoint-reconciler-type=none',
       `--secure-port=${securePort}`,
       `--cert-dir=${path.join(this.dir, 'cert-dir')}`,
       `--tls-cert-file=${path.join(this.dir, 'serving.crt')}`,
