@@ -18,11 +18,11 @@
 # Usage: build.sh            build if needed; the last stdout line is the directory
 #        build.sh --cached   print the directory if already built, else exit 3
 #        build.sh --dir      print the directory the binaries go to (built or not)
-#        build.sh --openapi  only fetch the OpenAPI specs (a module download, no build); prints their root
 #        build.sh --yamlreader-path   print the path of the yamlreader helper (built or not)
 # It also builds yamlreader (test/apiserver/go/yamlreader: kubectl's YAML reader, for
 # test/app/kubectl-read.test.ts), cached apart under its own key, so that editing it
 # never rebuilds Kubernetes.
+#        build.sh --openapi  only fetch the OpenAPI specs (a module download, no build); prints their root
 # All progress goes to stderr.
 set -euo pipefail
 
