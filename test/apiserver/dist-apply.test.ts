@@ -2,14 +2,15 @@
  * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd) of every tested Kubernetes version (KUBERNETES_VERSIONS:
  * the oldest and the newest supported minor), for the default stack (central; Cilium 1.20.0, Multus v4.3.0 thin),
  * interconnect, Multus v4.3.0 thick, the seed preset (Cilium 1.16.7, Multus v4.1.3), Cilium 1.20.0's features with
- * Gateway API, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back, a second
+ * Gateway API, the fidelity suite's `production` variant, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back, a second
  * server-side dry-run apply changes nothing, and a broken object is rejected.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
+import { CILIUM_FEATURE_CASES } from '../fidelity/cases';
 import { ManifestObject, builtinSchemasAvailable, validateManifests } from '../util/k8s-schema';
 import { applyDist, synthIntoTempDir } from './dist';
 import {
@@ -32,6 +33,12 @@ function gatewayApiCrds(): string {
   return path.join(dir, 'config', 'crd', 'standard');
 }
 
+/**
+ * The fidelity suite's `production` variant on 1.20.0 (test/fidelity/cases.ts: the chart flags of the upstream
+ * render), as a values file: one source for both suites.
+ */
+const PRODUCTION = CILIUM_FEATURE_CASES.find((c) => c.id === 'cilium/1.20.0/production')!.values as { cilium: Record<string, unknown> };
+
 const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; mustHave?: string[]; preinstall?: () => string; warns?: RegExp }> = [
   // the default releases: Cilium 1.20.0 (cilium-secrets namespace, ztunnel RBAC) and Multus v4.3.0
   { name: 'default (central)', values: '', mustHave: ['Namespace//cilium-secrets', 'Role/cilium-secrets/cilium-tlsinterception-secrets', 'Role/kube-system/cilium-operator-ztunnel'] },
@@ -48,6 +55,16 @@ const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; must
     preinstall: gatewayApiCrds,
     mustHave: ['ValidatingAdmissionPolicy//gateway.cilium.io', 'ValidatingAdmissionPolicyBinding//gateway.cilium.io',
       'Role/cilium-secrets/cilium-gateway-secrets', 'Role/kube-system/cilium-bgp-control-plane-secrets'],
+  },
+  // The production variant: Relay, UI, metrics, WireGuard, L2 announcements, bandwidth manager, native routing with
+  // KPR. It does not set gatewayApi; if it ever does, the Gateway API CRDs are applied first, as for the case above.
+  {
+    name: 'the production variant (Cilium 1.20.0)',
+    values: stringify(PRODUCTION),
+    preinstall: PRODUCTION.cilium.gatewayApi ? gatewayApiCrds : undefined,
+    mustHave: ['Deployment/kube-system/hubble-relay', 'Deployment/kube-system/hubble-ui', 'Service/kube-system/hubble-relay',
+      'Service/kube-system/hubble-ui', 'Service/kube-system/hubble-metrics', 'ConfigMap/kube-system/hubble-ui-nginx',
+      'ConfigMap/kube-system/hubble-relay-config'],
   },
   {
     name: 'dual-stack',

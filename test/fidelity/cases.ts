@@ -77,7 +77,7 @@ export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) =>
  * (a Gateway API custom resource) in stage2/, the ServiceMonitors (the prometheus-operator's kind) in optional/.
  */
 export const CILIUM_FEATURE_VERSIONS = ['1.18.12', '1.19.6', '1.20.0'] as const;
-export const CILIUM_FEATURE_VARIANTS = ['hubble-ui', 'metrics', 'wireguard', 'lb-l2-bgp', 'gateway-api', 'egress-bandwidth'] as const;
+export const CILIUM_FEATURE_VARIANTS = ['hubble-ui', 'metrics', 'wireguard', 'lb-l2-bgp', 'gateway-api', 'egress-bandwidth', 'production'] as const;
 
 const KPR = { kubeProxyReplacement: true, k8sServiceHost: 'ovn-control-plane', k8sServicePort: 6443 };
 /** The `cilium:` values of each variant. */
@@ -92,6 +92,14 @@ const CILIUM_FEATURE_VALUES: Record<typeof CILIUM_FEATURE_VARIANTS[number], Reco
   'lb-l2-bgp': { ...KPR, l2Announcements: true, bgpControlPlane: true },
   'gateway-api': { ...KPR, gatewayApi: true },
   'egress-bandwidth': { ...KPR, bpfMasquerade: true, egressGateway: true, bandwidthManager: true, bbr: true },
+  // KPR, native routing over the default pod range 10.244.0.0/16 (the render's ipv4NativeRoutingCIDR) with
+  // auto direct node routes, BPF masquerading, Relay and UI, prometheus (operator.prometheus.enabled is the
+  // chart's default: true), four Hubble metrics, WireGuard, L2 announcements and the bandwidth manager.
+  'production': {
+    ...KPR, routingMode: 'native', ipv4NativeRoutingCidr: '10.244.0.0/16', autoDirectNodeRoutes: true, bpfMasquerade: true,
+    hubble: { relay: true, ui: true, metrics: ['dns', 'drop', 'tcp', 'flow'] }, prometheus: true,
+    encryption: 'wireguard', l2Announcements: true, bandwidthManager: true,
+  },
 };
 const EXTRA_FILES: Partial<Record<typeof CILIUM_FEATURE_VARIANTS[number], string[]>> = {
   'gateway-api': ['stage2/01-cilium.k8s.yaml'],

@@ -25,10 +25,12 @@ const featureCases = (versions: readonly string[] = CILIUM_FEATURE_VERSIONS, var
   versions.flatMap((v) => variants.map((x) => `cilium/${v}/${x}`));
 /** Variants with Hubble TLS (certgen Job and CronJob); dualstack-geneve turns it off. */
 const WITH_TLS = ['seed', 'pool-native-kpr'];
+/** Variants with Hubble Relay and UI. */
+const WITH_RELAY_UI = ['hubble-ui', 'production'];
 const CILIUM_API_DEFAULT = 'the chart writes the API default explicitly; we leave it to the API server (it would drop it anyway)';
 
 /**
- * The feature variants (wireguard, lb-l2-bgp, gateway-api, egress-bandwidth) keep Hubble TLS on, like the
+ * The feature variants (wireguard, lb-l2-bgp, gateway-api, egress-bandwidth, production) keep Hubble TLS on, like the
  * seed: every difference of a version's seed case is theirs too, for the same reason. Their own features
  * render as upstream, so they add no difference of their own.
  */
@@ -98,17 +100,17 @@ const cilium: IntendedDifference[] = [
   },
   // Hubble Relay and UI.
   ...['Deployment kube-system/hubble-relay', 'Deployment kube-system/hubble-ui'].map((w) => ({
-    cases: featureCases(['1.20.0'], ['hubble-ui']),
+    cases: featureCases(['1.20.0'], WITH_RELAY_UI),
     id: `${w}: template labels.helm.sh/chart`,
     reason: 'the output is not managed by helm: no helm.sh/chart label on any object (the 1.20 chart also puts it on pod templates)',
   })),
   ...['retry-timeout', 'sort-buffer-drain-timeout', 'sort-buffer-len-max'].map((key) => ({
-    cases: featureCases(CILIUM_FEATURE_VERSIONS, ['hubble-ui']),
+    cases: featureCases(CILIUM_FEATURE_VERSIONS, WITH_RELAY_UI),
     id: `ConfigMap kube-system/hubble-relay-config: data[config.yaml].${key}`,
     reason: "the chart writes the key with an empty value (its values leave it unset), which Relay reads as unset, its own default; we leave the key out",
   })),
   {
-    cases: featureCases(CILIUM_FEATURE_VERSIONS, ['hubble-ui']),
+    cases: featureCases(CILIUM_FEATURE_VERSIONS, WITH_RELAY_UI),
     id: 'ConfigMap kube-system/hubble-ui-nginx: data[nginx.conf]',
     reason: "our own text of the frontend's nginx server block (src/cilium/hubble-ui.ts), with the chart's directives and values (listen 8081 on IPv4 and IPv6, root /app, /api to 127.0.0.1:8090, /healthz, index.html fallback, probes not logged); only indentation, blank lines and comments differ",
   },

@@ -8,12 +8,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { Cidr, IpFamily, RangeRole } from '../../../src/addressing';
 import { valuesToProps } from '../../../src/app/values';
 import { MultiCniChart } from '../../../src/chart';
 import { KCM_DEFAULT_NODE_MASK } from '../../../src/common/control-plane-facts';
 import { main } from '../../../src/main';
+import { CILIUM_FEATURE_CASES } from '../../fidelity/cases';
 import { Cluster, nodesFromKindConfig, startCluster, waitFor } from '../cluster';
 import { SynthDir, applyDist, synthIntoTempDir } from '../dist';
 import { DUAL_STACK_VALUES, KUBERNETES_VERSIONS, apiServerAvailability, buildApiServerBinaries } from '../harness';
@@ -38,7 +39,12 @@ interface Scenario {
   readonly zones?: boolean;
   /** Also prove that a conflicting host port leaves a pod Pending. */
   readonly portConflict?: boolean;
+  /** Deployments (namespace/name) that must be among the Available ones. */
+  readonly deployments?: string[];
 }
+
+/** The fidelity suite's `production` variant on Cilium 1.20.0 (test/fidelity/cases.ts), as a values file. */
+const PRODUCTION_VALUES = stringify(CILIUM_FEATURE_CASES.find((c) => c.id === 'cilium/1.20.0/production')!.values);
 
 const SCENARIOS: Scenario[] = [
   { name: 'default stack (central)', values: '', portConflict: true },
@@ -48,7 +54,29 @@ const SCENARIOS: Scenario[] = [
     values: DUAL_STACK_VALUES,
   },
   { name: '100 nodes', values: 'addressing:\n  nodeCount: 100\n' },
+  // Relay, UI, metrics, WireGuard, L2 announcements, bandwidth manager, native routing with KPR.
+  {
+    name: 'the production variant (Cilium 1.20.0)',
+    values: PRODUCTION_VALUES,
+    deployments: ['kube-system/cilium-operator', 'kube-system/hubble-relay', 'kube-system/hubble-ui', 'ovn-kubernetes/ovnkube-db', 'ovn-kubernetes/ovnkube-master'],
+  },
 ];
+
+/** Host ports declared twice on one node (`node port/protocol: pod, pod`), from the pods bound there. */
+function hostPortClashes(pods: any[]): string[] {
+  const owners = new Map<string, string[]>();
+  for (const p of pods) {
+    if (!p.spec.nodeName) continue;
+    for (const c of p.spec.containers ?? []) {
+      for (const port of c.ports ?? []) {
+        if (!port.hostPort) continue;
+        const key = `${p.spec.nodeName} ${port.hostPort}/${port.protocol ?? 'TCP'}`;
+        owners.set(key, [...owners.get(key) ?? [], `${p.metadata.namespace}/${p.metadata.name}`]);
+      }
+    }
+  }
+  return [...owners].filter(([, o]) => o.length > 1).map(([k, o]) => `${k}: ${o.join(', ')}`);
+}
 
 interface Synth extends SynthDir {
   readonly chart: MultiCniChart;
@@ -196,6 +224,9 @@ describeCluster.each(CLUSTER_VERSIONS)('dist/ on a simulated cluster of Kubernet
         }
         const deps: any[] = getJson(cluster, ['deployments', '-A']).items;
         expect(deps.length).toBeGreaterThan(0);
+        const available = deps.filter((d) => (d.status.conditions ?? []).some((c: any) => c.type === 'Available' && c.status === 'True'))
+          .map((d) => `${d.metadata.namespace}/${d.metadata.name}`);
+        expect(available).toEqual(expect.arrayContaining(scenario.deployments ?? []));
         const kinds = [...ds.map((d) => ['daemonset', d]), ...deps.map((d) => ['deployment', d])] as Array<[string, any]>;
         for (const [kind, d] of kinds) {
           const r = cluster.kubectl(['rollout', 'status', `${kind}/${d.metadata.name}`, '-n', d.metadata.namespace, '--timeout=60s'], { timeoutMs: 90_000 });
@@ -210,6 +241,10 @@ describeCluster.each(CLUSTER_VERSIONS)('dist/ on a simulated cluster of Kubernet
           expect(mine.map((p) => p.spec.nodeName).sort()).toEqual(cluster.nodes.map((n) => n.name).sort());
           expect(mine.every((p) => p.status.phase === 'Running')).toBe(true);
         }
+        // No node has a host port declared twice: the scheduler's NodePorts filter leaves such a pod Pending (the
+        // port-conflict test below proves it), but a pod bound by spec.nodeName skips the scheduler, and kwok,
+        // unlike a kubelet, admits it anyway; this catches that too.
+        expect(hostPortClashes(pods)).toEqual([]);
       }, TEST_TIMEOUT);
 
       test('the demo pods run on the nodes they name', () => {
