@@ -1,11 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { loadValuesFile, valuesToProps } from './app/values';
 import { OutputError, writeOutputs } from './app/atomic-dir';
 import { escapeUnprintable, valuesErrorLine } from './app/error-message';
 import { SynthOutput, synthesize } from './app/synthesize';
 import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
+import { copyToCdk8sOutdir } from './app/cdk8s-cli-output';
 
 const USAGE = `usage: synth [--values FILE] [--outdir DIR] [--kind-config FILE]
   --values FILE       helm-like YAML values (see README); default: the seed's deployment
@@ -57,17 +56,11 @@ export function main(
     return 1;
   }
   // `cdk8s synth` empties its own output directory and expects the manifests there.
-  const cdk8sOut = process.env.CDK8S_OUTDIR;
-  if (cdk8sOut && path.resolve(cdk8sOut) !== path.resolve(outdir)) {
-    try {
-      for (const f of out.files) {
-        fs.mkdirSync(path.dirname(path.join(cdk8sOut, f.path)), { recursive: true });
-        fs.writeFileSync(path.join(cdk8sOut, f.path), f.content);
-      }
-    } catch (e) {
-      err(`synth: wrote ${outdir}/ and ${kindConfig}, but copying to CDK8S_OUTDIR ${cdk8sOut} failed: ${(e as Error).message}`);
-      return 1;
-    }
+  try {
+    copyToCdk8sOutdir(out.files, outdir);
+  } catch (e) {
+    err(`synth: wrote ${outdir}/ and ${kindConfig}, but copying to CDK8S_OUTDIR ${process.env.CDK8S_OUTDIR} failed: ${(e as Error).message}`);
+    return 1;
   }
   const manifests = out.files.filter((f) => f.objects.length > 0); // the address-plan files hold no objects
   const count = (stage2: boolean) => manifests.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);

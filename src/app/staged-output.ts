@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
+import { copyToCdk8sOutdir } from './cdk8s-cli-output';
 import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { validateApp } from './validate-app';
 import { fileNamePart } from '../util/text';
@@ -56,12 +57,15 @@ export class StagedOutput {
 
   /**
    * Renders the app and replaces `outdir` with the staged layout. Everything is rendered first and swapped
-   * in at the end, so a failing app leaves the previous `outdir` untouched.
+   * in at the end, so a failing app leaves the previous `outdir` untouched. When the cdk8s CLI runs the app
+   * (`cdk8s synth` sets `CDK8S_OUTDIR`), the same files are also written into the CLI's output directory,
+   * which it requires to hold the manifests.
    * @returns the files written
    */
   public static write(app: App, outdir: string, options: StagedOutputOptions = {}): StagedFile[] {
     const files = StagedOutput.render(app, options);
     writeOutputs({ dir: outdir, files: new Map(files.map((f) => [f.path, f.content])) });
+    copyToCdk8sOutdir(files, outdir);
     return files;
   }
 
