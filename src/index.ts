@@ -11,3 +11,4 @@ export * from './demo';
 export * from './chart';
 export * from './app/manifest-layout';
 export * from './app/staged-output';
+export * from './app/multi-cni-values';

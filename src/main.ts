@@ -1,4 +1,4 @@
-import { loadValuesFile, valuesToProps } from './app/values';
+import { layersToProps, readValuesLayers, valuesToProps } from './app/values';
 import { OutputError, writeOutputs } from './app/atomic-dir';
 import { escapeUnprintable, valuesErrorLine } from './app/error-message';
 import { SynthOutput, synthesize } from './app/synthesize';
@@ -7,7 +7,8 @@ import { STAGE2_DIR } from './app/manifest-layout';
 import { copyToCdk8sOutdir } from './app/cdk8s-cli-output';
 
 const USAGE = `usage: synth [--values FILE] [--outdir DIR] [--kind-config FILE]
-  --values FILE       helm-like YAML values (see README); default: the seed's deployment
+  --values FILE       helm-like YAML values (see README); default: the seed's deployment. Repeat it to
+                      layer files: merged left to right as helm does (maps merged, lists replaced)
   --outdir DIR        output directory, replaced only when synth succeeds, and only if it is absent,
                       empty or written by synth before (it holds the marker .cdk8s-multicni); default: dist
   --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml`;
@@ -19,6 +20,7 @@ export function main(
   err: (line: string) => void = (l) => process.stderr.write(l + '\n'),
 ): number {
   const args = new Map<string, string>();
+  const valuesFiles: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '-h' || flag === '--help') {
@@ -29,20 +31,23 @@ export function main(
       err(`synth: ${argv[i + 1] === undefined && flag.startsWith('--') ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
       return 2;
     }
-    args.set(flag, argv[++i]);
+    if (flag === '--values') valuesFiles.push(argv[++i]);
+    else args.set(flag, argv[++i]);
   }
   const outdir = args.get('--outdir') ?? 'dist';
   const kindConfig = args.get('--kind-config') ?? 'kind-config.yaml';
-  const valuesFile = args.get('--values');
+  const valuesFile = valuesFiles.length > 0 ? valuesFiles : undefined;
   const unchanged = `nothing was written (${outdir}/ and ${kindConfig} are unchanged)`;
   let props: MultiCniChartProps | undefined;
+  let layers: unknown[] | undefined;
   let out: SynthOutput;
   try {
-    props = valuesFile ? loadValuesFile(valuesFile) : valuesToProps({});
+    layers = valuesFile ? readValuesLayers(valuesFile) : undefined;
+    props = layers ? layersToProps(layers) : valuesToProps({});
     out = synthesize(props);
   } catch (e) {
     // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
-    const line = valuesErrorLine(e, valuesFile, props);
+    const line = valuesErrorLine(e, valuesFile, props, layers);
     err(`${valuesFile ? line : `synth: ${line}`}; ${unchanged}`);
     return 1;
   }
