@@ -6,12 +6,13 @@ import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
 import { copyToCdk8sOutdir } from './app/cdk8s-cli-output';
 
-const USAGE = `usage: synth [--values FILE] [--outdir DIR] [--kind-config FILE]
+const USAGE = `usage: synth [--values FILE]... [--outdir DIR] [--kind-config FILE | --no-kind-config]
   --values FILE       helm-like YAML values (see README); default: the seed's deployment. Repeat it to
                       layer files: merged left to right as helm does (maps merged, lists replaced)
   --outdir DIR        output directory, replaced only when synth succeeds, and only if it is absent,
                       empty or written by synth before (it holds the marker .cdk8s-multicni); default: dist
-  --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml`;
+  --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml
+  --no-kind-config    write no kind config (a cluster that is not kind)`;
 
 /** The synth app: seed defaults or a values file → dist/ (and a kind config). Returns the exit code. */
 export function main(
@@ -21,11 +22,16 @@ export function main(
 ): number {
   const args = new Map<string, string>();
   const valuesFiles: string[] = [];
+  let noKindConfig = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '-h' || flag === '--help') {
       log(USAGE);
       return 0;
+    }
+    if (flag === '--no-kind-config') {
+      noKindConfig = true;
+      continue;
     }
     if (!['--values', '--outdir', '--kind-config'].includes(flag) || argv[i + 1] === undefined) {
       err(`synth: ${argv[i + 1] === undefined && flag.startsWith('--') ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
@@ -35,9 +41,13 @@ export function main(
     else args.set(flag, argv[++i]);
   }
   const outdir = args.get('--outdir') ?? 'dist';
-  const kindConfig = args.get('--kind-config') ?? 'kind-config.yaml';
+  if (noKindConfig && args.has('--kind-config')) {
+    err(`synth: --kind-config and --no-kind-config exclude each other\n${USAGE}`);
+    return 2;
+  }
+  const kindConfig = noKindConfig ? undefined : args.get('--kind-config') ?? 'kind-config.yaml';
   const valuesFile = valuesFiles.length > 0 ? valuesFiles : undefined;
-  const unchanged = `nothing was written (${outdir}/ and ${kindConfig} are unchanged)`;
+  const unchanged = `nothing was written (${outdir}/ ${kindConfig ? `and ${kindConfig} are` : 'is'} unchanged)`;
   let props: MultiCniChartProps | undefined;
   let layers: unknown[] | undefined;
   let out: SynthOutput;
@@ -53,7 +63,7 @@ export function main(
   }
   try {
     // The kind config is part of the same transaction: both are replaced, or neither.
-    writeOutputs({ dir: outdir, files: new Map(out.files.map((f) => [f.path, f.content])), siblings: new Map([[kindConfig, out.kindConfig]]) });
+    writeOutputs({ dir: outdir, files: new Map(out.files.map((f) => [f.path, f.content])), siblings: new Map(kindConfig ? [[kindConfig, out.kindConfig]] : []) });
   } catch (e) {
     // A refusal touched nothing: say that both outputs are as they were (a failure says so itself).
     const untouched = e instanceof OutputError && e.changedNothing && !e.saysNothingChanged;
@@ -64,13 +74,13 @@ export function main(
   try {
     copyToCdk8sOutdir(out.files, outdir);
   } catch (e) {
-    err(`synth: wrote ${outdir}/ and ${kindConfig}, but copying to CDK8S_OUTDIR ${process.env.CDK8S_OUTDIR} failed: ${(e as Error).message}`);
+    err(`synth: wrote ${outdir}/${kindConfig ? ` and ${kindConfig}` : ''}, but copying to CDK8S_OUTDIR ${process.env.CDK8S_OUTDIR} failed: ${(e as Error).message}`);
     return 1;
   }
   const manifests = out.files.filter((f) => f.objects.length > 0); // the address-plan files hold no objects
   const count = (stage2: boolean) => manifests.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
-  log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig}`);
+  log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig ?? 'not written (--no-kind-config)'}`);
   for (const f of manifests) log(`  ${outdir}/${f.path} (${f.objects.length})`);
-  for (const w of out.warnings) err(`warning: ${escapeUnprintable(w)}`);
+  for (const w of out.warnings.filter((x) => kindConfig || !x.startsWith('kind config: '))) err(`warning: ${escapeUnprintable(w)}`);
   return 0;
 }

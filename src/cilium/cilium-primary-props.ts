@@ -48,11 +48,12 @@ export interface CiliumPrimaryProps {
   readonly routingMode?: RoutingMode;
 
   /**
-   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing it is rendered only
-   * when given (Cilium then uses it for encapsulating features such as DSR dispatch). Geneve's default
+   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it for
+   * encapsulating features such as DSR dispatch, and binds no tunnel port. Geneve's default
    * UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give
    * `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).
-   * @default TunnelProtocol.VXLAN with tunnel routing; not rendered with native routing
+   * @default TunnelProtocol.VXLAN with tunnel routing; with native routing VXLAN from 1.18 (as their charts
+   * render it), not rendered by 1.16.7
    */
   readonly tunnelProtocol?: TunnelProtocol;
 

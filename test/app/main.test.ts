@@ -77,6 +77,16 @@ describe('synth app', () => {
     expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(manifests);
   });
 
+  test('--no-kind-config writes dist/ only, and says so', () => {
+    const dir = tmp();
+    const r = run(['--outdir', path.join(dir, 'dist'), '--no-kind-config']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/kind config: not written \(--no-kind-config\)/);
+    expect(fs.readdirSync(dir)).toEqual(['dist']);
+    expect(run(['--outdir', path.join(dir, 'dist'), '--no-kind-config', '--kind-config', path.join(dir, 'k.yaml')]).err)
+      .toMatch(/--kind-config and --no-kind-config exclude each other/);
+  });
+
   test('bad arguments: refused before anything is written', () => {
     const dir = tmp();
     const outputs = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind.yaml')];
@@ -100,6 +110,12 @@ describe('values file', () => {
     expect(valuesToProps({ multus: { version: 'v4.2.4' } }).multus).toEqual({ version: MultusVersion.V4_2_4 });
     expect(() => valuesToProps({ multus: { version: '4.3.0' } })).toThrow('multus.version: invalid value "4.3.0": expected one of v4.1.3, v4.2.4, v4.3.0');
     expect(() => valuesToProps({ multus: { version: 4.3 } })).toThrow('multus.version: invalid value 4.3: expected one of v4.1.3, v4.2.4, v4.3.0');
+  });
+
+  test('a version written as a YAML number (1.20 reads as 1.2) gets a hint to quote it', () => {
+    expect(() => valuesToProps({ cilium: { version: 1.2 } })).toThrow(/^cilium\.version: invalid value 1\.2: expected one of [^;]*1\.20\.0[^;]*; YAML read an unquoted number: quote it, e\.g\. "1\.20\.0"$/);
+    expect(() => valuesToProps({ ovn: { imageTag: 1.2 } })).toThrow(/^ovn\.imageTag: invalid value 1\.2: expected a string; YAML read an unquoted number: quote it/);
+    expect(() => valuesToProps({ cilium: { version: '1.2' } })).not.toThrow(/unquoted/);
   });
 
   test.each([
