@@ -5,6 +5,8 @@ import { SynthOutput, synthesize } from './app/synthesize';
 import { MultiCniChartProps } from './chart';
 import { STAGE2_DIR } from './app/manifest-layout';
 import { copyToCdk8sOutdir } from './app/cdk8s-cli-output';
+import { decoyLine, keepPreviousDecoy, keptDecoyHint } from './app/previous-decoy';
+import { KEPT_DECOY_NAME } from './deception';
 
 const USAGE = `usage: synth [--values FILE]... [--outdir DIR] [--kind-config FILE | --no-kind-config]
   --values FILE       helm-like YAML values (see README); default: the seed's deployment. Repeat it to
@@ -12,7 +14,9 @@ const USAGE = `usage: synth [--values FILE]... [--outdir DIR] [--kind-config FIL
   --outdir DIR        output directory, replaced only when synth succeeds, and only if it is absent,
                       empty or written by synth before (it holds the marker .cdk8s-multicni); default: dist
   --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml
-  --no-kind-config    write no kind config (a cluster that is not kind)`;
+  --no-kind-config    write no kind config (a cluster that is not kind)
+  --redecoy           with addressing.decoy: auto, choose the decoy again instead of keeping the one the
+                      previous output records (this moves OVN-Kubernetes' pod addresses)`;
 
 /** The synth app: seed defaults or a values file → dist/ (and a kind config). Returns the exit code. */
 export function main(
@@ -23,14 +27,16 @@ export function main(
   const args = new Map<string, string>();
   const valuesFiles: string[] = [];
   let noKindConfig = false;
+  let redecoy = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '-h' || flag === '--help') {
       log(USAGE);
       return 0;
     }
-    if (flag === '--no-kind-config') {
-      noKindConfig = true;
+    if (flag === '--no-kind-config' || flag === '--redecoy') {
+      if (flag === '--redecoy') redecoy = true;
+      else noKindConfig = true;
       continue;
     }
     if (!['--values', '--outdir', '--kind-config'].includes(flag) || argv[i + 1] === undefined) {
@@ -50,15 +56,23 @@ export function main(
   const unchanged = `nothing was written (${outdir}/ ${kindConfig ? `and ${kindConfig} are` : 'is'} unchanged)`;
   let props: MultiCniChartProps | undefined;
   let layers: unknown[] | undefined;
+  let kept: string | undefined;
   let out: SynthOutput;
   try {
     layers = valuesFile ? readValuesLayers(valuesFile) : undefined;
     props = layers ? layersToProps(layers) : valuesToProps({});
+    if (redecoy && !props.addressing?.decoy?._automatic) {
+      err('synth: --redecoy: only with addressing.decoy: auto (a decoy you name is never moved by synth)');
+      return 2;
+    }
+    // An automatic decoy is chosen once: the previous output's choice is kept unless --redecoy.
+    ({ props, kept } = keepPreviousDecoy(props, outdir, redecoy));
     out = synthesize(props);
   } catch (e) {
     // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
     const line = valuesErrorLine(e, valuesFile, props, layers);
-    err(`${valuesFile ? line : `synth: ${line}`}; ${unchanged}`);
+    const hint = kept !== undefined && line.includes(KEPT_DECOY_NAME) ? `; ${keptDecoyHint(kept, outdir)}` : '';
+    err(`${valuesFile ? line : `synth: ${line}`}${hint}; ${unchanged}`);
     return 1;
   }
   try {
@@ -81,6 +95,8 @@ export function main(
   const count = (stage2: boolean) => manifests.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
   log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig ?? 'not written (--no-kind-config)'}`);
   for (const f of manifests) log(`  ${outdir}/${f.path} (${f.objects.length})`);
+  const decoy = decoyLine(manifests.flatMap((f) => f.objects), outdir, kept);
+  if (decoy !== undefined) log(decoy);
   for (const w of out.warnings.filter((x) => kindConfig || !x.startsWith('kind config: '))) err(`warning: ${escapeUnprintable(w)}`);
   return 0;
 }

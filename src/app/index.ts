@@ -3,3 +3,4 @@
 // values-file readers stay out of it.
 export { layersToProps, loadValuesFile, loadValuesFiles, readValuesLayers, valuesToProps } from './values';
 export { valuesErrorLine } from './error-message';
+export { keepPreviousDecoy } from './previous-decoy';

@@ -1,12 +1,15 @@
 import { App } from 'cdk8s';
-import { layersToProps, readValuesLayers, valuesErrorLine, valuesToProps } from '../app';
+import { keepPreviousDecoy, layersToProps, readValuesLayers, valuesErrorLine, valuesToProps } from '../app';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 
-const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
+const USAGE = `usage: multicni plan [--values FILE]... [--format markdown|svg] [--outdir DIR] [--redecoy]
   --values FILE      helm-like YAML values (see README); default: the seed's deployment; repeated, merged
                      left to right as helm does (maps merged, lists replaced)
-  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space)`;
+  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space)
+  --outdir DIR       the output synth would replace: with decoy: auto, its recorded decoy is kept, as synth
+                     keeps it; default: dist
+  --redecoy          choose the automatic decoy again, as synth --redecoy does`;
 
 /**
  * `multicni plan`: the address plan of the stack a values file describes, on stdout. Exit 0 when the plan
@@ -16,18 +19,25 @@ const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
 export function runPlan(args: string[], out: (line: string) => void, err: (line: string) => void): number {
   const valuesFiles: string[] = [];
   let format = 'markdown';
+  let outdir = 'dist';
+  let redecoy = false;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === '-h' || flag === '--help') {
       out(USAGE);
       return 0;
     }
-    if ((flag === '--values' || flag === '--format') && args[i + 1] !== undefined) {
+    if (flag === '--redecoy') {
+      redecoy = true;
+      continue;
+    }
+    if ((flag === '--values' || flag === '--format' || flag === '--outdir') && args[i + 1] !== undefined) {
       if (flag === '--values') valuesFiles.push(args[++i]);
+      else if (flag === '--outdir') outdir = args[++i];
       else format = args[++i];
       continue;
     }
-    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && ['--values', '--format'].includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
+    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && ['--values', '--format', '--outdir'].includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
     return 2;
   }
   if (format !== 'markdown' && format !== 'svg') {
@@ -41,6 +51,7 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
   try {
     layers = values ? readValuesLayers(values) : undefined;
     props = layers ? layersToProps(layers) : valuesToProps({});
+    ({ props } = keepPreviousDecoy(props, outdir, redecoy));
     chart = new MultiCniChart(new App(), 'multicni', props);
   } catch (e) {
     // Worded as synth words it: `FILE: key.path: problem`.

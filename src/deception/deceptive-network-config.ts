@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
-import { ADDRESS_CONFIG_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
+import { ADDRESS_CONFIG_KIND, AUTOMATIC_DECOY_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
 import { invalidValue } from '../common/field-error';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
@@ -82,6 +82,9 @@ export interface DeceptiveNetworkConfigProps {
   readonly podRangesFromNodes?: boolean;
 }
 
+/** The plan's name of a kept automatic decoy (DecoyNetwork.kept): an overlap message says where it came from. */
+export const KEPT_DECOY_NAME = 'ovn net_cidr (automatic decoy kept from the previous output)';
+
 const DEFAULTS = {
   join: { [IpFamily.IPV4]: '100.64.0.0/16', [IpFamily.IPV6]: 'fd98::/64' },
   transit: { [IpFamily.IPV4]: '100.88.0.0/16', [IpFamily.IPV6]: 'fd97::/64' },
@@ -143,6 +146,8 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     this.registerRanges();
 
     this.decoy = props.decoy ?? DecoyNetwork.seed();
+    // The output records whether the decoy is an automatic choice, so the next synth can keep it.
+    if (this.decoy._automatic || this.decoy._kept) ChartAddressPlan._join(this, AUTOMATIC_DECOY_KIND, this);
     if (this.decoy._automatic) {
       // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
       ChartAddressPlan._beforeCheck(this, () => this.resolveDecoy(), true);
@@ -213,7 +218,7 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     if (this.resolved === undefined) {
       this.resolved = this.decoy._resolve(this.plan, this.families);
       this.plan.registerClusterSubnets({
-        name: 'ovn net_cidr (decoy)',
+        name: this.decoy._kept ? KEPT_DECOY_NAME : 'ovn net_cidr (decoy)',
         role: RangeRole.DECOY_POD,
         owner: this.node.path,
         subnets: this.resolved,

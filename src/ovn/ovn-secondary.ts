@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
-import { ChartAddressPlan } from '../plan';
+import { AddressPlanRecord, ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
 import { addCentralControlPlane } from './central';
 import { addOvnConfigMap } from './config-map';
@@ -94,5 +94,7 @@ export class OvnSecondary extends Construct {
     addOvnkubeNode(this, settings);
     addOvsNode(this, settings);
     if (settings.egressQos) addEgressQosCrd(this);
+    // The whole App's plan in the output (what `multicni check dist/` and the next synth read back).
+    new AddressPlanRecord(this, 'AddressPlanRecord');
   }
 }

@@ -299,6 +299,10 @@ const ovn: IntendedDifference[] = [
     cases: [IC], id: `RBAC ServiceAccount ovn-kubernetes/ovnkube-db: only upstream: ${g}`, reason: 'the ovnkube-db RBAC of interconnect mode, not rendered (no central databases)',
   })),
   {
+    cases: [CENTRAL, IC], id: 'ConfigMap kube-system/multicni-address-plan: only project',
+    reason: "ours: the App's address plan recorded in the output (src/plan/address-plan-record.ts), so multicni check dist/ sees every planned range and the next synth keeps an automatic decoy; read by no component",
+  },
+  {
     cases: [IC], id: 'Role ovn-kubernetes/ovn-k8s-configmap-update: only project',
     reason: "the seed's chart binds ovnkube-node to this Role in interconnect mode without rendering it (a dangling RoleBinding); we render it",
   },
