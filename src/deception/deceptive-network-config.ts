@@ -85,6 +85,8 @@ export interface DeceptiveNetworkConfigProps {
 /** The plan's name of a kept automatic decoy (DecoyNetwork.kept): an overlap message says where it came from. */
 export const KEPT_DECOY_NAME = 'ovn net_cidr (automatic decoy kept from the previous output)';
 
+const SEED_DECOY = '10.254.0.0/16/24';
+
 const DEFAULTS = {
   join: { [IpFamily.IPV4]: '100.64.0.0/16', [IpFamily.IPV6]: 'fd98::/64' },
   transit: { [IpFamily.IPV4]: '100.88.0.0/16', [IpFamily.IPV6]: 'fd97::/64' },
@@ -145,6 +147,11 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     ]);
     this.registerRanges();
 
+    if (props.decoy === undefined && this.families.join('+') !== IpFamily.IPV4) {
+      // The seed's decoy is IPv4 only; OVN-Kubernetes needs one per family of the cluster (checkIPFamilies).
+      const example = this.families.map((f) => (f === IpFamily.IPV4 ? '10.254.0.0/16/24' : 'fd00:10:254::/48/64')).join(',');
+      throw new Error(`decoy: not set, and its default ${SEED_DECOY} is IPv4 only while the primary pod ranges are ${this.families.join('+')}: set decoy to auto (a free block per family; DecoyNetwork.automatic()) or to one cluster subnet per family, e.g. "${example}" (DecoyNetwork.fixed(...))`);
+    }
     this.decoy = props.decoy ?? DecoyNetwork.seed();
     // The output records whether the decoy is an automatic choice, so the next synth can keep it.
     if (this.decoy._automatic || this.decoy._kept) ChartAddressPlan._join(this, AUTOMATIC_DECOY_KIND, this);

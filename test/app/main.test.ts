@@ -135,6 +135,16 @@ describe('values file', () => {
     expect(() => valuesToProps(values)).toThrow(message);
   });
 
+  test('dual-stack without a decoy names addressing.decoy as not set and how to set it, never as a wrong value', () => {
+    const dir = tmp();
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'addressing:\n  primaryPodCidrs: [10.244.0.0/16, "fd00:10:244::/56"]\n  serviceCidrs: [10.96.0.0/16, "fd00:10:96::/112"]\n');
+    const r = run(['--values', values, '--outdir', path.join(dir, 'd'), '--no-kind-config']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^\S+v\.yaml: addressing\.decoy: not set, and its default 10\.254\.0\.0\/16\/24 is IPv4 only while the primary pod ranges are IPv4\+IPv6: set decoy to auto .* e\.g\. "10\.254\.0\.0\/16\/24,fd00:10:254::\/48\/64"/);
+    expect(r.err).not.toMatch(/family:/);
+  });
+
   test('a bad entry that only the construct can judge is reported with its key path at synth', () => {
     const dir = tmp();
     const values = path.join(dir, 'v.yaml');

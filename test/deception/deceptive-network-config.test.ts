@@ -22,6 +22,21 @@ describe('DeceptiveNetworkConfig', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
+  test('dual-stack or IPv6 without a decoy: says which key to set and how (auto, or one cluster subnet per family)', () => {
+    const dual = { primaryPodCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'], serviceCidrs: ['10.96.0.0/16', 'fd00:10:96::/112'] };
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', dual)).toThrow(
+      'decoy: not set, and its default 10.254.0.0/16/24 is IPv4 only while the primary pod ranges are IPv4+IPv6: set decoy to auto (a free block per family; DecoyNetwork.automatic()) or to one cluster subnet per family, e.g. "10.254.0.0/16/24,fd00:10:254::/48/64" (DecoyNetwork.fixed(...))');
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', { primaryPodCidrs: ['fd00:10:244::/56'], serviceCidrs: ['fd00:10:96::/112'] }))
+      .toThrow(/primary pod ranges are IPv6: .* e\.g\. "fd00:10:254::\/48\/64"/);
+    // both suggestions work as written
+    for (const decoy of [DecoyNetwork.automatic(), DecoyNetwork.fixed('10.254.0.0/16/24,fd00:10:254::/48/64')]) {
+      const chart = Testing.chart();
+      new DeceptiveNetworkConfig(chart, 'd', { ...dual, decoy });
+      expect(ChartAddressPlan.of(chart).check()).toEqual([]);
+      expect(() => Testing.synth(chart)).not.toThrow();
+    }
+  });
+
   test('every prop reaches the settings', () => {
     const chart = Testing.chart();
     const props: Required<Omit<DeceptiveNetworkConfigProps, 'nodeMaskSize'>> = {
