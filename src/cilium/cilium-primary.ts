@@ -1,4 +1,5 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
+import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
@@ -72,6 +73,7 @@ export class CiliumPrimary extends Construct {
     this.operator = addOperator(this, settings);
     addHubblePeer(this, settings);
     if (settings.hubbleTls) addHubbleCertgen(this, settings);
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 
   /**

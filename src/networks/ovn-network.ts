@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
@@ -105,6 +106,7 @@ export class OvnNetwork extends Construct {
     if (namespaceObject) this.nad.addDependency(namespaceObject);
     ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
     this.registerSubnets(subnets, props.nodeCount);
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 
   /** Registers the subnets in the chart's AddressPlan; a layer3 network's per-node split needs the node count. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { labelManaged } from '../common/object-labels';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { AddressPlanRecord, ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
@@ -96,5 +97,6 @@ export class OvnSecondary extends Construct {
     if (settings.egressQos) addEgressQosCrd(this);
     // The whole App's plan in the output (what `multicni check dist/` and the next synth read back).
     new AddressPlanRecord(this, 'AddressPlanRecord');
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 }
