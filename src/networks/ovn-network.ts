@@ -106,6 +106,12 @@ export class OvnNetwork extends Construct {
     if (namespaceObject) this.nad.addDependency(namespaceObject);
     ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
     this.registerSubnets(subnets, props.nodeCount);
+    if (this.topology === OvnTopology.LOCALNET) {
+      // ovn-controller connects a localnet port only where the node's Open vSwitch maps the physical network
+      // to a bridge (external_ids:ovn-bridge-mappings); nothing in the output sets it.
+      const physical = props.physicalNetworkName ?? networkName;
+      ChartAddressPlan.warn(this, `network ${this.qualifiedName}: localnet needs "${physical}" in ovn-bridge-mappings on every node its pods run on (ovs-vsctl set Open_vSwitch . external_ids:ovn-bridge-mappings=${physical}:<bridge>); this output does not set it, and pods there get no connectivity without it`);
+    }
     labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 

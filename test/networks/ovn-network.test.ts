@@ -29,6 +29,17 @@ describe('OvnNetwork', () => {
     expect(validateManifests([nad], [nadCrd])).toEqual([]);
   });
 
+  test('localnet: a warning names the bridge mapping every node needs for its physical network; other topologies none', () => {
+    const chart = Testing.chart();
+    new OvnNetwork(chart, 'a', { name: 'storage', namespace: 'tenant-a', topology: OvnTopology.LOCALNET, physicalNetworkName: 'physnet-storage', subnets: ['192.168.30.0/24'] });
+    new OvnNetwork(chart, 'b', { name: 'lan', topology: OvnTopology.LOCALNET });
+    new OvnNetwork(chart, 'c', { name: 'l3', subnets: ['10.245.0.0/16/24'] });
+    expect(ChartAddressPlan.warningsOf(chart)).toEqual([
+      expect.stringMatching(/^network tenant-a\/storage: localnet needs "physnet-storage" in ovn-bridge-mappings on every node .*external_ids:ovn-bridge-mappings=physnet-storage:<bridge>\)/),
+      expect.stringMatching(/^network default\/lan: localnet needs "lan" in ovn-bridge-mappings/),
+    ]);
+  });
+
   test('every prop reaches the config (localnet)', () => {
     const props: Required<OvnNetworkProps> = {
       name: 'physnet', namespace: 'tenant-a', networkName: 'tenant-a-physnet', topology: OvnTopology.LOCALNET,

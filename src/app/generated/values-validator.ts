@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects). 1.16.7 is end-of-life and the default only because the seed installs it; choose `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.\n\nDefault: CiliumVersion.V1_16_7 (as in the seed)"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it for encapsulating features such as DSR dispatch, and binds no tunnel port. Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN with tunnel routing; with native routing VXLAN from 1.18 (as their charts\nrender it), not rendered by 1.16.7"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: MultusVersion.V4_1_3 (as in the seed)"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"additionalProperties":false,"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects). 1.16.7 is end-of-life and the default only because the seed installs it; choose `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.\n\nDefault: CiliumVersion.V1_16_7 (as in the seed)"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it for encapsulating features such as DSR dispatch, and binds no tunnel port. Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN with tunnel routing; with native routing VXLAN from 1.18 (as their charts\nrender it), not rendered by 1.16.7"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: MultusVersion.V4_1_3 (as in the seed)"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"additionalProperties":false,"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"},"controlPlaneNodeSelector":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane nodes of its own; at most one of each per node either way (they use host ports).\n\nDefault: - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1352,6 +1352,36 @@ var valid18 = _errs175 === errors;
 else {
 var valid18 = true;
 }
+if(valid18){
+if(data74.controlPlaneNodeSelector !== undefined && func0.call(data74, "controlPlaneNodeSelector")){
+let data84 = data74.controlPlaneNodeSelector;
+const _errs177 = errors;
+if((!(data84 && typeof data84 == "object" && !Array.isArray(data84))) && (data84 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector",schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/type",keyword:"type",params:{type: schema11.properties.ovn.properties.controlPlaneNodeSelector.type},message:"must be object,null",schema:schema11.properties.ovn.properties.controlPlaneNodeSelector.type,parentSchema:schema11.properties.ovn.properties.controlPlaneNodeSelector,data:data84}];
+return false;
+}
+if(errors === _errs177){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key8 of Object.keys(data84)){
+let data85 = data84[key8];
+const _errs180 = errors;
+if(typeof data85 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties.type,parentSchema:schema11.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties,data:data85}];
+return false;
+}
+var valid19 = _errs180 === errors;
+if(!valid19){
+break;
+}
+}
+}
+}
+var valid18 = _errs177 === errors;
+}
+else {
+var valid18 = true;
+}
+}
 }
 }
 }
@@ -1370,366 +1400,366 @@ var valid0 = true;
 }
 if(valid0){
 if(data.networks !== undefined && func0.call(data, "networks")){
-let data84 = data.networks;
-const _errs177 = errors;
-if((!(Array.isArray(data84))) && (data84 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data84}];
-return false;
-}
-if(errors === _errs177){
-if(Array.isArray(data84)){
-var valid19 = true;
-const len11 = data84.length;
-for(let i11=0; i11<len11; i11++){
-let data85 = data84[i11];
-const _errs179 = errors;
-if(errors === _errs179){
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-let missing1;
-if(((data85.name === undefined) || (!(func0.call(data85, "name")))) && (missing1 = "name")){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data85}];
-return false;
-}
-else {
-const _errs181 = errors;
-for(const key8 of Object.keys(data85)){
-if(!(func0.call(schema11.properties.networks.items.properties, key8))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data85}];
-return false;
-break;
-}
-}
-if(_errs181 === errors){
-if(data85.name !== undefined && func0.call(data85, "name")){
-let data86 = data85.name;
+let data86 = data.networks;
 const _errs182 = errors;
-if(typeof data86 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data86}];
+if((!(Array.isArray(data86))) && (data86 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data86}];
 return false;
 }
-var valid20 = _errs182 === errors;
-}
-else {
+if(errors === _errs182){
+if(Array.isArray(data86)){
 var valid20 = true;
-}
-if(valid20){
-if(data85.namespace !== undefined && func0.call(data85, "namespace")){
-let data87 = data85.namespace;
+const len11 = data86.length;
+for(let i11=0; i11<len11; i11++){
+let data87 = data86[i11];
 const _errs184 = errors;
-if((typeof data87 !== "string") && (data87 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data87}];
+if(errors === _errs184){
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+let missing1;
+if(((data87.name === undefined) || (!(func0.call(data87, "name")))) && (missing1 = "name")){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data87}];
 return false;
 }
-var valid20 = _errs184 === errors;
-}
 else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.networkName !== undefined && func0.call(data85, "networkName")){
-let data88 = data85.networkName;
 const _errs186 = errors;
-if((typeof data88 !== "string") && (data88 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data88}];
+for(const key9 of Object.keys(data87)){
+if(!(func0.call(schema11.properties.networks.items.properties, key9))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data87}];
 return false;
-}
-var valid20 = _errs186 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.topology !== undefined && func0.call(data85, "topology")){
-let data89 = data85.topology;
-const _errs188 = errors;
-if((typeof data89 !== "string") && (data89 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data89}];
-return false;
-}
-if(!((((data89 === "layer3") || (data89 === "layer2")) || (data89 === "localnet")) || (data89 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data89}];
-return false;
-}
-var valid20 = _errs188 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.subnets !== undefined && func0.call(data85, "subnets")){
-let data90 = data85.subnets;
-const _errs190 = errors;
-if((!(Array.isArray(data90))) && (data90 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data90}];
-return false;
-}
-if(errors === _errs190){
-if(Array.isArray(data90)){
-var valid21 = true;
-const len12 = data90.length;
-for(let i12=0; i12<len12; i12++){
-let data91 = data90[i12];
-const _errs192 = errors;
-if(typeof data91 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets/" + i12,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data91}];
-return false;
-}
-var valid21 = _errs192 === errors;
-if(!valid21){
 break;
 }
 }
-}
-}
-var valid20 = _errs190 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.excludeSubnets !== undefined && func0.call(data85, "excludeSubnets")){
-let data92 = data85.excludeSubnets;
-const _errs194 = errors;
-if((!(Array.isArray(data92))) && (data92 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data92}];
+if(_errs186 === errors){
+if(data87.name !== undefined && func0.call(data87, "name")){
+let data88 = data87.name;
+const _errs187 = errors;
+if(typeof data88 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data88}];
 return false;
 }
-if(errors === _errs194){
+var valid21 = _errs187 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.namespace !== undefined && func0.call(data87, "namespace")){
+let data89 = data87.namespace;
+const _errs189 = errors;
+if((typeof data89 !== "string") && (data89 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data89}];
+return false;
+}
+var valid21 = _errs189 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.networkName !== undefined && func0.call(data87, "networkName")){
+let data90 = data87.networkName;
+const _errs191 = errors;
+if((typeof data90 !== "string") && (data90 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data90}];
+return false;
+}
+var valid21 = _errs191 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.topology !== undefined && func0.call(data87, "topology")){
+let data91 = data87.topology;
+const _errs193 = errors;
+if((typeof data91 !== "string") && (data91 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data91}];
+return false;
+}
+if(!((((data91 === "layer3") || (data91 === "layer2")) || (data91 === "localnet")) || (data91 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data91}];
+return false;
+}
+var valid21 = _errs193 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.subnets !== undefined && func0.call(data87, "subnets")){
+let data92 = data87.subnets;
+const _errs195 = errors;
+if((!(Array.isArray(data92))) && (data92 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data92}];
+return false;
+}
+if(errors === _errs195){
 if(Array.isArray(data92)){
 var valid22 = true;
-const len13 = data92.length;
-for(let i13=0; i13<len13; i13++){
-let data93 = data92[i13];
-const _errs196 = errors;
+const len12 = data92.length;
+for(let i12=0; i12<len12; i12++){
+let data93 = data92[i12];
+const _errs197 = errors;
 if(typeof data93 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets/" + i13,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data93}];
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets/" + i12,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data93}];
 return false;
 }
-var valid22 = _errs196 === errors;
+var valid22 = _errs197 === errors;
 if(!valid22){
 break;
 }
 }
 }
 }
-var valid20 = _errs194 === errors;
+var valid21 = _errs195 === errors;
 }
 else {
-var valid20 = true;
+var valid21 = true;
 }
-if(valid20){
-if(data85.mtu !== undefined && func0.call(data85, "mtu")){
-let data94 = data85.mtu;
-const _errs198 = errors;
-if((!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))) && (data94 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data94}];
+if(valid21){
+if(data87.excludeSubnets !== undefined && func0.call(data87, "excludeSubnets")){
+let data94 = data87.excludeSubnets;
+const _errs199 = errors;
+if((!(Array.isArray(data94))) && (data94 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data94}];
 return false;
 }
-var valid20 = _errs198 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.role !== undefined && func0.call(data85, "role")){
-let data95 = data85.role;
-const _errs200 = errors;
-if((typeof data95 !== "string") && (data95 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data95}];
+if(errors === _errs199){
+if(Array.isArray(data94)){
+var valid23 = true;
+const len13 = data94.length;
+for(let i13=0; i13<len13; i13++){
+let data95 = data94[i13];
+const _errs201 = errors;
+if(typeof data95 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets/" + i13,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data95}];
 return false;
 }
-if(!(((data95 === "secondary") || (data95 === "primary")) || (data95 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data95}];
-return false;
-}
-var valid20 = _errs200 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.allowPersistentIps !== undefined && func0.call(data85, "allowPersistentIps")){
-let data96 = data85.allowPersistentIps;
-const _errs202 = errors;
-if((typeof data96 !== "boolean") && (data96 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data96}];
-return false;
-}
-var valid20 = _errs202 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.vlanId !== undefined && func0.call(data85, "vlanId")){
-let data97 = data85.vlanId;
-const _errs204 = errors;
-if((!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))) && (data97 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data97}];
-return false;
-}
-var valid20 = _errs204 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data85.physicalNetworkName !== undefined && func0.call(data85, "physicalNetworkName")){
-let data98 = data85.physicalNetworkName;
-const _errs206 = errors;
-if((typeof data98 !== "string") && (data98 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data98}];
-return false;
-}
-var valid20 = _errs206 === errors;
-}
-else {
-var valid20 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data85}];
-return false;
-}
-}
-var valid19 = _errs179 === errors;
-if(!valid19){
+var valid23 = _errs201 === errors;
+if(!valid23){
 break;
 }
 }
 }
 }
-var valid0 = _errs177 === errors;
+var valid21 = _errs199 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.mtu !== undefined && func0.call(data87, "mtu")){
+let data96 = data87.mtu;
+const _errs203 = errors;
+if((!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))) && (data96 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data96}];
+return false;
+}
+var valid21 = _errs203 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.role !== undefined && func0.call(data87, "role")){
+let data97 = data87.role;
+const _errs205 = errors;
+if((typeof data97 !== "string") && (data97 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data97}];
+return false;
+}
+if(!(((data97 === "secondary") || (data97 === "primary")) || (data97 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data97}];
+return false;
+}
+var valid21 = _errs205 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.allowPersistentIps !== undefined && func0.call(data87, "allowPersistentIps")){
+let data98 = data87.allowPersistentIps;
+const _errs207 = errors;
+if((typeof data98 !== "boolean") && (data98 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data98}];
+return false;
+}
+var valid21 = _errs207 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.vlanId !== undefined && func0.call(data87, "vlanId")){
+let data99 = data87.vlanId;
+const _errs209 = errors;
+if((!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))) && (data99 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data99}];
+return false;
+}
+var valid21 = _errs209 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data87.physicalNetworkName !== undefined && func0.call(data87, "physicalNetworkName")){
+let data100 = data87.physicalNetworkName;
+const _errs211 = errors;
+if((typeof data100 !== "string") && (data100 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data100}];
+return false;
+}
+var valid21 = _errs211 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data87}];
+return false;
+}
+}
+var valid20 = _errs184 === errors;
+if(!valid20){
+break;
+}
+}
+}
+}
+var valid0 = _errs182 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.demo !== undefined && func0.call(data, "demo")){
-let data99 = data.demo;
-const _errs208 = errors;
-if((!(data99 && typeof data99 == "object" && !Array.isArray(data99))) && (data99 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data99}];
-return false;
-}
-if(errors === _errs208){
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-const _errs210 = errors;
-for(const key9 of Object.keys(data99)){
-if(!((key9 === "enabled") || (key9 === "pods"))){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data99}];
-return false;
-break;
-}
-}
-if(_errs210 === errors){
-if(data99.enabled !== undefined && func0.call(data99, "enabled")){
-let data100 = data99.enabled;
-const _errs211 = errors;
-if((typeof data100 !== "boolean") && (data100 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data100}];
-return false;
-}
-var valid23 = _errs211 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data99.pods !== undefined && func0.call(data99, "pods")){
-let data101 = data99.pods;
+let data101 = data.demo;
 const _errs213 = errors;
-if((!(Array.isArray(data101))) && (data101 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data101}];
+if((!(data101 && typeof data101 == "object" && !Array.isArray(data101))) && (data101 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data101}];
 return false;
 }
 if(errors === _errs213){
-if(Array.isArray(data101)){
-var valid24 = true;
-const len14 = data101.length;
-for(let i14=0; i14<len14; i14++){
-let data102 = data101[i14];
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
 const _errs215 = errors;
-if(errors === _errs215){
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-let missing2;
-if(((data102.name === undefined) || (!(func0.call(data102, "name")))) && (missing2 = "name")){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data102}];
-return false;
-}
-else {
-const _errs217 = errors;
-for(const key10 of Object.keys(data102)){
-if(!((key10 === "name") || (key10 === "nodeName"))){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data102}];
+for(const key10 of Object.keys(data101)){
+if(!((key10 === "enabled") || (key10 === "pods"))){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data101}];
 return false;
 break;
 }
 }
-if(_errs217 === errors){
-if(data102.name !== undefined && func0.call(data102, "name")){
-let data103 = data102.name;
-const _errs218 = errors;
-if(typeof data103 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data103}];
+if(_errs215 === errors){
+if(data101.enabled !== undefined && func0.call(data101, "enabled")){
+let data102 = data101.enabled;
+const _errs216 = errors;
+if((typeof data102 !== "boolean") && (data102 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data102}];
 return false;
 }
-var valid25 = _errs218 === errors;
+var valid24 = _errs216 === errors;
 }
 else {
-var valid25 = true;
+var valid24 = true;
 }
-if(valid25){
-if(data102.nodeName !== undefined && func0.call(data102, "nodeName")){
-let data104 = data102.nodeName;
-const _errs220 = errors;
-if((typeof data104 !== "string") && (data104 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data104}];
+if(valid24){
+if(data101.pods !== undefined && func0.call(data101, "pods")){
+let data103 = data101.pods;
+const _errs218 = errors;
+if((!(Array.isArray(data103))) && (data103 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data103}];
 return false;
+}
+if(errors === _errs218){
+if(Array.isArray(data103)){
+var valid25 = true;
+const len14 = data103.length;
+for(let i14=0; i14<len14; i14++){
+let data104 = data103[i14];
+const _errs220 = errors;
+if(errors === _errs220){
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+let missing2;
+if(((data104.name === undefined) || (!(func0.call(data104, "name")))) && (missing2 = "name")){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data104}];
+return false;
+}
+else {
+const _errs222 = errors;
+for(const key11 of Object.keys(data104)){
+if(!((key11 === "name") || (key11 === "nodeName"))){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data104}];
+return false;
+break;
+}
+}
+if(_errs222 === errors){
+if(data104.name !== undefined && func0.call(data104, "name")){
+let data105 = data104.name;
+const _errs223 = errors;
+if(typeof data105 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data105}];
+return false;
+}
+var valid26 = _errs223 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data104.nodeName !== undefined && func0.call(data104, "nodeName")){
+let data106 = data104.nodeName;
+const _errs225 = errors;
+if((typeof data106 !== "string") && (data106 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data106}];
+return false;
+}
+var valid26 = _errs225 === errors;
+}
+else {
+var valid26 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data104}];
+return false;
+}
 }
 var valid25 = _errs220 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data102}];
-return false;
-}
-}
-var valid24 = _errs215 === errors;
-if(!valid24){
+if(!valid25){
 break;
 }
 }
 }
 }
-var valid23 = _errs213 === errors;
+var valid24 = _errs218 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs208 === errors;
+var valid0 = _errs213 === errors;
 }
 else {
 var valid0 = true;
