@@ -3,7 +3,7 @@ import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
-import { ChartAddressPlan } from '../plan';
+import { ADDRESS_CONFIG_KIND, ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { addConfigMap } from './config';
@@ -39,6 +39,8 @@ export class CiliumPrimary extends Construct {
   public readonly namespace: string = NAMESPACE;
   /** The pod ranges Cilium allocates from (`podCidrs`, or the cluster-pool pools). */
   public readonly podCidrs: Cidr[];
+  /** Whether the agent takes each node's pod range from kube-controller-manager (`spec.podCIDR`, `ipam: kubernetes`). */
+  public readonly podRangesFromNodes: boolean;
   /** The families Cilium runs with, IPv4 first. */
   public readonly families: IpFamily[];
   /** Whether Cilium renames other CNI configs away (`cni-exclusive`); must be false beside Multus. */
@@ -52,8 +54,9 @@ export class CiliumPrimary extends Construct {
 
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
-    const settings = resolveSettings(props);
+    const settings = resolveSettings(withAppPodRanges(this, props));
     this.podCidrs = settings.podCidrs;
+    this.podRangesFromNodes = settings.ipamMode !== 'cluster-pool';
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
     ChartAddressPlan._join(this, 'CiliumPrimary', this);
@@ -87,4 +90,15 @@ export class CiliumPrimary extends Construct {
       plan.register({ name: `cilium ${settings.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
   }
+}
+
+/**
+ * Without `podCidrs` (kubernetes IPAM), the pod ranges of the App's DeceptiveNetworkConfig when one exists
+ * already: the cluster's pod ranges are one fact, and a dual-stack cluster must not get Cilium's IPv4
+ * default. (Created the other way round, DeceptiveNetworkConfig's `cilium` prop reads this one's.)
+ */
+function withAppPodRanges(scope: Construct, props: CiliumPrimaryProps): CiliumPrimaryProps {
+  if (props.podCidrs !== undefined || props.ipam?.clusterPoolOptions !== undefined) return props;
+  const configs = ChartAddressPlan._membersOf<{ primaryPodCidrs: Cidr[] }>(scope, ADDRESS_CONFIG_KIND);
+  return configs.length === 1 ? { ...props, podCidrs: configs[0].primaryPodCidrs.map(String) } : props;
 }

@@ -3,6 +3,7 @@ import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addres
 import type { IOvnAddressPlan } from '../ovn';
 import { ADDRESS_CONFIG_KIND, AUTOMATIC_DECOY_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
+import type { CiliumPrimary } from '../cilium';
 import { invalidValue } from '../common/field-error';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
@@ -80,6 +81,14 @@ export interface DeceptiveNetworkConfigProps {
    * @default true
    */
   readonly podRangesFromNodes?: boolean;
+  /**
+   * The cluster's primary CNI, to read its pod ranges from: the pod ranges are then stated once, on the
+   * `CiliumPrimary` (`podCidrs`, or its cluster-pool pools), and `primaryPodCidrs` and `podRangesFromNodes`
+   * follow it. Giving `primaryPodCidrs` too is refused when they differ.
+   * @default - none: `primaryPodCidrs` as given (a `CiliumPrimary` created later in the App without
+   * `podCidrs` takes these ranges)
+   */
+  readonly cilium?: CiliumPrimary;
 }
 
 /** The plan's name of a kept automatic decoy (DecoyNetwork.kept): an overlap message says where it came from. */
@@ -124,6 +133,7 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
 
   constructor(scope: Construct, id: string, props: DeceptiveNetworkConfigProps = {}) {
     super(scope, id);
+    props = fromCilium(this, props);
     this.primaryPodCidrs = parseCidrList('primaryPodCidrs', props.primaryPodCidrs ?? ['10.244.0.0/16'], { perFamily: true });
     this.serviceCidrs = parseCidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], { perFamily: true });
     this.nodeNetworks = parseCidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], { perFamily: false });
@@ -284,6 +294,26 @@ function primaryRangeAgreement(config: DeceptiveNetworkConfig): string[] {
   return ChartAddressPlan._membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
     .filter((c) => text(c.podCidrs) !== ours)
     .map((c) => `plan: primary pod ranges differ: CiliumPrimary ${c.node.path} allocates pod addresses from [${text(c.podCidrs)}] but DeceptiveNetworkConfig ${config.node.path} has primaryPodCidrs [${ours}]; they are one range (the cluster's pod range), give the same to both`);
+}
+
+/** `cilium` given: its pod ranges are the primary pod ranges (one statement); a different `primaryPodCidrs` is refused. */
+function fromCilium(config: Construct, props: DeceptiveNetworkConfigProps): DeceptiveNetworkConfigProps {
+  const cilium = props.cilium;
+  if (cilium === undefined) return props;
+  const theirs = cilium.podCidrs.map(String);
+  const text = (list: string[]) => [...list].sort().join(', ');
+  if (props.primaryPodCidrs !== undefined) {
+    let ours: string;
+    try {
+      ours = text(parseCidrList('primaryPodCidrs', props.primaryPodCidrs, { perFamily: true }).map(String));
+    } catch {
+      ours = text(props.primaryPodCidrs);
+    }
+    if (ours !== text(theirs)) {
+      throw new Error(`primaryPodCidrs: invalid value ${JSON.stringify(props.primaryPodCidrs)}: expected the pod ranges of CiliumPrimary ${cilium.node.path} given as cilium ([${text(theirs)}]), or no primaryPodCidrs (${config.node.path} reads Cilium's)`);
+    }
+  }
+  return { ...props, primaryPodCidrs: theirs, podRangesFromNodes: props.podRangesFromNodes ?? cilium.podRangesFromNodes };
 }
 
 function maskFieldOf(props: DeceptiveNetworkConfigProps, family: IpFamily): string {
