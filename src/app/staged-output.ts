@@ -2,6 +2,8 @@ import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
 import { copyToCdk8sOutdir } from './cdk8s-cli-output';
+import { previousAutomaticDecoy } from './previous-decoy';
+import { DecoyNetwork } from '../deception';
 import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { validateApp } from './validate-app';
 import { fileNamePart } from '../util/text';
@@ -67,6 +69,17 @@ export class StagedOutput {
     writeOutputs({ dir: outdir, files: new Map(files.map((f) => [f.path, f.content])) });
     copyToCdk8sOutdir(files, outdir);
     return files;
+  }
+
+  /**
+   * The decoy that `DecoyNetwork.automatic()` chose when `dir` was written (the address-plan record
+   * `kube-system/multicni-address-plan` in it), kept: pass it as `decoy` so a later render does not move
+   * it (`decoy: StagedOutput.previousDecoy('dist') ?? DecoyNetwork.automatic()`). Undefined when `dir` holds
+   * no record or its decoy was given, not chosen.
+   */
+  public static previousDecoy(dir: string): DecoyNetwork | undefined {
+    const kept = previousAutomaticDecoy(dir);
+    return kept === undefined ? undefined : DecoyNetwork.kept(kept);
   }
 
   private constructor() {}

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { ChartAddressPlan, DeceptiveNetworkConfig, DecoyNetwork, RangeRole, StagedOutput } from '../../src';
 import { runPlan } from '../../src/cli/plan-command';
 import { runMain, tmpDir } from '../support/run-app';
 
@@ -64,4 +66,16 @@ test('--redecoy chooses again (and says so); --redecoy with a named decoy is ref
   expect(synth(named).code).toBe(0);
   expect(fs.readFileSync(path.join(outdir, '04-ovn-kubernetes.k8s.yaml'), 'utf8')).toMatch(/decoy-choice: given/);
   expect(synth(values(n3)).out).toMatch(/10\.0\.0\.0\/16\/24, chosen now/);
+});
+
+test('StagedOutput.previousDecoy gives code the same kept decoy (undefined for an output without a record)', () => {
+  const app = new App();
+  const chart = new Chart(app, 'c');
+  const decoy = StagedOutput.previousDecoy(outdir) ?? DecoyNetwork.automatic();
+  const config = new DeceptiveNetworkConfig(chart, 'addressing', { decoy });
+  // the last synth above recorded 10.0.0.0/16/24 as automatic; a fresh choice here would also be 10.0.0.0/16,
+  // so the test reads the kind of decoy, not only its value
+  expect(config.netCidr).toBe('10.0.0.0/16/24');
+  expect(ChartAddressPlan.of(chart).ranges.find((r) => r.role === RangeRole.DECOY_POD)?.name).toMatch(/kept from the previous output/);
+  expect(StagedOutput.previousDecoy(path.join(dir, 'nothing-here'))).toBeUndefined();
 });
