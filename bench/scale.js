@@ -79,14 +79,12 @@ function worker(kind, n, family) {
     const t0 = now();
     result.files = synthesize(valuesToProps({ networks, demo: { enabled: false } })).files.filter((f) => f.objects.length > 0).length;
     result.ms = now() - t0;
-  } else if (kind === 'read-yaml' || kind === 'read-values') {
-    // the overlap case's values file (its path in the family argument), read by yaml or by synth's reader
-    const text = fs.readFileSync(family, 'utf8');
-    const read = kind === 'read-yaml' ? load('src/util/yaml').yaml.parse : load('src/util/yaml-read').readYaml;
+  } else if (kind === 'read-values') {
+    // the overlap case's values file (its path in the family argument), read as synth reads it
+    const { loadValuesFile } = load('src/app/values');
     const t0 = now();
-    read(text);
+    loadValuesFile(family);
     result.ms = now() - t0;
-    if (kind === 'read-values') result.reader = load('src/util/yaml-read').yamlReader(text);
   } else if (kind === 'pieces') {
     // the README's piece-by-piece style: every OvnNetwork directly under the chart
     const { App, Chart } = require('cdk8s');
@@ -171,15 +169,13 @@ function main() {
     }
   }
   const t = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-  const reads = Array.from({ length: runs }, () => [runCase('read-yaml', 0, overlapFile), runCase('read-values', 0, overlapFile)]);
-  const yamlRead = median(reads.map(([y]) => y.ms));
-  const valuesRead = median(reads.map(([, v]) => v.ms));
+  const valuesRead = median(Array.from({ length: runs }, () => runCase('read-values', 0, overlapFile).ms));
   fs.rmSync(tmpValues, { recursive: true, force: true });
   const lines = message.trimEnd().split('\n');
   console.log(`\n10,000 mutually overlapping networks fail; message: ${lines.length} line(s), ${message.length} characters`);
   console.log(`  node bin/synth.js --values: ${fmt(t.nodeOverlap)}, ${(t.nodeOverlap / t.nodeClean).toFixed(2)}x the default synth (${fmt(t.nodeClean)})`);
   console.log(`  npm run synth -- --values:  ${fmt(t.npmOverlap)}, ${(t.npmOverlap / t.npmClean).toFixed(2)}x the default synth (${fmt(t.npmClean)})`);
-  console.log(`  reading the file (${overlapKb} KB): yaml.parse ${fmt(yamlRead)}, synth's reader (${reads[0][1].reader}) ${fmt(valuesRead)}, ${(valuesRead / yamlRead).toFixed(2)}x`);
+  console.log(`  reading the file (${overlapKb} KB) into props: ${fmt(valuesRead)}`);
   console.log(`  starts: ${lines[0].slice(0, 150)}…`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-scale-'));

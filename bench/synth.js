@@ -2,8 +2,8 @@
 // Times the default synth against bare node and against loading cdk8s, all in the same run, and prints ratios:
 //   node -e '', node -e "require('cdk8s')", node -e "require('cdk8s-plus-28')"   the baselines
 //   synthesize() in-process, after one warm-up (what a test or an app embedding us pays)
-//   node bin/synth.js, with and without the V8 code cache (MULTICNI_NO_CODE_CACHE=1), and the README's
-//   command `npm run synth`, each writing a temp outdir
+//   node bin/synth.js (lib/ when current, else the sources: see bin/load.js) and the README's command
+//   `npm run synth`, each writing a temp outdir. bench/floor.js times synth against a bare cdk8s app.
 // The commands are run round-robin (one of each, then again), so a burst of load on the machine touches
 // all of them alike. Usage: node bench/synth.js [runs]   (default 9; the median is reported)
 'use strict';
@@ -52,11 +52,9 @@ try {
     cdk8s: node(['-e', "require('cdk8s')"]),
     plus: node(['-e', "require('cdk8s-plus-28')"]),
     direct: node([path.join(root, 'bin', 'synth.js'), ...outArgs]),
-    noCodeCache: node([path.join(root, 'bin', 'synth.js'), ...outArgs], { MULTICNI_NO_CODE_CACHE: '1' }),
     npm: { cmd: 'npm', args: ['run', '--silent', 'synth', '--', ...outArgs] },
   };
-  // One untimed run fills the transpile and code caches, as any second synth on a machine would find them.
-  run(commands.direct);
+  run(commands.direct); // one untimed run: the file system cache warm, as any second synth finds it
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     for (const [name, command] of Object.entries(commands)) times[name].push(run(command));
@@ -71,7 +69,7 @@ try {
   console.log(row("node -e \"require('cdk8s-plus-28')\"", t.plus));
   console.log(row('synthesize() in-process (warm)', inProcess));
   console.log(row('node bin/synth.js', t.direct));
-  console.log(row('node bin/synth.js, MULTICNI_NO_CODE_CACHE=1', t.noCodeCache));
+  console.log(`(node bin/synth.js ran ${require('../bin/load').libIsCurrent() ? 'lib/' : 'the TypeScript sources: lib/ is not current, run npm run build'})`);
   console.log(row('npm run synth (README command)', t.npm));
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

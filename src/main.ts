@@ -3,14 +3,15 @@ import { OutputError, writeOutputs } from './app/atomic-dir';
 import { escapeUnprintable, valuesErrorLine } from './app/error-message';
 import { SynthOutput, synthesize } from './app/synthesize';
 import { MultiCniChartProps } from './chart';
-import { STAGE2_DIR } from './app/manifest-layout';
+import { OPTIONAL_DIR, STAGE2_DIR } from './app/manifest-layout';
 import { copyToCdk8sOutdir } from './app/cdk8s-cli-output';
 import { decoyLine, keepPreviousDecoy, keptDecoyHint } from './app/previous-decoy';
 import { KEPT_DECOY_NAME } from './deception';
 
-const USAGE = `usage: synth [--values FILE]... [--outdir DIR] [--kind-config FILE | --no-kind-config]
-  --values FILE       helm-like YAML values (see README); default: the seed's deployment. Repeat it to
-                      layer files: merged left to right as helm does (maps merged, lists replaced)
+const USAGE = `usage: synth [--values FILE]... [--outdir DIR] [--kind-config FILE | --no-kind-config] [--redecoy]
+  --values FILE       helm-like YAML values (see README); default: the seed's deployment with current
+                      releases (Cilium 1.20.0, Multus v4.3.0; preset: seed for the seed's own). Repeat it
+                      to layer files: merged left to right as helm does (maps merged, lists replaced)
   --outdir DIR        output directory, replaced only when synth succeeds, and only if it is absent,
                       empty or written by synth before (it holds the marker .cdk8s-multicni); default: dist
   --kind-config FILE  where to write the matching kind cluster config; default: kind-config.yaml
@@ -92,8 +93,10 @@ export function main(
     return 1;
   }
   const manifests = out.files.filter((f) => f.objects.length > 0); // the address-plan files hold no objects
-  const count = (stage2: boolean) => manifests.filter((f) => f.path.startsWith(`${STAGE2_DIR}/`) === stage2).reduce((n, f) => n + f.objects.length, 0);
-  log(`synthesized ${count(false)} objects into ${outdir}/ and ${count(true)} into ${outdir}/${STAGE2_DIR}/; kind config: ${kindConfig ?? 'not written (--no-kind-config)'}`);
+  const dirOf = (f: { path: string }) => (f.path.includes('/') ? f.path.slice(0, f.path.indexOf('/')) : '');
+  const count = (dir: string) => manifests.filter((f) => dirOf(f) === dir).reduce((n, f) => n + f.objects.length, 0);
+  const optional = count(OPTIONAL_DIR) > 0 ? ` (and ${count(OPTIONAL_DIR)} for CRDs this stack does not ship into ${outdir}/${OPTIONAL_DIR}/)` : '';
+  log(`synthesized ${count('')} objects into ${outdir}/ and ${count(STAGE2_DIR)} into ${outdir}/${STAGE2_DIR}/${optional}; kind config: ${kindConfig ?? 'not written (--no-kind-config)'}`);
   for (const f of manifests) log(`  ${outdir}/${f.path} (${f.objects.length})`);
   const decoy = decoyLine(manifests.flatMap((f) => f.objects), outdir, kept);
   if (decoy !== undefined) log(decoy);

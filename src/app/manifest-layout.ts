@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { MULTUS_NETWORKS_ANNOTATION as NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { manifestYaml } from './yaml-text';
+import { kubectlYaml } from '../util/kubectl-yaml';
 import { fileNamePart } from '../util/text';
 
 /** One output file: a relative path and its objects, in apply order. */
@@ -13,6 +13,27 @@ export interface LayoutFile {
 
 /** The directory, relative to the output directory, of objects that need CRDs from the first apply. */
 export const STAGE2_DIR = 'stage2';
+/**
+ * The directory of objects whose CRDs this stack does not ship at all (the prometheus-operator's
+ * ServiceMonitors): applied by hand where those CRDs exist, `kubectl apply -f dist/optional/`.
+ */
+export const OPTIONAL_DIR = 'optional';
+/** API groups of CRDs that a cluster may or may not have, and this stack does not ship. */
+const OPTIONAL_GROUPS = new Set(['monitoring.coreos.com']);
+
+/** Whether an object is a custom resource of an OPTIONAL_GROUPS CRD. */
+export function isOptionalObject(o: any): boolean {
+  const apiVersion = String(o.apiVersion);
+  return apiVersion.includes('/') && OPTIONAL_GROUPS.has(apiVersion.split('/')[0]);
+}
+
+/**
+ * API groups of CRDs that a feature needs installed before the stack and that the stack does not ship:
+ * Gateway API's (Cilium's operator looks for them once, at start-up; docs/cilium-features.md). Their custom
+ * resources (the GatewayClass) go to `stage2/`, in a file named after their component, applied once CRDs
+ * are established; the rest of the component stays in stage 1.
+ */
+const PREINSTALLED_CRD_GROUPS = new Set(['gateway.networking.k8s.io']);
 
 /**
  * Lays a chart out for `kubectl apply -f dist/` then `kubectl apply -f dist/stage2/`:
@@ -48,16 +69,36 @@ export function layoutChart(chart: Chart): LayoutFile[] {
     else byComponent.set(id, [o]);
   }
   const files: LayoutFile[] = [];
+  const optional: LayoutFile[] = [];
   let stage1 = 0;
   let stage2 = 0;
+  const stage1Files: LayoutFile[] = [];
+  const stage2Files: LayoutFile[] = [];
   for (const component of components) {
     const id = component.node.id;
-    const own = byComponent.get(id);
-    if (own === undefined) continue;
-    const second = stage2Components.has(id);
-    const index = String(second ? ++stage2 : ++stage1).padStart(2, '0');
-    files.push({ path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(id)}.k8s.yaml`, objects: own });
+    const all = byComponent.get(id);
+    if (all === undefined) continue;
+    const name = fileNamePart(id);
+    // A component's optional objects go to their own file (e.g. optional/01-cilium-servicemonitors.k8s.yaml),
+    // numbered in the component's order; the rest of the component stays in its stage.
+    const extra = all.filter(isOptionalObject);
+    if (extra.length > 0) {
+      const kinds = [...new Set(extra.map((o) => String(o.kind).toLowerCase()))].join('-');
+      optional.push({ path: `${OPTIONAL_DIR}/${String(optional.length + 1).padStart(2, '0')}-${name}-${kinds}s.k8s.yaml`, objects: extra });
+    }
+    const own = all.filter((o) => !isOptionalObject(o));
+    if (own.length === 0) continue;
+    if (stage2Components.has(id)) {
+      stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: own });
+      continue;
+    }
+    // Objects of CRDs installed before the stack (Gateway API) wait for stage 2; the rest stays in stage 1.
+    const later = own.filter(needsPreinstalledCrd);
+    const now = own.filter((o) => !needsPreinstalledCrd(o));
+    if (now.length > 0) stage1Files.push({ path: `${String(++stage1).padStart(2, '0')}-${name}.k8s.yaml`, objects: now });
+    if (later.length > 0) stage2Files.push({ path: `${STAGE2_DIR}/${String(++stage2).padStart(2, '0')}-${name}.k8s.yaml`, objects: later });
   }
+  files.push(...stage1Files, ...stage2Files, ...optional);
   const placed = files.reduce((n, f) => n + f.objects.length, 0);
   if (placed !== objects.length) {
     const missing = objects.filter((o) => !componentOf.has(keyOf(o))).map(keyOf);
@@ -66,18 +107,25 @@ export function layoutChart(chart: Chart): LayoutFile[] {
   return files;
 }
 
+/** A custom resource of a CRD the stack needs installed beforehand (PREINSTALLED_CRD_GROUPS). */
+function needsPreinstalledCrd(o: any): boolean {
+  const apiVersion = String(o.apiVersion);
+  return apiVersion.includes('/') && PREINSTALLED_CRD_GROUPS.has(apiVersion.split('/')[0]);
+}
+
 /**
  * A custom resource of a CRD shipped in stage 1, or a pod (or pod template) that names secondary networks:
  * those networks are custom resources too, and Multus fails the pod's sandbox until they exist.
  */
 function needsStage2(o: any, shippedGroups: Set<string>): boolean {
+  if (isOptionalObject(o)) return false;
   const apiVersion = String(o.apiVersion);
   if (apiVersion.includes('/') && shippedGroups.has(apiVersion.split('/')[0])) return true;
   const podMeta = o.kind === 'Pod' ? o.metadata : o.spec?.template?.metadata;
   return podMeta?.annotations?.[NETWORKS_ANNOTATION] !== undefined;
 }
 
-/** The YAML text of a file: documents separated by `---`, no line folding, so output is stable. */
+/** The YAML text of a file: documents separated by `---`, as kubectl reads them (src/util/kubectl-yaml.ts). */
 export function renderYaml(objects: any[]): string {
-  return objects.map(manifestYaml).join('---\n');
+  return objects.map(kubectlYaml).join('---\n');
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
 import { PLAN_RECORD_KEYS, PLAN_RECORD_NAME } from '../plan';
-import { readYaml } from '../util/yaml-read';
+import { yaml } from '../util/yaml';
 
 /**
  * The decoy an earlier synth chose automatically, as the address-plan record in `dir` states it (ConfigMap
@@ -27,7 +27,7 @@ export function previousAutomaticDecoy(dir: string): string | undefined {
     if (!text.includes(PLAN_RECORD_NAME)) continue;
     for (const doc of text.split(/^---$/m)) {
       if (!doc.includes(`name: ${PLAN_RECORD_NAME}`) || !/^kind: ConfigMap$/m.test(doc)) continue;
-      const o = readYaml(doc) as any;
+      const o = yaml.parse(doc) as any;
       if (o?.kind !== 'ConfigMap' || o.metadata?.name !== PLAN_RECORD_NAME) continue;
       const decoy = o.data?.[PLAN_RECORD_KEYS.decoy];
       return o.data?.[PLAN_RECORD_KEYS.decoyChoice] === 'auto' && typeof decoy === 'string' && decoy !== '' ? decoy : undefined;

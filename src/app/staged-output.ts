@@ -4,8 +4,7 @@ import { writeOutputs } from './atomic-dir';
 import { copyToCdk8sOutdir } from './cdk8s-cli-output';
 import { previousAutomaticDecoy } from './previous-decoy';
 import { DecoyNetwork } from '../deception';
-import { LayoutFile, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
-import { validateApp } from './validate-app';
+import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { fileNamePart } from '../util/text';
 
 /** One file of the staged layout. */
@@ -31,13 +30,13 @@ export interface StagedOutputOptions {
 /**
  * The staged layout of any cdk8s App: `kubectl apply -f DIR` (CRDs and everything that does not need
  * them), then `kubectl apply -f DIR/stage2/` (custom resources of those CRDs, pods that name secondary
- * networks). One file per top-level construct of each chart, numbered in apply order. With several charts
+ * networks); custom resources of CRDs the App does not ship and a cluster may lack (ServiceMonitors) go
+ * to DIR/optional/, which neither command reads. One file per top-level construct of each chart, numbered in apply order. With several charts
  * the chart id goes into each file name and numbering runs across the charts.
  */
 export class StagedOutput {
   /** The files of the layout, in memory. @throws when a chart fails validation (e.g. its address plan) */
   public static render(app: App, options: StagedOutputOptions = {}): StagedFile[] {
-    validateApp(app);
     const layouts = app.charts.map((chart) => ({ chart, files: layoutChart(chart) }));
     const files = layouts.length === 1 ? layouts[0].files : acrossCharts(layouts);
     const out = files.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects }));
@@ -96,11 +95,11 @@ function acrossCharts(layouts: { chart: Chart; files: LayoutFile[] }[]): LayoutF
     .filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.spec.group));
   const isStage2 = (f: LayoutFile) => f.path.startsWith(`${STAGE2_DIR}/`)
     || f.objects.some((o) => String(o.apiVersion).includes('/') && crdGroups.has(String(o.apiVersion).split('/')[0]));
-  const counters = [0, 0];
+  const counters = [0, 0, 0];
   return layouts.flatMap(({ chart, files }) => files.map((f) => {
-    const second = isStage2(f);
+    const dir = f.path.startsWith(`${OPTIONAL_DIR}/`) ? 2 : isStage2(f) ? 1 : 0;
     const base = f.path.slice(f.path.lastIndexOf('/') + 1).replace(/^\d+-/, '');
-    const index = String(++counters[second ? 1 : 0]).padStart(2, '0');
-    return { path: `${second ? STAGE2_DIR + '/' : ''}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
+    const index = String(++counters[dir]).padStart(2, '0');
+    return { path: `${['', `${STAGE2_DIR}/`, `${OPTIONAL_DIR}/`][dir]}${index}-${fileNamePart(chart.node.id)}-${base}`, objects: f.objects };
   }));
 }

@@ -1,6 +1,7 @@
-import { CiliumVersion, HubbleTls } from '../cilium';
+import { CiliumEncryption, CiliumVersion, HubbleMetric, HubbleTls } from '../cilium';
 import { MultusMode, MultusVersion } from '../multus';
 import { NetworkRole, OvnTopology } from '../networks';
+import { Preset } from '../common/preset';
 
 /**
  * Values keys whose props type is an enum-like class, by key path (`[]` stands for every item of a list):
@@ -9,8 +10,11 @@ import { NetworkRole, OvnTopology } from '../networks';
  * need no entry: their YAML text is their value.
  */
 export const ENUM_KEYS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'preset': byName(Preset.all(), (p) => p.name),
   'cilium.hubbleTls': { cronJob: HubbleTls.CRON_JOB, disabled: HubbleTls.DISABLED },
+  'cilium.encryption': byName(CiliumEncryption.all(), (e) => e.name),
   'cilium.version': byName(CiliumVersion.all(), (v) => v.version),
+  'cilium.hubble.metrics[]': byName(HubbleMetric.all(), (m) => m.name),
   'multus.version': byName(MultusVersion.ALL, (v) => v.tag),
   'multus.mode': byName([MultusMode.THIN, MultusMode.THICK], (m) => m.name),
   'networks[].topology': byName([OvnTopology.LAYER3, OvnTopology.LAYER2, OvnTopology.LOCALNET], (t) => t.name),

@@ -1,4 +1,5 @@
 import { CiliumPrimaryProps, ClusterPoolOptions } from '../cilium';
+import { Preset } from '../common/preset';
 import { NetworkCrdsProps } from '../crds';
 import { AutomaticDecoyOptions, DeceptiveNetworkConfigProps } from '../deception';
 import { DemoPodPlacement } from '../demo';
@@ -28,8 +29,8 @@ export interface AddressingValues extends Omit<DeceptiveNetworkConfigProps, 'dec
   readonly decoySearch?: AutomaticDecoyOptions;
 }
 
-/** `cilium`: the primary CNI. */
-export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam'> {
+/** `cilium`: the primary CNI (the file's one `preset` key chooses the release defaults of every component). */
+export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam' | 'preset'> {
   /**
    * How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool`
    * (with `clusterPool.podCidrs`).
@@ -41,6 +42,10 @@ export interface CiliumValues extends Omit<CiliumPrimaryProps, 'ipam'> {
    * @default - none
    */
   readonly clusterPool?: ClusterPoolOptions;
+}
+
+/** `multus` (the file's one `preset` key chooses the release defaults of every component). */
+export interface MultusValues extends Omit<MultusProps, 'preset'> {
 }
 
 /** One of `networks`: a NetworkAttachmentDefinition. */
@@ -65,6 +70,13 @@ export interface DemoValues {
 /** A values file for `npm run synth -- --values FILE`. Every key is optional. */
 export interface ValuesFile {
   /**
+   * Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0)
+   * or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3).
+   * Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.
+   * @default current
+   */
+  readonly preset?: Preset;
+  /**
    * The real kube-apiserver for OVN-Kubernetes, `https://host:port`.
    * @default https://ovn-control-plane:6443
    */
@@ -74,7 +86,7 @@ export interface ValuesFile {
   /** Cilium, the primary CNI. */
   readonly cilium?: CiliumValues;
   /** Multus; its default network is pinned to Cilium's CNI config file. */
-  readonly multus?: MultusProps;
+  readonly multus?: MultusValues;
   /** Which k8s.cni.cncf.io CRDs to ship. */
   readonly networkCrds?: NetworkCrdsProps;
   /** OVN-Kubernetes, the secondary CNI. */

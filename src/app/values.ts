@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { setOwn } from '../util/own-property';
-import { readYaml } from '../util/yaml-read';
+import { yaml } from '../util/yaml';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
@@ -63,7 +63,7 @@ function readValuesFile(file: string): unknown {
   }
   const text = decodeUtf8(file, bytes);
   try {
-    return readYaml(text);
+    return yaml.parse(text);
   } catch (e) {
     throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -1,4 +1,5 @@
 import { ChartProps } from 'cdk8s';
+import { Preset } from '../common/preset';
 import { CiliumPrimaryProps } from '../cilium';
 import { NetworkCrdsProps } from '../crds';
 import { DeceptiveNetworkConfigProps } from '../deception';
@@ -16,6 +17,14 @@ export interface MultiCniChartProps extends ChartProps {
    */
   readonly apiServer: string;
   /**
+   * Which releases the components install where their `version` is not given: `Preset.CURRENT` (Cilium
+   * 1.20.0, Multus v4.3.0) or `Preset.SEED` (the seed's deployment exactly: Cilium 1.16.7, end-of-life,
+   * and Multus v4.1.3). Every other default is the seed's in both. `cilium.preset` / `multus.preset`,
+   * and any explicit `version`, win over it.
+   * @default Preset.CURRENT
+   */
+  readonly preset?: Preset;
+  /**
    * The cluster's ranges and the OVN-Kubernetes ranges beside them. `primaryPodCidrs` defaults to Cilium's
    * pod ranges.
    * @default - the seed's plan (pods 10.244.0.0/16, services 10.96.0.0/16, decoy 10.254.0.0/16/24)
@@ -23,12 +32,12 @@ export interface MultiCniChartProps extends ChartProps {
   readonly addressing?: DeceptiveNetworkConfigProps;
   /**
    * Cilium.
-   * @default - the seed's install: 1.16.7, ipam kubernetes, cni.exclusive false
+   * @default - the seed's install (ipam kubernetes, cni.exclusive false) with the preset's release (1.20.0)
    */
   readonly cilium?: CiliumPrimaryProps;
   /**
    * Multus. Its default network is pinned to Cilium's CNI config file.
-   * @default - thin plugin v4.1.3
+   * @default - thin plugin, the preset's release (v4.3.0)
    */
   readonly multus?: MultusProps;
   /**

@@ -10,6 +10,7 @@ import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
 import { atField, invalidValue, showValue } from '../common/field-error';
+import { checkPreset } from '../common/preset';
 import { MultiCniChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
@@ -42,6 +43,7 @@ export class MultiCniChart extends Chart {
     if (props.addressing?.cilium !== undefined) {
       throw new Error(`addressing.cilium: invalid value CiliumPrimary ${props.addressing.cilium.node.path}: expected none: MultiCniChart builds its own CiliumPrimary (give its props as cilium) and wires the pod ranges itself`);
     }
+    const preset = checkPreset(props.preset);
     checkOnePodRange(props);
     // Each component names only its own props; atField prefixes the section of the chart's props, once.
     this.addressing = atField('addressing', () => new DeceptiveNetworkConfig(this, 'addressing', {
@@ -52,10 +54,12 @@ export class MultiCniChart extends Chart {
     this.networkCrds = atField('networkCrds', () => new NetworkCrds(this, 'network-crds', props.networkCrds));
     this.cilium = atField('cilium', () => new CiliumPrimary(this, 'cilium', {
       ...ciliumProps,
+      preset: ciliumProps.preset ?? preset,
       podCidrs: ciliumProps.podCidrs ?? (ciliumProps.ipam?.clusterPoolOptions ? undefined : this.addressing.primaryPodCidrs.map(String)),
     }));
     this.multus = atField('multus', () => new Multus(this, 'multus', {
       ...props.multus,
+      preset: props.multus?.preset ?? preset,
       defaultNetworkFile: props.multus?.defaultNetworkFile ?? CiliumPrimary.CNI_CONF_FILE,
     }));
     this.ovn = atField('ovn', () => new OvnSecondary(this, 'ovn-kubernetes', {

@@ -1,11 +1,16 @@
 import { analyze } from './analysis';
 import { ManifestCheckResult } from './check-result';
 import { extractAll } from './extract';
-import { ManifestDocument, ManifestInputs, ManifestReadError, readManifestInputs } from './manifest-reader';
+import { ManifestDocument, ManifestInputs, ManifestReadError, readManifestInputs, yamlTypeProblemsOf } from './manifest-reader';
 
-/** Checks manifests already parsed (e.g. `Testing.synth(chart)` output or `readManifests`). */
+/**
+ * Checks manifests already parsed (e.g. `Testing.synth(chart)` output or `readManifests`); documents read
+ * from YAML text also by how kubectl reads their names and ConfigMap data (`yaml-type`).
+ */
 export function checkManifestDocuments(docs: ManifestDocument[], notes: string[] = []): ManifestCheckResult {
-  return analyze(extractAll(docs), notes);
+  const result = analyze(extractAll(docs), notes);
+  const typed = docs.flatMap((d) => yamlTypeProblemsOf(d.object));
+  return typed.length === 0 ? result : { ...result, problems: [...result.problems, ...typed] };
 }
 
 /** Reads files, directories and `-` (standard input), then checks them. @throws ManifestReadError on unreadable input */

@@ -44,7 +44,7 @@ export interface CheckedRange {
 
 /** A problem found. */
 export interface CheckProblem {
-  /** `overlap`, `malformed`, `exclude`, `native-routing`, `host-prefix`, `node-subnets`, `family`, `node-pod-range`. */
+  /** `overlap`, `malformed`, `exclude`, `native-routing`, `host-prefix`, `node-subnets`, `family`, `node-pod-range`, `yaml-type`. */
   readonly kind: string;
   /** One line for humans (the text format prints it as is). */
   readonly message: string;

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { kubectlPlainType } from '../util/kubectl-yaml';
 import { yaml } from '../util/yaml';
+import type { CheckProblem } from './check-result';
 import { decodeManifestBytes } from './text-decoding';
 
 /** One Kubernetes object read from a file, with where it came from. */
@@ -60,6 +62,17 @@ const locators = new WeakMap<object, Locator>();
 /** The locator of an object read by this module, if any (internal: objects built in code have none). */
 export function locatorOf(object: object): Locator | undefined {
   return locators.get(object);
+}
+
+const typeProblems = new WeakMap<object, CheckProblem[]>();
+
+/**
+ * The `yaml-type` problems of an object read by this module: a name, namespace or ConfigMap data key or
+ * value written as a plain scalar that kubectl reads as a bool, number or null (src/util/kubectl-yaml.ts).
+ * The API server then refuses the object (names and ConfigMap data are strings), or it means another text.
+ */
+export function yamlTypeProblemsOf(object: object): CheckProblem[] {
+  return typeProblems.get(object) ?? [];
 }
 
 /**
@@ -247,6 +260,8 @@ export function parseManifestText(text: string, name: string, notes: string[] = 
     const add = (obj: any, prefix: Path, sourceText: string) => {
       const locator = makeLocator(doc, lineCounter, text, prefix);
       locators.set(obj, locator);
+      const problems = plainScalarsKubectlRetypes(doc, lineCounter, prefix, obj, name);
+      if (problems.length > 0) typeProblems.set(obj, problems);
       out.push({ source: sourceText, object: obj, file: name, line: locator.line([]) });
     };
     if (object.kind.endsWith('List') && Array.isArray(object.items)) {
@@ -260,6 +275,41 @@ export function parseManifestText(text: string, name: string, notes: string[] = 
   });
   return out;
 }
+
+/** The yaml-type problems of the object at `prefix` of `doc`: its metadata.name and .namespace, a ConfigMap's data. */
+function plainScalarsKubectlRetypes(doc: Document.Parsed, lc: LineCounter, prefix: Path, object: any, file: string): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const at = (...path: Path) => doc.getIn([...prefix, ...path], true);
+  const text = (node: unknown, value: unknown) => (yaml.isScalar(node) && typeof node.source === 'string' ? node.source : String(value));
+  const name = text(at('metadata', 'name'), object.metadata?.name);
+  const what = `${object.kind} ${object.metadata?.namespace !== undefined ? `${text(at('metadata', 'namespace'), object.metadata.namespace)}/` : ''}${name}`;
+  const report = (node: unknown, field: string, role: string) => {
+    if (!yaml.isScalar(node) || node.type !== 'PLAIN' || typeof node.source !== 'string') return;
+    const type = kubectlPlainType(node.source);
+    if (type === undefined) return;
+    problems.push({
+      kind: 'yaml-type',
+      message: `yaml type: ${what} ${field}: the ${role} ${node.source === '' ? '(empty)' : node.source} is written plain, which kubectl (YAML 1.1) reads as ${READ_AS[type]}, not a string; quote it`,
+      file,
+      line: node.range ? lc.linePos(node.range[0]).line : 0,
+      ranges: [],
+    });
+  };
+  report(at('metadata', 'name'), 'metadata.name', 'value');
+  report(at('metadata', 'namespace'), 'metadata.namespace', 'value');
+  const data = object.kind === 'ConfigMap' && String(object.apiVersion) === 'v1' ? at('data') : undefined;
+  if (yaml.isMap(data)) {
+    for (const pair of data.items) {
+      const key = text(pair.key, yaml.isScalar(pair.key) ? pair.key.value : pair.key);
+      report(pair.key, `data key ${key}`, 'key');
+      report(pair.value, `data.${key}`, 'value');
+    }
+  }
+  return problems;
+}
+
+/** kubectlPlainType's types, as the problem names them. */
+const READ_AS: Record<string, string> = { bool: 'a boolean', int: 'a number', float: 'a number', null: 'null', merge: 'a merge key' };
 
 function isKubernetesObject(o: unknown): o is { kind: string; apiVersion: string; items?: unknown } {
   return typeof o === 'object' && o !== null && !Array.isArray(o)

@@ -4,6 +4,7 @@ import { capabilities } from './capabilities';
 import { loopbackProbe } from './loopback-probe';
 import { CONFIG_DIR } from './names';
 import { apiServerEnv, downwardEnv } from './pod-env';
+import { agentMetricsPorts } from './metrics';
 import { AGENT_HEALTH_PORT, HUBBLE_PORT } from './ports';
 import { CiliumSettings } from './settings';
 
@@ -20,18 +21,24 @@ export function agentContainer(settings: CiliumSettings): k8s.Container {
     env: agentEnv(settings),
     // Removes the CNI config so no pod is scheduled onto the node while the agent is gone.
     lifecycle: { preStop: { exec: { command: ['/cni-uninstall.sh'] } } },
-    ...(version.atLeast(19) ? {
-      ports: [
-        { name: 'health', containerPort: AGENT_HEALTH_PORT, hostPort: AGENT_HEALTH_PORT, protocol: 'TCP' },
-        { name: 'peer-service', containerPort: HUBBLE_PORT, hostPort: HUBBLE_PORT, protocol: 'TCP' },
-      ],
-    } : {}),
+    ...agentPorts(settings),
     // 1.19 adds SYSLOG (reading the kernel log for BPF verifier messages).
     securityContext: capabilities(['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_MODULE', 'SYS_ADMIN',
       'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID', ...(version.atLeast(19) ? ['SYSLOG'] : [])]),
     terminationMessagePolicy: 'FallbackToLogsOnError',
     volumeMounts: agentVolumeMounts(settings),
   };
+}
+
+/**
+ * The agent's host ports as the chart lists them: from 1.19 always the health and Hubble ports; the 1.18
+ * chart lists ports only when there are metrics ports, and then the Hubble port first.
+ */
+function agentPorts(settings: CiliumSettings): Pick<k8s.Container, 'ports'> {
+  const port = (name: string, n: number): k8s.ContainerPort => ({ name, containerPort: n, hostPort: n, protocol: 'TCP' });
+  const metrics = agentMetricsPorts(settings).map((p) => port(p.name, p.port));
+  if (settings.version.atLeast(19)) return { ports: [port('health', AGENT_HEALTH_PORT), port('peer-service', HUBBLE_PORT), ...metrics] };
+  return metrics.length > 0 ? { ports: [port('peer-service', HUBBLE_PORT), ...metrics] } : {};
 }
 
 /**

@@ -4,7 +4,9 @@ import { agentContainer } from './agent-container';
 import { agentInitContainers } from './agent-init-containers';
 import { AGENT_SELECTOR } from './agent-selector';
 import { agentVolumes } from './agent-volumes';
+import { scrapeAnnotations } from './metrics';
 import { AGENT, NAMESPACE, PART_OF } from './names';
+import { AGENT_METRICS_PORT } from './ports';
 import { CiliumSettings } from './settings';
 import { UnconfinedDaemonSet } from './unconfined-daemon-set';
 
@@ -25,7 +27,10 @@ export function addAgent(scope: Construct, settings: CiliumSettings): k8s.KubeDa
       updateStrategy: { rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(2) }, type: 'RollingUpdate' },
       template: {
         metadata: {
-          ...(version.atLeast(18) ? { annotations: { 'kubectl.kubernetes.io/default-container': agent.name } } : {}),
+          ...annotations({
+            ...scrapeAnnotations(settings.prometheus, AGENT_METRICS_PORT, settings),
+            ...(version.atLeast(18) ? { 'kubectl.kubernetes.io/default-container': agent.name } : {}),
+          }),
           labels,
         },
         spec: {
@@ -51,4 +56,9 @@ export function addAgent(scope: Construct, settings: CiliumSettings): k8s.KubeDa
       },
     },
   });
+}
+
+/** `{ annotations }` when there are any. */
+function annotations(given: Record<string, string>): { annotations?: Record<string, string> } {
+  return Object.keys(given).length > 0 ? { annotations: given } : {};
 }

@@ -1,20 +1,31 @@
 import type { ImagePullPolicy } from 'cdk8s-plus-28';
+import { Preset } from '../common/preset';
 import { CiliumVersion } from './cilium-version';
+import { CiliumEncryption } from './encryption';
+import { HubbleOptions } from './hubble-options';
 import { HubbleTls } from './hubble-tls';
 import { IpamMode } from './ipam-mode';
 import { RoutingMode, TunnelProtocol } from './routing';
 
 /**
- * Settings of the Cilium install. Every default reproduces the seed's install: Helm chart 1.16.7 with
- * `ipam.mode=kubernetes`, `cni.exclusive=false`, `image.pullPolicy=IfNotPresent`, the rest chart
- * defaults (except Hubble TLS, see `hubbleTls`).
+ * Settings of the Cilium install. Every default but the release reproduces the seed's install (Helm chart
+ * 1.16.7 with `ipam.mode=kubernetes`, `cni.exclusive=false`, `image.pullPolicy=IfNotPresent`, the rest
+ * chart defaults, except Hubble TLS, see `hubbleTls`); the release is the newest, 1.20.0, unless
+ * `preset` is `Preset.SEED`.
  */
 export interface CiliumPrimaryProps {
   /**
-   * The Cilium release, rendered as its own chart renders it (config defaults, images, objects).
-   * 1.16.7 is end-of-life and the default only because the seed installs it; choose
-   * `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.
-   * @default CiliumVersion.V1_16_7 (as in the seed)
+   * Which release `version` defaults to: `Preset.CURRENT` (1.20.0) or `Preset.SEED` (1.16.7, the seed's;
+   * end-of-life, synth warns). Ignored when `version` is given.
+   * @default Preset.CURRENT
+   */
+  readonly preset?: Preset;
+
+  /**
+   * The Cilium release, rendered as its own chart renders it (config defaults, images, objects):
+   * `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's;
+   * end-of-life, synth warns).
+   * @default - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED
    */
   readonly version?: CiliumVersion;
 
@@ -48,12 +59,12 @@ export interface CiliumPrimaryProps {
   readonly routingMode?: RoutingMode;
 
   /**
-   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it for
-   * encapsulating features such as DSR dispatch, and binds no tunnel port. Geneve's default
-   * UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give
-   * `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).
-   * @default TunnelProtocol.VXLAN with tunnel routing; with native routing VXLAN from 1.18 (as their charts
-   * render it), not rendered by 1.16.7
+   * Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for
+   * encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+
+   * charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`:
+   * beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across
+   * the App).
+   * @default TunnelProtocol.VXLAN; with native routing on 1.16 not rendered
    */
   readonly tunnelProtocol?: TunnelProtocol;
 
@@ -187,4 +198,97 @@ export interface CiliumPrimaryProps {
    * @default HubbleTls.CRON_JOB
    */
   readonly hubbleTls?: HubbleTls;
+
+  // Encryption, load balancing, routing and Gateway API (Cilium 1.18 and later; docs/cilium-features.md).
+
+  /**
+   * Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871
+   * on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.
+   * @default CiliumEncryption.NONE (as upstream)
+   */
+  readonly encryption?: CiliumEncryption;
+
+  /**
+   * Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve
+   * packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both
+   * headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly nodeEncryption?: boolean;
+
+  /**
+   * The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth`
+   * annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly bandwidthManager?: boolean;
+
+  /**
+   * BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which
+   * the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the
+   * nodes. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly bbr?: boolean;
+
+  /**
+   * Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.
+   * @default false (as upstream with kube-proxy)
+   */
+  readonly bpfMasquerade?: boolean;
+
+  /**
+   * The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic
+   * out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly egressGateway?: boolean;
+
+  /**
+   * L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by
+   * CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium
+   * 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly l2Announcements?: boolean;
+
+  /**
+   * The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig
+   * and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly bgpControlPlane?: boolean;
+
+  /**
+   * Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy).
+   * The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass
+   * is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.
+   * @default false (as upstream)
+   */
+  readonly gatewayApi?: boolean;
+  /**
+   * Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with
+   * 1.16.7). See docs/cilium-features.md.
+   * @default - none of them (as upstream)
+   */
+  readonly hubble?: HubbleOptions;
+
+  /**
+   * The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's
+   * metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default.
+   * Cilium 1.18.12, 1.19.6, 1.20.0.
+   * @default false (as upstream)
+   */
+  readonly prometheus?: boolean;
+
+  /**
+   * prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble,
+   * with the headless Services they select (`prometheus.serviceMonitor.enabled`,
+   * `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the
+   * prometheus-operator's CRDs, which this stack does not ship: synth writes them to
+   * `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`.
+   * Cilium 1.18.12, 1.19.6, 1.20.0.
+   * @default false (as upstream)
+   */
+  readonly serviceMonitors?: boolean;
 }

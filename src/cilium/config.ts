@@ -2,7 +2,9 @@ import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { agentDefaultKeys, cniKeys, hubbleKeys, ipamKeys, proxyKeys } from './config-features';
 import { generalKeys, loadBalancingKeys, routingKeys } from './config-datapath';
+import { featureConfigKeys } from './config-feature-keys';
 import { ConfigKeys } from './config-keys';
+import { metricsKeys } from './metrics';
 import { CONFIG_MAP, NAMESPACE } from './names';
 import { CiliumSettings } from './settings';
 import { CONFIG_CHANGES } from './version-changes';
@@ -28,6 +30,7 @@ function ciliumConfigData(settings: CiliumSettings): Record<string, string> {
   loadBalancingKeys(keys, settings);
   cniKeys(keys, settings);
   hubbleKeys(keys, settings);
+  metricsKeys(keys, settings);
   ipamKeys(keys, settings);
   agentDefaultKeys(keys);
   proxyKeys(keys);
@@ -36,5 +39,5 @@ function ciliumConfigData(settings: CiliumSettings): Record<string, string> {
     for (const key of change.remove ?? []) delete data[key];
     Object.assign(data, change.set ?? {});
   }
-  return data;
+  return Object.assign(data, featureConfigKeys(settings));
 }

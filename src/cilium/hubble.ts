@@ -1,8 +1,10 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { contentHash } from '../util/content-hash';
 import { yaml } from '../util/yaml';
 import { AGENT_SELECTOR } from './agent-selector';
 import { CA_SECRET, CERTGEN, HUBBLE_PEER, HUBBLE_SERVER_CERTS, NAMESPACE, PART_OF } from './names';
+import { HUBBLE_RELAY_CLIENT_CERTS } from './hubble-relay';
 import { HUBBLE_PORT } from './ports';
 import { addCertgenRbac } from './rbac';
 import { CiliumSettings } from './settings';
@@ -25,9 +27,9 @@ export function addHubblePeer(scope: Construct, settings: CiliumSettings): void 
 
 /**
  * In-cluster certificate generation (the chart's `hubble.tls.auto.method=cronJob`): a Job that creates
- * the CA Secret `cilium-ca` and `hubble-server-certs` once, and a CronJob that renews them. No key is
- * ever part of the manifests. The chart marks the Job as a Helm post-install hook; applied with kubectl
- * it simply runs once (and is removed 30 minutes after it finished).
+ * the CA Secret `cilium-ca` and `hubble-server-certs` (and Hubble Relay's certificates) once, and a
+ * CronJob that renews them. No key is ever part of the manifests. The chart marks the Job as a Helm
+ * post-install hook up to 1.18; applied with kubectl it simply runs once.
  */
 export function addHubbleCertgen(scope: Construct, settings: CiliumSettings): void {
   addCertgenRbac(scope);
@@ -43,9 +45,22 @@ export function addHubbleCertgen(scope: Construct, settings: CiliumSettings): vo
     },
   });
   new k8s.KubeJob(scope, 'HubbleCertgenJob', {
-    metadata: { name: CERTGEN, namespace: NAMESPACE, labels },
+    metadata: { name: certgenJobName(jobSpec), namespace: NAMESPACE, labels },
     spec: jobSpec,
   });
+}
+
+/**
+ * The one-off Job's name: `hubble-generate-certs-` and 10 hex digits of a hash of its spec, the scheme of
+ * the 1.19+ charts (templates/hubble/tls-cronjob/job.yaml: `$jobSpec | sha256sum | trunc 10`). A Job's pod
+ * template is immutable, so any change of the spec (another version's certgen image, Relay's certificates
+ * added) must be a new Job: under one fixed name `kubectl apply` fails with "field is immutable". The chart
+ * hashes its template text; we hash the spec we render (canonical JSON), so the digits differ from the
+ * chart's but follow the same inputs. Used in every version, 1.16 and 1.18 included (whose charts keep one
+ * name and rely on Helm hooks), so an upgrade from any of them applies.
+ */
+export function certgenJobName(jobSpec: k8s.JobSpec): string {
+  return `${CERTGEN}-${contentHash(jobSpec)}`;
 }
 
 /** The Job both the one-off Job and the CronJob run: cilium-certgen with its settings as arguments and env. */
@@ -78,11 +93,16 @@ function certgenJobSpec(settings: CiliumSettings): k8s.JobSpec {
         restartPolicy: 'OnFailure',
       },
     },
-    ttlSecondsAfterFinished: 1800,
+    // Up to 1.18 the chart removes finished Jobs after 30 minutes; from 1.19 the hash-named Job stays
+    // (a GitOps tool would re-create a deleted one) and the CronJob's history limits prune its runs.
+    ...(version.atLeast(19) ? {} : { ttlSecondsAfterFinished: 1800 }),
   };
 }
 
-/** certgen's configuration (YAML in an env var): the Hubble server certificate it makes. */
+/** Hubble Relay's certificate name, which the agents' Hubble servers accept as a client. */
+const RELAY_NAME = '*.hubble-relay.cilium.io';
+
+/** certgen's configuration (YAML in an env var): the certificates it makes. */
 function certgenConfig(settings: CiliumSettings): string {
   // Hubble server names are <node>.<cluster>.hubble-grpc.cilium.io; dots in the cluster name would add labels.
   const serverName = `*.${settings.clusterName.replace(/\./g, '-')}.hubble-grpc.cilium.io`;
@@ -94,7 +114,16 @@ function certgenConfig(settings: CiliumSettings): string {
       hosts: [serverName],
       usage: ['signing', 'key encipherment', 'server auth', 'client auth'],
       validity: `${settings.certValidityDays * 24}h`,
-    }],
+    },
+    // Relay's client certificate for the agents' Hubble servers (Relay itself serves without TLS).
+    ...(settings.hubbleRelay ? [{
+      name: HUBBLE_RELAY_CLIENT_CERTS,
+      namespace: NAMESPACE,
+      commonName: RELAY_NAME,
+      hosts: [RELAY_NAME],
+      usage: ['signing', 'key encipherment', 'client auth'],
+      validity: `${settings.certValidityDays * 24}h`,
+    }] : [])],
   };
   return yaml.stringify(certs, { indentSeq: false });
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { loopbackProbe } from './loopback-probe';
 import { CONFIG_DIR, CONFIG_MAP, NAMESPACE, OPERATOR, PART_OF } from './names';
 import { apiServerEnv, downwardEnv } from './pod-env';
+import { scrapeAnnotations } from './metrics';
 import { OPERATOR_HEALTH_PORT, OPERATOR_METRICS_PORT } from './ports';
 import { CiliumSettings } from './settings';
 
@@ -29,7 +30,8 @@ export function addOperator(scope: Construct, settings: CiliumSettings): k8s.Kub
       },
       template: {
         metadata: {
-          annotations: { 'prometheus.io/port': String(OPERATOR_METRICS_PORT), 'prometheus.io/scrape': 'true' },
+          // The operator's metrics are on in every version (the chart's operator.prometheus.enabled default).
+          ...(settings.serviceMonitors ? {} : { annotations: scrapeAnnotations(true, OPERATOR_METRICS_PORT, settings) }),
           labels,
         },
         spec: operatorPodSpec(settings),

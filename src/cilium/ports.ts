@@ -8,3 +8,9 @@ export const HUBBLE_PORT = 4244;
 export const OPERATOR_METRICS_PORT = 9963;
 /** The operator's health API (`operator-api-serve-addr`, on the node's loopback). */
 export const OPERATOR_HEALTH_PORT = 9234;
+/** The agent's Prometheus metrics (`prometheus-serve-addr`, with `prometheus`). */
+export const AGENT_METRICS_PORT = 9962;
+/** Hubble's flow metrics on every agent (`hubble-metrics-server`, with `hubble.metrics`). */
+export const HUBBLE_METRICS_PORT = 9965;
+/** Hubble Relay's gRPC port inside its pod (not host network: no node port). */
+export const HUBBLE_RELAY_PORT = 4245;

@@ -2,6 +2,8 @@ import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { READ_VERBS as READ, addClusterRoleGrant, addRoleGrant, addServiceAccount, rule } from '../common/rbac';
 import { CiliumVersion } from './cilium-version';
+import { agentFeatureRules, addFeatureRoles, operatorFeatureRules } from './rbac-features';
+import { CiliumSettings } from './settings';
 import { AGENT, CERTGEN, CA_SECRET, CONFIG_AGENT_ROLE, CONFIG_MAP, ENVOY, HUBBLE_SERVER_CERTS, NAMESPACE, OPERATOR, PART_OF, SECRETS_NAMESPACE } from './names';
 
 // RBAC rules as in the Cilium 1.16.7 chart (templates/cilium-agent, cilium-operator, hubble/tls-cronjob)
@@ -115,7 +117,8 @@ const OPERATOR_RULES: k8s.PolicyRule[] = [
 ];
 
 /** ServiceAccount, ClusterRole(Binding) and Role(Binding) objects of the agent, Envoy and the operator. */
-export function addRbac(scope: Construct, version: CiliumVersion): void {
+export function addRbac(scope: Construct, settings: CiliumSettings): void {
+  const version = settings.version;
   if (version.atLeast(18)) {
     // 1.18: secrets for TLS interception policies live in their own namespace (policy-secrets-namespace).
     new k8s.KubeNamespace(scope, 'SecretsNamespace', { metadata: { name: SECRETS_NAMESPACE, labels: { ...PART_OF } } });
@@ -123,8 +126,8 @@ export function addRbac(scope: Construct, version: CiliumVersion): void {
   addServiceAccount(scope, 'AgentServiceAccount', { name: AGENT, namespace: NAMESPACE });
   addServiceAccount(scope, 'EnvoyServiceAccount', { name: ENVOY, namespace: NAMESPACE });
   addServiceAccount(scope, 'OperatorServiceAccount', { name: OPERATOR, namespace: NAMESPACE });
-  clusterRole(scope, 'Agent', AGENT, agentRules(version));
-  clusterRole(scope, 'Operator', OPERATOR, operatorRules(version));
+  clusterRole(scope, 'Agent', AGENT, [...agentRules(version), ...agentFeatureRules(settings)]);
+  clusterRole(scope, 'Operator', OPERATOR, [...operatorRules(version), ...operatorFeatureRules(settings)]);
   // The agent reads cilium-config (and its optional per-node overrides) through the API.
   role(scope, 'ConfigAgent', CONFIG_AGENT_ROLE, AGENT, [rule([''], ['configmaps'], READ)]);
   if (version.atLeast(18)) {
@@ -138,6 +141,7 @@ export function addRbac(scope: Construct, version: CiliumVersion): void {
       ...(version.atLeast(20) ? [rule([''], ['serviceaccounts'], READ)] : []),
     ]);
   }
+  addFeatureRoles(scope, settings);
 }
 
 /** ServiceAccount and Role(Binding) of the certgen Job/CronJob: create the CA and the Hubble server certificate. */

@@ -8,7 +8,11 @@ import { CiliumImages } from './images';
 /** The images of every Cilium pod and how they are pulled. */
 export interface ImageSettings {
   readonly imagePullPolicy: string;
-  readonly images: { readonly agent: string; readonly operator: string; readonly envoy: string; readonly certgen: string };
+  readonly images: {
+    readonly agent: string; readonly operator: string; readonly envoy: string; readonly certgen: string;
+    /** Hubble Relay and UI: the release's images in `imageRegistry` ('' for a release without them). */
+    readonly hubbleRelay: string; readonly hubbleUi: string; readonly hubbleUiBackend: string;
+  };
 }
 
 /** A registry host with optional port and path, without a trailing "/". */
@@ -25,6 +29,7 @@ export function resolveImages(props: CiliumPrimaryProps, version: CiliumVersion)
     if (given !== undefined) return checkImage(field, given);
     return registry === CiliumImages.DEFAULT_REGISTRY ? upstream : CiliumImages.inRegistry(upstream, registry);
   };
+  const moved = (upstream: string | undefined) => (upstream === undefined ? '' : image('', undefined, upstream));
   return {
     imagePullPolicy,
     images: {
@@ -32,6 +37,9 @@ export function resolveImages(props: CiliumPrimaryProps, version: CiliumVersion)
       operator: image('operatorImage', props.operatorImage, version.images.operator),
       envoy: image('envoyImage', props.envoyImage, version.images.envoy),
       certgen: image('certgenImage', props.certgenImage, version.images.certgen),
+      hubbleRelay: moved(version.images.hubbleRelay),
+      hubbleUi: moved(version.images.hubbleUi),
+      hubbleUiBackend: moved(version.images.hubbleUiBackend),
     },
   };
 }

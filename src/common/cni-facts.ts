@@ -17,3 +17,11 @@ export const OVN_CNI_PLUGIN_TYPE = 'ovn-k8s-cni-overlay';
 
 /** The pod annotation Multus reads to attach extra networks (Network Plumbing WG multi-net spec). */
 export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
+
+/** UDP port of Cilium's WireGuard device `cilium_wg0` (cilium/cilium pkg/wireguard/types ListenPort; fixed). */
+export const CILIUM_WIREGUARD_PORT = 51871;
+/**
+ * Bytes WireGuard adds to each packet as Cilium reckons it (cilium/cilium pkg/mtu/mtu.go WireguardOverhead,
+ * 1.19 and 1.20: 95; its comment itemises 80, the constant keeps a margin).
+ */
+export const CILIUM_WIREGUARD_OVERHEAD = 95;

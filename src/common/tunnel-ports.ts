@@ -16,6 +16,11 @@
 //   `options:dst_port`; ovn-controller then adds Geneve tunnel ports to br-int, and the OVS kernel datapath
 //   backs them with one `genev_sys_<port>` device (openvswitch lib/netdev-vport.c: the "genev_sys" dpif
 //   name plus the port) in the host network namespace of ovs-vswitchd.
+// - Cilium's WireGuard (`encryption: wireguard`): the agent's `cilium_wg0` device listens on UDP 51871 in the
+//   host network namespace (cilium/cilium pkg/wireguard/types: ListenPort; no option changes it), so OVN's
+//   encapPort must not be 51871 either. Of the ports OVN-Kubernetes' and Multus' host-network pods bind, the
+//   Geneve port is the only UDP one (the databases, metrics and health endpoints are TCP), so it is the one
+//   a UDP port of Cilium can clash with.
 // Not verified here: the kernel's refusal of the second device was read from those reports, not from the
 // kernel source.
 
@@ -28,6 +33,13 @@ export interface TunnelPortMember {
   /** How the port was reached, for the message: `set`, `the default`, `the vxlan default`. */
   readonly source: string;
   readonly node: { readonly path: string };
+  /**
+   * What binds it, for the message: Cilium's `tunnelPort` (the default) or its `WireGuard port`; OVN's is
+   * always `encapPort`.
+   */
+  readonly setting?: string;
+  /** Whether the port is fixed by the component (no setting can move it). */
+  readonly fixed?: boolean;
 }
 
 /** The `ChartAddressPlan._join` kind of the tunnel ports. */
@@ -38,7 +50,7 @@ export function tunnelPortConflicts(members: TunnelPortMember[]): string[] {
   const bound = members.filter((m) => m.port !== undefined);
   const cilia = bound.filter((m) => m.component === 'cilium');
   return bound.filter((m) => m.component === 'ovn').flatMap((ovn) => cilia.filter((c) => c.port === ovn.port).map((cilium) =>
-    `plan: udp port ${ovn.port} is both ovn encapPort (${ovn.source}; ${ovn.node.path}) and cilium tunnelPort (${cilium.source}; ${cilium.node.path}): `
+    `plan: udp port ${ovn.port} is both ovn encapPort (${ovn.source}; ${ovn.node.path}) and cilium ${cilium.setting ?? 'tunnelPort'} (${cilium.source}; ${cilium.node.path}): `
     + 'both tunnels bind their port in every node\'s host network namespace, so the second to start fails with "address already in use"; '
-    + 'choose another port for one of them: ovn encapPort or cilium tunnelPort'));
+    + (cilium.fixed ? `choose another ovn encapPort (cilium's ${cilium.setting} is fixed)` : `choose another port for one of them: ovn encapPort or cilium ${cilium.setting ?? 'tunnelPort'}`)));
 }

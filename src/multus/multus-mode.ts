@@ -19,7 +19,7 @@ export class MultusMode {
 
   /**
    * @param name `thin` or `thick`
-   * @param defaultImage the image of the default version (MultusVersion.V4_1_3) in this mode; `Multus` takes
+   * @param defaultImage the image of the default version (MultusVersion.V4_3_0, see MultusImages) in this mode; `Multus` takes
    *   `MultusVersion.image(mode)` of the version it deploys
    */
   private constructor(public readonly name: string, public readonly defaultImage: string) {}

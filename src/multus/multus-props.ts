@@ -1,3 +1,4 @@
+import { Preset } from '../common/preset';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { MultusVersion } from './multus-version';
@@ -11,15 +12,22 @@ export interface MultusProps {
   readonly mode?: MultusMode;
 
   /**
+   * Which release `version` defaults to: `Preset.CURRENT` (v4.3.0) or `Preset.SEED` (v4.1.3, the seed's).
+   * Ignored when `version` is given.
+   * @default Preset.CURRENT
+   */
+  readonly preset?: Preset;
+
+  /**
    * The Multus release: its images and the small differences between the release files.
-   * @default MultusVersion.V4_1_3 (as in the seed)
+   * @default - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED
    */
   readonly version?: MultusVersion;
 
   /**
    * Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs:
    * the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.
-   * @default version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick
+   * @default version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick
    */
   readonly image?: string;
 

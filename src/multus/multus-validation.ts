@@ -26,7 +26,7 @@ export function checkVersion(version: MultusVersion): MultusVersion {
 
 export function checkImage(image: string): string {
   if (!isImageReference(image)) {
-    throw invalidValue('image', image, 'an image reference such as "ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3"');
+    throw invalidValue('image', image, 'an image reference such as "ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0"');
   }
   return image;
 }

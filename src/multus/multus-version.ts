@@ -1,4 +1,5 @@
 import { invalidValue } from '../common/field-error';
+import { Preset } from '../common/preset';
 import { MultusMode } from './multus-mode';
 
 /** The image repository of every Multus release. */
@@ -14,7 +15,7 @@ const REPOSITORY = 'ghcr.io/k8snetworkplumbingwg/multus-cni';
  * `…@sha256:…` reference to pin one.
  */
 export class MultusVersion {
-  /** v4.1.3 (2024-10-15), the seed's. */
+  /** v4.1.3 (2024-10-15), the seed's (`Preset.SEED`). */
   public static readonly V4_1_3 = new MultusVersion('v4.1.3', false);
 
   /**
@@ -23,11 +24,19 @@ export class MultusVersion {
    */
   public static readonly V4_2_4 = new MultusVersion('v4.2.4', true);
 
-  /** v4.3.0 (2026-05-29). Deployment as v4.2.4 (its CRD adds the short name `nad`, which ours has). */
+  /**
+   * v4.3.0 (2026-05-29), the default (`Preset.CURRENT`). Deployment as v4.2.4 (its CRD adds the short name
+   * `nad`, which ours has).
+   */
   public static readonly V4_3_0 = new MultusVersion('v4.3.0', true);
 
   /** Every version, oldest first. */
   public static readonly ALL: MultusVersion[] = [MultusVersion.V4_1_3, MultusVersion.V4_2_4, MultusVersion.V4_3_0];
+
+  /** The release a preset installs when no `version` is given: v4.3.0 (`CURRENT`) or v4.1.3 (`SEED`). */
+  public static defaultFor(preset: Preset): MultusVersion {
+    return preset === Preset.SEED ? MultusVersion.V4_1_3 : MultusVersion.V4_3_0;
+  }
 
   /** The version named by its tag, e.g. `v4.2.4`. @throws naming the valid tags */
   public static of(tag: string): MultusVersion {

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { CILIUM_CNI_CONF_FILE } from '../common/cni-facts';
+import { checkPreset } from '../common/preset';
 import { MultusLogLevel } from './multus-log-level';
 import { MultusMode } from './multus-mode';
 import { MultusProps } from './multus-props';
@@ -30,7 +31,7 @@ function checkBesideCilium(multus: Multus): string[] {
 }
 
 /**
- * Multus (v4.1.3 by default, see MultusVersion) as a meta-plugin on every node: the pods' default network stays the primary CNI's,
+ * Multus (v4.3.0 by default, v4.1.3 with `Preset.SEED`; see MultusVersion) as a meta-plugin on every node: the pods' default network stays the primary CNI's,
  * NetworkAttachmentDefinitions add secondary interfaces (OVN-Kubernetes networks).
  *
  * The default network is pinned to one CNI config file (`defaultNetworkFile`, Cilium's
@@ -66,7 +67,8 @@ export class Multus extends Construct {
   constructor(scope: Construct, id: string, props: MultusProps = {}) {
     super(scope, id);
     this.mode = checkMode(props.mode ?? MultusMode.THIN);
-    this.version = checkVersion(props.version ?? MultusVersion.V4_1_3);
+    const preset = checkPreset(props.preset); // checked even when version is given: a bad prop is never ignored
+    this.version = checkVersion(props.version ?? MultusVersion.defaultFor(preset));
     this.image = checkImage(props.image ?? this.version.image(this.mode));
     this.namespace = checkNamespace(props.namespace ?? 'kube-system');
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? CILIUM_CNI_CONF_FILE);

@@ -5,6 +5,7 @@ import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { OVN_CNI_PLUGIN_TYPE } from '../common/cni-facts';
 import { checkMtu } from '../common/mtu';
+import { TUNNEL_MTU_KIND, TunnelMtuMember } from '../common/tunnel-mtu';
 import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { atField, invalidValue, parseField } from '../common/field-error';
@@ -105,6 +106,8 @@ export class OvnNetwork extends Construct {
     });
     if (namespaceObject) this.nad.addDependency(namespaceObject);
     ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
+    // Layer3 and layer2 traffic between nodes rides OVN's Geneve tunnel (localnet goes out on a node NIC): common/tunnel-mtu.
+    if (this.topology !== OvnTopology.LOCALNET) ChartAddressPlan._join<TunnelMtuMember>(this, TUNNEL_MTU_KIND, { field: `network ${this.qualifiedName}: mtu`, mtu, node: this.node });
     this.registerSubnets(subnets, props.nodeCount);
     if (this.topology === OvnTopology.LOCALNET) {
       // ovn-controller connects a localnet port only where the node's Open vSwitch maps the physical network

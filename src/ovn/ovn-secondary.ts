@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { labelManaged } from '../common/object-labels';
+import { TUNNEL_MTU_KIND, TunnelMtuMember } from '../common/tunnel-mtu';
+import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
 import { AddressPlanRecord, ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
@@ -9,6 +11,7 @@ import { addEgressQosCrd } from './egress-qos-crd';
 import { OVN_IMAGES } from './images';
 import { addInterconnectControlPlane } from './interconnect';
 import { CNI_CONF_FILE, CNI_PLUGIN_TYPE, OVN_NAMESPACE, ZONE_NAME_LABEL } from './names';
+import { ovnHostPorts } from './host-ports';
 import { addOvnNamespaces } from './namespaces';
 import { addOvnkubeNode } from './ovnkube-node';
 import { OvnDeploymentMode, OvnSecondaryProps } from './ovn-secondary-props';
@@ -82,6 +85,10 @@ export class OvnSecondary extends Construct {
     // The Geneve port against Cilium's tunnel port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     const source = props.encapPort === undefined ? 'the default' : 'set';
     ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'ovn', port: this.encapPort, source, node: this.node }, tunnelPortConflicts);
+    // Its pods' MTU rides the Geneve tunnel, which Cilium's node encryption may wrap (why: common/tunnel-mtu).
+    ChartAddressPlan._join<TunnelMtuMember>(this, TUNNEL_MTU_KIND, { field: 'ovn mtu', mtu: this.mtu, node: this.node });
+    // The servers' TCP ports against Cilium's (why: common/host-ports).
+    ChartAddressPlan._join<HostPortMember>(this, HOST_PORT_KIND, { component: 'ovn', ports: ovnHostPorts(settings), node: this.node }, hostPortConflicts);
 
     // Builder functions in apply order; construct ids name each object's role (NodeDaemonSet, ConfigmapRole).
     addOvnNamespaces(this, settings);

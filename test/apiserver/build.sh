@@ -14,6 +14,10 @@
 # Usage: build.sh            build if needed; the last stdout line is the directory
 #        build.sh --cached   print the directory if already built, else exit 3
 #        build.sh --dir      print the directory the binaries go to (built or not)
+#        build.sh --yamlreader-path   print the path of the yamlreader helper (built or not)
+# It also builds yamlreader (test/apiserver/go/yamlreader: kubectl's YAML reader, for
+# test/app/kubectl-read.test.ts), cached apart under its own key, so that editing it
+# never rebuilds Kubernetes.
 # All progress goes to stderr.
 set -euo pipefail
 
@@ -30,12 +34,25 @@ log() { echo "build.sh: $*" >&2; }
 cache_key() {
   {
     echo "$BUILD_FORMAT"
-    (cd "$GO_SRC" && find . -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) | LC_ALL=C sort |
+    (cd "$GO_SRC" && find . -path ./yamlreader -prune -o -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) -print | LC_ALL=C sort |
       while read -r f; do echo "== $f"; cat "$f"; done)
   } | sha256sum | cut -c1-16
 }
 
 OUT="$CACHE_ROOT/$(cache_key)"
+
+# ---- yamlreader: its own module, key and binary --------------------------------
+YAMLREADER_SRC="$GO_SRC/yamlreader"
+YAMLREADER_BIN="$CACHE_ROOT/yamlreader-$(cd "$YAMLREADER_SRC" && cat go.mod go.sum ./*.go | sha256sum | cut -c1-16)/yamlreader"
+build_yamlreader() {
+  [ -x "$YAMLREADER_BIN" ] && return 0
+  log "building yamlreader into $YAMLREADER_BIN"
+  local dir; dir="$(dirname "$YAMLREADER_BIN")"
+  mkdir -p "$dir.tmp-$$"
+  (cd "$YAMLREADER_SRC" && GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
+    go build -trimpath -ldflags="-s -w" -o "$dir.tmp-$$/yamlreader" .)
+  rm -rf "$dir" && mv "$dir.tmp-$$" "$dir"
+}
 
 have_binaries() {
   local b
@@ -44,12 +61,13 @@ have_binaries() {
 
 case "${1:-}" in
   --dir) echo "$OUT"; exit 0 ;;
+  --yamlreader-path) echo "$YAMLREADER_BIN"; exit 0 ;;
   --cached) if have_binaries "$OUT"; then touch "$OUT" 2>/dev/null || true; echo "$OUT"; exit 0; else exit 3; fi ;;
   "") ;;
-  *) echo "usage: $0 [--cached|--dir]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--cached|--dir|--yamlreader-path]" >&2; exit 2 ;;
 esac
 
-if have_binaries "$OUT"; then
+if have_binaries "$OUT" && [ -x "$YAMLREADER_BIN" ]; then
   touch "$OUT" 2>/dev/null || true # marks it used (see the pruning at the end)
   log "cached: $OUT"
   echo "$OUT"
@@ -124,6 +142,8 @@ if ! go_ok; then
 fi
 # The harness makes its certificates with openssl.
 command -v openssl >/dev/null || apt_install openssl ca-certificates
+
+build_yamlreader
 
 # ---- build -------------------------------------------------------------------
 

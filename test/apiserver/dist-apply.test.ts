@@ -1,8 +1,10 @@
 /**
- * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd), for the default stack (central),
- * interconnect, Cilium 1.20.0 with Multus v4.3.0 thick, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back,
+ * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd), for the default stack (central; Cilium 1.20.0,
+ * Multus v4.3.0 thin), interconnect, Multus v4.3.0 thick, the seed preset (Cilium 1.16.7, Multus v4.1.3), Cilium
+ * 1.20.0's features with Gateway API, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back,
  * a second server-side dry-run apply changes nothing, and a broken object is rejected.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,12 +19,32 @@ const availability = apiServerAvailability();
 if (!availability.available) console.warn(`SKIPPING the dist/ apply tests: ${availability.reason}`);
 const describeApi = availability.available ? describe : describe.skip;
 
-const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; mustHave?: string[] }> = [
-  { name: 'default (central)', values: '' },
+/**
+ * The standard-channel Gateway API CRDs that Cilium 1.20's documentation installs (v1.6.1), from the Go module
+ * (config/crd/standard/): the Gateway API feature needs them installed before Cilium (docs/cilium-features.md).
+ */
+function gatewayApiCrds(): string {
+  const dir = JSON.parse(execFileSync('go', ['mod', 'download', '-json', 'sigs.k8s.io/gateway-api@v1.6.1'], { encoding: 'utf8' })).Dir;
+  return path.join(dir, 'config', 'crd', 'standard');
+}
+
+const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; mustHave?: string[]; preinstall?: () => string; warns?: RegExp }> = [
+  // the default releases: Cilium 1.20.0 (cilium-secrets namespace, ztunnel RBAC) and Multus v4.3.0
+  { name: 'default (central)', values: '', mustHave: ['Namespace//cilium-secrets', 'Role/cilium-secrets/cilium-tlsinterception-secrets', 'Role/kube-system/cilium-operator-ztunnel'] },
   { name: 'interconnect', values: 'ovn:\n  mode: interconnect\n' },
-  // the newest supported versions: Cilium 1.20.0 (cilium-secrets namespace, ztunnel RBAC) and Multus v4.3.0 thick
-  { name: 'Cilium 1.20.0, Multus v4.3.0 thick', values: 'cilium:\n  version: "1.20.0"\nmultus:\n  version: v4.3.0\n  mode: thick\n',
-    mustHave: ['Namespace//cilium-secrets', 'Role/cilium-secrets/cilium-tlsinterception-secrets', 'ConfigMap/kube-system/multus-daemon-config'] },
+  { name: 'Multus v4.3.0 thick', values: 'multus:\n  mode: thick\n', mustHave: ['ConfigMap/kube-system/multus-daemon-config'] },
+  // the seed's deployment: Cilium 1.16.7 and Multus v4.1.3 thin
+  { name: 'the seed preset', values: 'preset: seed\n', mustHave: ['DaemonSet/kube-system/cilium', 'Role/kube-system/cilium-config-agent'], warns: /^warning: cilium: installs Cilium 1\.16\.7, which is end-of-life/ },
+  // Encryption, load balancing, routing and Gateway API on 1.20.0 (Gateway API CRDs applied first, as a user must).
+  {
+    name: 'Cilium 1.20.0 features with Gateway API',
+    values: 'cilium:\n  version: "1.20.0"\n  kubeProxyReplacement: true\n  k8sServiceHost: ovn-control-plane\n  k8sServicePort: 6443\n'
+      + '  encryption: wireguard\n  bandwidthManager: true\n  bbr: true\n  bpfMasquerade: true\n  egressGateway: true\n'
+      + '  l2Announcements: true\n  bgpControlPlane: true\n  gatewayApi: true\n',
+    preinstall: gatewayApiCrds,
+    mustHave: ['ValidatingAdmissionPolicy//gateway.cilium.io', 'ValidatingAdmissionPolicyBinding//gateway.cilium.io',
+      'Role/cilium-secrets/cilium-gateway-secrets', 'Role/kube-system/cilium-bgp-control-plane-secrets'],
+  },
   {
     name: 'dual-stack',
     serviceCidr: DUAL_STACK_SERVICE_CIDR,
@@ -55,8 +77,13 @@ describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
       let server: ApiServer;
       let dist: string;
       beforeAll(async () => {
-        dist = synthIntoTempDir(variant.values).dist;
+        dist = synthIntoTempDir(variant.values, variant.warns).dist;
         server = await startApiServer({ serviceCidr: variant.serviceCidr });
+        if (variant.preinstall) {
+          const crds = server.kubectl(['apply', '-f', variant.preinstall()], { timeoutMs: 120_000 });
+          expect(crds.stderr).toBe('');
+          expect(crds.status).toBe(0);
+        }
       }, TEST_TIMEOUT);
       afterAll(async () => {
         await server?.stop();

@@ -18,8 +18,11 @@ export interface SynthDir {
   readonly kindConfig: string;
 }
 
-/** Runs the synth app into a temp dir, with `values` as its values file (none when empty); fails the test on any error line. */
-export function synthIntoTempDir(values: string): SynthDir {
+/**
+ * Runs the synth app into a temp dir, with `values` as its values file (none when empty); fails the test on
+ * any error line, except exactly one `warning:` line matching `warns` when given.
+ */
+export function synthIntoTempDir(values: string, warns?: RegExp): SynthDir {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-dist-'));
   const args = ['--outdir', path.join(dir, 'dist'), '--kind-config', path.join(dir, 'kind-config.yaml')];
   if (values) {
@@ -28,7 +31,7 @@ export function synthIntoTempDir(values: string): SynthDir {
   }
   const err: string[] = [];
   expect(main(args, () => undefined, (l) => err.push(l))).toBe(0);
-  expect(err).toEqual([]);
+  expect(err).toEqual(warns ? [expect.stringMatching(warns)] : []);
   return { dir, dist: path.join(dir, 'dist'), kindConfig: fs.readFileSync(path.join(dir, 'kind-config.yaml'), 'utf8') };
 }
 

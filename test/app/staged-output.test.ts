@@ -48,4 +48,29 @@ describe('StagedOutput', () => {
     expect(files[2].objects.map((o) => o.kind)).toEqual(['NetworkAttachmentDefinition']);
     expect(files[3].content).toContain('`10.9.0.0/16/24`');
   });
+
+  test('ServiceMonitors (CRDs this stack does not ship) go to optional/, which `kubectl apply -f DIR` does not read', () => {
+    const files = synthesize(valuesToProps({ cilium: { version: '1.20.0', prometheus: true, serviceMonitors: true, hubble: { metrics: ['flow'] } } })).files;
+    const optional = files.filter((f) => f.path.startsWith('optional/'));
+    expect(optional.map((f) => f.path)).toEqual(['optional/01-cilium-servicemonitors.k8s.yaml']);
+    expect(optional[0].objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ServiceMonitor/cilium-agent', 'ServiceMonitor/cilium-operator', 'ServiceMonitor/hubble']);
+    // Nothing of the prometheus-operator's group in a file kubectl applies, and the Services they select stay in stage 1.
+    const applied = files.filter((f) => !f.path.startsWith('optional/'));
+    expect(applied.flatMap((f) => f.objects).filter((o) => String(o.apiVersion).startsWith('monitoring.coreos.com/'))).toEqual([]);
+    const cilium = files.find((f) => f.path === '02-cilium.k8s.yaml')!;
+    expect(cilium.objects.filter((o) => o.kind === 'Service').map((o) => o.metadata.name)).toEqual(expect.arrayContaining(['cilium-agent', 'cilium-operator', 'hubble-metrics']));
+  });
+
+  test('several charts: optional files keep their folder and are numbered across the charts', () => {
+    const app = new App();
+    for (const id of ['east', 'west']) {
+      const chart = new Chart(app, id);
+      new ApiObject(chart, 'monitor', { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: `m-${id}`, namespace: 'x' } });
+      new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${id}` } });
+    }
+    const files = StagedOutput.render(app, { addressPlanFiles: false });
+    expect(files.map((f) => f.path)).toEqual([
+      '01-east-ns.k8s.yaml', 'optional/01-east-monitor-servicemonitors.k8s.yaml', '02-west-ns.k8s.yaml', 'optional/02-west-monitor-servicemonitors.k8s.yaml',
+    ]);
+  });
 });

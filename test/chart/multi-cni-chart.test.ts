@@ -30,7 +30,9 @@ function countByKind(objects: any[]): Record<string, number> {
   return counts;
 }
 
-describe('MultiCniChart with the seed defaults', () => {
+// The defaults: the seed's deployment with the current releases (Cilium 1.20.0, Multus v4.3.0); preset: seed
+// (test/app/seed-preset.test.ts) gives the seed's releases.
+describe('MultiCniChart with the default values', () => {
   const { out, objects, kind } = readBack(valuesToProps({}));
 
   // No snapshot here: each component's objects are in its own snapshot (test/<component>/__snapshots__);
@@ -39,8 +41,10 @@ describe('MultiCniChart with the seed defaults', () => {
     const counts = Object.fromEntries(out.files.map((f) => [f.path, countByKind(f.objects)]));
     expect(counts).toEqual({
       '01-network-crds.k8s.yaml': { CustomResourceDefinition: 3 },
+      // as `helm template` of the 1.20.0 chart (upstream cilium/1.20.0/seed.yaml): from 1.18 the namespace
+      // cilium-secrets with the TLS-interception Roles, from 1.20 the operator's ztunnel Role
       '02-cilium.k8s.yaml': {
-        ServiceAccount: 4, ClusterRole: 2, ClusterRoleBinding: 2, Role: 2, RoleBinding: 2, ConfigMap: 2, DaemonSet: 2, Service: 2,
+        Namespace: 1, ServiceAccount: 4, ClusterRole: 2, ClusterRoleBinding: 2, Role: 5, RoleBinding: 5, ConfigMap: 2, DaemonSet: 2, Service: 2,
         Deployment: 1, CronJob: 1, Job: 1,
       },
       '03-multus.k8s.yaml': { ServiceAccount: 1, ClusterRole: 1, ClusterRoleBinding: 1, DaemonSet: 1 },

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { RangeRole, checkManifestFiles, checkManifestObjects, parseManifestText, readManifests } from '../../src';
+import { RangeRole, checkManifestDocuments, checkManifestFiles, checkManifestObjects, parseManifestText, readManifests } from '../../src';
 
 const fixtures = path.join(__dirname, 'fixtures');
 const messages = (r: { problems: Array<{ message: string }> }) => r.problems.map((p) => p.message);
@@ -91,4 +91,37 @@ test('readManifestInputs reads what it can and names every unreadable input', ()
     expect.stringMatching(/^cannot parse ".*bad\.yaml" document 1/),
   ]);
   expect(r.documents[1]).toMatchObject({ line: 5 }); // the first item's "{" in nads.json
+});
+
+describe('yaml-type: what kubectl would read as another type', () => {
+  const check = (text: string) => checkManifestDocuments(parseManifestText(text, 'm.yaml'));
+
+  test('a plain name, namespace, ConfigMap data key or value that kubectl reads as a bool, number or null', () => {
+    const text = [
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: no', '  namespace: 0o7', 'data:',
+      '  enabled: yes', '  count: 1_000', '  ratio: .5', '  nothing: ~', '  on: x', '  quoted: "yes"', '  text: plain words', '',
+    ].join('\n');
+    const problems = check(text).problems;
+    expect(problems.map((p) => [p.kind, p.line])).toEqual([
+      ['yaml-type', 4], ['yaml-type', 5], ['yaml-type', 7], ['yaml-type', 8], ['yaml-type', 9], ['yaml-type', 10], ['yaml-type', 11],
+    ]);
+    expect(problems.every((p) => p.file === 'm.yaml' && p.ranges.length === 0)).toBe(true);
+    expect(problems[0].message).toBe('yaml type: ConfigMap 0o7/no metadata.name: the value no is written plain, which kubectl (YAML 1.1) reads as a boolean, not a string; quote it');
+    expect(problems[1].message).toMatch(/metadata\.namespace: the value 0o7 is written plain, which kubectl \(YAML 1\.1\) reads as a number/);
+    expect(problems[2].message).toMatch(/ data\.enabled: the value yes .* as a boolean/);
+    expect(problems[3].message).toMatch(/ data\.count: the value 1_000 .* as a number/);
+    expect(problems[5].message).toMatch(/ data\.nothing: the value ~ .* as null/);
+    expect(problems[6].message).toMatch(/ data key on: the key on .* as a boolean/);
+  });
+
+  test('quoted scalars, other kinds\' data, and objects not read from YAML text are not reported', () => {
+    expect(check('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: "no", namespace: \'on\' }\ndata: { a: "1e3", "y": "~" }\n').problems).toEqual([]);
+    expect(check('apiVersion: v1\nkind: Secret\nmetadata: { name: a }\nstringData: { a: yes }\n').problems).toEqual([]);
+    expect(checkManifestObjects([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'no' }, data: { a: 'yes' } }]).problems).toEqual([]);
+  });
+
+  test('items of a List are checked at their own lines', () => {
+    const problems = check('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n    data:\n      b: off\n').problems;
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[8, 'yaml type: ConfigMap a data.b: the value off is written plain, which kubectl (YAML 1.1) reads as a boolean, not a string; quote it']]);
+  });
 });

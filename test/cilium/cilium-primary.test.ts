@@ -2,29 +2,31 @@ import { ApiObject, Testing } from 'cdk8s';
 import { ImagePullPolicy } from 'cdk8s-plus-28';
 import { IpFamily, RangeRole } from '../../src/addressing';
 import {
-  CiliumImages, CiliumPrimary, CiliumPrimaryProps, CiliumVersion, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
+  CiliumEncryption, CiliumImages, CiliumPrimary, CiliumPrimaryProps, CiliumVersion, HubbleMetric, HubbleTls, IpamMode, RoutingMode, TunnelProtocol,
 } from '../../src/cilium';
+import { Preset } from '../../src';
 import { DeceptiveNetworkConfig } from '../../src/deception';
 import { ChartAddressPlan } from '../../src/plan';
 import { validateManifests } from '../util/k8s-schema';
-import { agentContainer, ciliumConfig, containers, find, synthCilium } from './helpers';
+import { agentContainer, ciliumConfig, containers, find, nameOf, synthCilium } from './helpers';
 
-describe('CiliumPrimary with minimal props', () => {
-  const objects = synthCilium();
+// The seed's install: 1.16.7 (Preset.SEED), every other prop left at its default.
+describe('CiliumPrimary with minimal props and the seed preset (1.16.7)', () => {
+  const objects = synthCilium({ preset: Preset.SEED });
 
   test('snapshot', () => {
     expect(objects).toMatchSnapshot();
   });
 
   test('renders the objects of the 1.16.7 chart, certgen instead of key Secrets, all in kube-system', () => {
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+    expect(objects.map((o) => `${o.kind}/${nameOf(o)}`).sort()).toEqual([
       'ClusterRole/cilium', 'ClusterRole/cilium-operator',
       'ClusterRoleBinding/cilium', 'ClusterRoleBinding/cilium-operator',
       'ConfigMap/cilium-config', 'ConfigMap/cilium-envoy-config',
       'CronJob/hubble-generate-certs',
       'DaemonSet/cilium', 'DaemonSet/cilium-envoy',
       'Deployment/cilium-operator',
-      'Job/hubble-generate-certs',
+      'Job/hubble-generate-certs-<hash>',
       'Role/cilium-config-agent', 'Role/hubble-generate-certs',
       'RoleBinding/cilium-config-agent', 'RoleBinding/hubble-generate-certs',
       'Service/cilium-envoy', 'Service/hubble-peer',
@@ -41,7 +43,7 @@ describe('CiliumPrimary with minimal props', () => {
     const rbacKinds = ['Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'];
     const ids = cilium.node.children
       .filter((c) => ApiObject.isApiObject(c) && !rbacKinds.includes((c as ApiObject).kind))
-      .map((c) => `${(c as ApiObject).kind}/${(c as ApiObject).name} ${c.node.id}`);
+      .map((c) => `${(c as ApiObject).kind}/${nameOf({ kind: (c as ApiObject).kind, metadata: { name: (c as ApiObject).name } })} ${c.node.id}`);
     expect(ids).toEqual([
       'ConfigMap/cilium-config ConfigMap',
       'DaemonSet/cilium AgentDaemonSet',
@@ -51,7 +53,7 @@ describe('CiliumPrimary with minimal props', () => {
       'Deployment/cilium-operator OperatorDeployment',
       'Service/hubble-peer HubblePeerService',
       'CronJob/hubble-generate-certs HubbleCertgenCronJob',
-      'Job/hubble-generate-certs HubbleCertgenJob',
+      'Job/hubble-generate-certs-<hash> HubbleCertgenJob',
     ]);
   });
 
@@ -198,6 +200,7 @@ describe('CiliumPrimary with minimal props', () => {
 
 describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPrimary %s with all props', (_name, version) => {
   const props: Required<CiliumPrimaryProps> = {
+    preset: Preset.SEED, // version wins
     version,
     ipam: IpamMode.KUBERNETES,
     podCidrs: ['10.240.0.0/16', 'fd00:10:240::/56'],
@@ -223,6 +226,18 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
     envoyImage: 'registry.example.com/cilium/cilium-envoy:v1.31.5-custom',
     certgenImage: 'registry.example.com/cilium/certgen:v0.2.0-custom',
     hubbleTls: HubbleTls.cronJob({ schedule: '0 3 * * 0', certValidityDays: 30 }),
+    // The features of 1.18 and later (test/cilium/features.test.ts checks each alone); 1.16.7 refuses them.
+    ...(version.atLeast(18) ? {
+      encryption: CiliumEncryption.WIREGUARD, nodeEncryption: true, bandwidthManager: true, bbr: true, bpfMasquerade: true,
+      egressGateway: true, l2Announcements: true, bgpControlPlane: true, gatewayApi: true,
+    } : {
+      encryption: CiliumEncryption.NONE, nodeEncryption: false, bandwidthManager: false, bbr: false, bpfMasquerade: false,
+      egressGateway: false, l2Announcements: false, bgpControlPlane: false, gatewayApi: false,
+    }),
+    // Refused with 1.16.7 (test/cilium/observability.test.ts).
+    hubble: version.atLeast(18) ? { relay: true, ui: true, metrics: [HubbleMetric.DNS, HubbleMetric.DROP] } : {},
+    prometheus: version.atLeast(18),
+    serviceMonitors: version.atLeast(18),
   };
   const objects = synthCilium(props);
   const config = ciliumConfig(objects);
@@ -244,6 +259,10 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
     expect(config.devices).toBe('eth0 eth1');
     expect(config['cluster-name']).toBe('ovn');
     expect(config['cluster-id']).toBe('7');
+    for (const key of ['enable-wireguard', 'encrypt-node', 'enable-bandwidth-manager', 'enable-bbr', 'enable-bpf-masquerade',
+      'enable-egress-gateway', 'enable-l2-announcements', 'enable-bgp-control-plane', 'enable-gateway-api']) {
+      expect([key, config[key]]).toEqual([key, version.atLeast(18) ? 'true' : undefined]);
+    }
 
     const dep = find(objects, 'Deployment', 'cilium-operator');
     expect(dep.spec.replicas).toBe(1);
@@ -254,7 +273,7 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
     expect(images['DaemonSet/cilium/config']).toBe(props.agentImage);
     expect(images['Deployment/cilium-operator/cilium-operator']).toBe(props.operatorImage);
     expect(images['DaemonSet/cilium-envoy/cilium-envoy']).toBe(props.envoyImage);
-    expect(images['Job/hubble-generate-certs/certgen']).toBe(props.certgenImage);
+    expect(images['Job/hubble-generate-certs-<hash>/certgen']).toBe(props.certgenImage);
     expect(images['CronJob/hubble-generate-certs/certgen']).toBe(props.certgenImage);
     for (const { container } of containers(objects)) expect(container.imagePullPolicy).toBe('Always');
 
@@ -292,7 +311,8 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
   });
 
   test('every object is valid against the upstream Kubernetes schema', () => {
-    expect(validateManifests(objects)).toEqual([]);
+    // The GatewayClass is of a Gateway API CRD (features.test.ts), ServiceMonitors the prometheus-operator's (observability.test.ts): no schema here holds them.
+    expect(validateManifests(objects.filter((o) => o.kind !== 'GatewayClass' && o.kind !== 'ServiceMonitor'))).toEqual([]);
   });
 });
 
@@ -325,8 +345,10 @@ describe('CiliumPrimary variants', () => {
     expect([config['routing-mode'], config['tunnel-protocol'], config['tunnel-port']]).toEqual(['tunnel', 'geneve', '6082']);
   });
 
-  test('native routing renders the native-routing CIDRs and no tunnel keys', () => {
+  // The 1.16 chart renders no tunnel-protocol with native routing, the 1.18+ charts render vxlan (unused).
+  test.each([[CiliumVersion.V1_16_7, undefined], [CiliumVersion.V1_20_0, 'vxlan']])('native routing renders the native-routing CIDRs, no tunnel port (%s)', (version, protocol) => {
     const objects = synthCilium({
+      version,
       podCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'],
       routingMode: RoutingMode.NATIVE,
       ipv4NativeRoutingCidr: '10.0.0.0/8',
@@ -336,7 +358,8 @@ describe('CiliumPrimary variants', () => {
     expect(config['routing-mode']).toBe('native');
     expect(config['ipv4-native-routing-cidr']).toBe('10.0.0.0/8');
     expect(config['ipv6-native-routing-cidr']).toBe('fd00:10::/32');
-    expect(config['tunnel-protocol']).toBeUndefined();
+    expect(config['tunnel-protocol']).toBe(protocol);
+    expect(config['tunnel-port']).toBeUndefined();
     expect(validateManifests(objects)).toEqual([]);
   });
 

@@ -1,4 +1,7 @@
+import { Testing } from 'cdk8s';
+import { Preset } from '../../src';
 import { CiliumPrimary, CiliumVersion, RoutingMode } from '../../src/cilium';
+import { ChartAddressPlan } from '../../src/plan';
 import { valuesToProps } from '../../src/app/values';
 import { validateManifests } from '../util/k8s-schema';
 import { agentContainer, ciliumConfig, containers, find, synthCilium } from './helpers';
@@ -57,7 +60,7 @@ describe.each(CiliumVersion.all().map((v) => [v.version, v] as const))('CiliumPr
     expect(config['write-cni-conf-when-ready']).toBe('/host/etc/cni/net.d/05-cilium.conflist');
     // No key material in any release: certgen makes the Secrets in the cluster.
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
-    expect(find(objects, 'Job', 'hubble-generate-certs').metadata.annotations).toBeUndefined();
+    expect(find(objects, 'Job', 'hubble-generate-certs-<hash>').metadata.annotations).toBeUndefined();
   });
 
   test('every object is valid against the upstream Kubernetes schema', () => {
@@ -125,9 +128,38 @@ describe('what changes between releases', () => {
 });
 
 describe('choosing a version', () => {
-  test('the default is 1.16.7, the seed\'s release', () => {
-    expect(synthCilium()).toEqual(synthCilium({ version: CiliumVersion.V1_16_7 }));
+  test('the default is 1.20.0 (Preset.CURRENT); Preset.SEED installs the seed\'s 1.16.7; a version wins over the preset', () => {
+    const v20 = synthCilium({ version: CiliumVersion.V1_20_0 });
+    expect(synthCilium()).toEqual(v20);
+    expect(synthCilium({ preset: Preset.CURRENT })).toEqual(v20);
+    expect(synthCilium({ preset: Preset.SEED })).toEqual(synthCilium({ version: CiliumVersion.V1_16_7 }));
+    expect(synthCilium({ preset: Preset.SEED, version: CiliumVersion.V1_19_6 })).toEqual(synthCilium({ version: CiliumVersion.V1_19_6 }));
+    expect(agentContainer(v20, 'cilium-agent').image).toContain('cilium:v1.20.0@sha256:');
     expect(CiliumVersion.V1_16_7.images.agent).toContain('cilium:v1.16.7@sha256:');
+    expect([CiliumVersion.defaultFor(Preset.CURRENT), CiliumVersion.defaultFor(Preset.SEED)]).toEqual([CiliumVersion.V1_20_0, CiliumVersion.V1_16_7]);
+  });
+
+  test('a preset that is not a Preset is refused, even beside a version', () => {
+    const expected = 'preset: invalid value "seed": expected Preset.CURRENT or Preset.SEED ("current" or "seed" in a values file)';
+    expect(() => synthCilium({ preset: 'seed' as any })).toThrow(expected);
+    expect(() => synthCilium({ preset: 'seed' as any, version: CiliumVersion.V1_16_7 })).toThrow(expected);
+  });
+
+  test('only 1.16.7 is end-of-life; installing it warns once, naming the line\'s last release and the supported ones', () => {
+    expect(CiliumVersion.all().filter((v) => v.endOfLife)).toEqual([CiliumVersion.V1_16_7]);
+    expect(CiliumVersion.V1_16_7.lineEndedWith).toBe('1.16.19');
+    const warnings = (props: { version?: CiliumVersion; preset?: Preset }, count = 1) => {
+      const chart = Testing.chart();
+      for (let i = 0; i < count; i++) new CiliumPrimary(chart, `cilium${i}`, props);
+      return ChartAddressPlan.warningsOf(chart);
+    };
+    const line = 'cilium: installs Cilium 1.16.7, which is end-of-life (the 1.16 line ended with 1.16.19: no more fixes, security fixes included), as the seed did; '
+      + 'for a supported Cilium drop preset: seed or set cilium.version to 1.20.0, 1.19.6 or 1.18.12';
+    expect(warnings({ preset: Preset.SEED })).toEqual([line]);
+    expect(warnings({ version: CiliumVersion.V1_16_7 })).toEqual([line]);
+    expect(warnings({ preset: Preset.SEED }, 2)).toEqual([line]);
+    for (const v of [CiliumVersion.V1_18_12, CiliumVersion.V1_19_6, CiliumVersion.V1_20_0]) expect(warnings({ version: v, preset: Preset.SEED })).toEqual([]);
+    expect(warnings({})).toEqual([]);
   });
 
   test('CiliumVersion.of finds a release and names the valid ones for an unknown one', () => {

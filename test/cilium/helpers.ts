@@ -11,9 +11,17 @@ export function synthCilium(props: CiliumPrimaryProps = {}): Manifest[] {
   return Testing.synth(chart);
 }
 
-/** The one object of a kind and name; fails the test when there is not exactly one. */
+/** The certgen Job's name pattern: `hubble-generate-certs-` and 10 hex digits of a hash of its spec. */
+export const CERTGEN_JOB_NAME = /^hubble-generate-certs-[0-9a-f]{10}$/;
+
+/** An object's name as tests list it: the certgen Job's hash shown as `<hash>` (its value follows the spec). */
+export function nameOf(o: Manifest): string {
+  return o.kind === 'Job' && CERTGEN_JOB_NAME.test(o.metadata?.name) ? 'hubble-generate-certs-<hash>' : o.metadata?.name;
+}
+
+/** The one object of a kind and name (`nameOf`); fails the test when there is not exactly one. */
 export function find(objects: Manifest[], kind: string, name: string): Manifest {
-  const found = objects.filter((o) => o.kind === kind && o.metadata?.name === name);
+  const found = objects.filter((o) => o.kind === kind && nameOf(o) === name);
   if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
   return found[0];
 }
@@ -29,7 +37,7 @@ export function containers(objects: Manifest[]): Array<{ owner: string; containe
   for (const o of objects) {
     const pod = o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : o.spec?.template?.spec;
     if (!pod) continue;
-    for (const c of [...(pod.initContainers ?? []), ...pod.containers]) result.push({ owner: `${o.kind}/${o.metadata.name}`, container: c });
+    for (const c of [...(pod.initContainers ?? []), ...pod.containers]) result.push({ owner: `${o.kind}/${nameOf(o)}`, container: c });
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { Preset } from '../../src';
 import { CiliumImages, HubbleTls } from '../../src/cilium';
 import { validateManifests } from '../util/k8s-schema';
 import { agentContainer, ciliumConfig, find, synthCilium } from './helpers';
@@ -28,8 +29,16 @@ describe('Hubble TLS', () => {
     expect(leaked).toMatch(KEY_MATERIAL);
   });
 
-  test('default is CRON_JOB: TLS on, certificates generated in-cluster by certgen', () => {
+  test('the default release (1.20.0) defaults to CRON_JOB too: TLS on, certgen Job and CronJob', () => {
     const objects = synthCilium();
+    expect(ciliumConfig(objects)['hubble-disable-tls']).toBe('false');
+    expect(find(objects, 'Job', 'hubble-generate-certs-<hash>').spec.template.spec.containers[0].image).toMatch(/\/certgen:v0\.4\.8@sha256:/);
+    expect(find(objects, 'CronJob', 'hubble-generate-certs').spec.schedule).toBe('0 0 1 */4 *');
+  });
+
+  // The certgen details below are the 1.16.7 chart's (the fidelity suite holds every release to its chart).
+  test('default is CRON_JOB: TLS on, certificates generated in-cluster by certgen (seed preset, 1.16.7)', () => {
+    const objects = synthCilium({ preset: Preset.SEED });
     const config = ciliumConfig(objects);
     expect(config['hubble-disable-tls']).toBe('false');
     expect(config['hubble-tls-cert-file']).toBe('/var/lib/cilium/tls/hubble/server.crt');
@@ -47,7 +56,7 @@ describe('Hubble TLS', () => {
     }]);
     expect(agentContainer(objects, 'cilium-agent').volumeMounts).toContainEqual({ name: 'hubble-tls', mountPath: '/var/lib/cilium/tls/hubble', readOnly: true });
 
-    const job = find(objects, 'Job', 'hubble-generate-certs');
+    const job = find(objects, 'Job', 'hubble-generate-certs-<hash>');
     const cron = find(objects, 'CronJob', 'hubble-generate-certs');
     expect(cron.spec.schedule).toBe('0 0 1 */4 *');
     expect(cron.spec.concurrencyPolicy).toBe('Forbid');
@@ -85,7 +94,7 @@ describe('Hubble TLS', () => {
     expect(config['hubble-disable-tls']).toBe('true');
     expect(config['hubble-tls-cert-file']).toBeUndefined();
     expect(config['enable-hubble']).toBe('true');
-    expect(objects.filter((o) => o.metadata.name === 'hubble-generate-certs')).toEqual([]);
+    expect(objects.filter((o) => o.metadata.name.startsWith('hubble-generate-certs'))).toEqual([]);
     expect(find(objects, 'DaemonSet', 'cilium').spec.template.spec.volumes.map((v: { name: string }) => v.name)).not.toContain('hubble-tls');
     expect(find(objects, 'Service', 'hubble-peer').spec.ports[0].port).toBe(80);
     expect(validateManifests(objects)).toEqual([]);
@@ -93,6 +102,6 @@ describe('Hubble TLS', () => {
 
   test('the certgen objects validate against the upstream schema', () => {
     const objects = synthCilium({ hubbleTls: HubbleTls.cronJob({ schedule: '30 1 * * *' }) });
-    expect(validateManifests(objects.filter((o) => o.metadata.name === 'hubble-generate-certs'))).toEqual([]);
+    expect(validateManifests(objects.filter((o) => o.metadata.name.startsWith('hubble-generate-certs')))).toEqual([]);
   });
 });

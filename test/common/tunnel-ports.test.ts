@@ -26,3 +26,15 @@ describe('the tunnel-port rule', () => {
     expect(problems.map((p) => /\(set; (o\d)\)/.exec(p)![1])).toEqual(['o1', 'o2']);
   });
 });
+
+describe('a fixed Cilium port (WireGuard) in the tunnel-port rule', () => {
+  test('names the setting and asks to move only the OVN side', () => {
+    const wireguard: TunnelPortMember = { component: 'cilium', port: 51871, source: 'fixed by the agent', setting: 'WireGuard port', fixed: true, node: { path: 'c' } };
+    expect(tunnelPortConflicts([wireguard, member('ovn', 51871, 'o')])).toEqual([
+      'plan: udp port 51871 is both ovn encapPort (set; o) and cilium WireGuard port (fixed by the agent; c): both tunnels bind their port in every '
+      + 'node\'s host network namespace, so the second to start fails with "address already in use"; choose another ovn encapPort (cilium\'s WireGuard port is fixed)',
+    ]);
+    // Cilium's tunnel and its WireGuard device are two members of one component: each is checked against OVN alone.
+    expect(tunnelPortConflicts([wireguard, member('cilium', 8472, 'c'), member('ovn', 6081, 'o')])).toEqual([]);
+  });
+});

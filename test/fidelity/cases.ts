@@ -55,25 +55,68 @@ const CILIUM_VARIANT_VALUES: Record<typeof CILIUM_VARIANTS[number], Record<strin
   },
 };
 
+/**
+ * The seed variant of the default release and of the seed's is reached without a version key, as a user
+ * reaches it: no values at all (1.20.0), `preset: seed` (1.16.7). The other cases name the version.
+ */
+const CILIUM_BY_PRESET: Record<string, Record<string, unknown>> = { '1.20.0': {}, '1.16.7': { preset: 'seed' } };
+
 export const CILIUM_CASES: FidelityCase[] = CILIUM_VERSIONS.flatMap((version) => CILIUM_VARIANTS.map((variant) => {
   const values = CILIUM_VARIANT_VALUES[variant];
   return {
     id: `cilium/${version}/${variant}`,
     upstream: [`cilium/${version}/${variant}.yaml`],
-    values: { ...values, cilium: { version, ...values.cilium } },
+    values: variant === 'seed' && version in CILIUM_BY_PRESET ? CILIUM_BY_PRESET[version] : { ...values, cilium: { version, ...values.cilium } },
     projectFiles: ['02-cilium.k8s.yaml'],
   };
 }));
+
+/**
+ * The feature variants of 1.18 and later (upstream README): each with `ipam.mode=kubernetes`; `KPR` there is
+ * kubeProxyReplacement with k8sServiceHost/Port. Their objects are in 02-cilium.k8s.yaml, the GatewayClass
+ * (a Gateway API custom resource) in stage2/, the ServiceMonitors (the prometheus-operator's kind) in optional/.
+ */
+export const CILIUM_FEATURE_VERSIONS = ['1.18.12', '1.19.6', '1.20.0'] as const;
+export const CILIUM_FEATURE_VARIANTS = ['hubble-ui', 'metrics', 'wireguard', 'lb-l2-bgp', 'gateway-api', 'egress-bandwidth'] as const;
+
+const KPR = { kubeProxyReplacement: true, k8sServiceHost: 'ovn-control-plane', k8sServicePort: 6443 };
+/** The `cilium:` values of each variant. */
+const CILIUM_FEATURE_VALUES: Record<typeof CILIUM_FEATURE_VARIANTS[number], Record<string, any>> = {
+  // hubble.relay.enabled=true, hubble.ui.enabled=true
+  'hubble-ui': { hubble: { relay: true, ui: true } },
+  // prometheus.enabled, operator.prometheus.enabled (our default), hubble.metrics.enabled={…}, the three
+  // serviceMonitor.enabled; the render's --api-versions stand for the prometheus-operator's CRDs.
+  'metrics': { prometheus: true, hubble: { metrics: ['dns', 'drop', 'tcp', 'flow', 'icmp', 'httpV2'] }, serviceMonitors: true },
+  // encryption.enabled=true, encryption.type=wireguard, encryption.nodeEncryption=true
+  'wireguard': { encryption: 'wireguard', nodeEncryption: true },
+  'lb-l2-bgp': { ...KPR, l2Announcements: true, bgpControlPlane: true },
+  'gateway-api': { ...KPR, gatewayApi: true },
+  'egress-bandwidth': { ...KPR, bpfMasquerade: true, egressGateway: true, bandwidthManager: true, bbr: true },
+};
+const EXTRA_FILES: Partial<Record<typeof CILIUM_FEATURE_VARIANTS[number], string[]>> = {
+  'gateway-api': ['stage2/01-cilium.k8s.yaml'],
+  'metrics': ['optional/01-cilium-servicemonitors.k8s.yaml'],
+};
+
+export const CILIUM_FEATURE_CASES: FidelityCase[] = CILIUM_FEATURE_VERSIONS.flatMap((version) => CILIUM_FEATURE_VARIANTS.map((variant) => ({
+  id: `cilium/${version}/${variant}`,
+  upstream: [`cilium/${version}/${variant}.yaml`],
+  values: { cilium: { version, ...CILIUM_FEATURE_VALUES[variant] } },
+  projectFiles: ['02-cilium.k8s.yaml', ...(EXTRA_FILES[variant] ?? [])],
+})));
 
 // ---------------------------------------------------------------------------------------------- multus
 export const MULTUS_VERSIONS = ['v4.1.3', 'v4.2.4', 'v4.3.0'] as const;
 export const MULTUS_MODES = ['thin', 'thick'] as const;
 
+/** As for Cilium: the default release's thin case with no values, the seed's with `preset: seed`. */
+const MULTUS_BY_PRESET: Record<string, Record<string, unknown>> = { 'v4.3.0': {}, 'v4.1.3': { preset: 'seed' } };
+
 /** The release file at each tag against our Multus objects plus the NetworkAttachmentDefinition CRD it carries. */
 export const MULTUS_CASES: FidelityCase[] = MULTUS_VERSIONS.flatMap((version) => MULTUS_MODES.map((mode) => ({
   id: `multus/${version}/${mode}`,
   upstream: [`multus/${version}/multus-daemonset${mode === 'thick' ? '-thick' : ''}.yml`],
-  values: { multus: { version, mode } },
+  values: mode === 'thin' && version in MULTUS_BY_PRESET ? MULTUS_BY_PRESET[version] : { multus: { version, mode } },
   projectFiles: ['03-multus.k8s.yaml', '01-network-crds.k8s.yaml'],
   projectFilter: (o: any) => o.kind !== 'CustomResourceDefinition' || o.metadata.name === NAD_CRD,
 })));
@@ -93,4 +136,4 @@ export const OVN_CASES: FidelityCase[] = (['central', 'interconnect'] as const).
   options: { emptyEnvIsUnset: true },
 }));
 
-export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...MULTUS_CASES, ...OVN_CASES];
+export const ALL_CASES: FidelityCase[] = [...CILIUM_CASES, ...CILIUM_FEATURE_CASES, ...MULTUS_CASES, ...OVN_CASES];

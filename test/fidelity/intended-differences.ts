@@ -5,7 +5,7 @@
  *
  * Ids are those of compare.ts; `cases` are ids of cases.ts. One section per component.
  */
-import { CILIUM_VARIANTS, CILIUM_VERSIONS, MULTUS_MODES, MULTUS_VERSIONS } from './cases';
+import { CILIUM_FEATURE_VARIANTS, CILIUM_FEATURE_VERSIONS, CILIUM_VARIANTS, CILIUM_VERSIONS, MULTUS_MODES, MULTUS_VERSIONS } from './cases';
 
 export interface IntendedDifference {
   /** The cases it occurs in. */
@@ -24,74 +24,96 @@ const MANAGED_BY_REASON = 'ours: app.kubernetes.io/managed-by: cdk8s-multicni on
 // ---------------------------------------------------------------------------------------------- cilium
 const ciliumCases = (versions: readonly string[] = CILIUM_VERSIONS, variants: readonly string[] = CILIUM_VARIANTS) =>
   versions.flatMap((v) => variants.map((x) => `cilium/${v}/${x}`));
+const featureCases = (versions: readonly string[] = CILIUM_FEATURE_VERSIONS, variants: readonly string[] = CILIUM_FEATURE_VARIANTS) =>
+  versions.flatMap((v) => variants.map((x) => `cilium/${v}/${x}`));
 /** Variants with Hubble TLS (certgen Job and CronJob); dualstack-geneve turns it off. */
 const WITH_TLS = ['seed', 'pool-native-kpr'];
 const CILIUM_API_DEFAULT = 'the chart writes the API default explicitly; we leave it to the API server (it would drop it anyway)';
 
+/**
+ * The feature variants (wireguard, lb-l2-bgp, gateway-api, egress-bandwidth) keep Hubble TLS on, like the
+ * seed: every difference of a version's seed case is theirs too, for the same reason. Their own features
+ * render as upstream, so they add no difference of their own.
+ */
+function withFeatureVariants(entry: IntendedDifference): IntendedDifference {
+  const extra = CILIUM_FEATURE_VERSIONS.filter((v) => entry.cases.includes(`cilium/${v}/seed`))
+    .flatMap((v) => CILIUM_FEATURE_VARIANTS.map((x) => `cilium/${v}/${x}`));
+  return { ...entry, cases: [...new Set([...entry.cases, ...extra])] };
+}
+
 const cilium: IntendedDifference[] = [
   {
-    cases: ciliumCases(),
+    cases: [...ciliumCases(), ...featureCases()],
     id: 'DaemonSet kube-system/cilium: container cilium-agent: lifecycle.postStart',
     reason: "the chart's hook deletes AWS VPC CNI SNAT rules; only relevant on nodes that ran the AWS VPC CNI (src/cilium/agent.ts)",
   },
   {
-    cases: ciliumCases(),
+    cases: [...ciliumCases(), ...featureCases()],
     id: 'Deployment kube-system/cilium-operator: container cilium-operator: readinessProbe.initialDelaySeconds',
     reason: CILIUM_API_DEFAULT,
   },
   ...['livenessProbe', 'readinessProbe'].map((probe) => ({
-    cases: ciliumCases(['1.20.0']),
+    cases: [...ciliumCases(['1.20.0']), ...featureCases(['1.20.0'])],
     id: `DaemonSet kube-system/cilium-envoy: container cilium-envoy: ${probe}.initialDelaySeconds`,
     reason: CILIUM_API_DEFAULT,
   })),
   {
-    cases: ciliumCases(CILIUM_VERSIONS, WITH_TLS),
+    cases: [...ciliumCases(CILIUM_VERSIONS, WITH_TLS), ...featureCases()],
     id: 'CronJob kube-system/hubble-generate-certs: pod.hostNetwork',
     reason: CILIUM_API_DEFAULT,
   },
   {
-    cases: ciliumCases(['1.16.7', '1.18.12'], WITH_TLS),
-    id: 'Job kube-system/hubble-generate-certs: pod.hostNetwork',
+    cases: [...ciliumCases(CILIUM_VERSIONS, WITH_TLS), ...featureCases()],
+    id: 'Job kube-system/hubble-generate-certs-<hash>: pod.hostNetwork',
     reason: CILIUM_API_DEFAULT,
   },
-  // The certgen Job: one fixed name in every version, removed 30 minutes after it finished.
-  ...([['1.19.6', 'd23753c582'], ['1.20.0', 'db903e35d6']] as const).flatMap(([v, hash]) => [
-    {
-      cases: ciliumCases([v], WITH_TLS),
-      id: `Job kube-system/hubble-generate-certs-${hash}: only upstream`,
-      reason: 'from 1.19 the chart names the certgen Job after a hash of its content; we keep the one name hubble-generate-certs of every version (and its 30-minute ttl), so the Job is found by the same name whatever the version',
-    },
-    {
-      cases: ciliumCases([v], WITH_TLS),
-      id: 'Job kube-system/hubble-generate-certs: only project',
-      reason: 'the same Job under its fixed name (see the hash-named upstream Job)',
-    },
-    {
-      cases: ciliumCases([v], WITH_TLS),
-      id: 'CronJob kube-system/hubble-generate-certs: spec.jobTemplate.spec.ttlSecondsAfterFinished',
-      reason: "from 1.19 the chart drops the jobs' 30-minute ttl (the CronJob's history limits keep 3/1); we keep it in every version so a finished Job of the fixed name disappears and a changed one can be applied",
-    },
-  ]),
+  // The certgen Job is named after a hash of its spec (test/fidelity/hashed-names.ts compares it field by field).
   {
-    cases: ciliumCases(['1.19.6', '1.20.0']),
+    cases: [...ciliumCases(['1.16.7', '1.18.12'], WITH_TLS), ...featureCases(['1.18.12'])],
+    id: 'Job kube-system/hubble-generate-certs-<hash>: metadata.name',
+    reason: 'up to 1.18 the chart keeps one name and relies on Helm hooks to replace the Job; kubectl has none, and a Job\'s pod template is immutable, so we name it after a hash of its spec in every version (src/cilium/hubble.ts certgenJobName) and an upgrade or a changed setting applies',
+  },
+  {
+    cases: [...ciliumCases(['1.19.6', '1.20.0'], WITH_TLS), ...featureCases(['1.19.6', '1.20.0'])],
+    id: 'Job kube-system/hubble-generate-certs-<hash>: metadata.name',
+    reason: 'the chart hashes its Job template text (sha256sum | trunc 10); we hash the spec we render (canonical JSON), the same scheme over our own content, so the 10 digits differ',
+  },
+  {
+    cases: [...ciliumCases(['1.19.6', '1.20.0']), ...featureCases(['1.19.6', '1.20.0'])],
     id: 'DaemonSet kube-system/cilium: initContainer install-cni-binaries: resources.limits.cpu',
     project: '1',
     reason: 'the chart writes the quantity as the YAML number 1; the API server stores quantities as strings, so kubectl apply would see 1 vs "1" and report the DaemonSet configured on every re-apply (seen on the apiserver suite); "1" is the same quantity',
   },
   ...['DaemonSet kube-system/cilium', 'DaemonSet kube-system/cilium-envoy', 'Deployment kube-system/cilium-operator'].map((w) => ({
-    cases: ciliumCases(['1.20.0']),
+    cases: [...ciliumCases(['1.20.0']), ...featureCases(['1.20.0'])],
     id: `${w}: pod.hostUsers`,
     reason: "the chart writes hostUsers: true, the value an unset field means; a kube-apiserver without the UserNamespacesSupport feature (off by default up to 1.32) drops the field, so every later kubectl apply would report the workload configured (seen on the apiserver suite's 1.32)",
   })),
   ...['DaemonSet kube-system/cilium', 'DaemonSet kube-system/cilium-envoy', 'Deployment kube-system/cilium-operator'].map((w) => ({
-    cases: ciliumCases(['1.20.0']),
+    cases: [...ciliumCases(['1.20.0']), ...featureCases(['1.20.0'])],
     id: `${w}: template labels.helm.sh/chart`,
     reason: 'the output is not managed by helm: no helm.sh/chart label on any object (the 1.20 chart also puts it on pod templates)',
   })),
   {
-    cases: ciliumCases(['1.20.0']),
+    cases: [...ciliumCases(['1.20.0']), ...featureCases(['1.20.0'])],
     id: 'Namespace cilium-secrets: metadata.labels.helm.sh/chart',
     reason: 'the output is not managed by helm: no helm.sh/chart label on any object',
+  },
+  // Hubble Relay and UI.
+  ...['Deployment kube-system/hubble-relay', 'Deployment kube-system/hubble-ui'].map((w) => ({
+    cases: featureCases(['1.20.0'], ['hubble-ui']),
+    id: `${w}: template labels.helm.sh/chart`,
+    reason: 'the output is not managed by helm: no helm.sh/chart label on any object (the 1.20 chart also puts it on pod templates)',
+  })),
+  ...['retry-timeout', 'sort-buffer-drain-timeout', 'sort-buffer-len-max'].map((key) => ({
+    cases: featureCases(CILIUM_FEATURE_VERSIONS, ['hubble-ui']),
+    id: `ConfigMap kube-system/hubble-relay-config: data[config.yaml].${key}`,
+    reason: "the chart writes the key with an empty value (its values leave it unset), which Relay reads as unset, its own default; we leave the key out",
+  })),
+  {
+    cases: featureCases(CILIUM_FEATURE_VERSIONS, ['hubble-ui']),
+    id: 'ConfigMap kube-system/hubble-ui-nginx: data[nginx.conf]',
+    reason: "our own text of the frontend's nginx server block (src/cilium/hubble-ui.ts), with the chart's directives and values (listen 8081 on IPv4 and IPv6, root /app, /api to 127.0.0.1:8090, /healthz, index.html fallback, probes not logged); only indentation, blank lines and comments differ",
   },
   {
     cases: ciliumCases(['1.18.12', '1.19.6', '1.20.0']),
@@ -99,7 +121,7 @@ const cilium: IntendedDifference[] = [
     project: 'cdk8s-multicni',
     reason: MANAGED_BY_REASON,
   },
-];
+].map(withFeatureVariants);
 
 // ---------------------------------------------------------------------------------------------- multus
 const MULTUS_DS = 'DaemonSet kube-system/kube-multus-ds';

@@ -4,6 +4,7 @@ import { synthesize } from '../../src/app/synthesize';
 import { valuesToProps } from '../../src/app/values';
 import { FidelityCase } from './cases';
 import { Difference, compareManifests, parseManifests } from './compare';
+import { normalizeHashedNames } from './hashed-names';
 
 /** Synthesizes the case's values and compares the selected objects with the reference files. */
 export function compareCase(upstreamDir: string, c: FidelityCase): Difference[] {
@@ -14,5 +15,6 @@ export function compareCase(upstreamDir: string, c: FidelityCase): Difference[] 
     if (text === undefined) throw new Error(`${c.id}: synth output has no ${f} (files: ${out.files.map((file) => file.path).join(', ')})`);
     return parseManifests(text);
   }).filter(c.projectFilter ?? (() => true));
-  return compareManifests(upstream, project, c.options);
+  const named = normalizeHashedNames(upstream, project);
+  return [...compareManifests(named.upstream, named.project, c.options), ...named.differences].sort((a, b) => a.id.localeCompare(b.id));
 }

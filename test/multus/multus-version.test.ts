@@ -4,7 +4,7 @@
  * installer and mounts of v4.2+, and in every version the pin to Cilium's file and the readiness indicator.
  */
 import { Testing } from 'cdk8s';
-import { MultiCniChart, Multus, MultusMode, MultusVersion } from '../../src';
+import { MultiCniChart, Multus, MultusImages, MultusMode, MultusVersion, Preset } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29,14 +29,25 @@ describe('MultusVersion', () => {
     expect(() => MultusVersion.of('4.3.0')).toThrow('version: invalid value "4.3.0": expected one of v4.1.3, v4.2.4, v4.3.0');
   });
 
-  test('the default is v4.1.3 and its output is unchanged by naming it', () => {
-    const chart = Testing.chart();
-    expect(new Multus(chart, 'm').version).toBe(MultusVersion.V4_1_3);
-    for (const mode of [MultusMode.THIN, MultusMode.THICK]) {
-      const implicit = Testing.chart();
-      new Multus(implicit, 'multus', { mode });
-      expect(synth(MultusVersion.V4_1_3, mode)).toEqual(Testing.synth(implicit));
+  test('the default is v4.3.0 (Preset.CURRENT); Preset.SEED installs the seed\'s v4.1.3; a version wins over the preset', () => {
+    expect(new Multus(Testing.chart(), 'm').version).toBe(MultusVersion.V4_3_0);
+    expect(new Multus(Testing.chart(), 'm', { preset: Preset.SEED }).version).toBe(MultusVersion.V4_1_3);
+    expect(new Multus(Testing.chart(), 'm', { preset: Preset.SEED, version: MultusVersion.V4_2_4 }).version).toBe(MultusVersion.V4_2_4);
+    expect(MultusImages.THIN).toBe(MultusVersion.V4_3_0.image(MultusMode.THIN));
+    expect(MultusImages.THICK).toBe(MultusVersion.V4_3_0.image(MultusMode.THICK));
+    for (const [preset, version] of [[undefined, MultusVersion.V4_3_0], [Preset.CURRENT, MultusVersion.V4_3_0], [Preset.SEED, MultusVersion.V4_1_3]] as const) {
+      for (const mode of [MultusMode.THIN, MultusMode.THICK]) {
+        const implicit = Testing.chart();
+        new Multus(implicit, 'multus', { mode, preset });
+        expect(synth(version, mode)).toEqual(Testing.synth(implicit));
+      }
     }
+  });
+
+  test('a preset that is not a Preset is refused, even beside a version', () => {
+    const expected = 'preset: invalid value "seed": expected Preset.CURRENT or Preset.SEED ("current" or "seed" in a values file)';
+    expect(() => new Multus(Testing.chart(), 'm', { preset: 'seed' as any })).toThrow(expected);
+    expect(() => new Multus(Testing.chart(), 'm', { preset: 'seed' as any, version: MultusVersion.V4_1_3 })).toThrow(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps, MultusVersion } from '../../src';
+import { Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps, MultusVersion, Preset } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -21,8 +21,9 @@ const mounts = (container: any) => Object.fromEntries(container.volumeMounts.map
 const podRule = (objects: any[]) => find(objects, 'ClusterRole').rules.find((r: any) => r.resources.includes('pods'));
 const daemonConfig = (objects: any[]) => JSON.parse(find(objects, 'ConfigMap').data['daemon-config.json']);
 
-describe('Multus, thin (default)', () => {
-  const objects = synth();
+// The seed's v4.1.3 (Preset.SEED); multus-version.test.ts holds the other releases, the default v4.3.0 among them, to it.
+describe('Multus, thin (default), seed preset (v4.1.3)', () => {
+  const objects = synth({ preset: Preset.SEED });
 
   test('snapshot', () => {
     expect(objects).toMatchSnapshot();
@@ -74,8 +75,8 @@ describe('Multus, thin (default)', () => {
   });
 });
 
-describe('Multus, thick', () => {
-  const objects = synth({ mode: MultusMode.THICK });
+describe('Multus, thick, seed preset (v4.1.3)', () => {
+  const objects = synth({ mode: MultusMode.THICK, preset: Preset.SEED });
 
   test('snapshot', () => {
     expect(objects).toMatchSnapshot();
@@ -188,6 +189,7 @@ describe.each([['thin', MultusMode.THIN], ['thick', MultusMode.THICK]])('Multus 
 describe('Multus, every prop reaches the output', () => {
   test('thick', () => {
     const props: Required<MultusProps> = {
+      preset: Preset.SEED, // version wins
       mode: MultusMode.THICK,
       version: MultusVersion.V4_3_0,
       image: 'registry.example.com/multus-cni@sha256:' + 'a'.repeat(64),
@@ -216,6 +218,7 @@ describe('Multus, every prop reaches the output', () => {
 
   test('thin', () => {
     const props: Required<MultusProps> = {
+      preset: Preset.SEED, // version wins
       mode: MultusMode.THIN,
       version: MultusVersion.V4_2_4,
       image: 'registry.example.com/multus-cni:v4.2.4',

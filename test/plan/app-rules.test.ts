@@ -131,7 +131,7 @@ describe('one plan per App (one cluster)', () => {
     const chart = new MultiCniChart(new App(), 's', { apiServer: API, multus: { namespace: 'cni' }, networks: [{ name: 'a', namespace: 'cni', subnets: ['10.245.0.0/16/24'] }] });
     const objects = chart.toJson();
     const namespaces = objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name);
-    expect(namespaces.sort()).toEqual(['cni', 'ovn-host-network', 'ovn-kubernetes']);
+    expect(namespaces.sort()).toEqual(['cilium-secrets', 'cni', 'ovn-host-network', 'ovn-kubernetes']); // cilium-secrets: Cilium 1.18+
     const at = (kind: string, name: string) => objects.findIndex((o) => o.kind === kind && o.metadata.name === name);
     expect(at('Namespace', 'cni')).toBeLessThan(at('ServiceAccount', 'multus'));
     expect(at('Namespace', 'cni')).toBeLessThan(at('DaemonSet', 'kube-multus-ds'));

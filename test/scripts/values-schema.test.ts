@@ -30,8 +30,10 @@ describe('values.schema.json', () => {
   });
 
   test('has the sections and the keys the props define, enum-like classes as their names', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'multus', 'networkCrds', 'networks', 'ovn']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'multus', 'networkCrds', 'networks', 'ovn', 'preset']);
     const paths = Object.fromEntries(keyPaths(schema));
+    expect(paths['cilium.preset']).toBeUndefined(); // one preset per file: the top-level key
+    expect(paths['multus.preset']).toBeUndefined();
     expect(paths['ovn.mode'].enum).toEqual(['central', 'interconnect', null]);
     expect(paths['cilium.routingMode'].enum).toEqual(['tunnel', 'native', null]);
     expect(paths['cilium.imagePullPolicy'].enum).toEqual(['Always', 'IfNotPresent', 'Never', null]);
@@ -41,7 +43,12 @@ describe('values.schema.json', () => {
     expect(paths['networks[].name']).toBeDefined();
     expect(paths['networks[].nodeCount']).toBeUndefined(); // one cluster, one node count: addressing.nodeCount
     expect(schema.properties.networks.items.required).toEqual(['name']);
-    for (const [key, names] of Object.entries(ENUM_KEYS)) expect({ key, enum: paths[key].enum }).toEqual({ key, enum: [...Object.keys(names), null] });
+    for (const [key, names] of Object.entries(ENUM_KEYS)) {
+      // A list of enum-like instances (`cilium.hubble.metrics[]`): the names on the items, which never take null.
+      const listItems = key.endsWith('[]') ? paths[key.slice(0, -2)].items : undefined;
+      if (listItems) expect({ key, enum: listItems.enum }).toEqual({ key, enum: Object.keys(names) });
+      else expect({ key, enum: paths[key].enum }).toEqual({ key, enum: [...Object.keys(names), null] });
+    }
     expect(paths['ovn.mtu'].description).toMatch(/MTU of OVN-Kubernetes pod interfaces.*\n\nDefault: 1400/s);
   });
 
@@ -95,7 +102,7 @@ describe('null for a key (helm: `key: ~` unsets it)', () => {
       for (const child of [...Object.values(node.properties ?? {}), ...(node.items ? [node.items] : [])]) collect(child as Record<string, any>);
     };
     collect(schema);
-    expect(items.length).toBe(15);
+    expect(items.length).toBe(16);
     expect(items.filter((t) => typeof t !== 'string')).toEqual([]);
   });
 

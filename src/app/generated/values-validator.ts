@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects). 1.16.7 is end-of-life and the default only because the seed installs it; choose `CiliumVersion.V1_18_12`, `V1_19_6` or `V1_20_0` for a supported release.\n\nDefault: CiliumVersion.V1_16_7 (as in the seed)"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it for encapsulating features such as DSR dispatch, and binds no tunnel port. Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN with tunnel routing; with native routing VXLAN from 1.18 (as their charts\nrender it), not rendered by 1.16.7"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: MultusVersion.V4_1_3 (as in the seed)"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.1.3 (thin) or :v4.1.3-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"additionalProperties":false,"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"},"controlPlaneNodeSelector":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane nodes of its own; at most one of each per node either way (they use host ports).\n\nDefault: - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"},"controlPlaneNodeSelector":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane nodes of its own; at most one of each per node either way (they use host ports).\n\nDefault: - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13,18 +13,22 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!((((((((key0 === "apiServer") || (key0 === "addressing")) || (key0 === "cilium")) || (key0 === "multus")) || (key0 === "networkCrds")) || (key0 === "ovn")) || (key0 === "networks")) || (key0 === "demo"))){
+if(!(func0.call(schema11.properties, key0))){
 validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.apiServer !== undefined && func0.call(data, "apiServer")){
-let data0 = data.apiServer;
+if(data.preset !== undefined && func0.call(data, "preset")){
+let data0 = data.preset;
 const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-validate10.errors = [{instancePath:instancePath+"/apiServer",schemaPath:"#/properties/apiServer/type",keyword:"type",params:{type: schema11.properties.apiServer.type},message:"must be string,null",schema:schema11.properties.apiServer.type,parentSchema:schema11.properties.apiServer,data:data0}];
+validate10.errors = [{instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/type",keyword:"type",params:{type: schema11.properties.preset.type},message:"must be string,null",schema:schema11.properties.preset.type,parentSchema:schema11.properties.preset,data:data0}];
+return false;
+}
+if(!(((data0 === "current") || (data0 === "seed")) || (data0 === null))){
+validate10.errors = [{instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema11.properties.preset.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.preset.enum,parentSchema:schema11.properties.preset,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -33,154 +37,136 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.addressing !== undefined && func0.call(data, "addressing")){
-let data1 = data.addressing;
+if(data.apiServer !== undefined && func0.call(data, "apiServer")){
+let data1 = data.apiServer;
 const _errs4 = errors;
-if((!(data1 && typeof data1 == "object" && !Array.isArray(data1))) && (data1 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/type",keyword:"type",params:{type: schema11.properties.addressing.type},message:"must be object,null",schema:schema11.properties.addressing.type,parentSchema:schema11.properties.addressing,data:data1}];
+if((typeof data1 !== "string") && (data1 !== null)){
+validate10.errors = [{instancePath:instancePath+"/apiServer",schemaPath:"#/properties/apiServer/type",keyword:"type",params:{type: schema11.properties.apiServer.type},message:"must be string,null",schema:schema11.properties.apiServer.type,parentSchema:schema11.properties.apiServer,data:data1}];
 return false;
 }
-if(errors === _errs4){
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.addressing !== undefined && func0.call(data, "addressing")){
+let data2 = data.addressing;
 const _errs6 = errors;
-for(const key1 of Object.keys(data1)){
+if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/type",keyword:"type",params:{type: schema11.properties.addressing.type},message:"must be object,null",schema:schema11.properties.addressing.type,parentSchema:schema11.properties.addressing,data:data2}];
+return false;
+}
+if(errors === _errs6){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+const _errs8 = errors;
+for(const key1 of Object.keys(data2)){
 if(!(func0.call(schema11.properties.addressing.properties, key1))){
-validate10.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.addressing,data:data1}];
+validate10.errors = [{instancePath:instancePath+"/addressing",schemaPath:"#/properties/addressing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.addressing,data:data2}];
 return false;
 break;
 }
 }
-if(_errs6 === errors){
-if(data1.primaryPodCidrs !== undefined && func0.call(data1, "primaryPodCidrs")){
-let data2 = data1.primaryPodCidrs;
-const _errs7 = errors;
-if((!(Array.isArray(data2))) && (data2 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs",schemaPath:"#/properties/addressing/properties/primaryPodCidrs/type",keyword:"type",params:{type: schema11.properties.addressing.properties.primaryPodCidrs.type},message:"must be array,null",schema:schema11.properties.addressing.properties.primaryPodCidrs.type,parentSchema:schema11.properties.addressing.properties.primaryPodCidrs,data:data2}];
-return false;
-}
-if(errors === _errs7){
-if(Array.isArray(data2)){
-var valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
+if(_errs8 === errors){
+if(data2.primaryPodCidrs !== undefined && func0.call(data2, "primaryPodCidrs")){
+let data3 = data2.primaryPodCidrs;
 const _errs9 = errors;
-if(typeof data3 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs/" + i0,schemaPath:"#/properties/addressing/properties/primaryPodCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.primaryPodCidrs.items.type,parentSchema:schema11.properties.addressing.properties.primaryPodCidrs.items,data:data3}];
+if((!(Array.isArray(data3))) && (data3 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs",schemaPath:"#/properties/addressing/properties/primaryPodCidrs/type",keyword:"type",params:{type: schema11.properties.addressing.properties.primaryPodCidrs.type},message:"must be array,null",schema:schema11.properties.addressing.properties.primaryPodCidrs.type,parentSchema:schema11.properties.addressing.properties.primaryPodCidrs,data:data3}];
 return false;
 }
-var valid2 = _errs9 === errors;
+if(errors === _errs9){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs11 = errors;
+if(typeof data4 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/primaryPodCidrs/" + i0,schemaPath:"#/properties/addressing/properties/primaryPodCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.primaryPodCidrs.items.type,parentSchema:schema11.properties.addressing.properties.primaryPodCidrs.items,data:data4}];
+return false;
+}
+var valid2 = _errs11 === errors;
 if(!valid2){
 break;
 }
 }
 }
 }
-var valid1 = _errs7 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.serviceCidrs !== undefined && func0.call(data1, "serviceCidrs")){
-let data4 = data1.serviceCidrs;
-const _errs11 = errors;
-if((!(Array.isArray(data4))) && (data4 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/serviceCidrs",schemaPath:"#/properties/addressing/properties/serviceCidrs/type",keyword:"type",params:{type: schema11.properties.addressing.properties.serviceCidrs.type},message:"must be array,null",schema:schema11.properties.addressing.properties.serviceCidrs.type,parentSchema:schema11.properties.addressing.properties.serviceCidrs,data:data4}];
-return false;
-}
-if(errors === _errs11){
-if(Array.isArray(data4)){
-var valid3 = true;
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
+if(data2.serviceCidrs !== undefined && func0.call(data2, "serviceCidrs")){
+let data5 = data2.serviceCidrs;
 const _errs13 = errors;
-if(typeof data5 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/serviceCidrs/" + i1,schemaPath:"#/properties/addressing/properties/serviceCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.serviceCidrs.items.type,parentSchema:schema11.properties.addressing.properties.serviceCidrs.items,data:data5}];
+if((!(Array.isArray(data5))) && (data5 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/serviceCidrs",schemaPath:"#/properties/addressing/properties/serviceCidrs/type",keyword:"type",params:{type: schema11.properties.addressing.properties.serviceCidrs.type},message:"must be array,null",schema:schema11.properties.addressing.properties.serviceCidrs.type,parentSchema:schema11.properties.addressing.properties.serviceCidrs,data:data5}];
 return false;
 }
-var valid3 = _errs13 === errors;
+if(errors === _errs13){
+if(Array.isArray(data5)){
+var valid3 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs15 = errors;
+if(typeof data6 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/serviceCidrs/" + i1,schemaPath:"#/properties/addressing/properties/serviceCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.serviceCidrs.items.type,parentSchema:schema11.properties.addressing.properties.serviceCidrs.items,data:data6}];
+return false;
+}
+var valid3 = _errs15 === errors;
 if(!valid3){
 break;
 }
 }
 }
 }
-var valid1 = _errs11 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeNetworks !== undefined && func0.call(data1, "nodeNetworks")){
-let data6 = data1.nodeNetworks;
-const _errs15 = errors;
-if((!(Array.isArray(data6))) && (data6 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/nodeNetworks",schemaPath:"#/properties/addressing/properties/nodeNetworks/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeNetworks.type},message:"must be array,null",schema:schema11.properties.addressing.properties.nodeNetworks.type,parentSchema:schema11.properties.addressing.properties.nodeNetworks,data:data6}];
-return false;
-}
-if(errors === _errs15){
-if(Array.isArray(data6)){
-var valid4 = true;
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-let data7 = data6[i2];
+if(data2.nodeNetworks !== undefined && func0.call(data2, "nodeNetworks")){
+let data7 = data2.nodeNetworks;
 const _errs17 = errors;
-if(typeof data7 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/nodeNetworks/" + i2,schemaPath:"#/properties/addressing/properties/nodeNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.nodeNetworks.items.type,parentSchema:schema11.properties.addressing.properties.nodeNetworks.items,data:data7}];
+if((!(Array.isArray(data7))) && (data7 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/nodeNetworks",schemaPath:"#/properties/addressing/properties/nodeNetworks/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeNetworks.type},message:"must be array,null",schema:schema11.properties.addressing.properties.nodeNetworks.type,parentSchema:schema11.properties.addressing.properties.nodeNetworks,data:data7}];
 return false;
 }
-var valid4 = _errs17 === errors;
+if(errors === _errs17){
+if(Array.isArray(data7)){
+var valid4 = true;
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+const _errs19 = errors;
+if(typeof data8 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/nodeNetworks/" + i2,schemaPath:"#/properties/addressing/properties/nodeNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.nodeNetworks.items.type,parentSchema:schema11.properties.addressing.properties.nodeNetworks.items,data:data8}];
+return false;
+}
+var valid4 = _errs19 === errors;
 if(!valid4){
 break;
 }
 }
 }
 }
-var valid1 = _errs15 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeCount !== undefined && func0.call(data1, "nodeCount")){
-let data8 = data1.nodeCount;
-const _errs19 = errors;
-if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (data8 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/nodeCount",schemaPath:"#/properties/addressing/properties/nodeCount/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeCount.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeCount.type,parentSchema:schema11.properties.addressing.properties.nodeCount,data:data8}];
-return false;
-}
-var valid1 = _errs19 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data1.joinSubnets !== undefined && func0.call(data1, "joinSubnets")){
-let data9 = data1.joinSubnets;
+if(data2.nodeCount !== undefined && func0.call(data2, "nodeCount")){
+let data9 = data2.nodeCount;
 const _errs21 = errors;
-if((!(Array.isArray(data9))) && (data9 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/joinSubnets",schemaPath:"#/properties/addressing/properties/joinSubnets/type",keyword:"type",params:{type: schema11.properties.addressing.properties.joinSubnets.type},message:"must be array,null",schema:schema11.properties.addressing.properties.joinSubnets.type,parentSchema:schema11.properties.addressing.properties.joinSubnets,data:data9}];
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/nodeCount",schemaPath:"#/properties/addressing/properties/nodeCount/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeCount.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeCount.type,parentSchema:schema11.properties.addressing.properties.nodeCount,data:data9}];
 return false;
-}
-if(errors === _errs21){
-if(Array.isArray(data9)){
-var valid5 = true;
-const len3 = data9.length;
-for(let i3=0; i3<len3; i3++){
-let data10 = data9[i3];
-const _errs23 = errors;
-if(typeof data10 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/joinSubnets/" + i3,schemaPath:"#/properties/addressing/properties/joinSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.joinSubnets.items.type,parentSchema:schema11.properties.addressing.properties.joinSubnets.items,data:data10}];
-return false;
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-break;
-}
-}
-}
 }
 var valid1 = _errs21 === errors;
 }
@@ -188,86 +174,104 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.transitSubnets !== undefined && func0.call(data1, "transitSubnets")){
-let data11 = data1.transitSubnets;
+if(data2.joinSubnets !== undefined && func0.call(data2, "joinSubnets")){
+let data10 = data2.joinSubnets;
+const _errs23 = errors;
+if((!(Array.isArray(data10))) && (data10 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/joinSubnets",schemaPath:"#/properties/addressing/properties/joinSubnets/type",keyword:"type",params:{type: schema11.properties.addressing.properties.joinSubnets.type},message:"must be array,null",schema:schema11.properties.addressing.properties.joinSubnets.type,parentSchema:schema11.properties.addressing.properties.joinSubnets,data:data10}];
+return false;
+}
+if(errors === _errs23){
+if(Array.isArray(data10)){
+var valid5 = true;
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
 const _errs25 = errors;
-if((!(Array.isArray(data11))) && (data11 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/transitSubnets",schemaPath:"#/properties/addressing/properties/transitSubnets/type",keyword:"type",params:{type: schema11.properties.addressing.properties.transitSubnets.type},message:"must be array,null",schema:schema11.properties.addressing.properties.transitSubnets.type,parentSchema:schema11.properties.addressing.properties.transitSubnets,data:data11}];
+if(typeof data11 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/joinSubnets/" + i3,schemaPath:"#/properties/addressing/properties/joinSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.joinSubnets.items.type,parentSchema:schema11.properties.addressing.properties.joinSubnets.items,data:data11}];
 return false;
 }
-if(errors === _errs25){
-if(Array.isArray(data11)){
-var valid6 = true;
-const len4 = data11.length;
-for(let i4=0; i4<len4; i4++){
-let data12 = data11[i4];
+var valid5 = _errs25 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.transitSubnets !== undefined && func0.call(data2, "transitSubnets")){
+let data12 = data2.transitSubnets;
 const _errs27 = errors;
-if(typeof data12 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/transitSubnets/" + i4,schemaPath:"#/properties/addressing/properties/transitSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.transitSubnets.items.type,parentSchema:schema11.properties.addressing.properties.transitSubnets.items,data:data12}];
+if((!(Array.isArray(data12))) && (data12 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/transitSubnets",schemaPath:"#/properties/addressing/properties/transitSubnets/type",keyword:"type",params:{type: schema11.properties.addressing.properties.transitSubnets.type},message:"must be array,null",schema:schema11.properties.addressing.properties.transitSubnets.type,parentSchema:schema11.properties.addressing.properties.transitSubnets,data:data12}];
 return false;
 }
-var valid6 = _errs27 === errors;
+if(errors === _errs27){
+if(Array.isArray(data12)){
+var valid6 = true;
+const len4 = data12.length;
+for(let i4=0; i4<len4; i4++){
+let data13 = data12[i4];
+const _errs29 = errors;
+if(typeof data13 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/transitSubnets/" + i4,schemaPath:"#/properties/addressing/properties/transitSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.transitSubnets.items.type,parentSchema:schema11.properties.addressing.properties.transitSubnets.items,data:data13}];
+return false;
+}
+var valid6 = _errs29 === errors;
 if(!valid6){
 break;
 }
 }
 }
 }
-var valid1 = _errs25 === errors;
+var valid1 = _errs27 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.masqueradeSubnets !== undefined && func0.call(data1, "masqueradeSubnets")){
-let data13 = data1.masqueradeSubnets;
-const _errs29 = errors;
-if((!(Array.isArray(data13))) && (data13 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets",schemaPath:"#/properties/addressing/properties/masqueradeSubnets/type",keyword:"type",params:{type: schema11.properties.addressing.properties.masqueradeSubnets.type},message:"must be array,null",schema:schema11.properties.addressing.properties.masqueradeSubnets.type,parentSchema:schema11.properties.addressing.properties.masqueradeSubnets,data:data13}];
-return false;
-}
-if(errors === _errs29){
-if(Array.isArray(data13)){
-var valid7 = true;
-const len5 = data13.length;
-for(let i5=0; i5<len5; i5++){
-let data14 = data13[i5];
+if(data2.masqueradeSubnets !== undefined && func0.call(data2, "masqueradeSubnets")){
+let data14 = data2.masqueradeSubnets;
 const _errs31 = errors;
-if(typeof data14 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets/" + i5,schemaPath:"#/properties/addressing/properties/masqueradeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.masqueradeSubnets.items.type,parentSchema:schema11.properties.addressing.properties.masqueradeSubnets.items,data:data14}];
+if((!(Array.isArray(data14))) && (data14 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets",schemaPath:"#/properties/addressing/properties/masqueradeSubnets/type",keyword:"type",params:{type: schema11.properties.addressing.properties.masqueradeSubnets.type},message:"must be array,null",schema:schema11.properties.addressing.properties.masqueradeSubnets.type,parentSchema:schema11.properties.addressing.properties.masqueradeSubnets,data:data14}];
 return false;
 }
-var valid7 = _errs31 === errors;
+if(errors === _errs31){
+if(Array.isArray(data14)){
+var valid7 = true;
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+let data15 = data14[i5];
+const _errs33 = errors;
+if(typeof data15 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/masqueradeSubnets/" + i5,schemaPath:"#/properties/addressing/properties/masqueradeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.masqueradeSubnets.items.type,parentSchema:schema11.properties.addressing.properties.masqueradeSubnets.items,data:data15}];
+return false;
+}
+var valid7 = _errs33 === errors;
 if(!valid7){
 break;
 }
 }
 }
 }
-var valid1 = _errs29 === errors;
+var valid1 = _errs31 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.secondaryCni !== undefined && func0.call(data1, "secondaryCni")){
-let data15 = data1.secondaryCni;
-const _errs33 = errors;
-if((typeof data15 !== "boolean") && (data15 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/secondaryCni",schemaPath:"#/properties/addressing/properties/secondaryCni/type",keyword:"type",params:{type: schema11.properties.addressing.properties.secondaryCni.type},message:"must be boolean,null",schema:schema11.properties.addressing.properties.secondaryCni.type,parentSchema:schema11.properties.addressing.properties.secondaryCni,data:data15}];
-return false;
-}
-var valid1 = _errs33 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data1.nodeMaskSize !== undefined && func0.call(data1, "nodeMaskSize")){
-let data16 = data1.nodeMaskSize;
+if(data2.secondaryCni !== undefined && func0.call(data2, "secondaryCni")){
+let data16 = data2.secondaryCni;
 const _errs35 = errors;
-if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (data16 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/nodeMaskSize",schemaPath:"#/properties/addressing/properties/nodeMaskSize/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeMaskSize.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeMaskSize.type,parentSchema:schema11.properties.addressing.properties.nodeMaskSize,data:data16}];
+if((typeof data16 !== "boolean") && (data16 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/secondaryCni",schemaPath:"#/properties/addressing/properties/secondaryCni/type",keyword:"type",params:{type: schema11.properties.addressing.properties.secondaryCni.type},message:"must be boolean,null",schema:schema11.properties.addressing.properties.secondaryCni.type,parentSchema:schema11.properties.addressing.properties.secondaryCni,data:data16}];
 return false;
 }
 var valid1 = _errs35 === errors;
@@ -276,11 +280,11 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeMaskSizeIpv4 !== undefined && func0.call(data1, "nodeMaskSizeIpv4")){
-let data17 = data1.nodeMaskSizeIpv4;
+if(data2.nodeMaskSize !== undefined && func0.call(data2, "nodeMaskSize")){
+let data17 = data2.nodeMaskSize;
 const _errs37 = errors;
 if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv4",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv4/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeMaskSizeIpv4.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeMaskSizeIpv4.type,parentSchema:schema11.properties.addressing.properties.nodeMaskSizeIpv4,data:data17}];
+validate10.errors = [{instancePath:instancePath+"/addressing/nodeMaskSize",schemaPath:"#/properties/addressing/properties/nodeMaskSize/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeMaskSize.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeMaskSize.type,parentSchema:schema11.properties.addressing.properties.nodeMaskSize,data:data17}];
 return false;
 }
 var valid1 = _errs37 === errors;
@@ -289,11 +293,11 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.nodeMaskSizeIpv6 !== undefined && func0.call(data1, "nodeMaskSizeIpv6")){
-let data18 = data1.nodeMaskSizeIpv6;
+if(data2.nodeMaskSizeIpv4 !== undefined && func0.call(data2, "nodeMaskSizeIpv4")){
+let data18 = data2.nodeMaskSizeIpv4;
 const _errs39 = errors;
 if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv6",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv6/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeMaskSizeIpv6.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeMaskSizeIpv6.type,parentSchema:schema11.properties.addressing.properties.nodeMaskSizeIpv6,data:data18}];
+validate10.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv4",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv4/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeMaskSizeIpv4.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeMaskSizeIpv4.type,parentSchema:schema11.properties.addressing.properties.nodeMaskSizeIpv4,data:data18}];
 return false;
 }
 var valid1 = _errs39 === errors;
@@ -302,11 +306,11 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.decoy !== undefined && func0.call(data1, "decoy")){
-let data19 = data1.decoy;
+if(data2.nodeMaskSizeIpv6 !== undefined && func0.call(data2, "nodeMaskSizeIpv6")){
+let data19 = data2.nodeMaskSizeIpv6;
 const _errs41 = errors;
-if((typeof data19 !== "string") && (data19 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoy",schemaPath:"#/properties/addressing/properties/decoy/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoy.type},message:"must be string,null",schema:schema11.properties.addressing.properties.decoy.type,parentSchema:schema11.properties.addressing.properties.decoy,data:data19}];
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/nodeMaskSizeIpv6",schemaPath:"#/properties/addressing/properties/nodeMaskSizeIpv6/type",keyword:"type",params:{type: schema11.properties.addressing.properties.nodeMaskSizeIpv6.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.nodeMaskSizeIpv6.type,parentSchema:schema11.properties.addressing.properties.nodeMaskSizeIpv6,data:data19}];
 return false;
 }
 var valid1 = _errs41 === errors;
@@ -315,42 +319,42 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data1.decoySearch !== undefined && func0.call(data1, "decoySearch")){
-let data20 = data1.decoySearch;
+if(data2.decoy !== undefined && func0.call(data2, "decoy")){
+let data20 = data2.decoy;
 const _errs43 = errors;
-if((!(data20 && typeof data20 == "object" && !Array.isArray(data20))) && (data20 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.type},message:"must be object,null",schema:schema11.properties.addressing.properties.decoySearch.type,parentSchema:schema11.properties.addressing.properties.decoySearch,data:data20}];
+if((typeof data20 !== "string") && (data20 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoy",schemaPath:"#/properties/addressing/properties/decoy/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoy.type},message:"must be string,null",schema:schema11.properties.addressing.properties.decoy.type,parentSchema:schema11.properties.addressing.properties.decoy,data:data20}];
 return false;
 }
-if(errors === _errs43){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+var valid1 = _errs43 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.decoySearch !== undefined && func0.call(data2, "decoySearch")){
+let data21 = data2.decoySearch;
 const _errs45 = errors;
-for(const key2 of Object.keys(data20)){
+if((!(data21 && typeof data21 == "object" && !Array.isArray(data21))) && (data21 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.type},message:"must be object,null",schema:schema11.properties.addressing.properties.decoySearch.type,parentSchema:schema11.properties.addressing.properties.decoySearch,data:data21}];
+return false;
+}
+if(errors === _errs45){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+const _errs47 = errors;
+for(const key2 of Object.keys(data21)){
 if(!((((((key2 === "ipv4Prefix") || (key2 === "ipv4HostPrefix")) || (key2 === "ipv4Pool")) || (key2 === "ipv6Prefix")) || (key2 === "ipv6HostPrefix")) || (key2 === "ipv6Pool"))){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.addressing.properties.decoySearch,data:data20}];
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch",schemaPath:"#/properties/addressing/properties/decoySearch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.addressing.properties.decoySearch,data:data21}];
 return false;
 break;
 }
 }
-if(_errs45 === errors){
-if(data20.ipv4Prefix !== undefined && func0.call(data20, "ipv4Prefix")){
-let data21 = data20.ipv4Prefix;
-const _errs46 = errors;
-if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (data21 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Prefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Prefix,data:data21}];
-return false;
-}
-var valid8 = _errs46 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data20.ipv4HostPrefix !== undefined && func0.call(data20, "ipv4HostPrefix")){
-let data22 = data20.ipv4HostPrefix;
+if(_errs47 === errors){
+if(data21.ipv4Prefix !== undefined && func0.call(data21, "ipv4Prefix")){
+let data22 = data21.ipv4Prefix;
 const _errs48 = errors;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4HostPrefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix,data:data22}];
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Prefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Prefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Prefix,data:data22}];
 return false;
 }
 var valid8 = _errs48 === errors;
@@ -359,30 +363,12 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv4Pool !== undefined && func0.call(data20, "ipv4Pool")){
-let data23 = data20.ipv4Pool;
+if(data21.ipv4HostPrefix !== undefined && func0.call(data21, "ipv4HostPrefix")){
+let data23 = data21.ipv4HostPrefix;
 const _errs50 = errors;
-if((!(Array.isArray(data23))) && (data23 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.type},message:"must be array,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool,data:data23}];
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (data23 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4HostPrefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4HostPrefix,data:data23}];
 return false;
-}
-if(errors === _errs50){
-if(Array.isArray(data23)){
-var valid9 = true;
-const len6 = data23.length;
-for(let i6=0; i6<len6; i6++){
-let data24 = data23[i6];
-const _errs52 = errors;
-if(typeof data24 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool/" + i6,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.items.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.items,data:data24}];
-return false;
-}
-var valid9 = _errs52 === errors;
-if(!valid9){
-break;
-}
-}
-}
 }
 var valid8 = _errs50 === errors;
 }
@@ -390,24 +376,42 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv6Prefix !== undefined && func0.call(data20, "ipv6Prefix")){
-let data25 = data20.ipv6Prefix;
-const _errs54 = errors;
-if((!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) && (data25 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Prefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Prefix,data:data25}];
+if(data21.ipv4Pool !== undefined && func0.call(data21, "ipv4Pool")){
+let data24 = data21.ipv4Pool;
+const _errs52 = errors;
+if((!(Array.isArray(data24))) && (data24 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.type},message:"must be array,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool,data:data24}];
 return false;
 }
-var valid8 = _errs54 === errors;
+if(errors === _errs52){
+if(Array.isArray(data24)){
+var valid9 = true;
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+const _errs54 = errors;
+if(typeof data25 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv4Pool/" + i6,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv4Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.items.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv4Pool.items,data:data25}];
+return false;
+}
+var valid9 = _errs54 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+var valid8 = _errs52 === errors;
 }
 else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv6HostPrefix !== undefined && func0.call(data20, "ipv6HostPrefix")){
-let data26 = data20.ipv6HostPrefix;
+if(data21.ipv6Prefix !== undefined && func0.call(data21, "ipv6Prefix")){
+let data26 = data21.ipv6Prefix;
 const _errs56 = errors;
 if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6HostPrefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix,data:data26}];
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Prefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Prefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Prefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Prefix,data:data26}];
 return false;
 }
 var valid8 = _errs56 === errors;
@@ -416,32 +420,45 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data20.ipv6Pool !== undefined && func0.call(data20, "ipv6Pool")){
-let data27 = data20.ipv6Pool;
+if(data21.ipv6HostPrefix !== undefined && func0.call(data21, "ipv6HostPrefix")){
+let data27 = data21.ipv6HostPrefix;
 const _errs58 = errors;
-if((!(Array.isArray(data27))) && (data27 !== null)){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.type},message:"must be array,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool,data:data27}];
+if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (data27 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6HostPrefix",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6HostPrefix/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type},message:"must be integer,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6HostPrefix,data:data27}];
 return false;
 }
-if(errors === _errs58){
-if(Array.isArray(data27)){
-var valid10 = true;
-const len7 = data27.length;
-for(let i7=0; i7<len7; i7++){
-let data28 = data27[i7];
+var valid8 = _errs58 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data21.ipv6Pool !== undefined && func0.call(data21, "ipv6Pool")){
+let data28 = data21.ipv6Pool;
 const _errs60 = errors;
-if(typeof data28 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool/" + i7,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.items.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.items,data:data28}];
+if((!(Array.isArray(data28))) && (data28 !== null)){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool",schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/type",keyword:"type",params:{type: schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.type},message:"must be array,null",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool,data:data28}];
 return false;
 }
-var valid10 = _errs60 === errors;
+if(errors === _errs60){
+if(Array.isArray(data28)){
+var valid10 = true;
+const len7 = data28.length;
+for(let i7=0; i7<len7; i7++){
+let data29 = data28[i7];
+const _errs62 = errors;
+if(typeof data29 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/addressing/decoySearch/ipv6Pool/" + i7,schemaPath:"#/properties/addressing/properties/decoySearch/properties/ipv6Pool/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.items.type,parentSchema:schema11.properties.addressing.properties.decoySearch.properties.ipv6Pool.items,data:data29}];
+return false;
+}
+var valid10 = _errs62 === errors;
 if(!valid10){
 break;
 }
 }
 }
 }
-var valid8 = _errs58 === errors;
+var valid8 = _errs60 === errors;
 }
 else {
 var valid8 = true;
@@ -454,7 +471,7 @@ var valid8 = true;
 }
 }
 }
-var valid1 = _errs43 === errors;
+var valid1 = _errs45 === errors;
 }
 else {
 var valid1 = true;
@@ -474,71 +491,40 @@ var valid1 = true;
 }
 }
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.cilium !== undefined && func0.call(data, "cilium")){
-let data29 = data.cilium;
-const _errs62 = errors;
-if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/type",keyword:"type",params:{type: schema11.properties.cilium.type},message:"must be object,null",schema:schema11.properties.cilium.type,parentSchema:schema11.properties.cilium,data:data29}];
-return false;
-}
-if(errors === _errs62){
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let data30 = data.cilium;
 const _errs64 = errors;
-for(const key3 of Object.keys(data29)){
+if((!(data30 && typeof data30 == "object" && !Array.isArray(data30))) && (data30 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/type",keyword:"type",params:{type: schema11.properties.cilium.type},message:"must be object,null",schema:schema11.properties.cilium.type,parentSchema:schema11.properties.cilium,data:data30}];
+return false;
+}
+if(errors === _errs64){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+const _errs66 = errors;
+for(const key3 of Object.keys(data30)){
 if(!(func0.call(schema11.properties.cilium.properties, key3))){
-validate10.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium,data:data29}];
+validate10.errors = [{instancePath:instancePath+"/cilium",schemaPath:"#/properties/cilium/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium,data:data30}];
 return false;
 break;
 }
 }
-if(_errs64 === errors){
-if(data29.version !== undefined && func0.call(data29, "version")){
-let data30 = data29.version;
-const _errs65 = errors;
-if((typeof data30 !== "string") && (data30 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/type",keyword:"type",params:{type: schema11.properties.cilium.properties.version.type},message:"must be string,null",schema:schema11.properties.cilium.properties.version.type,parentSchema:schema11.properties.cilium.properties.version,data:data30}];
-return false;
-}
-if(!(((((data30 === "1.16.7") || (data30 === "1.18.12")) || (data30 === "1.19.6")) || (data30 === "1.20.0")) || (data30 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.version.enum,parentSchema:schema11.properties.cilium.properties.version,data:data30}];
-return false;
-}
-var valid11 = _errs65 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data29.podCidrs !== undefined && func0.call(data29, "podCidrs")){
-let data31 = data29.podCidrs;
+if(_errs66 === errors){
+if(data30.version !== undefined && func0.call(data30, "version")){
+let data31 = data30.version;
 const _errs67 = errors;
-if((!(Array.isArray(data31))) && (data31 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/podCidrs",schemaPath:"#/properties/cilium/properties/podCidrs/type",keyword:"type",params:{type: schema11.properties.cilium.properties.podCidrs.type},message:"must be array,null",schema:schema11.properties.cilium.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.podCidrs,data:data31}];
+if((typeof data31 !== "string") && (data31 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/type",keyword:"type",params:{type: schema11.properties.cilium.properties.version.type},message:"must be string,null",schema:schema11.properties.cilium.properties.version.type,parentSchema:schema11.properties.cilium.properties.version,data:data31}];
 return false;
 }
-if(errors === _errs67){
-if(Array.isArray(data31)){
-var valid12 = true;
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-let data32 = data31[i8];
-const _errs69 = errors;
-if(typeof data32 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cilium/podCidrs/" + i8,schemaPath:"#/properties/cilium/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.podCidrs.items,data:data32}];
+if(!(((((data31 === "1.16.7") || (data31 === "1.18.12")) || (data31 === "1.19.6")) || (data31 === "1.20.0")) || (data31 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/version",schemaPath:"#/properties/cilium/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.version.enum,parentSchema:schema11.properties.cilium.properties.version,data:data31}];
 return false;
-}
-var valid12 = _errs69 === errors;
-if(!valid12){
-break;
-}
-}
-}
 }
 var valid11 = _errs67 === errors;
 }
@@ -546,28 +532,42 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.cniExclusive !== undefined && func0.call(data29, "cniExclusive")){
-let data33 = data29.cniExclusive;
-const _errs71 = errors;
-if((typeof data33 !== "boolean") && (data33 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/cniExclusive",schemaPath:"#/properties/cilium/properties/cniExclusive/type",keyword:"type",params:{type: schema11.properties.cilium.properties.cniExclusive.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.cniExclusive.type,parentSchema:schema11.properties.cilium.properties.cniExclusive,data:data33}];
+if(data30.podCidrs !== undefined && func0.call(data30, "podCidrs")){
+let data32 = data30.podCidrs;
+const _errs69 = errors;
+if((!(Array.isArray(data32))) && (data32 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/podCidrs",schemaPath:"#/properties/cilium/properties/podCidrs/type",keyword:"type",params:{type: schema11.properties.cilium.properties.podCidrs.type},message:"must be array,null",schema:schema11.properties.cilium.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.podCidrs,data:data32}];
 return false;
 }
-var valid11 = _errs71 === errors;
+if(errors === _errs69){
+if(Array.isArray(data32)){
+var valid12 = true;
+const len8 = data32.length;
+for(let i8=0; i8<len8; i8++){
+let data33 = data32[i8];
+const _errs71 = errors;
+if(typeof data33 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/podCidrs/" + i8,schemaPath:"#/properties/cilium/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.podCidrs.items,data:data33}];
+return false;
+}
+var valid12 = _errs71 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+var valid11 = _errs69 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.routingMode !== undefined && func0.call(data29, "routingMode")){
-let data34 = data29.routingMode;
+if(data30.cniExclusive !== undefined && func0.call(data30, "cniExclusive")){
+let data34 = data30.cniExclusive;
 const _errs73 = errors;
-if((typeof data34 !== "string") && (data34 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/type",keyword:"type",params:{type: schema11.properties.cilium.properties.routingMode.type},message:"must be string,null",schema:schema11.properties.cilium.properties.routingMode.type,parentSchema:schema11.properties.cilium.properties.routingMode,data:data34}];
-return false;
-}
-if(!(((data34 === "tunnel") || (data34 === "native")) || (data34 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.routingMode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.routingMode.enum,parentSchema:schema11.properties.cilium.properties.routingMode,data:data34}];
+if((typeof data34 !== "boolean") && (data34 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/cniExclusive",schemaPath:"#/properties/cilium/properties/cniExclusive/type",keyword:"type",params:{type: schema11.properties.cilium.properties.cniExclusive.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.cniExclusive.type,parentSchema:schema11.properties.cilium.properties.cniExclusive,data:data34}];
 return false;
 }
 var valid11 = _errs73 === errors;
@@ -576,15 +576,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.tunnelProtocol !== undefined && func0.call(data29, "tunnelProtocol")){
-let data35 = data29.tunnelProtocol;
+if(data30.routingMode !== undefined && func0.call(data30, "routingMode")){
+let data35 = data30.routingMode;
 const _errs75 = errors;
 if((typeof data35 !== "string") && (data35 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/type",keyword:"type",params:{type: schema11.properties.cilium.properties.tunnelProtocol.type},message:"must be string,null",schema:schema11.properties.cilium.properties.tunnelProtocol.type,parentSchema:schema11.properties.cilium.properties.tunnelProtocol,data:data35}];
+validate10.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/type",keyword:"type",params:{type: schema11.properties.cilium.properties.routingMode.type},message:"must be string,null",schema:schema11.properties.cilium.properties.routingMode.type,parentSchema:schema11.properties.cilium.properties.routingMode,data:data35}];
 return false;
 }
-if(!(((data35 === "vxlan") || (data35 === "geneve")) || (data35 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.tunnelProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.tunnelProtocol.enum,parentSchema:schema11.properties.cilium.properties.tunnelProtocol,data:data35}];
+if(!(((data35 === "tunnel") || (data35 === "native")) || (data35 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/routingMode",schemaPath:"#/properties/cilium/properties/routingMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.routingMode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.routingMode.enum,parentSchema:schema11.properties.cilium.properties.routingMode,data:data35}];
 return false;
 }
 var valid11 = _errs75 === errors;
@@ -593,11 +593,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.tunnelPort !== undefined && func0.call(data29, "tunnelPort")){
-let data36 = data29.tunnelPort;
+if(data30.tunnelProtocol !== undefined && func0.call(data30, "tunnelProtocol")){
+let data36 = data30.tunnelProtocol;
 const _errs77 = errors;
-if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (data36 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/tunnelPort",schemaPath:"#/properties/cilium/properties/tunnelPort/type",keyword:"type",params:{type: schema11.properties.cilium.properties.tunnelPort.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.tunnelPort.type,parentSchema:schema11.properties.cilium.properties.tunnelPort,data:data36}];
+if((typeof data36 !== "string") && (data36 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/type",keyword:"type",params:{type: schema11.properties.cilium.properties.tunnelProtocol.type},message:"must be string,null",schema:schema11.properties.cilium.properties.tunnelProtocol.type,parentSchema:schema11.properties.cilium.properties.tunnelProtocol,data:data36}];
+return false;
+}
+if(!(((data36 === "vxlan") || (data36 === "geneve")) || (data36 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/tunnelProtocol",schemaPath:"#/properties/cilium/properties/tunnelProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.tunnelProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.tunnelProtocol.enum,parentSchema:schema11.properties.cilium.properties.tunnelProtocol,data:data36}];
 return false;
 }
 var valid11 = _errs77 === errors;
@@ -606,11 +610,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.ipv4NativeRoutingCidr !== undefined && func0.call(data29, "ipv4NativeRoutingCidr")){
-let data37 = data29.ipv4NativeRoutingCidr;
+if(data30.tunnelPort !== undefined && func0.call(data30, "tunnelPort")){
+let data37 = data30.tunnelPort;
 const _errs79 = errors;
-if((typeof data37 !== "string") && (data37 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipv4NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv4NativeRoutingCidr/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipv4NativeRoutingCidr.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipv4NativeRoutingCidr.type,parentSchema:schema11.properties.cilium.properties.ipv4NativeRoutingCidr,data:data37}];
+if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (data37 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/tunnelPort",schemaPath:"#/properties/cilium/properties/tunnelPort/type",keyword:"type",params:{type: schema11.properties.cilium.properties.tunnelPort.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.tunnelPort.type,parentSchema:schema11.properties.cilium.properties.tunnelPort,data:data37}];
 return false;
 }
 var valid11 = _errs79 === errors;
@@ -619,11 +623,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.ipv6NativeRoutingCidr !== undefined && func0.call(data29, "ipv6NativeRoutingCidr")){
-let data38 = data29.ipv6NativeRoutingCidr;
+if(data30.ipv4NativeRoutingCidr !== undefined && func0.call(data30, "ipv4NativeRoutingCidr")){
+let data38 = data30.ipv4NativeRoutingCidr;
 const _errs81 = errors;
 if((typeof data38 !== "string") && (data38 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipv6NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv6NativeRoutingCidr/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipv6NativeRoutingCidr.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipv6NativeRoutingCidr.type,parentSchema:schema11.properties.cilium.properties.ipv6NativeRoutingCidr,data:data38}];
+validate10.errors = [{instancePath:instancePath+"/cilium/ipv4NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv4NativeRoutingCidr/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipv4NativeRoutingCidr.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipv4NativeRoutingCidr.type,parentSchema:schema11.properties.cilium.properties.ipv4NativeRoutingCidr,data:data38}];
 return false;
 }
 var valid11 = _errs81 === errors;
@@ -632,11 +636,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.autoDirectNodeRoutes !== undefined && func0.call(data29, "autoDirectNodeRoutes")){
-let data39 = data29.autoDirectNodeRoutes;
+if(data30.ipv6NativeRoutingCidr !== undefined && func0.call(data30, "ipv6NativeRoutingCidr")){
+let data39 = data30.ipv6NativeRoutingCidr;
 const _errs83 = errors;
-if((typeof data39 !== "boolean") && (data39 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/autoDirectNodeRoutes",schemaPath:"#/properties/cilium/properties/autoDirectNodeRoutes/type",keyword:"type",params:{type: schema11.properties.cilium.properties.autoDirectNodeRoutes.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.autoDirectNodeRoutes.type,parentSchema:schema11.properties.cilium.properties.autoDirectNodeRoutes,data:data39}];
+if((typeof data39 !== "string") && (data39 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipv6NativeRoutingCidr",schemaPath:"#/properties/cilium/properties/ipv6NativeRoutingCidr/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipv6NativeRoutingCidr.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipv6NativeRoutingCidr.type,parentSchema:schema11.properties.cilium.properties.ipv6NativeRoutingCidr,data:data39}];
 return false;
 }
 var valid11 = _errs83 === errors;
@@ -645,11 +649,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.kubeProxyReplacement !== undefined && func0.call(data29, "kubeProxyReplacement")){
-let data40 = data29.kubeProxyReplacement;
+if(data30.autoDirectNodeRoutes !== undefined && func0.call(data30, "autoDirectNodeRoutes")){
+let data40 = data30.autoDirectNodeRoutes;
 const _errs85 = errors;
 if((typeof data40 !== "boolean") && (data40 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/kubeProxyReplacement",schemaPath:"#/properties/cilium/properties/kubeProxyReplacement/type",keyword:"type",params:{type: schema11.properties.cilium.properties.kubeProxyReplacement.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.kubeProxyReplacement.type,parentSchema:schema11.properties.cilium.properties.kubeProxyReplacement,data:data40}];
+validate10.errors = [{instancePath:instancePath+"/cilium/autoDirectNodeRoutes",schemaPath:"#/properties/cilium/properties/autoDirectNodeRoutes/type",keyword:"type",params:{type: schema11.properties.cilium.properties.autoDirectNodeRoutes.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.autoDirectNodeRoutes.type,parentSchema:schema11.properties.cilium.properties.autoDirectNodeRoutes,data:data40}];
 return false;
 }
 var valid11 = _errs85 === errors;
@@ -658,11 +662,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.k8sServiceHost !== undefined && func0.call(data29, "k8sServiceHost")){
-let data41 = data29.k8sServiceHost;
+if(data30.kubeProxyReplacement !== undefined && func0.call(data30, "kubeProxyReplacement")){
+let data41 = data30.kubeProxyReplacement;
 const _errs87 = errors;
-if((typeof data41 !== "string") && (data41 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/k8sServiceHost",schemaPath:"#/properties/cilium/properties/k8sServiceHost/type",keyword:"type",params:{type: schema11.properties.cilium.properties.k8sServiceHost.type},message:"must be string,null",schema:schema11.properties.cilium.properties.k8sServiceHost.type,parentSchema:schema11.properties.cilium.properties.k8sServiceHost,data:data41}];
+if((typeof data41 !== "boolean") && (data41 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/kubeProxyReplacement",schemaPath:"#/properties/cilium/properties/kubeProxyReplacement/type",keyword:"type",params:{type: schema11.properties.cilium.properties.kubeProxyReplacement.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.kubeProxyReplacement.type,parentSchema:schema11.properties.cilium.properties.kubeProxyReplacement,data:data41}];
 return false;
 }
 var valid11 = _errs87 === errors;
@@ -671,11 +675,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.k8sServicePort !== undefined && func0.call(data29, "k8sServicePort")){
-let data42 = data29.k8sServicePort;
+if(data30.k8sServiceHost !== undefined && func0.call(data30, "k8sServiceHost")){
+let data42 = data30.k8sServiceHost;
 const _errs89 = errors;
-if((!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) && (data42 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/k8sServicePort",schemaPath:"#/properties/cilium/properties/k8sServicePort/type",keyword:"type",params:{type: schema11.properties.cilium.properties.k8sServicePort.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.k8sServicePort.type,parentSchema:schema11.properties.cilium.properties.k8sServicePort,data:data42}];
+if((typeof data42 !== "string") && (data42 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/k8sServiceHost",schemaPath:"#/properties/cilium/properties/k8sServiceHost/type",keyword:"type",params:{type: schema11.properties.cilium.properties.k8sServiceHost.type},message:"must be string,null",schema:schema11.properties.cilium.properties.k8sServiceHost.type,parentSchema:schema11.properties.cilium.properties.k8sServiceHost,data:data42}];
 return false;
 }
 var valid11 = _errs89 === errors;
@@ -684,11 +688,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.socketLbHostNamespaceOnly !== undefined && func0.call(data29, "socketLbHostNamespaceOnly")){
-let data43 = data29.socketLbHostNamespaceOnly;
+if(data30.k8sServicePort !== undefined && func0.call(data30, "k8sServicePort")){
+let data43 = data30.k8sServicePort;
 const _errs91 = errors;
-if((typeof data43 !== "boolean") && (data43 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/socketLbHostNamespaceOnly",schemaPath:"#/properties/cilium/properties/socketLbHostNamespaceOnly/type",keyword:"type",params:{type: schema11.properties.cilium.properties.socketLbHostNamespaceOnly.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.socketLbHostNamespaceOnly.type,parentSchema:schema11.properties.cilium.properties.socketLbHostNamespaceOnly,data:data43}];
+if((!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))) && (data43 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/k8sServicePort",schemaPath:"#/properties/cilium/properties/k8sServicePort/type",keyword:"type",params:{type: schema11.properties.cilium.properties.k8sServicePort.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.k8sServicePort.type,parentSchema:schema11.properties.cilium.properties.k8sServicePort,data:data43}];
 return false;
 }
 var valid11 = _errs91 === errors;
@@ -697,30 +701,12 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.devices !== undefined && func0.call(data29, "devices")){
-let data44 = data29.devices;
+if(data30.socketLbHostNamespaceOnly !== undefined && func0.call(data30, "socketLbHostNamespaceOnly")){
+let data44 = data30.socketLbHostNamespaceOnly;
 const _errs93 = errors;
-if((!(Array.isArray(data44))) && (data44 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/devices",schemaPath:"#/properties/cilium/properties/devices/type",keyword:"type",params:{type: schema11.properties.cilium.properties.devices.type},message:"must be array,null",schema:schema11.properties.cilium.properties.devices.type,parentSchema:schema11.properties.cilium.properties.devices,data:data44}];
+if((typeof data44 !== "boolean") && (data44 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/socketLbHostNamespaceOnly",schemaPath:"#/properties/cilium/properties/socketLbHostNamespaceOnly/type",keyword:"type",params:{type: schema11.properties.cilium.properties.socketLbHostNamespaceOnly.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.socketLbHostNamespaceOnly.type,parentSchema:schema11.properties.cilium.properties.socketLbHostNamespaceOnly,data:data44}];
 return false;
-}
-if(errors === _errs93){
-if(Array.isArray(data44)){
-var valid13 = true;
-const len9 = data44.length;
-for(let i9=0; i9<len9; i9++){
-let data45 = data44[i9];
-const _errs95 = errors;
-if(typeof data45 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cilium/devices/" + i9,schemaPath:"#/properties/cilium/properties/devices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.devices.items.type,parentSchema:schema11.properties.cilium.properties.devices.items,data:data45}];
-return false;
-}
-var valid13 = _errs95 === errors;
-if(!valid13){
-break;
-}
-}
-}
 }
 var valid11 = _errs93 === errors;
 }
@@ -728,24 +714,42 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.clusterName !== undefined && func0.call(data29, "clusterName")){
-let data46 = data29.clusterName;
-const _errs97 = errors;
-if((typeof data46 !== "string") && (data46 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterName",schemaPath:"#/properties/cilium/properties/clusterName/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterName.type},message:"must be string,null",schema:schema11.properties.cilium.properties.clusterName.type,parentSchema:schema11.properties.cilium.properties.clusterName,data:data46}];
+if(data30.devices !== undefined && func0.call(data30, "devices")){
+let data45 = data30.devices;
+const _errs95 = errors;
+if((!(Array.isArray(data45))) && (data45 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/devices",schemaPath:"#/properties/cilium/properties/devices/type",keyword:"type",params:{type: schema11.properties.cilium.properties.devices.type},message:"must be array,null",schema:schema11.properties.cilium.properties.devices.type,parentSchema:schema11.properties.cilium.properties.devices,data:data45}];
 return false;
 }
-var valid11 = _errs97 === errors;
+if(errors === _errs95){
+if(Array.isArray(data45)){
+var valid13 = true;
+const len9 = data45.length;
+for(let i9=0; i9<len9; i9++){
+let data46 = data45[i9];
+const _errs97 = errors;
+if(typeof data46 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/devices/" + i9,schemaPath:"#/properties/cilium/properties/devices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.devices.items.type,parentSchema:schema11.properties.cilium.properties.devices.items,data:data46}];
+return false;
+}
+var valid13 = _errs97 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+var valid11 = _errs95 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.clusterId !== undefined && func0.call(data29, "clusterId")){
-let data47 = data29.clusterId;
+if(data30.clusterName !== undefined && func0.call(data30, "clusterName")){
+let data47 = data30.clusterName;
 const _errs99 = errors;
-if((!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))) && (data47 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterId",schemaPath:"#/properties/cilium/properties/clusterId/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterId.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterId.type,parentSchema:schema11.properties.cilium.properties.clusterId,data:data47}];
+if((typeof data47 !== "string") && (data47 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterName",schemaPath:"#/properties/cilium/properties/clusterName/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterName.type},message:"must be string,null",schema:schema11.properties.cilium.properties.clusterName.type,parentSchema:schema11.properties.cilium.properties.clusterName,data:data47}];
 return false;
 }
 var valid11 = _errs99 === errors;
@@ -754,11 +758,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.operatorReplicas !== undefined && func0.call(data29, "operatorReplicas")){
-let data48 = data29.operatorReplicas;
+if(data30.clusterId !== undefined && func0.call(data30, "clusterId")){
+let data48 = data30.clusterId;
 const _errs101 = errors;
 if((!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))) && (data48 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/operatorReplicas",schemaPath:"#/properties/cilium/properties/operatorReplicas/type",keyword:"type",params:{type: schema11.properties.cilium.properties.operatorReplicas.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.operatorReplicas.type,parentSchema:schema11.properties.cilium.properties.operatorReplicas,data:data48}];
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterId",schemaPath:"#/properties/cilium/properties/clusterId/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterId.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterId.type,parentSchema:schema11.properties.cilium.properties.clusterId,data:data48}];
 return false;
 }
 var valid11 = _errs101 === errors;
@@ -767,15 +771,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.imagePullPolicy !== undefined && func0.call(data29, "imagePullPolicy")){
-let data49 = data29.imagePullPolicy;
+if(data30.operatorReplicas !== undefined && func0.call(data30, "operatorReplicas")){
+let data49 = data30.operatorReplicas;
 const _errs103 = errors;
-if((typeof data49 !== "string") && (data49 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.cilium.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.cilium.properties.imagePullPolicy.type,parentSchema:schema11.properties.cilium.properties.imagePullPolicy,data:data49}];
-return false;
-}
-if(!((((data49 === "Always") || (data49 === "IfNotPresent")) || (data49 === "Never")) || (data49 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.imagePullPolicy.enum,parentSchema:schema11.properties.cilium.properties.imagePullPolicy,data:data49}];
+if((!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))) && (data49 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/operatorReplicas",schemaPath:"#/properties/cilium/properties/operatorReplicas/type",keyword:"type",params:{type: schema11.properties.cilium.properties.operatorReplicas.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.operatorReplicas.type,parentSchema:schema11.properties.cilium.properties.operatorReplicas,data:data49}];
 return false;
 }
 var valid11 = _errs103 === errors;
@@ -784,11 +784,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.imageRegistry !== undefined && func0.call(data29, "imageRegistry")){
-let data50 = data29.imageRegistry;
+if(data30.imagePullPolicy !== undefined && func0.call(data30, "imagePullPolicy")){
+let data50 = data30.imagePullPolicy;
 const _errs105 = errors;
 if((typeof data50 !== "string") && (data50 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/imageRegistry",schemaPath:"#/properties/cilium/properties/imageRegistry/type",keyword:"type",params:{type: schema11.properties.cilium.properties.imageRegistry.type},message:"must be string,null",schema:schema11.properties.cilium.properties.imageRegistry.type,parentSchema:schema11.properties.cilium.properties.imageRegistry,data:data50}];
+validate10.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.cilium.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.cilium.properties.imagePullPolicy.type,parentSchema:schema11.properties.cilium.properties.imagePullPolicy,data:data50}];
+return false;
+}
+if(!((((data50 === "Always") || (data50 === "IfNotPresent")) || (data50 === "Never")) || (data50 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/imagePullPolicy",schemaPath:"#/properties/cilium/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.imagePullPolicy.enum,parentSchema:schema11.properties.cilium.properties.imagePullPolicy,data:data50}];
 return false;
 }
 var valid11 = _errs105 === errors;
@@ -797,11 +801,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.agentImage !== undefined && func0.call(data29, "agentImage")){
-let data51 = data29.agentImage;
+if(data30.imageRegistry !== undefined && func0.call(data30, "imageRegistry")){
+let data51 = data30.imageRegistry;
 const _errs107 = errors;
 if((typeof data51 !== "string") && (data51 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/agentImage",schemaPath:"#/properties/cilium/properties/agentImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.agentImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.agentImage.type,parentSchema:schema11.properties.cilium.properties.agentImage,data:data51}];
+validate10.errors = [{instancePath:instancePath+"/cilium/imageRegistry",schemaPath:"#/properties/cilium/properties/imageRegistry/type",keyword:"type",params:{type: schema11.properties.cilium.properties.imageRegistry.type},message:"must be string,null",schema:schema11.properties.cilium.properties.imageRegistry.type,parentSchema:schema11.properties.cilium.properties.imageRegistry,data:data51}];
 return false;
 }
 var valid11 = _errs107 === errors;
@@ -810,11 +814,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.operatorImage !== undefined && func0.call(data29, "operatorImage")){
-let data52 = data29.operatorImage;
+if(data30.agentImage !== undefined && func0.call(data30, "agentImage")){
+let data52 = data30.agentImage;
 const _errs109 = errors;
 if((typeof data52 !== "string") && (data52 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/operatorImage",schemaPath:"#/properties/cilium/properties/operatorImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.operatorImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.operatorImage.type,parentSchema:schema11.properties.cilium.properties.operatorImage,data:data52}];
+validate10.errors = [{instancePath:instancePath+"/cilium/agentImage",schemaPath:"#/properties/cilium/properties/agentImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.agentImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.agentImage.type,parentSchema:schema11.properties.cilium.properties.agentImage,data:data52}];
 return false;
 }
 var valid11 = _errs109 === errors;
@@ -823,11 +827,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.envoyImage !== undefined && func0.call(data29, "envoyImage")){
-let data53 = data29.envoyImage;
+if(data30.operatorImage !== undefined && func0.call(data30, "operatorImage")){
+let data53 = data30.operatorImage;
 const _errs111 = errors;
 if((typeof data53 !== "string") && (data53 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/envoyImage",schemaPath:"#/properties/cilium/properties/envoyImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.envoyImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.envoyImage.type,parentSchema:schema11.properties.cilium.properties.envoyImage,data:data53}];
+validate10.errors = [{instancePath:instancePath+"/cilium/operatorImage",schemaPath:"#/properties/cilium/properties/operatorImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.operatorImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.operatorImage.type,parentSchema:schema11.properties.cilium.properties.operatorImage,data:data53}];
 return false;
 }
 var valid11 = _errs111 === errors;
@@ -836,11 +840,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.certgenImage !== undefined && func0.call(data29, "certgenImage")){
-let data54 = data29.certgenImage;
+if(data30.envoyImage !== undefined && func0.call(data30, "envoyImage")){
+let data54 = data30.envoyImage;
 const _errs113 = errors;
 if((typeof data54 !== "string") && (data54 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/certgenImage",schemaPath:"#/properties/cilium/properties/certgenImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.certgenImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.certgenImage.type,parentSchema:schema11.properties.cilium.properties.certgenImage,data:data54}];
+validate10.errors = [{instancePath:instancePath+"/cilium/envoyImage",schemaPath:"#/properties/cilium/properties/envoyImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.envoyImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.envoyImage.type,parentSchema:schema11.properties.cilium.properties.envoyImage,data:data54}];
 return false;
 }
 var valid11 = _errs113 === errors;
@@ -849,15 +853,11 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.hubbleTls !== undefined && func0.call(data29, "hubbleTls")){
-let data55 = data29.hubbleTls;
+if(data30.certgenImage !== undefined && func0.call(data30, "certgenImage")){
+let data55 = data30.certgenImage;
 const _errs115 = errors;
 if((typeof data55 !== "string") && (data55 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubbleTls.type},message:"must be string,null",schema:schema11.properties.cilium.properties.hubbleTls.type,parentSchema:schema11.properties.cilium.properties.hubbleTls,data:data55}];
-return false;
-}
-if(!(((data55 === "cronJob") || (data55 === "disabled")) || (data55 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.hubbleTls.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.hubbleTls.enum,parentSchema:schema11.properties.cilium.properties.hubbleTls,data:data55}];
+validate10.errors = [{instancePath:instancePath+"/cilium/certgenImage",schemaPath:"#/properties/cilium/properties/certgenImage/type",keyword:"type",params:{type: schema11.properties.cilium.properties.certgenImage.type},message:"must be string,null",schema:schema11.properties.cilium.properties.certgenImage.type,parentSchema:schema11.properties.cilium.properties.certgenImage,data:data55}];
 return false;
 }
 var valid11 = _errs115 === errors;
@@ -866,15 +866,15 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.ipam !== undefined && func0.call(data29, "ipam")){
-let data56 = data29.ipam;
+if(data30.hubbleTls !== undefined && func0.call(data30, "hubbleTls")){
+let data56 = data30.hubbleTls;
 const _errs117 = errors;
 if((typeof data56 !== "string") && (data56 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipam.type,parentSchema:schema11.properties.cilium.properties.ipam,data:data56}];
+validate10.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubbleTls.type},message:"must be string,null",schema:schema11.properties.cilium.properties.hubbleTls.type,parentSchema:schema11.properties.cilium.properties.hubbleTls,data:data56}];
 return false;
 }
-if(!(((data56 === "kubernetes") || (data56 === "cluster-pool")) || (data56 === null))){
-validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.ipam.enum,parentSchema:schema11.properties.cilium.properties.ipam,data:data56}];
+if(!(((data56 === "cronJob") || (data56 === "disabled")) || (data56 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubbleTls",schemaPath:"#/properties/cilium/properties/hubbleTls/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.hubbleTls.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.hubbleTls.enum,parentSchema:schema11.properties.cilium.properties.hubbleTls,data:data56}];
 return false;
 }
 var valid11 = _errs117 === errors;
@@ -883,82 +883,201 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data29.clusterPool !== undefined && func0.call(data29, "clusterPool")){
-let data57 = data29.clusterPool;
+if(data30.encryption !== undefined && func0.call(data30, "encryption")){
+let data57 = data30.encryption;
 const _errs119 = errors;
-if((!(data57 && typeof data57 == "object" && !Array.isArray(data57))) && (data57 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema11.properties.cilium.properties.clusterPool.type,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data57}];
+if((typeof data57 !== "string") && (data57 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/encryption",schemaPath:"#/properties/cilium/properties/encryption/type",keyword:"type",params:{type: schema11.properties.cilium.properties.encryption.type},message:"must be string,null",schema:schema11.properties.cilium.properties.encryption.type,parentSchema:schema11.properties.cilium.properties.encryption,data:data57}];
 return false;
 }
-if(errors === _errs119){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-let missing0;
-if(((data57.podCidrs === undefined) || (!(func0.call(data57, "podCidrs")))) && (missing0 = "podCidrs")){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.properties.cilium.properties.clusterPool.required,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data57}];
+if(!(((data57 === "none") || (data57 === "wireguard")) || (data57 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/encryption",schemaPath:"#/properties/cilium/properties/encryption/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.encryption.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.encryption.enum,parentSchema:schema11.properties.cilium.properties.encryption,data:data57}];
 return false;
+}
+var valid11 = _errs119 === errors;
 }
 else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.nodeEncryption !== undefined && func0.call(data30, "nodeEncryption")){
+let data58 = data30.nodeEncryption;
 const _errs121 = errors;
-for(const key4 of Object.keys(data57)){
-if(!(((key4 === "podCidrs") || (key4 === "ipv4MaskSize")) || (key4 === "ipv6MaskSize"))){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data57}];
+if((typeof data58 !== "boolean") && (data58 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/nodeEncryption",schemaPath:"#/properties/cilium/properties/nodeEncryption/type",keyword:"type",params:{type: schema11.properties.cilium.properties.nodeEncryption.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.nodeEncryption.type,parentSchema:schema11.properties.cilium.properties.nodeEncryption,data:data58}];
+return false;
+}
+var valid11 = _errs121 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.bandwidthManager !== undefined && func0.call(data30, "bandwidthManager")){
+let data59 = data30.bandwidthManager;
+const _errs123 = errors;
+if((typeof data59 !== "boolean") && (data59 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/bandwidthManager",schemaPath:"#/properties/cilium/properties/bandwidthManager/type",keyword:"type",params:{type: schema11.properties.cilium.properties.bandwidthManager.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.bandwidthManager.type,parentSchema:schema11.properties.cilium.properties.bandwidthManager,data:data59}];
+return false;
+}
+var valid11 = _errs123 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.bbr !== undefined && func0.call(data30, "bbr")){
+let data60 = data30.bbr;
+const _errs125 = errors;
+if((typeof data60 !== "boolean") && (data60 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/bbr",schemaPath:"#/properties/cilium/properties/bbr/type",keyword:"type",params:{type: schema11.properties.cilium.properties.bbr.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.bbr.type,parentSchema:schema11.properties.cilium.properties.bbr,data:data60}];
+return false;
+}
+var valid11 = _errs125 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.bpfMasquerade !== undefined && func0.call(data30, "bpfMasquerade")){
+let data61 = data30.bpfMasquerade;
+const _errs127 = errors;
+if((typeof data61 !== "boolean") && (data61 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/bpfMasquerade",schemaPath:"#/properties/cilium/properties/bpfMasquerade/type",keyword:"type",params:{type: schema11.properties.cilium.properties.bpfMasquerade.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.bpfMasquerade.type,parentSchema:schema11.properties.cilium.properties.bpfMasquerade,data:data61}];
+return false;
+}
+var valid11 = _errs127 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.egressGateway !== undefined && func0.call(data30, "egressGateway")){
+let data62 = data30.egressGateway;
+const _errs129 = errors;
+if((typeof data62 !== "boolean") && (data62 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/egressGateway",schemaPath:"#/properties/cilium/properties/egressGateway/type",keyword:"type",params:{type: schema11.properties.cilium.properties.egressGateway.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.egressGateway.type,parentSchema:schema11.properties.cilium.properties.egressGateway,data:data62}];
+return false;
+}
+var valid11 = _errs129 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.l2Announcements !== undefined && func0.call(data30, "l2Announcements")){
+let data63 = data30.l2Announcements;
+const _errs131 = errors;
+if((typeof data63 !== "boolean") && (data63 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/l2Announcements",schemaPath:"#/properties/cilium/properties/l2Announcements/type",keyword:"type",params:{type: schema11.properties.cilium.properties.l2Announcements.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.l2Announcements.type,parentSchema:schema11.properties.cilium.properties.l2Announcements,data:data63}];
+return false;
+}
+var valid11 = _errs131 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.bgpControlPlane !== undefined && func0.call(data30, "bgpControlPlane")){
+let data64 = data30.bgpControlPlane;
+const _errs133 = errors;
+if((typeof data64 !== "boolean") && (data64 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/bgpControlPlane",schemaPath:"#/properties/cilium/properties/bgpControlPlane/type",keyword:"type",params:{type: schema11.properties.cilium.properties.bgpControlPlane.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.bgpControlPlane.type,parentSchema:schema11.properties.cilium.properties.bgpControlPlane,data:data64}];
+return false;
+}
+var valid11 = _errs133 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.gatewayApi !== undefined && func0.call(data30, "gatewayApi")){
+let data65 = data30.gatewayApi;
+const _errs135 = errors;
+if((typeof data65 !== "boolean") && (data65 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/gatewayApi",schemaPath:"#/properties/cilium/properties/gatewayApi/type",keyword:"type",params:{type: schema11.properties.cilium.properties.gatewayApi.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.gatewayApi.type,parentSchema:schema11.properties.cilium.properties.gatewayApi,data:data65}];
+return false;
+}
+var valid11 = _errs135 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.hubble !== undefined && func0.call(data30, "hubble")){
+let data66 = data30.hubble;
+const _errs137 = errors;
+if((!(data66 && typeof data66 == "object" && !Array.isArray(data66))) && (data66 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.type},message:"must be object,null",schema:schema11.properties.cilium.properties.hubble.type,parentSchema:schema11.properties.cilium.properties.hubble,data:data66}];
+return false;
+}
+if(errors === _errs137){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+const _errs139 = errors;
+for(const key4 of Object.keys(data66)){
+if(!(((key4 === "relay") || (key4 === "ui")) || (key4 === "metrics"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble",schemaPath:"#/properties/cilium/properties/hubble/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.hubble,data:data66}];
 return false;
 break;
 }
 }
-if(_errs121 === errors){
-if(data57.podCidrs !== undefined && func0.call(data57, "podCidrs")){
-let data58 = data57.podCidrs;
-const _errs122 = errors;
-if(errors === _errs122){
-if(Array.isArray(data58)){
-var valid15 = true;
-const len10 = data58.length;
-for(let i10=0; i10<len10; i10++){
-let data59 = data58[i10];
-const _errs124 = errors;
-if(typeof data59 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i10,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data59}];
+if(_errs139 === errors){
+if(data66.relay !== undefined && func0.call(data66, "relay")){
+let data67 = data66.relay;
+const _errs140 = errors;
+if((typeof data67 !== "boolean") && (data67 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/relay",schemaPath:"#/properties/cilium/properties/hubble/properties/relay/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.relay.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.hubble.properties.relay.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.relay,data:data67}];
 return false;
 }
-var valid15 = _errs124 === errors;
+var valid14 = _errs140 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data66.ui !== undefined && func0.call(data66, "ui")){
+let data68 = data66.ui;
+const _errs142 = errors;
+if((typeof data68 !== "boolean") && (data68 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/ui",schemaPath:"#/properties/cilium/properties/hubble/properties/ui/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.ui.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.hubble.properties.ui.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.ui,data:data68}];
+return false;
+}
+var valid14 = _errs142 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data66.metrics !== undefined && func0.call(data66, "metrics")){
+let data69 = data66.metrics;
+const _errs144 = errors;
+if((!(Array.isArray(data69))) && (data69 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics",schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/type",keyword:"type",params:{type: schema11.properties.cilium.properties.hubble.properties.metrics.type},message:"must be array,null",schema:schema11.properties.cilium.properties.hubble.properties.metrics.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics,data:data69}];
+return false;
+}
+if(errors === _errs144){
+if(Array.isArray(data69)){
+var valid15 = true;
+const len10 = data69.length;
+for(let i10=0; i10<len10; i10++){
+let data70 = data69[i10];
+const _errs146 = errors;
+if(typeof data70 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.hubble.properties.metrics.items.type,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics.items,data:data70}];
+return false;
+}
+if(!((((((((((((data70 === "dns") || (data70 === "drop")) || (data70 === "tcp")) || (data70 === "flow")) || (data70 === "icmp")) || (data70 === "http")) || (data70 === "httpV2")) || (data70 === "port-distribution")) || (data70 === "flows-to-world")) || (data70 === "policy")) || (data70 === "kafka")) || (data70 === "sctp"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/hubble/metrics/" + i10,schemaPath:"#/properties/cilium/properties/hubble/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.hubble.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.hubble.properties.metrics.items.enum,parentSchema:schema11.properties.cilium.properties.hubble.properties.metrics.items,data:data70}];
+return false;
+}
+var valid15 = _errs146 === errors;
 if(!valid15){
 break;
 }
 }
 }
-else {
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs,data:data58}];
-return false;
 }
-}
-var valid14 = _errs122 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.ipv4MaskSize !== undefined && func0.call(data57, "ipv4MaskSize")){
-let data60 = data57.ipv4MaskSize;
-const _errs126 = errors;
-if((!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))) && (data60 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data60}];
-return false;
-}
-var valid14 = _errs126 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.ipv6MaskSize !== undefined && func0.call(data57, "ipv6MaskSize")){
-let data61 = data57.ipv6MaskSize;
-const _errs128 = errors;
-if((!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))) && (data61 !== null)){
-validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data61}];
-return false;
-}
-var valid14 = _errs128 === errors;
+var valid14 = _errs144 === errors;
 }
 else {
 var valid14 = true;
@@ -968,8 +1087,142 @@ var valid14 = true;
 }
 }
 }
+var valid11 = _errs137 === errors;
 }
-var valid11 = _errs119 === errors;
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.prometheus !== undefined && func0.call(data30, "prometheus")){
+let data71 = data30.prometheus;
+const _errs148 = errors;
+if((typeof data71 !== "boolean") && (data71 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/prometheus",schemaPath:"#/properties/cilium/properties/prometheus/type",keyword:"type",params:{type: schema11.properties.cilium.properties.prometheus.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.prometheus.type,parentSchema:schema11.properties.cilium.properties.prometheus,data:data71}];
+return false;
+}
+var valid11 = _errs148 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.serviceMonitors !== undefined && func0.call(data30, "serviceMonitors")){
+let data72 = data30.serviceMonitors;
+const _errs150 = errors;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/serviceMonitors",schemaPath:"#/properties/cilium/properties/serviceMonitors/type",keyword:"type",params:{type: schema11.properties.cilium.properties.serviceMonitors.type},message:"must be boolean,null",schema:schema11.properties.cilium.properties.serviceMonitors.type,parentSchema:schema11.properties.cilium.properties.serviceMonitors,data:data72}];
+return false;
+}
+var valid11 = _errs150 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.ipam !== undefined && func0.call(data30, "ipam")){
+let data73 = data30.ipam;
+const _errs152 = errors;
+if((typeof data73 !== "string") && (data73 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/type",keyword:"type",params:{type: schema11.properties.cilium.properties.ipam.type},message:"must be string,null",schema:schema11.properties.cilium.properties.ipam.type,parentSchema:schema11.properties.cilium.properties.ipam,data:data73}];
+return false;
+}
+if(!(((data73 === "kubernetes") || (data73 === "cluster-pool")) || (data73 === null))){
+validate10.errors = [{instancePath:instancePath+"/cilium/ipam",schemaPath:"#/properties/cilium/properties/ipam/enum",keyword:"enum",params:{allowedValues: schema11.properties.cilium.properties.ipam.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cilium.properties.ipam.enum,parentSchema:schema11.properties.cilium.properties.ipam,data:data73}];
+return false;
+}
+var valid11 = _errs152 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data30.clusterPool !== undefined && func0.call(data30, "clusterPool")){
+let data74 = data30.clusterPool;
+const _errs154 = errors;
+if((!(data74 && typeof data74 == "object" && !Array.isArray(data74))) && (data74 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.type},message:"must be object,null",schema:schema11.properties.cilium.properties.clusterPool.type,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data74}];
+return false;
+}
+if(errors === _errs154){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing0;
+if(((data74.podCidrs === undefined) || (!(func0.call(data74, "podCidrs")))) && (missing0 = "podCidrs")){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.properties.cilium.properties.clusterPool.required,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data74}];
+return false;
+}
+else {
+const _errs156 = errors;
+for(const key5 of Object.keys(data74)){
+if(!(((key5 === "podCidrs") || (key5 === "ipv4MaskSize")) || (key5 === "ipv6MaskSize"))){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool",schemaPath:"#/properties/cilium/properties/clusterPool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cilium.properties.clusterPool,data:data74}];
+return false;
+break;
+}
+}
+if(_errs156 === errors){
+if(data74.podCidrs !== undefined && func0.call(data74, "podCidrs")){
+let data75 = data74.podCidrs;
+const _errs157 = errors;
+if(errors === _errs157){
+if(Array.isArray(data75)){
+var valid17 = true;
+const len11 = data75.length;
+for(let i11=0; i11<len11; i11++){
+let data76 = data75[i11];
+const _errs159 = errors;
+if(typeof data76 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs/" + i11,schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.items,data:data76}];
+return false;
+}
+var valid17 = _errs159 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/podCidrs",schemaPath:"#/properties/cilium/properties/clusterPool/properties/podCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.podCidrs,data:data75}];
+return false;
+}
+}
+var valid16 = _errs157 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data74.ipv4MaskSize !== undefined && func0.call(data74, "ipv4MaskSize")){
+let data77 = data74.ipv4MaskSize;
+const _errs161 = errors;
+if((!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))) && (data77 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv4MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv4MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv4MaskSize,data:data77}];
+return false;
+}
+var valid16 = _errs161 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data74.ipv6MaskSize !== undefined && func0.call(data74, "ipv6MaskSize")){
+let data78 = data74.ipv6MaskSize;
+const _errs163 = errors;
+if((!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))) && (data78 !== null)){
+validate10.errors = [{instancePath:instancePath+"/cilium/clusterPool/ipv6MaskSize",schemaPath:"#/properties/cilium/properties/clusterPool/properties/ipv6MaskSize/type",keyword:"type",params:{type: schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type},message:"must be integer,null",schema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize.type,parentSchema:schema11.properties.cilium.properties.clusterPool.properties.ipv6MaskSize,data:data78}];
+return false;
+}
+var valid16 = _errs163 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid11 = _errs154 === errors;
 }
 else {
 var valid11 = true;
@@ -1002,131 +1255,143 @@ var valid11 = true;
 }
 }
 }
-var valid0 = _errs62 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.multus !== undefined && func0.call(data, "multus")){
-let data62 = data.multus;
-const _errs130 = errors;
-if((!(data62 && typeof data62 == "object" && !Array.isArray(data62))) && (data62 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema11.properties.multus.type},message:"must be object,null",schema:schema11.properties.multus.type,parentSchema:schema11.properties.multus,data:data62}];
+let data79 = data.multus;
+const _errs165 = errors;
+if((!(data79 && typeof data79 == "object" && !Array.isArray(data79))) && (data79 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/type",keyword:"type",params:{type: schema11.properties.multus.type},message:"must be object,null",schema:schema11.properties.multus.type,parentSchema:schema11.properties.multus,data:data79}];
 return false;
 }
-if(errors === _errs130){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-const _errs132 = errors;
-for(const key5 of Object.keys(data62)){
-if(!(((((((key5 === "mode") || (key5 === "version")) || (key5 === "image")) || (key5 === "namespace")) || (key5 === "defaultNetworkFile")) || (key5 === "waitForDefaultNetwork")) || (key5 === "logLevel"))){
-validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.multus,data:data62}];
+if(errors === _errs165){
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+const _errs167 = errors;
+for(const key6 of Object.keys(data79)){
+if(!(((((((key6 === "mode") || (key6 === "version")) || (key6 === "image")) || (key6 === "namespace")) || (key6 === "defaultNetworkFile")) || (key6 === "waitForDefaultNetwork")) || (key6 === "logLevel"))){
+validate10.errors = [{instancePath:instancePath+"/multus",schemaPath:"#/properties/multus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.multus,data:data79}];
 return false;
 break;
 }
 }
-if(_errs132 === errors){
-if(data62.mode !== undefined && func0.call(data62, "mode")){
-let data63 = data62.mode;
-const _errs133 = errors;
-if((typeof data63 !== "string") && (data63 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema11.properties.multus.properties.mode.type},message:"must be string,null",schema:schema11.properties.multus.properties.mode.type,parentSchema:schema11.properties.multus.properties.mode,data:data63}];
+if(_errs167 === errors){
+if(data79.mode !== undefined && func0.call(data79, "mode")){
+let data80 = data79.mode;
+const _errs168 = errors;
+if((typeof data80 !== "string") && (data80 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/type",keyword:"type",params:{type: schema11.properties.multus.properties.mode.type},message:"must be string,null",schema:schema11.properties.multus.properties.mode.type,parentSchema:schema11.properties.multus.properties.mode,data:data80}];
 return false;
 }
-if(!(((data63 === "thin") || (data63 === "thick")) || (data63 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.mode.enum,parentSchema:schema11.properties.multus.properties.mode,data:data63}];
+if(!(((data80 === "thin") || (data80 === "thick")) || (data80 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/mode",schemaPath:"#/properties/multus/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.mode.enum,parentSchema:schema11.properties.multus.properties.mode,data:data80}];
 return false;
 }
-var valid16 = _errs133 === errors;
+var valid18 = _errs168 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.version !== undefined && func0.call(data62, "version")){
-let data64 = data62.version;
-const _errs135 = errors;
-if((typeof data64 !== "string") && (data64 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema11.properties.multus.properties.version.type},message:"must be string,null",schema:schema11.properties.multus.properties.version.type,parentSchema:schema11.properties.multus.properties.version,data:data64}];
+if(valid18){
+if(data79.version !== undefined && func0.call(data79, "version")){
+let data81 = data79.version;
+const _errs170 = errors;
+if((typeof data81 !== "string") && (data81 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/type",keyword:"type",params:{type: schema11.properties.multus.properties.version.type},message:"must be string,null",schema:schema11.properties.multus.properties.version.type,parentSchema:schema11.properties.multus.properties.version,data:data81}];
 return false;
 }
-if(!((((data64 === "v4.1.3") || (data64 === "v4.2.4")) || (data64 === "v4.3.0")) || (data64 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.version.enum,parentSchema:schema11.properties.multus.properties.version,data:data64}];
+if(!((((data81 === "v4.1.3") || (data81 === "v4.2.4")) || (data81 === "v4.3.0")) || (data81 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/version",schemaPath:"#/properties/multus/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.version.enum,parentSchema:schema11.properties.multus.properties.version,data:data81}];
 return false;
 }
-var valid16 = _errs135 === errors;
+var valid18 = _errs170 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.image !== undefined && func0.call(data62, "image")){
-let data65 = data62.image;
-const _errs137 = errors;
-if((typeof data65 !== "string") && (data65 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema11.properties.multus.properties.image.type},message:"must be string,null",schema:schema11.properties.multus.properties.image.type,parentSchema:schema11.properties.multus.properties.image,data:data65}];
+if(valid18){
+if(data79.image !== undefined && func0.call(data79, "image")){
+let data82 = data79.image;
+const _errs172 = errors;
+if((typeof data82 !== "string") && (data82 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/image",schemaPath:"#/properties/multus/properties/image/type",keyword:"type",params:{type: schema11.properties.multus.properties.image.type},message:"must be string,null",schema:schema11.properties.multus.properties.image.type,parentSchema:schema11.properties.multus.properties.image,data:data82}];
 return false;
 }
-var valid16 = _errs137 === errors;
+var valid18 = _errs172 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.namespace !== undefined && func0.call(data62, "namespace")){
-let data66 = data62.namespace;
-const _errs139 = errors;
-if((typeof data66 !== "string") && (data66 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema11.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema11.properties.multus.properties.namespace.type,parentSchema:schema11.properties.multus.properties.namespace,data:data66}];
+if(valid18){
+if(data79.namespace !== undefined && func0.call(data79, "namespace")){
+let data83 = data79.namespace;
+const _errs174 = errors;
+if((typeof data83 !== "string") && (data83 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/namespace",schemaPath:"#/properties/multus/properties/namespace/type",keyword:"type",params:{type: schema11.properties.multus.properties.namespace.type},message:"must be string,null",schema:schema11.properties.multus.properties.namespace.type,parentSchema:schema11.properties.multus.properties.namespace,data:data83}];
 return false;
 }
-var valid16 = _errs139 === errors;
+var valid18 = _errs174 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.defaultNetworkFile !== undefined && func0.call(data62, "defaultNetworkFile")){
-let data67 = data62.defaultNetworkFile;
-const _errs141 = errors;
-if((typeof data67 !== "string") && (data67 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema11.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema11.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema11.properties.multus.properties.defaultNetworkFile,data:data67}];
+if(valid18){
+if(data79.defaultNetworkFile !== undefined && func0.call(data79, "defaultNetworkFile")){
+let data84 = data79.defaultNetworkFile;
+const _errs176 = errors;
+if((typeof data84 !== "string") && (data84 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/defaultNetworkFile",schemaPath:"#/properties/multus/properties/defaultNetworkFile/type",keyword:"type",params:{type: schema11.properties.multus.properties.defaultNetworkFile.type},message:"must be string,null",schema:schema11.properties.multus.properties.defaultNetworkFile.type,parentSchema:schema11.properties.multus.properties.defaultNetworkFile,data:data84}];
 return false;
 }
-var valid16 = _errs141 === errors;
+var valid18 = _errs176 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.waitForDefaultNetwork !== undefined && func0.call(data62, "waitForDefaultNetwork")){
-let data68 = data62.waitForDefaultNetwork;
-const _errs143 = errors;
-if((typeof data68 !== "boolean") && (data68 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema11.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema11.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema11.properties.multus.properties.waitForDefaultNetwork,data:data68}];
+if(valid18){
+if(data79.waitForDefaultNetwork !== undefined && func0.call(data79, "waitForDefaultNetwork")){
+let data85 = data79.waitForDefaultNetwork;
+const _errs178 = errors;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/waitForDefaultNetwork",schemaPath:"#/properties/multus/properties/waitForDefaultNetwork/type",keyword:"type",params:{type: schema11.properties.multus.properties.waitForDefaultNetwork.type},message:"must be boolean,null",schema:schema11.properties.multus.properties.waitForDefaultNetwork.type,parentSchema:schema11.properties.multus.properties.waitForDefaultNetwork,data:data85}];
 return false;
 }
-var valid16 = _errs143 === errors;
+var valid18 = _errs178 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data62.logLevel !== undefined && func0.call(data62, "logLevel")){
-let data69 = data62.logLevel;
-const _errs145 = errors;
-if((typeof data69 !== "string") && (data69 !== null)){
-validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema11.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema11.properties.multus.properties.logLevel.type,parentSchema:schema11.properties.multus.properties.logLevel,data:data69}];
+if(valid18){
+if(data79.logLevel !== undefined && func0.call(data79, "logLevel")){
+let data86 = data79.logLevel;
+const _errs180 = errors;
+if((typeof data86 !== "string") && (data86 !== null)){
+validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/type",keyword:"type",params:{type: schema11.properties.multus.properties.logLevel.type},message:"must be string,null",schema:schema11.properties.multus.properties.logLevel.type,parentSchema:schema11.properties.multus.properties.logLevel,data:data86}];
 return false;
 }
-if(!(((((data69 === "panic") || (data69 === "error")) || (data69 === "verbose")) || (data69 === "debug")) || (data69 === null))){
-validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.logLevel.enum,parentSchema:schema11.properties.multus.properties.logLevel,data:data69}];
+if(!(((((data86 === "panic") || (data86 === "error")) || (data86 === "verbose")) || (data86 === "debug")) || (data86 === null))){
+validate10.errors = [{instancePath:instancePath+"/multus/logLevel",schemaPath:"#/properties/multus/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.multus.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.multus.properties.logLevel.enum,parentSchema:schema11.properties.multus.properties.logLevel,data:data86}];
 return false;
 }
-var valid16 = _errs145 === errors;
+var valid18 = _errs180 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
 }
 }
@@ -1137,506 +1402,69 @@ var valid16 = true;
 }
 }
 }
-var valid0 = _errs130 === errors;
+var valid0 = _errs165 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.networkCrds !== undefined && func0.call(data, "networkCrds")){
-let data70 = data.networkCrds;
-const _errs147 = errors;
-if((!(data70 && typeof data70 == "object" && !Array.isArray(data70))) && (data70 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema11.properties.networkCrds.type},message:"must be object,null",schema:schema11.properties.networkCrds.type,parentSchema:schema11.properties.networkCrds,data:data70}];
-return false;
-}
-if(errors === _errs147){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-const _errs149 = errors;
-for(const key6 of Object.keys(data70)){
-if(!(((key6 === "networkAttachmentDefinitions") || (key6 === "multiNetworkPolicies")) || (key6 === "ipamClaims"))){
-validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networkCrds,data:data70}];
-return false;
-break;
-}
-}
-if(_errs149 === errors){
-if(data70.networkAttachmentDefinitions !== undefined && func0.call(data70, "networkAttachmentDefinitions")){
-let data71 = data70.networkAttachmentDefinitions;
-const _errs150 = errors;
-if((typeof data71 !== "boolean") && (data71 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions,data:data71}];
-return false;
-}
-var valid17 = _errs150 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data70.multiNetworkPolicies !== undefined && func0.call(data70, "multiNetworkPolicies")){
-let data72 = data70.multiNetworkPolicies;
-const _errs152 = errors;
-if((typeof data72 !== "boolean") && (data72 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema11.properties.networkCrds.properties.multiNetworkPolicies,data:data72}];
-return false;
-}
-var valid17 = _errs152 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data70.ipamClaims !== undefined && func0.call(data70, "ipamClaims")){
-let data73 = data70.ipamClaims;
-const _errs154 = errors;
-if((typeof data73 !== "boolean") && (data73 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema11.properties.networkCrds.properties.ipamClaims,data:data73}];
-return false;
-}
-var valid17 = _errs154 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-}
-var valid0 = _errs147 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ovn !== undefined && func0.call(data, "ovn")){
-let data74 = data.ovn;
-const _errs156 = errors;
-if((!(data74 && typeof data74 == "object" && !Array.isArray(data74))) && (data74 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema11.properties.ovn.type},message:"must be object,null",schema:schema11.properties.ovn.type,parentSchema:schema11.properties.ovn,data:data74}];
-return false;
-}
-if(errors === _errs156){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-const _errs158 = errors;
-for(const key7 of Object.keys(data74)){
-if(!(func0.call(schema11.properties.ovn.properties, key7))){
-validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ovn,data:data74}];
-return false;
-break;
-}
-}
-if(_errs158 === errors){
-if(data74.mode !== undefined && func0.call(data74, "mode")){
-let data75 = data74.mode;
-const _errs159 = errors;
-if((typeof data75 !== "string") && (data75 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema11.properties.ovn.properties.mode.type,parentSchema:schema11.properties.ovn.properties.mode,data:data75}];
-return false;
-}
-if(!(((data75 === "central") || (data75 === "interconnect")) || (data75 === null))){
-validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.mode.enum,parentSchema:schema11.properties.ovn.properties.mode,data:data75}];
-return false;
-}
-var valid18 = _errs159 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.mtu !== undefined && func0.call(data74, "mtu")){
-let data76 = data74.mtu;
-const _errs161 = errors;
-if((!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))) && (data76 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.mtu.type,parentSchema:schema11.properties.ovn.properties.mtu,data:data76}];
-return false;
-}
-var valid18 = _errs161 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.encapPort !== undefined && func0.call(data74, "encapPort")){
-let data77 = data74.encapPort;
-const _errs163 = errors;
-if((!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))) && (data77 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema11.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.encapPort.type,parentSchema:schema11.properties.ovn.properties.encapPort,data:data77}];
-return false;
-}
-var valid18 = _errs163 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.imageRepository !== undefined && func0.call(data74, "imageRepository")){
-let data78 = data74.imageRepository;
-const _errs165 = errors;
-if((typeof data78 !== "string") && (data78 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageRepository.type,parentSchema:schema11.properties.ovn.properties.imageRepository,data:data78}];
-return false;
-}
-var valid18 = _errs165 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.imageTag !== undefined && func0.call(data74, "imageTag")){
-let data79 = data74.imageTag;
-const _errs167 = errors;
-if((typeof data79 !== "string") && (data79 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageTag.type,parentSchema:schema11.properties.ovn.properties.imageTag,data:data79}];
-return false;
-}
-var valid18 = _errs167 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.imagePullPolicy !== undefined && func0.call(data74, "imagePullPolicy")){
-let data80 = data74.imagePullPolicy;
-const _errs169 = errors;
-if((typeof data80 !== "string") && (data80 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data80}];
-return false;
-}
-if(!((((data80 === "Always") || (data80 === "IfNotPresent")) || (data80 === "Never")) || (data80 === null))){
-validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data80}];
-return false;
-}
-var valid18 = _errs169 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.hostNetworkNamespace !== undefined && func0.call(data74, "hostNetworkNamespace")){
-let data81 = data74.hostNetworkNamespace;
-const _errs171 = errors;
-if((typeof data81 !== "string") && (data81 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema11.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema11.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema11.properties.ovn.properties.hostNetworkNamespace,data:data81}];
-return false;
-}
-var valid18 = _errs171 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.persistentIps !== undefined && func0.call(data74, "persistentIps")){
-let data82 = data74.persistentIps;
-const _errs173 = errors;
-if((typeof data82 !== "boolean") && (data82 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema11.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.persistentIps.type,parentSchema:schema11.properties.ovn.properties.persistentIps,data:data82}];
-return false;
-}
-var valid18 = _errs173 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.egressQos !== undefined && func0.call(data74, "egressQos")){
-let data83 = data74.egressQos;
-const _errs175 = errors;
-if((typeof data83 !== "boolean") && (data83 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema11.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.egressQos.type,parentSchema:schema11.properties.ovn.properties.egressQos,data:data83}];
-return false;
-}
-var valid18 = _errs175 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data74.controlPlaneNodeSelector !== undefined && func0.call(data74, "controlPlaneNodeSelector")){
-let data84 = data74.controlPlaneNodeSelector;
-const _errs177 = errors;
-if((!(data84 && typeof data84 == "object" && !Array.isArray(data84))) && (data84 !== null)){
-validate10.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector",schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/type",keyword:"type",params:{type: schema11.properties.ovn.properties.controlPlaneNodeSelector.type},message:"must be object,null",schema:schema11.properties.ovn.properties.controlPlaneNodeSelector.type,parentSchema:schema11.properties.ovn.properties.controlPlaneNodeSelector,data:data84}];
-return false;
-}
-if(errors === _errs177){
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key8 of Object.keys(data84)){
-let data85 = data84[key8];
-const _errs180 = errors;
-if(typeof data85 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties.type,parentSchema:schema11.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties,data:data85}];
-return false;
-}
-var valid19 = _errs180 === errors;
-if(!valid19){
-break;
-}
-}
-}
-}
-var valid18 = _errs177 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var valid0 = _errs156 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.networks !== undefined && func0.call(data, "networks")){
-let data86 = data.networks;
+let data87 = data.networkCrds;
 const _errs182 = errors;
-if((!(Array.isArray(data86))) && (data86 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data86}];
+if((!(data87 && typeof data87 == "object" && !Array.isArray(data87))) && (data87 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/type",keyword:"type",params:{type: schema11.properties.networkCrds.type},message:"must be object,null",schema:schema11.properties.networkCrds.type,parentSchema:schema11.properties.networkCrds,data:data87}];
 return false;
 }
 if(errors === _errs182){
-if(Array.isArray(data86)){
-var valid20 = true;
-const len11 = data86.length;
-for(let i11=0; i11<len11; i11++){
-let data87 = data86[i11];
-const _errs184 = errors;
-if(errors === _errs184){
 if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-let missing1;
-if(((data87.name === undefined) || (!(func0.call(data87, "name")))) && (missing1 = "name")){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data87}];
-return false;
-}
-else {
-const _errs186 = errors;
-for(const key9 of Object.keys(data87)){
-if(!(func0.call(schema11.properties.networks.items.properties, key9))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data87}];
+const _errs184 = errors;
+for(const key7 of Object.keys(data87)){
+if(!(((key7 === "networkAttachmentDefinitions") || (key7 === "multiNetworkPolicies")) || (key7 === "ipamClaims"))){
+validate10.errors = [{instancePath:instancePath+"/networkCrds",schemaPath:"#/properties/networkCrds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networkCrds,data:data87}];
 return false;
 break;
 }
 }
-if(_errs186 === errors){
-if(data87.name !== undefined && func0.call(data87, "name")){
-let data88 = data87.name;
+if(_errs184 === errors){
+if(data87.networkAttachmentDefinitions !== undefined && func0.call(data87, "networkAttachmentDefinitions")){
+let data88 = data87.networkAttachmentDefinitions;
+const _errs185 = errors;
+if((typeof data88 !== "boolean") && (data88 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/networkAttachmentDefinitions",schemaPath:"#/properties/networkCrds/properties/networkAttachmentDefinitions/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions.type,parentSchema:schema11.properties.networkCrds.properties.networkAttachmentDefinitions,data:data88}];
+return false;
+}
+var valid19 = _errs185 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data87.multiNetworkPolicies !== undefined && func0.call(data87, "multiNetworkPolicies")){
+let data89 = data87.multiNetworkPolicies;
 const _errs187 = errors;
-if(typeof data88 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data88}];
+if((typeof data89 !== "boolean") && (data89 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/multiNetworkPolicies",schemaPath:"#/properties/networkCrds/properties/multiNetworkPolicies/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.multiNetworkPolicies.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.multiNetworkPolicies.type,parentSchema:schema11.properties.networkCrds.properties.multiNetworkPolicies,data:data89}];
 return false;
 }
-var valid21 = _errs187 === errors;
+var valid19 = _errs187 === errors;
 }
 else {
-var valid21 = true;
+var valid19 = true;
 }
-if(valid21){
-if(data87.namespace !== undefined && func0.call(data87, "namespace")){
-let data89 = data87.namespace;
+if(valid19){
+if(data87.ipamClaims !== undefined && func0.call(data87, "ipamClaims")){
+let data90 = data87.ipamClaims;
 const _errs189 = errors;
-if((typeof data89 !== "string") && (data89 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data89}];
+if((typeof data90 !== "boolean") && (data90 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networkCrds/ipamClaims",schemaPath:"#/properties/networkCrds/properties/ipamClaims/type",keyword:"type",params:{type: schema11.properties.networkCrds.properties.ipamClaims.type},message:"must be boolean,null",schema:schema11.properties.networkCrds.properties.ipamClaims.type,parentSchema:schema11.properties.networkCrds.properties.ipamClaims,data:data90}];
 return false;
 }
-var valid21 = _errs189 === errors;
+var valid19 = _errs189 === errors;
 }
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.networkName !== undefined && func0.call(data87, "networkName")){
-let data90 = data87.networkName;
-const _errs191 = errors;
-if((typeof data90 !== "string") && (data90 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data90}];
-return false;
-}
-var valid21 = _errs191 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.topology !== undefined && func0.call(data87, "topology")){
-let data91 = data87.topology;
-const _errs193 = errors;
-if((typeof data91 !== "string") && (data91 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data91}];
-return false;
-}
-if(!((((data91 === "layer3") || (data91 === "layer2")) || (data91 === "localnet")) || (data91 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data91}];
-return false;
-}
-var valid21 = _errs193 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.subnets !== undefined && func0.call(data87, "subnets")){
-let data92 = data87.subnets;
-const _errs195 = errors;
-if((!(Array.isArray(data92))) && (data92 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data92}];
-return false;
-}
-if(errors === _errs195){
-if(Array.isArray(data92)){
-var valid22 = true;
-const len12 = data92.length;
-for(let i12=0; i12<len12; i12++){
-let data93 = data92[i12];
-const _errs197 = errors;
-if(typeof data93 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/subnets/" + i12,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data93}];
-return false;
-}
-var valid22 = _errs197 === errors;
-if(!valid22){
-break;
+var valid19 = true;
 }
 }
-}
-}
-var valid21 = _errs195 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.excludeSubnets !== undefined && func0.call(data87, "excludeSubnets")){
-let data94 = data87.excludeSubnets;
-const _errs199 = errors;
-if((!(Array.isArray(data94))) && (data94 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data94}];
-return false;
-}
-if(errors === _errs199){
-if(Array.isArray(data94)){
-var valid23 = true;
-const len13 = data94.length;
-for(let i13=0; i13<len13; i13++){
-let data95 = data94[i13];
-const _errs201 = errors;
-if(typeof data95 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/excludeSubnets/" + i13,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data95}];
-return false;
-}
-var valid23 = _errs201 === errors;
-if(!valid23){
-break;
-}
-}
-}
-}
-var valid21 = _errs199 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.mtu !== undefined && func0.call(data87, "mtu")){
-let data96 = data87.mtu;
-const _errs203 = errors;
-if((!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))) && (data96 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data96}];
-return false;
-}
-var valid21 = _errs203 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.role !== undefined && func0.call(data87, "role")){
-let data97 = data87.role;
-const _errs205 = errors;
-if((typeof data97 !== "string") && (data97 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data97}];
-return false;
-}
-if(!(((data97 === "secondary") || (data97 === "primary")) || (data97 === null))){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data97}];
-return false;
-}
-var valid21 = _errs205 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.allowPersistentIps !== undefined && func0.call(data87, "allowPersistentIps")){
-let data98 = data87.allowPersistentIps;
-const _errs207 = errors;
-if((typeof data98 !== "boolean") && (data98 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data98}];
-return false;
-}
-var valid21 = _errs207 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.vlanId !== undefined && func0.call(data87, "vlanId")){
-let data99 = data87.vlanId;
-const _errs209 = errors;
-if((!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))) && (data99 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data99}];
-return false;
-}
-var valid21 = _errs209 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data87.physicalNetworkName !== undefined && func0.call(data87, "physicalNetworkName")){
-let data100 = data87.physicalNetworkName;
-const _errs211 = errors;
-if((typeof data100 !== "string") && (data100 !== null)){
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data100}];
-return false;
-}
-var valid21 = _errs211 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/networks/" + i11,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data87}];
-return false;
-}
-}
-var valid20 = _errs184 === errors;
-if(!valid20){
-break;
 }
 }
 }
@@ -1647,122 +1475,560 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.demo !== undefined && func0.call(data, "demo")){
-let data101 = data.demo;
-const _errs213 = errors;
+if(data.ovn !== undefined && func0.call(data, "ovn")){
+let data91 = data.ovn;
+const _errs191 = errors;
+if((!(data91 && typeof data91 == "object" && !Array.isArray(data91))) && (data91 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/type",keyword:"type",params:{type: schema11.properties.ovn.type},message:"must be object,null",schema:schema11.properties.ovn.type,parentSchema:schema11.properties.ovn,data:data91}];
+return false;
+}
+if(errors === _errs191){
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+const _errs193 = errors;
+for(const key8 of Object.keys(data91)){
+if(!(func0.call(schema11.properties.ovn.properties, key8))){
+validate10.errors = [{instancePath:instancePath+"/ovn",schemaPath:"#/properties/ovn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ovn,data:data91}];
+return false;
+break;
+}
+}
+if(_errs193 === errors){
+if(data91.mode !== undefined && func0.call(data91, "mode")){
+let data92 = data91.mode;
+const _errs194 = errors;
+if((typeof data92 !== "string") && (data92 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mode.type},message:"must be string,null",schema:schema11.properties.ovn.properties.mode.type,parentSchema:schema11.properties.ovn.properties.mode,data:data92}];
+return false;
+}
+if(!(((data92 === "central") || (data92 === "interconnect")) || (data92 === null))){
+validate10.errors = [{instancePath:instancePath+"/ovn/mode",schemaPath:"#/properties/ovn/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.mode.enum,parentSchema:schema11.properties.ovn.properties.mode,data:data92}];
+return false;
+}
+var valid20 = _errs194 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.mtu !== undefined && func0.call(data91, "mtu")){
+let data93 = data91.mtu;
+const _errs196 = errors;
+if((!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))) && (data93 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/mtu",schemaPath:"#/properties/ovn/properties/mtu/type",keyword:"type",params:{type: schema11.properties.ovn.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.mtu.type,parentSchema:schema11.properties.ovn.properties.mtu,data:data93}];
+return false;
+}
+var valid20 = _errs196 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.encapPort !== undefined && func0.call(data91, "encapPort")){
+let data94 = data91.encapPort;
+const _errs198 = errors;
+if((!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))) && (data94 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/encapPort",schemaPath:"#/properties/ovn/properties/encapPort/type",keyword:"type",params:{type: schema11.properties.ovn.properties.encapPort.type},message:"must be integer,null",schema:schema11.properties.ovn.properties.encapPort.type,parentSchema:schema11.properties.ovn.properties.encapPort,data:data94}];
+return false;
+}
+var valid20 = _errs198 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.imageRepository !== undefined && func0.call(data91, "imageRepository")){
+let data95 = data91.imageRepository;
+const _errs200 = errors;
+if((typeof data95 !== "string") && (data95 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imageRepository",schemaPath:"#/properties/ovn/properties/imageRepository/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageRepository.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageRepository.type,parentSchema:schema11.properties.ovn.properties.imageRepository,data:data95}];
+return false;
+}
+var valid20 = _errs200 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.imageTag !== undefined && func0.call(data91, "imageTag")){
+let data96 = data91.imageTag;
+const _errs202 = errors;
+if((typeof data96 !== "string") && (data96 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imageTag",schemaPath:"#/properties/ovn/properties/imageTag/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imageTag.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imageTag.type,parentSchema:schema11.properties.ovn.properties.imageTag,data:data96}];
+return false;
+}
+var valid20 = _errs202 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.imagePullPolicy !== undefined && func0.call(data91, "imagePullPolicy")){
+let data97 = data91.imagePullPolicy;
+const _errs204 = errors;
+if((typeof data97 !== "string") && (data97 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/type",keyword:"type",params:{type: schema11.properties.ovn.properties.imagePullPolicy.type},message:"must be string,null",schema:schema11.properties.ovn.properties.imagePullPolicy.type,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data97}];
+return false;
+}
+if(!((((data97 === "Always") || (data97 === "IfNotPresent")) || (data97 === "Never")) || (data97 === null))){
+validate10.errors = [{instancePath:instancePath+"/ovn/imagePullPolicy",schemaPath:"#/properties/ovn/properties/imagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.ovn.properties.imagePullPolicy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.ovn.properties.imagePullPolicy.enum,parentSchema:schema11.properties.ovn.properties.imagePullPolicy,data:data97}];
+return false;
+}
+var valid20 = _errs204 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.hostNetworkNamespace !== undefined && func0.call(data91, "hostNetworkNamespace")){
+let data98 = data91.hostNetworkNamespace;
+const _errs206 = errors;
+if((typeof data98 !== "string") && (data98 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/hostNetworkNamespace",schemaPath:"#/properties/ovn/properties/hostNetworkNamespace/type",keyword:"type",params:{type: schema11.properties.ovn.properties.hostNetworkNamespace.type},message:"must be string,null",schema:schema11.properties.ovn.properties.hostNetworkNamespace.type,parentSchema:schema11.properties.ovn.properties.hostNetworkNamespace,data:data98}];
+return false;
+}
+var valid20 = _errs206 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.persistentIps !== undefined && func0.call(data91, "persistentIps")){
+let data99 = data91.persistentIps;
+const _errs208 = errors;
+if((typeof data99 !== "boolean") && (data99 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/persistentIps",schemaPath:"#/properties/ovn/properties/persistentIps/type",keyword:"type",params:{type: schema11.properties.ovn.properties.persistentIps.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.persistentIps.type,parentSchema:schema11.properties.ovn.properties.persistentIps,data:data99}];
+return false;
+}
+var valid20 = _errs208 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.egressQos !== undefined && func0.call(data91, "egressQos")){
+let data100 = data91.egressQos;
+const _errs210 = errors;
+if((typeof data100 !== "boolean") && (data100 !== null)){
+validate10.errors = [{instancePath:instancePath+"/ovn/egressQos",schemaPath:"#/properties/ovn/properties/egressQos/type",keyword:"type",params:{type: schema11.properties.ovn.properties.egressQos.type},message:"must be boolean,null",schema:schema11.properties.ovn.properties.egressQos.type,parentSchema:schema11.properties.ovn.properties.egressQos,data:data100}];
+return false;
+}
+var valid20 = _errs210 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data91.controlPlaneNodeSelector !== undefined && func0.call(data91, "controlPlaneNodeSelector")){
+let data101 = data91.controlPlaneNodeSelector;
+const _errs212 = errors;
 if((!(data101 && typeof data101 == "object" && !Array.isArray(data101))) && (data101 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data101}];
+validate10.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector",schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/type",keyword:"type",params:{type: schema11.properties.ovn.properties.controlPlaneNodeSelector.type},message:"must be object,null",schema:schema11.properties.ovn.properties.controlPlaneNodeSelector.type,parentSchema:schema11.properties.ovn.properties.controlPlaneNodeSelector,data:data101}];
 return false;
 }
-if(errors === _errs213){
+if(errors === _errs212){
 if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key9 of Object.keys(data101)){
+let data102 = data101[key9];
 const _errs215 = errors;
-for(const key10 of Object.keys(data101)){
-if(!((key10 === "enabled") || (key10 === "pods"))){
-validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data101}];
+if(typeof data102 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties.type,parentSchema:schema11.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties,data:data102}];
 return false;
+}
+var valid21 = _errs215 === errors;
+if(!valid21){
 break;
 }
 }
-if(_errs215 === errors){
-if(data101.enabled !== undefined && func0.call(data101, "enabled")){
-let data102 = data101.enabled;
-const _errs216 = errors;
-if((typeof data102 !== "boolean") && (data102 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data102}];
-return false;
 }
-var valid24 = _errs216 === errors;
+}
+var valid20 = _errs212 === errors;
 }
 else {
-var valid24 = true;
+var valid20 = true;
 }
-if(valid24){
-if(data101.pods !== undefined && func0.call(data101, "pods")){
-let data103 = data101.pods;
-const _errs218 = errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var valid0 = _errs191 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.networks !== undefined && func0.call(data, "networks")){
+let data103 = data.networks;
+const _errs217 = errors;
 if((!(Array.isArray(data103))) && (data103 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data103}];
+validate10.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema11.properties.networks.type},message:"must be array,null",schema:schema11.properties.networks.type,parentSchema:schema11.properties.networks,data:data103}];
 return false;
 }
-if(errors === _errs218){
+if(errors === _errs217){
 if(Array.isArray(data103)){
-var valid25 = true;
-const len14 = data103.length;
-for(let i14=0; i14<len14; i14++){
-let data104 = data103[i14];
-const _errs220 = errors;
-if(errors === _errs220){
+var valid22 = true;
+const len12 = data103.length;
+for(let i12=0; i12<len12; i12++){
+let data104 = data103[i12];
+const _errs219 = errors;
+if(errors === _errs219){
 if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-let missing2;
-if(((data104.name === undefined) || (!(func0.call(data104, "name")))) && (missing2 = "name")){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data104}];
+let missing1;
+if(((data104.name === undefined) || (!(func0.call(data104, "name")))) && (missing1 = "name")){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema11.properties.networks.items.required,parentSchema:schema11.properties.networks.items,data:data104}];
 return false;
 }
 else {
-const _errs222 = errors;
-for(const key11 of Object.keys(data104)){
-if(!((key11 === "name") || (key11 === "nodeName"))){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data104}];
+const _errs221 = errors;
+for(const key10 of Object.keys(data104)){
+if(!(func0.call(schema11.properties.networks.items.properties, key10))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.networks.items,data:data104}];
 return false;
 break;
 }
 }
-if(_errs222 === errors){
+if(_errs221 === errors){
 if(data104.name !== undefined && func0.call(data104, "name")){
 let data105 = data104.name;
-const _errs223 = errors;
+const _errs222 = errors;
 if(typeof data105 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data105}];
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.name.type,parentSchema:schema11.properties.networks.items.properties.name,data:data105}];
 return false;
 }
-var valid26 = _errs223 === errors;
+var valid23 = _errs222 === errors;
 }
 else {
-var valid26 = true;
+var valid23 = true;
 }
-if(valid26){
-if(data104.nodeName !== undefined && func0.call(data104, "nodeName")){
-let data106 = data104.nodeName;
-const _errs225 = errors;
+if(valid23){
+if(data104.namespace !== undefined && func0.call(data104, "namespace")){
+let data106 = data104.namespace;
+const _errs224 = errors;
 if((typeof data106 !== "string") && (data106 !== null)){
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data106}];
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.namespace.type,parentSchema:schema11.properties.networks.items.properties.namespace,data:data106}];
 return false;
 }
-var valid26 = _errs225 === errors;
+var valid23 = _errs224 === errors;
 }
 else {
-var valid26 = true;
+var valid23 = true;
 }
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i14,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data104}];
+if(valid23){
+if(data104.networkName !== undefined && func0.call(data104, "networkName")){
+let data107 = data104.networkName;
+const _errs226 = errors;
+if((typeof data107 !== "string") && (data107 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.networkName.type,parentSchema:schema11.properties.networks.items.properties.networkName,data:data107}];
 return false;
 }
+var valid23 = _errs226 === errors;
 }
-var valid25 = _errs220 === errors;
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.topology !== undefined && func0.call(data104, "topology")){
+let data108 = data104.topology;
+const _errs228 = errors;
+if((typeof data108 !== "string") && (data108 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.topology.type,parentSchema:schema11.properties.networks.items.properties.topology,data:data108}];
+return false;
+}
+if(!((((data108 === "layer3") || (data108 === "layer2")) || (data108 === "localnet")) || (data108 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.topology.enum,parentSchema:schema11.properties.networks.items.properties.topology,data:data108}];
+return false;
+}
+var valid23 = _errs228 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.subnets !== undefined && func0.call(data104, "subnets")){
+let data109 = data104.subnets;
+const _errs230 = errors;
+if((!(Array.isArray(data109))) && (data109 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.subnets.type,parentSchema:schema11.properties.networks.items.properties.subnets,data:data109}];
+return false;
+}
+if(errors === _errs230){
+if(Array.isArray(data109)){
+var valid24 = true;
+const len13 = data109.length;
+for(let i13=0; i13<len13; i13++){
+let data110 = data109[i13];
+const _errs232 = errors;
+if(typeof data110 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/subnets/" + i13,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.subnets.items.type,parentSchema:schema11.properties.networks.items.properties.subnets.items,data:data110}];
+return false;
+}
+var valid24 = _errs232 === errors;
+if(!valid24){
+break;
+}
+}
+}
+}
+var valid23 = _errs230 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.excludeSubnets !== undefined && func0.call(data104, "excludeSubnets")){
+let data111 = data104.excludeSubnets;
+const _errs234 = errors;
+if((!(Array.isArray(data111))) && (data111 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema11.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets,data:data111}];
+return false;
+}
+if(errors === _errs234){
+if(Array.isArray(data111)){
+var valid25 = true;
+const len14 = data111.length;
+for(let i14=0; i14<len14; i14++){
+let data112 = data111[i14];
+const _errs236 = errors;
+if(typeof data112 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/excludeSubnets/" + i14,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema11.properties.networks.items.properties.excludeSubnets.items,data:data112}];
+return false;
+}
+var valid25 = _errs236 === errors;
 if(!valid25){
 break;
 }
 }
 }
 }
-var valid24 = _errs218 === errors;
+var valid23 = _errs234 === errors;
 }
 else {
-var valid24 = true;
+var valid23 = true;
+}
+if(valid23){
+if(data104.mtu !== undefined && func0.call(data104, "mtu")){
+let data113 = data104.mtu;
+const _errs238 = errors;
+if((!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))) && (data113 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.mtu.type,parentSchema:schema11.properties.networks.items.properties.mtu,data:data113}];
+return false;
+}
+var valid23 = _errs238 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.role !== undefined && func0.call(data104, "role")){
+let data114 = data104.role;
+const _errs240 = errors;
+if((typeof data114 !== "string") && (data114 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.role.type,parentSchema:schema11.properties.networks.items.properties.role,data:data114}];
+return false;
+}
+if(!(((data114 === "secondary") || (data114 === "primary")) || (data114 === null))){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.networks.items.properties.role.enum,parentSchema:schema11.properties.networks.items.properties.role,data:data114}];
+return false;
+}
+var valid23 = _errs240 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.allowPersistentIps !== undefined && func0.call(data104, "allowPersistentIps")){
+let data115 = data104.allowPersistentIps;
+const _errs242 = errors;
+if((typeof data115 !== "boolean") && (data115 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema11.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema11.properties.networks.items.properties.allowPersistentIps,data:data115}];
+return false;
+}
+var valid23 = _errs242 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.vlanId !== undefined && func0.call(data104, "vlanId")){
+let data116 = data104.vlanId;
+const _errs244 = errors;
+if((!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))) && (data116 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema11.properties.networks.items.properties.vlanId.type,parentSchema:schema11.properties.networks.items.properties.vlanId,data:data116}];
+return false;
+}
+var valid23 = _errs244 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data104.physicalNetworkName !== undefined && func0.call(data104, "physicalNetworkName")){
+let data117 = data104.physicalNetworkName;
+const _errs246 = errors;
+if((typeof data117 !== "string") && (data117 !== null)){
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema11.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema11.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema11.properties.networks.items.properties.physicalNetworkName,data:data117}];
+return false;
+}
+var valid23 = _errs246 === errors;
+}
+else {
+var valid23 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs213 === errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/networks/" + i12,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.networks.items.type,parentSchema:schema11.properties.networks.items,data:data104}];
+return false;
+}
+}
+var valid22 = _errs219 === errors;
+if(!valid22){
+break;
+}
+}
+}
+}
+var valid0 = _errs217 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.demo !== undefined && func0.call(data, "demo")){
+let data118 = data.demo;
+const _errs248 = errors;
+if((!(data118 && typeof data118 == "object" && !Array.isArray(data118))) && (data118 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema11.properties.demo.type},message:"must be object,null",schema:schema11.properties.demo.type,parentSchema:schema11.properties.demo,data:data118}];
+return false;
+}
+if(errors === _errs248){
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+const _errs250 = errors;
+for(const key11 of Object.keys(data118)){
+if(!((key11 === "enabled") || (key11 === "pods"))){
+validate10.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo,data:data118}];
+return false;
+break;
+}
+}
+if(_errs250 === errors){
+if(data118.enabled !== undefined && func0.call(data118, "enabled")){
+let data119 = data118.enabled;
+const _errs251 = errors;
+if((typeof data119 !== "boolean") && (data119 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema11.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema11.properties.demo.properties.enabled.type,parentSchema:schema11.properties.demo.properties.enabled,data:data119}];
+return false;
+}
+var valid26 = _errs251 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data118.pods !== undefined && func0.call(data118, "pods")){
+let data120 = data118.pods;
+const _errs253 = errors;
+if((!(Array.isArray(data120))) && (data120 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.type},message:"must be array,null",schema:schema11.properties.demo.properties.pods.type,parentSchema:schema11.properties.demo.properties.pods,data:data120}];
+return false;
+}
+if(errors === _errs253){
+if(Array.isArray(data120)){
+var valid27 = true;
+const len15 = data120.length;
+for(let i15=0; i15<len15; i15++){
+let data121 = data120[i15];
+const _errs255 = errors;
+if(errors === _errs255){
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+let missing2;
+if(((data121.name === undefined) || (!(func0.call(data121, "name")))) && (missing2 = "name")){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema11.properties.demo.properties.pods.items.required,parentSchema:schema11.properties.demo.properties.pods.items,data:data121}];
+return false;
+}
+else {
+const _errs257 = errors;
+for(const key12 of Object.keys(data121)){
+if(!((key12 === "name") || (key12 === "nodeName"))){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.demo.properties.pods.items,data:data121}];
+return false;
+break;
+}
+}
+if(_errs257 === errors){
+if(data121.name !== undefined && func0.call(data121, "name")){
+let data122 = data121.name;
+const _errs258 = errors;
+if(typeof data122 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.name,data:data122}];
+return false;
+}
+var valid28 = _errs258 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data121.nodeName !== undefined && func0.call(data121, "nodeName")){
+let data123 = data121.nodeName;
+const _errs260 = errors;
+if((typeof data123 !== "string") && (data123 !== null)){
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema11.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema11.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema11.properties.demo.properties.pods.items.properties.nodeName,data:data123}];
+return false;
+}
+var valid28 = _errs260 === errors;
+}
+else {
+var valid28 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/demo/pods/" + i15,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.demo.properties.pods.items.type,parentSchema:schema11.properties.demo.properties.pods.items,data:data121}];
+return false;
+}
+}
+var valid27 = _errs255 === errors;
+if(!valid27){
+break;
+}
+}
+}
+}
+var valid26 = _errs253 === errors;
+}
+else {
+var valid26 = true;
+}
+}
+}
+}
+}
+var valid0 = _errs248 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
