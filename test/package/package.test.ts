@@ -61,7 +61,7 @@ describe('npm tarball', () => {
 
     test('npx multicni synth writes the staged layout, byte-identical to this checkout\'s synth', () => {
       const log = sh('npx', ['--no-install', 'multicni', 'synth'], { cwd: app });
-      expect(log).toMatch(/synthesized 57 objects into dist\/ and 3 into dist\/stage2\//);
+      expect(log).toMatch(/synthesized 64 objects into dist\/ and 3 into dist\/stage2\//);
       expect(readTree(path.join(app, 'dist'))).toEqual(expectedTree);
       expect(fs.readFileSync(path.join(app, 'kind-config.yaml'), 'utf8')).toMatch(/podSubnet: 10\.244\.0\.0\/16/);
       expect(sh('npx', ['--no-install', 'multicni', 'plan'], { cwd: app })).toBe(expected['address-plan.md']);
