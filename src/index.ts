@@ -12,4 +12,5 @@ export * from './demo';
 export * from './chart';
 export * from './app/manifest-layout';
 export * from './app/staged-output';
+export * from './app/multi-cni-values';
 export { Preset } from './common/preset';

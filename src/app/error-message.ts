@@ -1,5 +1,6 @@
 import { MultiCniChartProps } from '../chart';
 import { SHOWN_CUT, SHOWN_MAX } from '../common/field-error';
+import { fileOfKey } from './values-merge';
 
 /**
  * One line for a failed synth: cdk8s' "Validation failed" block becomes its problems joined by `; `,
@@ -16,14 +17,20 @@ export function synthErrorLine(message: string, props?: MultiCniChartProps): str
  * The one line both `synth` and `plan` report when a values file cannot be read or its stack cannot be built:
  * `FILE: key.path: problem` with a values file (the message's own `FILE: ` is not repeated), the bare
  * problem without one. `props` are the values file's, when it was read: they turn component prefixes and
- * plan problems into the key path the user wrote (see synthErrorLine).
+ * plan problems into the key path the user wrote (see synthErrorLine). With several files (merged left to
+ * right) the line names the last file that set the key (`layers`: their parsed YAML), else all of them.
  */
-export function valuesErrorLine(error: unknown, valuesFile: string | undefined, props: MultiCniChartProps | undefined): string {
+export function valuesErrorLine(error: unknown, valuesFiles: string | string[] | undefined, props: MultiCniChartProps | undefined, layers?: unknown[]): string {
   let message = (error as Error)?.message ?? String(error);
-  if (valuesFile === undefined) return synthErrorLine(message);
-  const filePrefix = `${valuesFile}: `;
-  if (message.startsWith(filePrefix)) message = message.slice(filePrefix.length);
-  return `${filePrefix}${synthErrorLine(message, props ?? ({} as MultiCniChartProps))}`;
+  const files = valuesFiles === undefined ? [] : typeof valuesFiles === 'string' ? [valuesFiles] : valuesFiles;
+  if (files.length === 0) return synthErrorLine(message);
+  // A message that already names its file (it was read or checked alone) keeps that file.
+  const named = files.find((f) => message.startsWith(`${f}: `));
+  if (named !== undefined) message = message.slice(named.length + 2);
+  const line = synthErrorLine(message, props ?? ({} as MultiCniChartProps));
+  const key = /^([A-Za-z][A-Za-z0-9]*(?:\[\d+\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?)*): /.exec(line);
+  const file = named ?? (files.length === 1 ? files[0] : (key && layers && fileOfKey(files, layers, key[1])) || files.join(' + '));
+  return `${file}: ${line}`;
 }
 
 /** cdk8s' `Validation failed with the following errors:\n  [path] problem` → the problems. */

@@ -1,6 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 import { writeOutputs } from './atomic-dir';
+import { copyToCdk8sOutdir } from './cdk8s-cli-output';
+import { previousAutomaticDecoy } from './previous-decoy';
+import { DecoyNetwork } from '../deception';
 import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, STAGE3_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { fileNamePart } from '../util/text';
 
@@ -55,13 +58,27 @@ export class StagedOutput {
 
   /**
    * Renders the app and replaces `outdir` with the staged layout. Everything is rendered first and swapped
-   * in at the end, so a failing app leaves the previous `outdir` untouched.
+   * in at the end, so a failing app leaves the previous `outdir` untouched. When the cdk8s CLI runs the app
+   * (`cdk8s synth` sets `CDK8S_OUTDIR`), the same files are also written into the CLI's output directory,
+   * which it requires to hold the manifests.
    * @returns the files written
    */
   public static write(app: App, outdir: string, options: StagedOutputOptions = {}): StagedFile[] {
     const files = StagedOutput.render(app, options);
     writeOutputs({ dir: outdir, files: new Map(files.map((f) => [f.path, f.content])) });
+    copyToCdk8sOutdir(files, outdir);
     return files;
+  }
+
+  /**
+   * The decoy that `DecoyNetwork.automatic()` chose when `dir` was written (the address-plan record
+   * `kube-system/multicni-address-plan` in it), kept: pass it as `decoy` so a later render does not move
+   * it (`decoy: StagedOutput.previousDecoy('dist') ?? DecoyNetwork.automatic()`). Undefined when `dir` holds
+   * no record or its decoy was given, not chosen.
+   */
+  public static previousDecoy(dir: string): DecoyNetwork | undefined {
+    const kept = previousAutomaticDecoy(dir);
+    return kept === undefined ? undefined : DecoyNetwork.kept(kept);
   }
 
   private constructor() {}

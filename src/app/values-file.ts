@@ -16,7 +16,7 @@ import { OvnSecondaryOptions } from '../ovn';
  */
 
 /** `addressing`: the address plan. */
-export interface AddressingValues extends Omit<DeceptiveNetworkConfigProps, 'decoy' | 'podRangesFromNodes'> {
+export interface AddressingValues extends Omit<DeceptiveNetworkConfigProps, 'decoy' | 'podRangesFromNodes' | 'cilium'> {
   /**
    * OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block,
    * chosen when every other range, networks included, is known).

@@ -54,7 +54,7 @@ function describeError(error: SchemaError, values: unknown): string {
       return `${fieldPath(path, error.params.missingProperty)}: required${what ? ` (${lowerFirst(firstSentence(what))})` : ''}`;
     }
     case 'enum':
-      return `${at}: invalid value ${showValue(error.data)}: expected one of ${schema.enum.join(', ')}`;
+      return `${at}: invalid value ${showValue(error.data)}: expected one of ${schema.enum.join(', ')}${numberHint(error.data, schema.enum)}`;
     case 'type': {
       // An item of a list of scalars is reported at the list: the whole value is what the user wrote wrong.
       const item = /\[\d+\]$/.exec(at);
@@ -63,11 +63,23 @@ function describeError(error: SchemaError, values: unknown): string {
         return `${at.slice(0, item.index)}: invalid value ${showValue(list)}: expected ${typeWords({ type: 'array', items: schema })}`;
       }
       const expected = schema.enum ? `one of ${schema.enum.join(', ')}` : typeWords(schema);
-      return `${at}: invalid value ${showValue(error.data)}: expected ${expected}`;
+      const hint = schema.type === 'string' || schema.enum?.every((v: unknown) => typeof v === 'string') ? numberHint(error.data, schema.enum ?? []) : '';
+      return `${at}: invalid value ${showValue(error.data)}: expected ${expected}${hint}`;
     }
     default:
       return `${at}: invalid value ${showValue(error.data)}: ${error.keyword} ${JSON.stringify(error.params)}`;
   }
+}
+
+/**
+ * A number where text is expected: YAML read an unquoted `1.20` as the float 1.2 (and `4.10` as 4.1), so the
+ * version the user meant is lost; say to quote it, and name the valid values it can have meant.
+ */
+function numberHint(data: unknown, valid: unknown[]): string {
+  if (typeof data !== 'number') return '';
+  const meant = valid.filter((v): v is string => typeof v === 'string')
+    .filter((v) => Number(v.replace(/^v/, '').split('.').slice(0, 2).join('.')) === data);
+  return `; YAML read an unquoted number: quote it${meant.length > 0 ? `, e.g. ${meant.map((m) => JSON.stringify(m)).join(' or ')}` : ' ("…")'}`;
 }
 
 /**

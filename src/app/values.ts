@@ -5,7 +5,8 @@ import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
 import { atField, fieldPath, parseField } from '../common/field-error';
-import { decodeUtf8 } from './error-message';
+import { decodeUtf8, valuesErrorLine } from './error-message';
+import { mergeValues } from './values-merge';
 import { ENUM_KEYS } from './values-enums';
 import { AddressingValues, CiliumValues, ValuesFile } from './values-file';
 import { checkValues } from './values-schema';
@@ -15,6 +16,44 @@ export const SEED_API_SERVER = 'https://ovn-control-plane:6443';
 
 /** Reads a values file (YAML) into chart props. Errors name the file and the key path. */
 export function loadValuesFile(file: string): MultiCniChartProps {
+  return loadValuesFiles([file]);
+}
+
+/**
+ * Reads values files and merges them left to right, as helm merges repeated `--values` (see mergeValues),
+ * into chart props. Each file is checked against the schema on its own first, so a wrong key is reported
+ * in the file that has it (`file: key.path: problem`); a problem of the merged values names the last file
+ * that set the key (see valuesErrorLine).
+ */
+export function loadValuesFiles(files: string[]): MultiCniChartProps {
+  const layers = readValuesLayers(files);
+  try {
+    return layersToProps(layers);
+  } catch (e) {
+    throw new Error(valuesErrorLine(e, files, undefined, layers));
+  }
+}
+
+/** Values files' parsed YAML (readValuesLayers), merged left to right, to chart props. */
+export function layersToProps(layers: unknown[]): MultiCniChartProps {
+  return valuesToProps(mergeValues(layers));
+}
+
+/** The parsed YAML of each file, each checked against the schema. @throws `file: problem` */
+export function readValuesLayers(files: string[]): unknown[] {
+  return files.map((file) => {
+    const data = readValuesFile(file);
+    try {
+      checkValues(data ?? {});
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message}`);
+    }
+    return data;
+  });
+}
+
+/** One values file's YAML, parsed (not checked). @throws `file: problem` */
+function readValuesFile(file: string): unknown {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -23,17 +62,10 @@ export function loadValuesFile(file: string): MultiCniChartProps {
     throw new Error(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
   const text = decodeUtf8(file, bytes);
-  let data: unknown;
   try {
-    // yaml's first error names its line and column on the message's first line
-    data = yaml.parse(text);
+    return yaml.parse(text);
   } catch (e) {
     throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  try {
-    return valuesToProps(data);
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
   }
 }
 

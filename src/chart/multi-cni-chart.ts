@@ -43,6 +43,9 @@ export class MultiCniChart extends Chart {
   constructor(scope: Construct, id: string, props: MultiCniChartProps) {
     super(scope, id, { disableResourceNameHashes: true, ...props });
     const { loadBalancerPools, l2AnnouncementPolicies, bgp, egressGatewayPolicies, ...ciliumProps } = props.cilium ?? {};
+    if (props.addressing?.cilium !== undefined) {
+      throw new Error(`addressing.cilium: invalid value CiliumPrimary ${props.addressing.cilium.node.path}: expected none: MultiCniChart builds its own CiliumPrimary (give its props as cilium) and wires the pod ranges itself`);
+    }
     const preset = checkPreset(props.preset);
     checkOnePodRange(props);
     // Each component names only its own props; atField prefixes the section of the chart's props, once.

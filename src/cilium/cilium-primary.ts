@@ -1,11 +1,12 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
+import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
 import { CILIUM_WIREGUARD_OVERHEAD, CILIUM_WIREGUARD_PORT } from '../common/cni-facts';
 import { TUNNEL_MTU_KIND, TunnelMtuMember, tunnelMtuWarnings } from '../common/tunnel-mtu';
 import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
-import { ChartAddressPlan } from '../plan';
+import { ADDRESS_CONFIG_KIND, ChartAddressPlan } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
@@ -54,6 +55,8 @@ export class CiliumPrimary extends Construct {
   public readonly version: CiliumVersion;
   /** The pod ranges Cilium allocates from (`podCidrs`, or the cluster-pool pools). */
   public readonly podCidrs: Cidr[];
+  /** Whether the agent takes each node's pod range from kube-controller-manager (`spec.podCIDR`, `ipam: kubernetes`). */
+  public readonly podRangesFromNodes: boolean;
   /** The families Cilium runs with, IPv4 first. */
   public readonly families: IpFamily[];
   /** Whether Cilium renames other CNI configs away (`cni-exclusive`); must be false beside Multus. */
@@ -73,9 +76,10 @@ export class CiliumPrimary extends Construct {
 
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
-    const settings = resolveSettings(props);
+    const settings = resolveSettings(withAppPodRanges(this, props));
     this.version = settings.version;
     this.podCidrs = settings.podCidrs;
+    this.podRangesFromNodes = settings.ipamMode !== 'cluster-pool';
     this.families = Cidr.familiesOf(settings.podCidrs);
     this.cniExclusive = settings.cniExclusive;
     // The features Cilium's custom resources need (cilium-resources refuses a resource whose feature is off).
@@ -120,6 +124,7 @@ export class CiliumPrimary extends Construct {
     if (settings.hubbleUi) addHubbleUi(this, settings);
     addMetricsServices(this, settings);
     addServiceMonitors(this, settings);
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 
   /**
@@ -133,6 +138,17 @@ export class CiliumPrimary extends Construct {
       plan.register({ name: `cilium ${settings.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
   }
+}
+
+/**
+ * Without `podCidrs` (kubernetes IPAM), the pod ranges of the App's DeceptiveNetworkConfig when one exists
+ * already: the cluster's pod ranges are one fact, and a dual-stack cluster must not get Cilium's IPv4
+ * default. (Created the other way round, DeceptiveNetworkConfig's `cilium` prop reads this one's.)
+ */
+function withAppPodRanges(scope: Construct, props: CiliumPrimaryProps): CiliumPrimaryProps {
+  if (props.podCidrs !== undefined || props.ipam?.clusterPoolOptions !== undefined) return props;
+  const configs = ChartAddressPlan._membersOf<{ primaryPodCidrs: Cidr[] }>(scope, ADDRESS_CONFIG_KIND);
+  return configs.length === 1 ? { ...props, podCidrs: configs[0].primaryPodCidrs.map(String) } : props;
 }
 
 /** One line: the release gets no fixes any more, and which releases do. */

@@ -1,11 +1,15 @@
 import { App } from 'cdk8s';
-import { loadValuesFile, valuesErrorLine, valuesToProps } from '../app';
+import { keepPreviousDecoy, layersToProps, readValuesLayers, valuesErrorLine, valuesToProps } from '../app';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
 
-const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
-  --values FILE      helm-like YAML values (see README); default: the seed's deployment
-  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space)`;
+const USAGE = `usage: multicni plan [--values FILE]... [--format markdown|svg] [--outdir DIR] [--redecoy]
+  --values FILE      helm-like YAML values (see README); default: the seed's deployment; repeated, merged
+                     left to right as helm does (maps merged, lists replaced)
+  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space)
+  --outdir DIR       the output synth would replace: with decoy: auto, its recorded decoy is kept, as synth
+                     keeps it; default: dist
+  --redecoy          choose the automatic decoy again, as synth --redecoy does`;
 
 /**
  * `multicni plan`: the address plan of the stack a values file describes, on stdout. Exit 0 when the plan
@@ -13,42 +17,55 @@ const USAGE = `usage: multicni plan [--values FILE] [--format markdown|svg]
  * 2 on a bad command line or an unreadable values file.
  */
 export function runPlan(args: string[], out: (line: string) => void, err: (line: string) => void): number {
-  let values: string | undefined;
+  const valuesFiles: string[] = [];
   let format = 'markdown';
+  let outdir = 'dist';
+  let redecoy = false;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === '-h' || flag === '--help') {
       out(USAGE);
       return 0;
     }
-    if ((flag === '--values' || flag === '--format') && args[i + 1] !== undefined) {
-      if (flag === '--values') values = args[++i];
+    if (flag === '--redecoy') {
+      redecoy = true;
+      continue;
+    }
+    if ((flag === '--values' || flag === '--format' || flag === '--outdir') && args[i + 1] !== undefined) {
+      if (flag === '--values') valuesFiles.push(args[++i]);
+      else if (flag === '--outdir') outdir = args[++i];
       else format = args[++i];
       continue;
     }
-    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && ['--values', '--format'].includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
+    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && ['--values', '--format', '--outdir'].includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
     return 2;
   }
   if (format !== 'markdown' && format !== 'svg') {
     err(`multicni plan: --format "${format}" is not valid; use markdown or svg`);
     return 2;
   }
+  const values = valuesFiles.length > 0 ? valuesFiles : undefined;
   let chart: MultiCniChart;
   let props: MultiCniChartProps | undefined;
+  let layers: unknown[] | undefined;
   try {
-    props = values ? loadValuesFile(values) : valuesToProps({});
+    layers = values ? readValuesLayers(values) : undefined;
+    props = layers ? layersToProps(layers) : valuesToProps({});
+    ({ props } = keepPreviousDecoy(props, outdir, redecoy));
     chart = new MultiCniChart(new App(), 'multicni', props);
   } catch (e) {
     // Worded as synth words it: `FILE: key.path: problem`.
-    err(`multicni plan: ${valuesErrorLine(e, values, props)}`);
+    err(`multicni plan: ${valuesErrorLine(e, values, props, layers)}`);
     return 2;
   }
+  // Problems of the App that are no range (a tunnel port shared by Cilium and OVN-Kubernetes, cniExclusive
+  // beside Multus) are not drawn; synth refuses them, so they are named here too, in the values file's words.
+  // Found first: that runs the plan's pending steps, which choose an automatic decoy, so the plan drawn
+  // holds every range synth plans.
+  const appProblems = ChartAddressPlan._appProblems(chart);
   // The plan is drawn even when it has problems: that is when a picture helps most.
   const text = format === 'svg' ? addressPlanSvg(chart.plan) : addressPlanMarkdown(chart.plan);
   out(text.replace(/\n$/, ''));
-  // Problems of the App that are no range (a tunnel port shared by Cilium and OVN-Kubernetes, cniExclusive
-  // beside Multus) are not drawn; synth refuses them, so they are named here too, in the values file's words.
-  const appProblems = ChartAddressPlan._appProblems(chart);
-  for (const p of appProblems) err(`multicni plan: ${valuesErrorLine(new Error(p), values, props)}`);
+  for (const p of appProblems) err(`multicni plan: ${valuesErrorLine(new Error(p), values, props, layers)}`);
   return chart.plan.check().length === 0 && appProblems.length === 0 ? 0 : 1;
 }

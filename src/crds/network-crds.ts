@@ -1,4 +1,5 @@
 import { ChartAddressPlan, onlyOne } from '../plan';
+import { labelManaged } from '../common/object-labels';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CRD_OBJECTS } from './generated/crd-objects';
@@ -58,6 +59,7 @@ export class NetworkCrds extends Construct {
       new ApiObject(this, childId, docs[0]);
       return crd;
     });
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 }
 

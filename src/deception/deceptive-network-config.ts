@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
-import { ADDRESS_CONFIG_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
+import { ADDRESS_CONFIG_KIND, AUTOMATIC_DECOY_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
+import type { CiliumPrimary } from '../cilium';
 import { invalidValue } from '../common/field-error';
 import { ipv4NodeMaskWarning, masqueradeProblem, nodeMaskProblem, nodeMaskSizes, perNodeSubnetProblem, serviceRangeProblem } from './control-plane-limits';
 import { DecoyNetwork } from './decoy-network';
@@ -80,7 +81,20 @@ export interface DeceptiveNetworkConfigProps {
    * @default true
    */
   readonly podRangesFromNodes?: boolean;
+  /**
+   * The cluster's primary CNI, to read its pod ranges from: the pod ranges are then stated once, on the
+   * `CiliumPrimary` (`podCidrs`, or its cluster-pool pools), and `primaryPodCidrs` and `podRangesFromNodes`
+   * follow it. Giving `primaryPodCidrs` too is refused when they differ.
+   * @default - none: `primaryPodCidrs` as given (a `CiliumPrimary` created later in the App without
+   * `podCidrs` takes these ranges)
+   */
+  readonly cilium?: CiliumPrimary;
 }
+
+/** The plan's name of a kept automatic decoy (DecoyNetwork.kept): an overlap message says where it came from. */
+export const KEPT_DECOY_NAME = 'ovn net_cidr (automatic decoy kept from the previous output)';
+
+const SEED_DECOY = '10.254.0.0/16/24';
 
 const DEFAULTS = {
   join: { [IpFamily.IPV4]: '100.64.0.0/16', [IpFamily.IPV6]: 'fd98::/64' },
@@ -119,6 +133,7 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
 
   constructor(scope: Construct, id: string, props: DeceptiveNetworkConfigProps = {}) {
     super(scope, id);
+    props = fromCilium(this, props);
     this.primaryPodCidrs = parseCidrList('primaryPodCidrs', props.primaryPodCidrs ?? ['10.244.0.0/16'], { perFamily: true });
     this.serviceCidrs = parseCidrList('serviceCidrs', props.serviceCidrs ?? ['10.96.0.0/16'], { perFamily: true });
     this.nodeNetworks = parseCidrList('nodeNetworks', props.nodeNetworks ?? ['172.18.0.0/16'], { perFamily: false });
@@ -142,7 +157,14 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     ]);
     this.registerRanges();
 
+    if (props.decoy === undefined && this.families.join('+') !== IpFamily.IPV4) {
+      // The seed's decoy is IPv4 only; OVN-Kubernetes needs one per family of the cluster (checkIPFamilies).
+      const example = this.families.map((f) => (f === IpFamily.IPV4 ? '10.254.0.0/16/24' : 'fd00:10:254::/48/64')).join(',');
+      throw new Error(`decoy: not set, and its default ${SEED_DECOY} is IPv4 only while the primary pod ranges are ${this.families.join('+')}: set decoy to auto (a free block per family; DecoyNetwork.automatic()) or to one cluster subnet per family, e.g. "${example}" (DecoyNetwork.fixed(...))`);
+    }
     this.decoy = props.decoy ?? DecoyNetwork.seed();
+    // The output records whether the decoy is an automatic choice, so the next synth can keep it.
+    if (this.decoy._automatic || this.decoy._kept) ChartAddressPlan._join(this, AUTOMATIC_DECOY_KIND, this);
     if (this.decoy._automatic) {
       // Chosen when the plan is checked, when every range of the cluster (networks included) is known.
       ChartAddressPlan._beforeCheck(this, () => this.resolveDecoy(), true);
@@ -213,7 +235,7 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
     if (this.resolved === undefined) {
       this.resolved = this.decoy._resolve(this.plan, this.families);
       this.plan.registerClusterSubnets({
-        name: 'ovn net_cidr (decoy)',
+        name: this.decoy._kept ? KEPT_DECOY_NAME : 'ovn net_cidr (decoy)',
         role: RangeRole.DECOY_POD,
         owner: this.node.path,
         subnets: this.resolved,
@@ -272,6 +294,26 @@ function primaryRangeAgreement(config: DeceptiveNetworkConfig): string[] {
   return ChartAddressPlan._membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
     .filter((c) => text(c.podCidrs) !== ours)
     .map((c) => `plan: primary pod ranges differ: CiliumPrimary ${c.node.path} allocates pod addresses from [${text(c.podCidrs)}] but DeceptiveNetworkConfig ${config.node.path} has primaryPodCidrs [${ours}]; they are one range (the cluster's pod range), give the same to both`);
+}
+
+/** `cilium` given: its pod ranges are the primary pod ranges (one statement); a different `primaryPodCidrs` is refused. */
+function fromCilium(config: Construct, props: DeceptiveNetworkConfigProps): DeceptiveNetworkConfigProps {
+  const cilium = props.cilium;
+  if (cilium === undefined) return props;
+  const theirs = cilium.podCidrs.map(String);
+  const text = (list: string[]) => [...list].sort().join(', ');
+  if (props.primaryPodCidrs !== undefined) {
+    let ours: string;
+    try {
+      ours = text(parseCidrList('primaryPodCidrs', props.primaryPodCidrs, { perFamily: true }).map(String));
+    } catch {
+      ours = text(props.primaryPodCidrs);
+    }
+    if (ours !== text(theirs)) {
+      throw new Error(`primaryPodCidrs: invalid value ${JSON.stringify(props.primaryPodCidrs)}: expected the pod ranges of CiliumPrimary ${cilium.node.path} given as cilium ([${text(theirs)}]), or no primaryPodCidrs (${config.node.path} reads Cilium's)`);
+    }
+  }
+  return { ...props, primaryPodCidrs: theirs, podRangesFromNodes: props.podRangesFromNodes ?? cilium.podRangesFromNodes };
 }
 
 function maskFieldOf(props: DeceptiveNetworkConfigProps, family: IpFamily): string {

@@ -54,11 +54,26 @@ export abstract class DecoyNetwork {
     return new AutomaticDecoy(options);
   }
 
+  /**
+   * A decoy that `DecoyNetwork.automatic()` chose in an earlier synth, read back from its output
+   * (`StagedOutput.previousDecoy(dir)`): kept where it is, so pods' OVN-Kubernetes addresses do not move when
+   * ranges are added. It is never moved silently: a range that now overlaps it is refused; choose again
+   * with `automatic()` (synth: `--redecoy`) or name a decoy with `fixed()`.
+   */
+  public static kept(clusterSubnets: string): DecoyNetwork {
+    return new KeptDecoy(parseField('decoy', clusterSubnets, (t) => ClusterSubnet.parseList(t)));
+  }
+
   /** @internal resolves the decoy for these families against the ranges already in the plan */
   public abstract _resolve(plan: AddressPlan, families: IpFamily[]): ClusterSubnet[];
 
   /** @internal whether the decoy depends on the other ranges of the plan */
   public get _automatic(): boolean {
+    return false;
+  }
+
+  /** @internal whether the decoy is an automatic choice of an earlier synth, kept */
+  public get _kept(): boolean {
     return false;
   }
 }
@@ -70,6 +85,12 @@ class FixedDecoy extends DecoyNetwork {
 
   public _resolve(): ClusterSubnet[] {
     return this.subnets;
+  }
+}
+
+class KeptDecoy extends FixedDecoy {
+  public get _kept(): boolean {
+    return true;
   }
 }
 

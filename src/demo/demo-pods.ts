@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { labelManaged } from '../common/object-labels';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { OvnNetwork } from '../networks';
 import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
@@ -80,6 +81,7 @@ export class DemoPods extends Construct {
       },
     }));
     if (namespaceObject) this.pods.forEach((pod) => pod.addDependency(namespaceObject));
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 
   /** kind names workers ovn-worker, ovn-worker2, …: a pin beyond the node count would leave the pod Pending. */

@@ -14,6 +14,7 @@ import { MultusPodParts, daemonSetSpec } from './daemon-set-spec';
 import { ThickOptions, thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
 import { ChartAddressPlan, ensureNamespace } from '../plan';
+import { allowPrivilegedPods, labelManaged } from '../common/object-labels';
 
 /**
  * Cilium with `cni-exclusive: true` renames every other CNI config in /etc/cni/net.d (Multus' 00-multus.conf
@@ -76,6 +77,8 @@ export class Multus extends Construct {
     const thick = this.mode === MultusMode.THICK;
 
     const namespace = ensureNamespace(this, this.namespace);
+    // Multus' pods are privileged with hostPath volumes: a namespace rendered here admits them.
+    if (namespace) allowPrivilegedPods(namespace);
     addMultusRbac(this, this.namespace, thick);
     const common = { image: this.image, defaultNetworkFile: this.defaultNetworkFile, waitForDefaultNetwork: props.waitForDefaultNetwork ?? true };
     let parts: MultusPodParts;
@@ -92,6 +95,7 @@ export class Multus extends Construct {
     });
     // A namespace of the user's choice must exist before the objects in it.
     if (namespace) this.node.findAll().filter(ApiObject.isApiObject).filter((o) => o !== namespace).forEach((o) => (o as ApiObject).addDependency(namespace));
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 
   /** Thick: ConfigMap `multus-daemon-config`, which multus-daemon reads. */

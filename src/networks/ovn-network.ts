@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
@@ -108,6 +109,13 @@ export class OvnNetwork extends Construct {
     // Layer3 and layer2 traffic between nodes rides OVN's Geneve tunnel (localnet goes out on a node NIC): common/tunnel-mtu.
     if (this.topology !== OvnTopology.LOCALNET) ChartAddressPlan._join<TunnelMtuMember>(this, TUNNEL_MTU_KIND, { field: `network ${this.qualifiedName}: mtu`, mtu, node: this.node });
     this.registerSubnets(subnets, props.nodeCount);
+    if (this.topology === OvnTopology.LOCALNET) {
+      // ovn-controller connects a localnet port only where the node's Open vSwitch maps the physical network
+      // to a bridge (external_ids:ovn-bridge-mappings); nothing in the output sets it.
+      const physical = props.physicalNetworkName ?? networkName;
+      ChartAddressPlan.warn(this, `network ${this.qualifiedName}: localnet needs "${physical}" in ovn-bridge-mappings on every node its pods run on (ovs-vsctl set Open_vSwitch . external_ids:ovn-bridge-mappings=${physical}:<bridge>); this output does not set it, and pods there get no connectivity without it`);
+    }
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 
   /** Registers the subnets in the chart's AddressPlan; a layer3 network's per-node split needs the node count. */

@@ -90,6 +90,15 @@ export interface OvnSecondaryOptions {
    * @default false
    */
   readonly egressQos?: boolean;
+
+  /**
+   * Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and
+   * `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node
+   * affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane
+   * nodes of its own; at most one of each per node either way (they use host ports).
+   * @default - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream
+   */
+  readonly controlPlaneNodeSelector?: { [key: string]: string };
 }
 
 /** Settings of OVN-Kubernetes as the secondary CNI. */

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
+import { labelManaged } from '../common/object-labels';
 import { TUNNEL_MTU_KIND, TunnelMtuMember } from '../common/tunnel-mtu';
 import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
 import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
-import { ChartAddressPlan } from '../plan';
+import { AddressPlanRecord, ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
 import { addCentralControlPlane } from './central';
 import { addOvnConfigMap } from './config-map';
@@ -101,5 +102,8 @@ export class OvnSecondary extends Construct {
     addOvnkubeNode(this, settings);
     addOvsNode(this, settings);
     if (settings.egressQos) addEgressQosCrd(this);
+    // The whole App's plan in the output (what `multicni check dist/` and the next synth read back).
+    new AddressPlanRecord(this, 'AddressPlanRecord');
+    labelManaged(this); // app.kubernetes.io/managed-by on every object (src/common/object-labels)
   }
 }

@@ -116,14 +116,18 @@ function securityContext(privilege: Privilege): k8s.SecurityContext {
   }
 }
 
-/** Control-plane pods: on control-plane nodes, at most one per node (they use host ports). */
-function controlPlaneAffinity(name: string): k8s.Affinity {
+/**
+ * Control-plane pods: on control-plane nodes (or the nodes `controlPlaneNodeSelector` names; with `{}`
+ * any node), at most one per node (they use host ports).
+ */
+function controlPlaneAffinity(name: string, selector: Record<string, string> | undefined): k8s.Affinity {
+  const expressions = selector === undefined
+    ? [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' }]
+    : Object.keys(selector).sort().map((key) => ({ key, operator: 'In', values: [selector[key]] }));
   return {
-    nodeAffinity: {
-      requiredDuringSchedulingIgnoredDuringExecution: {
-        nodeSelectorTerms: [{ matchExpressions: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' }] }],
-      },
-    },
+    ...(expressions.length > 0 ? {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: expressions }] } },
+    } : {}),
     podAntiAffinity: {
       requiredDuringSchedulingIgnoredDuringExecution: [{
         labelSelector: { matchLabels: { name } },
@@ -147,7 +151,7 @@ export function addControlPlaneDeployment(scope: Construct, id: string, settings
         type: 'RollingUpdate',
         rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(0), maxUnavailable: k8s.IntOrString.fromNumber(1) },
       },
-      template: podTemplate(settings, { ...pod, affinity: controlPlaneAffinity(pod.name) }),
+      template: podTemplate(settings, { ...pod, affinity: controlPlaneAffinity(pod.name, settings.controlPlaneNodeSelector) }),
     },
   });
 }

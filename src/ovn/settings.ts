@@ -42,6 +42,8 @@ export interface OvnSettings {
   readonly secondaryCni: boolean;
   readonly persistentIps: boolean;
   readonly egressQos: boolean;
+  /** Required labels of control-plane nodes; undefined: `node-role.kubernetes.io/control-plane` exists. */
+  readonly controlPlaneNodeSelector?: Record<string, string>;
 }
 
 /** Checks every prop and applies the defaults; throws naming the prop, the value and what is valid. */
@@ -71,7 +73,26 @@ export function resolveSettings(props: OvnSecondaryProps): OvnSettings {
     secondaryCni: network.secondaryCni,
     persistentIps: flag('persistentIps', props.persistentIps, interconnect),
     egressQos,
+    controlPlaneNodeSelector: checkNodeSelector('controlPlaneNodeSelector', props.controlPlaneNodeSelector),
   };
+}
+
+// Label syntax as kube-apiserver validates it (apimachinery validation.IsQualifiedName / IsValidLabelValue).
+const LABEL_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
+
+function checkNodeSelector(field: string, selector: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (selector === undefined) return undefined;
+  for (const [key, value] of Object.entries(selector)) {
+    const prefix = key.includes('/') ? key.slice(0, key.indexOf('/')) : '';
+    if (!LABEL_NAME.test(key) || prefix.length > 253) {
+      throw invalidValue(`${field}`, key, 'label keys as Kubernetes validates them: an optional DNS-subdomain prefix and "/", then up to 63 alphanumerics, "-", "_" or "." starting and ending alphanumeric');
+    }
+    if (typeof value !== 'string' || !LABEL_VALUE.test(value)) {
+      throw invalidValue(`${field}.${key}`, value, 'a label value: up to 63 alphanumerics, "-", "_" or ".", starting and ending alphanumeric (or empty)');
+    }
+  }
+  return selector;
 }
 
 /** The props object, its address plan and the api server are required; returns the plan. */

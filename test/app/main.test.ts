@@ -59,7 +59,8 @@ describe('synth app', () => {
   test('the example values file synthesizes', () => {
     const dir = tmp();
     const r = run(['--values', path.join(__dirname, '..', '..', 'examples', 'values.yaml'), '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
-    expect(r.err).toBe('');
+    // its localnet network: the one warning, the bridge mapping each node needs
+    expect(r.err).toMatch(/^warning: network \S+: localnet needs "underlay" in ovn-bridge-mappings on every node[^\n]*$/);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'd', 'stage2', '01-networks.k8s.yaml'), 'utf8')).toMatch(/physnet/);
   });
@@ -75,6 +76,16 @@ describe('synth app', () => {
     const { ['.cdk8s-multicni']: marker, ...manifests } = snapshotDir(path.join(dir, 'dist'));
     expect(marker).toMatch(/cdk8s-multicni synth/);
     expect(snapshotDir(path.join(dir, 'cdk8s.out'))).toEqual(manifests);
+  });
+
+  test('--no-kind-config writes dist/ only, and says so', () => {
+    const dir = tmp();
+    const r = run(['--outdir', path.join(dir, 'dist'), '--no-kind-config']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/kind config: not written \(--no-kind-config\)/);
+    expect(fs.readdirSync(dir)).toEqual(['dist']);
+    expect(run(['--outdir', path.join(dir, 'dist'), '--no-kind-config', '--kind-config', path.join(dir, 'k.yaml')]).err)
+      .toMatch(/--kind-config and --no-kind-config exclude each other/);
   });
 
   test('bad arguments: refused before anything is written', () => {
@@ -102,6 +113,12 @@ describe('values file', () => {
     expect(() => valuesToProps({ multus: { version: 4.3 } })).toThrow('multus.version: invalid value 4.3: expected one of v4.1.3, v4.2.4, v4.3.0');
   });
 
+  test('a version written as a YAML number (1.20 reads as 1.2) gets a hint to quote it', () => {
+    expect(() => valuesToProps({ cilium: { version: 1.2 } })).toThrow(/^cilium\.version: invalid value 1\.2: expected one of [^;]*1\.20\.0[^;]*; YAML read an unquoted number: quote it, e\.g\. "1\.20\.0"$/);
+    expect(() => valuesToProps({ ovn: { imageTag: 1.2 } })).toThrow(/^ovn\.imageTag: invalid value 1\.2: expected a string; YAML read an unquoted number: quote it/);
+    expect(() => valuesToProps({ cilium: { version: '1.2' } })).not.toThrow(/unquoted/);
+  });
+
   test.each([
     [{ ovn: { mtuu: 1400 } }, /^ovn\.mtuu: unknown key; valid keys here: .*mtu/],
     [{ ovn: { mtu: '1400' } }, /^ovn\.mtu: invalid value "1400": expected an integer$/],
@@ -117,6 +134,16 @@ describe('values file', () => {
     [[1, 2], /^values: invalid value \[1,2\]: expected a mapping$/],
   ])('rejects %j', (values, message) => {
     expect(() => valuesToProps(values)).toThrow(message);
+  });
+
+  test('dual-stack without a decoy names addressing.decoy as not set and how to set it, never as a wrong value', () => {
+    const dir = tmp();
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, 'addressing:\n  primaryPodCidrs: [10.244.0.0/16, "fd00:10:244::/56"]\n  serviceCidrs: [10.96.0.0/16, "fd00:10:96::/112"]\n');
+    const r = run(['--values', values, '--outdir', path.join(dir, 'd'), '--no-kind-config']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^\S+v\.yaml: addressing\.decoy: not set, and its default 10\.254\.0\.0\/16\/24 is IPv4 only while the primary pod ranges are IPv4\+IPv6: set decoy to auto .* e\.g\. "10\.254\.0\.0\/16\/24,fd00:10:254::\/48\/64"/);
+    expect(r.err).not.toMatch(/family:/);
   });
 
   test('a bad entry that only the construct can judge is reported with its key path at synth', () => {

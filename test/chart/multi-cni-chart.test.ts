@@ -49,7 +49,7 @@ describe('MultiCniChart with the default values', () => {
       },
       '03-multus.k8s.yaml': { ServiceAccount: 1, ClusterRole: 1, ClusterRoleBinding: 1, DaemonSet: 1 },
       '04-ovn-kubernetes.k8s.yaml': {
-        Namespace: 2, ConfigMap: 1, Role: 4, ServiceAccount: 3, ClusterRole: 4, ClusterRoleBinding: 4, RoleBinding: 5, Service: 1,
+        Namespace: 2, ConfigMap: 2 /* ovn-config, the address-plan record */, Role: 4, ServiceAccount: 3, ClusterRole: 4, ClusterRoleBinding: 4, RoleBinding: 5, Service: 1,
         Deployment: 2, DaemonSet: 2,
       },
       'stage2/01-networks.k8s.yaml': { NetworkAttachmentDefinition: 1 },

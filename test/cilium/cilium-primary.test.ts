@@ -106,7 +106,7 @@ describe('CiliumPrimary with minimal props and the seed preset (1.16.7)', () => 
 
   test('agent DaemonSet: labels, host network, init containers in order, capabilities, probes', () => {
     const ds = find(objects, 'DaemonSet', 'cilium');
-    expect(ds.metadata.labels).toEqual({ 'k8s-app': 'cilium', 'app.kubernetes.io/name': 'cilium-agent', 'app.kubernetes.io/part-of': 'cilium' });
+    expect(ds.metadata.labels).toEqual({ 'k8s-app': 'cilium', 'app.kubernetes.io/name': 'cilium-agent', 'app.kubernetes.io/part-of': 'cilium', 'app.kubernetes.io/managed-by': 'cdk8s-multicni' });
     expect(ds.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2 } });
     const pod = ds.spec.template.spec;
     expect(pod.hostNetwork).toBe(true);

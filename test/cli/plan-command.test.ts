@@ -19,6 +19,25 @@ describe('multicni plan', () => {
     }
   });
 
+  test.each([
+    ['the default stack', ''],
+    ['decoy: auto', 'addressing:\n  decoy: auto\nnetworks:\n  - name: n1\n    subnets: [10.0.0.0/16/24]\n'],
+    ['dual-stack decoy: auto', 'addressing:\n  primaryPodCidrs: [10.244.0.0/16, "fd00:10:244::/56"]\n  serviceCidrs: [10.96.0.0/16, "fd00:10:96::/112"]\n  decoy: auto\n'],
+  ])('shows exactly the ranges synth plans (%s): the same text as dist/address-plan.md', (_, yaml) => {
+    const dir = tmpDir('multicni-plan-');
+    const values = path.join(dir, 'v.yaml');
+    fs.writeFileSync(values, yaml);
+    const r = run(['--values', values]);
+    expect(r.code).toBe(0);
+    const synth = runMain(['--values', values, '--outdir', path.join(dir, 'd'), '--kind-config', path.join(dir, 'k.yaml')]);
+    expect(synth.code).toBe(0);
+    const written = fs.readFileSync(path.join(dir, 'd', 'address-plan.md'), 'utf8');
+    expect(written).toMatch(/decoy/);
+    expect(`${r.out}\n`).toBe(written);
+    const svg = run(['--values', values, '--format', 'svg']);
+    expect(`${svg.out}\n`).toBe(fs.readFileSync(path.join(dir, 'd', 'address-plan.svg'), 'utf8'));
+  });
+
   test('svg; a values file with an overlap exits 1 and draws it', () => {
     const dir = tmpDir('multicni-plan-');
     const values = path.join(dir, 'v.yaml');

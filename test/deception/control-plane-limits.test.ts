@@ -1,9 +1,11 @@
 import { Testing } from 'cdk8s';
 import { IpFamily } from '../../src/addressing';
-import { DeceptiveNetworkConfig, DeceptiveNetworkConfigProps } from '../../src/deception';
+import { DeceptiveNetworkConfig, DeceptiveNetworkConfigProps, DecoyNetwork } from '../../src/deception';
 import { ChartAddressPlan } from '../../src/plan';
 
-const make = (props: DeceptiveNetworkConfigProps) => new DeceptiveNetworkConfig(Testing.chart(), 'd', props);
+// An IPv6-only cluster needs an IPv6 decoy (the default is IPv4): the limits here are not about the decoy.
+const make = (props: DeceptiveNetworkConfigProps) => new DeceptiveNetworkConfig(Testing.chart(), 'd',
+  props.primaryPodCidrs?.every((c) => c.includes(':')) && props.decoy === undefined ? { ...props, decoy: DecoyNetwork.fixed('fd00:10:254::/48/64') } : props);
 const v6 = { primaryPodCidrs: ['fd00:10:244::/56'], serviceCidrs: ['fd00:10:96::/112'], nodeNetworks: ['fc00::/64'], decoy: undefined };
 
 describe('limits of the real control plane', () => {

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { ChartAddressPlan, DeceptiveNetworkConfig, DeceptiveNetworkConfigProps, DecoyNetwork, IpFamily, RangeRole } from '../../src';
+import { ChartAddressPlan, CiliumPrimary, DeceptiveNetworkConfig, DeceptiveNetworkConfigProps, DecoyNetwork, IpFamily, IpamMode, RangeRole, RoutingMode } from '../../src';
 
 describe('DeceptiveNetworkConfig', () => {
   test('seed defaults come out exactly', () => {
@@ -22,9 +22,24 @@ describe('DeceptiveNetworkConfig', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
+  test('dual-stack or IPv6 without a decoy: says which key to set and how (auto, or one cluster subnet per family)', () => {
+    const dual = { primaryPodCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'], serviceCidrs: ['10.96.0.0/16', 'fd00:10:96::/112'] };
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', dual)).toThrow(
+      'decoy: not set, and its default 10.254.0.0/16/24 is IPv4 only while the primary pod ranges are IPv4+IPv6: set decoy to auto (a free block per family; DecoyNetwork.automatic()) or to one cluster subnet per family, e.g. "10.254.0.0/16/24,fd00:10:254::/48/64" (DecoyNetwork.fixed(...))');
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'd', { primaryPodCidrs: ['fd00:10:244::/56'], serviceCidrs: ['fd00:10:96::/112'] }))
+      .toThrow(/primary pod ranges are IPv6: .* e\.g\. "fd00:10:254::\/48\/64"/);
+    // both suggestions work as written
+    for (const decoy of [DecoyNetwork.automatic(), DecoyNetwork.fixed('10.254.0.0/16/24,fd00:10:254::/48/64')]) {
+      const chart = Testing.chart();
+      new DeceptiveNetworkConfig(chart, 'd', { ...dual, decoy });
+      expect(ChartAddressPlan.of(chart).check()).toEqual([]);
+      expect(() => Testing.synth(chart)).not.toThrow();
+    }
+  });
+
   test('every prop reaches the settings', () => {
     const chart = Testing.chart();
-    const props: Required<Omit<DeceptiveNetworkConfigProps, 'nodeMaskSize'>> = {
+    const props: Required<Omit<DeceptiveNetworkConfigProps, 'nodeMaskSize' | 'cilium'>> = {
       primaryPodCidrs: ['10.0.0.0/16', 'fd00:10:0::/56'],
       serviceCidrs: ['10.1.0.0/16', 'fd00:10:1::/112'],
       nodeNetworks: ['192.168.0.0/24', 'fc00:f853:ccd:e793::/64'],
@@ -116,5 +131,39 @@ describe('DeceptiveNetworkConfig', () => {
     new DeceptiveNetworkConfig(chart, 'd');
     const plan = ChartAddressPlan.of(chart);
     expect(plan.rangesOf(RangeRole.DECOY_POD)[0].nodeCount).toBe(3);
+  });
+});
+
+describe('the pod ranges stated once (typed references between DeceptiveNetworkConfig and CiliumPrimary)', () => {
+  const dual = ['10.244.0.0/16', 'fd00:10:244::/56'];
+  const services = ['10.96.0.0/16', 'fd00:10:96::/112'];
+  const decoy = DecoyNetwork.automatic();
+
+  test('DeceptiveNetworkConfig first: a CiliumPrimary without podCidrs takes its dual-stack ranges, not the IPv4 default', () => {
+    const chart = Testing.chart();
+    new DeceptiveNetworkConfig(chart, 'addressing', { primaryPodCidrs: dual, serviceCidrs: services, decoy });
+    const cilium = new CiliumPrimary(chart, 'cilium', { routingMode: RoutingMode.NATIVE, ipv4NativeRoutingCidr: '10.244.0.0/16', ipv6NativeRoutingCidr: 'fd00:10:244::/56' });
+    expect(cilium.podCidrs.map(String)).toEqual(dual);
+    expect(cilium.families).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
+    expect(ChartAddressPlan.of(chart).check()).toEqual([]);
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('CiliumPrimary first: DeceptiveNetworkConfig({ cilium }) reads its pod ranges (and cluster-pool IPAM)', () => {
+    const chart = Testing.chart();
+    const cilium = new CiliumPrimary(chart, 'cilium', { ipam: IpamMode.clusterPool({ podCidrs: ['10.42.0.0/16', 'fd00:42::/56'] }) });
+    const config = new DeceptiveNetworkConfig(chart, 'addressing', { cilium, serviceCidrs: services, decoy });
+    expect(config.primaryPodCidrs.map(String)).toEqual(['10.42.0.0/16', 'fd00:42::/56']);
+    expect(config.families).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('cilium and a different primaryPodCidrs: refused at once, naming both constructs', () => {
+    const chart = Testing.chart();
+    const cilium = new CiliumPrimary(chart, 'cilium');
+    expect(() => new DeceptiveNetworkConfig(chart, 'addressing', { cilium, primaryPodCidrs: dual, serviceCidrs: services, decoy }))
+      .toThrow(/^primaryPodCidrs: invalid value \["10\.244\.0\.0\/16","fd00:10:244::\/56"\]: expected the pod ranges of CiliumPrimary test\/cilium given as cilium \(\[10\.244\.0\.0\/16\]\), or no primaryPodCidrs \(test\/addressing reads Cilium's\)$/);
+    // the same ranges written differently are one statement
+    expect(() => new DeceptiveNetworkConfig(Testing.chart(), 'a', { cilium, primaryPodCidrs: ['10.244.0.0/16'] })).not.toThrow();
   });
 });

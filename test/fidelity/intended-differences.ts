@@ -18,6 +18,9 @@ export interface IntendedDifference {
   readonly reason: string;
 }
 
+/** Object metadata is compared only for Namespaces (compare.ts), so this label shows there alone. */
+const MANAGED_BY_REASON = 'ours: app.kubernetes.io/managed-by: cdk8s-multicni on every object, to select and prune them (src/common/object-labels.ts)';
+
 // ---------------------------------------------------------------------------------------------- cilium
 const ciliumCases = (versions: readonly string[] = CILIUM_VERSIONS, variants: readonly string[] = CILIUM_VARIANTS) =>
   versions.flatMap((v) => variants.map((x) => `cilium/${v}/${x}`));
@@ -113,6 +116,12 @@ const cilium: IntendedDifference[] = [
     cases: featureCases(CILIUM_FEATURE_VERSIONS, WITH_RELAY_UI),
     id: 'ConfigMap kube-system/hubble-ui-nginx: data[nginx.conf]',
     reason: "our own text of the frontend's nginx server block (src/cilium/hubble-ui.ts), with the chart's directives and values (listen 8081 on IPv4 and IPv6, root /app, /api to 127.0.0.1:8090, /healthz, index.html fallback, probes not logged); only indentation, blank lines and comments differ",
+  },
+  {
+    cases: ciliumCases(['1.18.12', '1.19.6', '1.20.0']),
+    id: 'Namespace cilium-secrets: metadata.labels.app.kubernetes.io/managed-by',
+    project: 'cdk8s-multicni',
+    reason: MANAGED_BY_REASON,
   },
 ].map(withFeatureVariants);
 
@@ -322,6 +331,23 @@ const ovn: IntendedDifference[] = [
     '<namespace:ovn-kubernetes> core:endpoints create,get', '<namespace:ovn-kubernetes> core:pods get,list'].map((g) => ({
     cases: [IC], id: `RBAC ServiceAccount ovn-kubernetes/ovnkube-db: only upstream: ${g}`, reason: 'the ovnkube-db RBAC of interconnect mode, not rendered (no central databases)',
   })),
+  {
+    cases: [CENTRAL, IC], id: 'Namespace ovn-host-network: metadata.labels',
+    project: { 'app.kubernetes.io/managed-by': 'cdk8s-multicni' },
+    reason: MANAGED_BY_REASON,
+  },
+  {
+    cases: [CENTRAL, IC], id: 'Namespace ovn-kubernetes: metadata.labels',
+    project: {
+      'app.kubernetes.io/managed-by': 'cdk8s-multicni', 'pod-security.kubernetes.io/audit': 'privileged',
+      'pod-security.kubernetes.io/enforce': 'privileged', 'pod-security.kubernetes.io/warn': 'privileged',
+    },
+    reason: `${MANAGED_BY_REASON}; and Pod Security level privileged (enforce, audit, warn): OVN-Kubernetes' pods are privileged with host networking and hostPath volumes, which a cluster whose default level is baseline or restricted would refuse (src/common/object-labels.ts)`,
+  },
+  {
+    cases: [CENTRAL, IC], id: 'ConfigMap kube-system/multicni-address-plan: only project',
+    reason: "ours: the App's address plan recorded in the output (src/plan/address-plan-record.ts), so multicni check dist/ sees every planned range and the next synth keeps an automatic decoy; read by no component",
+  },
   {
     cases: [IC], id: 'Role ovn-kubernetes/ovn-k8s-configmap-update: only project',
     reason: "the seed's chart binds ovnkube-node to this Role in interconnect mode without rendering it (a dangling RoleBinding); we render it",

@@ -21,12 +21,23 @@ describe('OvnNetwork', () => {
     expect(nad).toMatchSnapshot();
     expect(nad.apiVersion).toBe('k8s.cni.cncf.io/v1');
     expect(nad.kind).toBe('NetworkAttachmentDefinition');
-    expect(nad.metadata).toEqual({ name: 'ovn-stream-veth', namespace: 'default' });
+    expect(nad.metadata).toEqual({ name: 'ovn-stream-veth', namespace: 'default', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-multicni' } });
     expect(config).toEqual({
       cniVersion: '0.3.1', name: 'ovn-stream-veth', type: 'ovn-k8s-cni-overlay', topology: 'layer3',
       netAttachDefName: 'default/ovn-stream-veth', subnets: '10.245.0.0/16/24', mtu: 1300,
     });
     expect(validateManifests([nad], [nadCrd])).toEqual([]);
+  });
+
+  test('localnet: a warning names the bridge mapping every node needs for its physical network; other topologies none', () => {
+    const chart = Testing.chart();
+    new OvnNetwork(chart, 'a', { name: 'storage', namespace: 'tenant-a', topology: OvnTopology.LOCALNET, physicalNetworkName: 'physnet-storage', subnets: ['192.168.30.0/24'] });
+    new OvnNetwork(chart, 'b', { name: 'lan', topology: OvnTopology.LOCALNET });
+    new OvnNetwork(chart, 'c', { name: 'l3', subnets: ['10.245.0.0/16/24'] });
+    expect(ChartAddressPlan.warningsOf(chart)).toEqual([
+      expect.stringMatching(/^network tenant-a\/storage: localnet needs "physnet-storage" in ovn-bridge-mappings on every node .*external_ids:ovn-bridge-mappings=physnet-storage:<bridge>\)/),
+      expect.stringMatching(/^network default\/lan: localnet needs "lan" in ovn-bridge-mappings/),
+    ]);
   });
 
   test('every prop reaches the config (localnet)', () => {
@@ -36,7 +47,7 @@ describe('OvnNetwork', () => {
       role: NetworkRole.SECONDARY, allowPersistentIps: true, vlanId: 42, physicalNetworkName: 'underlay', nodeCount: 3,
     };
     const { config, nad, chart, objects } = render(props);
-    expect(nad.metadata).toEqual({ name: 'physnet', namespace: 'tenant-a' });
+    expect(nad.metadata).toEqual({ name: 'physnet', namespace: 'tenant-a', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-multicni' } });
     // A namespace of the user's choice is rendered, before the NAD, so `kubectl apply` finds it.
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/tenant-a', 'NetworkAttachmentDefinition/physnet']);
     expect(config).toEqual({

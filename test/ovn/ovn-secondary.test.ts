@@ -257,6 +257,35 @@ describe('OvnSecondary, mode-specific objects', () => {
   });
 });
 
+describe('OvnSecondary, controlPlaneNodeSelector', () => {
+  const controlPlane = (props: Partial<OvnSecondaryProps>, mode = INTERCONNECT) => {
+    const chart = Testing.chart();
+    const network = new DeceptiveNetworkConfig(chart, 'network');
+    new OvnSecondary(chart, 'ovn', { network, apiServer: 'https://10.0.0.1:6443', mode, ...props });
+    return (Testing.synth(chart) as any[]).filter((o) => o.kind === 'Deployment').map((o) => o.spec.template.spec.affinity);
+  };
+
+  test('default: nodes labelled node-role.kubernetes.io/control-plane, as upstream (central and interconnect)', () => {
+    for (const mode of [INTERCONNECT, OvnDeploymentMode.CENTRAL]) {
+      for (const affinity of controlPlane({}, mode)) {
+        expect(affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([{ matchExpressions: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' }] }]);
+        expect(affinity.podAntiAffinity).toBeDefined();
+      }
+    }
+  });
+
+  test('{} lets them run on any node (a managed cluster without control-plane nodes); still one per node', () => {
+    const [affinity] = controlPlane({ controlPlaneNodeSelector: {} });
+    expect(affinity.nodeAffinity).toBeUndefined();
+    expect(affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
+  });
+
+  test('bad label keys and values are refused naming them', () => {
+    expect(() => controlPlane({ controlPlaneNodeSelector: { 'bad key': 'x' } })).toThrow(/^controlPlaneNodeSelector: invalid value "bad key": expected label keys/);
+    expect(() => controlPlane({ controlPlaneNodeSelector: { role: 'no spaces' } })).toThrow(/^controlPlaneNodeSelector\.role: invalid value "no spaces": expected a label value/);
+  });
+});
+
 describe('OvnSecondary, all props', () => {
   // Typed Required<> so that a new prop fails to compile until it is covered here.
   const chart = Testing.chart();
@@ -274,6 +303,7 @@ describe('OvnSecondary, all props', () => {
     hostNetworkNamespace: 'ovn-hostnet',
     persistentIps: false,
     egressQos: true,
+    controlPlaneNodeSelector: { 'node.example.com/ovn': 'control', 'kubernetes.io/arch': 'amd64' },
   };
   const ovn = new OvnSecondary(chart, 'ovn', props);
   const objs = Testing.synth(chart) as Obj[];
@@ -289,6 +319,10 @@ describe('OvnSecondary, all props', () => {
     });
     expect(kinds(objs)).toContain('Namespace/ovn-hostnet');
     expect(kinds(objs)).toContain('Deployment/ovnkube-control-plane');
+    const cp = objs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'ovnkube-control-plane') as any;
+    expect(cp.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([{ matchExpressions: [ // controlPlaneNodeSelector
+      { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }, { key: 'node.example.com/ovn', operator: 'In', values: ['control'] },
+    ] }]);
     for (const { container } of containers(objs)) {
       expect(container.image).toBe('registry.example.com/ovn/ovn-kube-fedora:v1.0.0-multicni'); // imageRepository, imageTag
       expect(container.imagePullPolicy).toBe('Never'); // imagePullPolicy

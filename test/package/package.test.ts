@@ -46,7 +46,8 @@ describe('npm tarball', () => {
       fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
       const dev = pkg.devDependencies;
       sh('npm', ['install', '--no-audit', '--no-fund', built.tarball, `cdk8s@${dev.cdk8s}`, `constructs@${dev.constructs}`,
-        `cdk8s-plus-28@${dev['cdk8s-plus-28']}`, `typescript@${dev.typescript}`], { cwd: app });
+        `cdk8s-plus-28@${dev['cdk8s-plus-28']}`, `typescript@${dev.typescript}`, `ts-node@${dev['ts-node']}`, `cdk8s-cli@${dev['cdk8s-cli']}`,
+        `@types/node@${dev['@types/node']}`], { cwd: app });
     }, 600_000);
 
     test('npx multicni --help names the commands', () => {
@@ -60,7 +61,7 @@ describe('npm tarball', () => {
 
     test('npx multicni synth writes the staged layout, byte-identical to this checkout\'s synth', () => {
       const log = sh('npx', ['--no-install', 'multicni', 'synth'], { cwd: app });
-      expect(log).toMatch(/synthesized 56 objects into dist\/ and 3 into dist\/stage2\//);
+      expect(log).toMatch(/synthesized 64 objects into dist\/ and 3 into dist\/stage2\//);
       expect(readTree(path.join(app, 'dist'))).toEqual(expectedTree);
       expect(fs.readFileSync(path.join(app, 'kind-config.yaml'), 'utf8')).toMatch(/podSubnet: 10\.244\.0\.0\/16/);
       expect(sh('npx', ['--no-install', 'multicni', 'plan'], { cwd: app })).toBe(expected['address-plan.md']);
@@ -85,8 +86,34 @@ describe('npm tarball', () => {
       expect(readTree(path.join(app, 'ts-out'))).toEqual(expectedTree);
       expect(fs.readFileSync(path.join(app, 'ts-out-ic', '04-ovn-kubernetes.k8s.yaml'), 'utf8')).toMatch(/ovnkube-controller|OVN_ENABLE_INTERCONNECT/);
     }, 120_000);
+
+    test('docs/cdk8s-cli.md, as written: npx cdk8s synth with its tsconfig.json, cdk8s.yaml and main.ts fills dist/ and the CLI\'s output', () => {
+      const recipe = path.join(work, 'cli-ts');
+      fs.mkdirSync(recipe);
+      fs.symlinkSync(path.join(app, 'node_modules'), path.join(recipe, 'node_modules'));
+      fs.copyFileSync(path.join(app, 'package.json'), path.join(recipe, 'package.json'));
+      const doc = cliDoc('TypeScript');
+      for (const file of ['tsconfig.json', 'cdk8s.yaml', 'main.ts']) fs.writeFileSync(path.join(recipe, file), docFile(doc, file));
+      const log = sh('npx', ['--no-install', 'cdk8s', 'synth', '--no-check-upgrade'], { cwd: recipe, env: { ...process.env, CDK8S_OUTDIR: '' } });
+      expect(log).toMatch(/- \.cdk8s\.out\/02-cilium\.k8s\.yaml/);
+      expect(readTree(path.join(recipe, 'dist'))).toEqual(expectedTree);
+      expect(readTree(path.join(recipe, '.cdk8s.out'))).toEqual(expected);
+    }, 300_000);
   });
 });
+
+/** A section (`## TypeScript`, `## Python`) of docs/cdk8s-cli.md. */
+function cliDoc(section: string): string {
+  const text = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'cdk8s-cli.md'), 'utf8');
+  return text.split(/^## /m).find((s) => s.startsWith(`${section}\n`))!;
+}
+
+/** The code block that follows the line naming `file` (`\`main.ts\`:`) in a section of the doc. */
+function docFile(section: string, file: string): string {
+  const m = new RegExp(`^\`${file.replace(/\./g, '\\.')}\`:\\n+\`\`\`\\w*\\n([\\s\\S]*?)^\`\`\`$`, 'm').exec(section);
+  if (!m) throw new Error(`docs/cdk8s-cli.md: no ${file} block`);
+  return m[1];
+}
 
 describe('Python wheel', () => {
   test('in a fresh venv (cdk8s from PyPI) MultiCniChart synthesizes byte-identical to TypeScript', () => {
@@ -111,5 +138,16 @@ describe('Python wheel', () => {
     expect(sh(path.join(venv, 'bin', 'python'), [script, out]).trim()).toBe(String(Object.keys(expected).length));
     expect(readTree(out)).toEqual(expectedTree);
     expect(sh(path.join(venv, 'bin', 'pip'), ['show', 'cdk8s'])).toMatch(new RegExp(`Version: ${dev.cdk8s.replace(/\./g, '\\.')}`));
+
+    // docs/cdk8s-cli.md's Python recipe with the cdk8s CLI (this checkout's devDependency), the venv as `.venv`
+    const recipe = path.join(work, 'cli-py');
+    fs.mkdirSync(recipe);
+    fs.symlinkSync(venv, path.join(recipe, '.venv'));
+    const doc = cliDoc('Python');
+    for (const file of ['cdk8s.yaml', 'main.py']) fs.writeFileSync(path.join(recipe, file), docFile(doc, file));
+    const log = sh(path.join(__dirname, '..', '..', 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade'], { cwd: recipe, env: { ...process.env, CDK8S_OUTDIR: '' } });
+    expect(log).toMatch(/- \.cdk8s\.out\/02-cilium\.k8s\.yaml/);
+    expect(readTree(path.join(recipe, 'dist'))).toEqual(expectedTree);
+    expect(readTree(path.join(recipe, '.cdk8s.out'))).toEqual(expected);
   }, 900_000);
 });

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"loadBalancerPools":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pool's name (a DNS subdomain), unique among the pools."},"blocks":{"type":"array","items":{"type":"object","properties":{"cidr":{"type":["string","null"],"description":"The block as a CIDR, e.g. `172.18.255.0/28`.\n\nDefault: - a `start`–`stop` range instead"},"start":{"type":["string","null"],"description":"First address of a range.\n\nDefault: - a `cidr` instead"},"stop":{"type":["string","null"],"description":"Last address of the range (inclusive), same family as `start`, not before it.\n\nDefault: - `start`: the one address"}},"additionalProperties":false,"description":"One block of a LoadBalancer IP pool, as Cilium's `spec.blocks[]` takes it: a `cidr`, or a `start` and optional `stop` address (without `stop`, the one address `start`: `ipRangeFromBlock` in operator/pkg/lbipam/lbipam.go)."},"description":"The pool's addresses: CIDRs or `start`–`stop` ranges, each one family."},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services the pool serves.\n\nDefault: - every LoadBalancer Service"},"allowFirstLastIPs":{"type":["boolean","null"],"description":"Hand out the first and last address of each CIDR too (`allowFirstLastIPs: \"Yes\"`).\n\nDefault: - not rendered (Cilium reserves them, \"No\")"},"disabled":{"type":["boolean","null"],"description":"Keep the pool but allocate nothing new from it (`disabled`). Its blocks stay in the address plan: addresses already given out remain in use.\n\nDefault: false"}},"required":["name","blocks"],"additionalProperties":false,"description":"A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services."},"description":"LB IPAM pools (`CiliumLoadBalancerIPPool`). Their blocks join the address plan.\n\nDefault: - none"},"l2AnnouncementPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"interfaces":{"type":["array","null"],"items":{"type":"string"},"description":"Regular expressions of the node interfaces to announce on, e.g. `['^eth[0-9]+']`.\n\nDefault: - every interface the agent manages"},"externalIPs":{"type":["boolean","null"],"description":"Announce Services' `externalIPs`.\n\nDefault: false"},"loadBalancerIPs":{"type":["boolean","null"],"description":"Announce Services' LoadBalancer addresses (from the pools).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services announced.\n\nDefault: - every Service"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that may announce.\n\nDefault: - every node"}},"required":["name"],"additionalProperties":false,"description":"A `CiliumL2AnnouncementPolicy`: which nodes answer ARP/NDP for which Service addresses."},"description":"L2 announcement policies (`CiliumL2AnnouncementPolicy`); need `l2Announcements`.\n\nDefault: - none"},"bgp":{"type":["object","null"],"properties":{"name":{"type":["string","null"],"description":"Name of the three objects (`CiliumBGPClusterConfig`, `CiliumBGPPeerConfig`, `CiliumBGPAdvertisement`).\n\nDefault: multicni"},"localAsn":{"type":"integer","description":"The nodes' own AS number, 1 to 4294967295."},"peers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The peer's name (unique among the peers)."},"address":{"type":"string","description":"The peer's address, e.g. the top-of-rack router `172.18.0.1`."},"asn":{"type":"integer","description":"The peer's AS number, 1 to 4294967295."}},"required":["name","address","asn"],"additionalProperties":false,"description":"A BGP neighbour of every selected node."},"description":"The peers, at least one."},"advertise":{"type":["object","null"],"properties":{"podCidrs":{"type":["boolean","null"],"description":"Each node's pod CIDR (`advertisementType: PodCIDR`).\n\nDefault: false"},"loadBalancerIps":{"type":["boolean","null"],"description":"Services' LoadBalancer addresses (`Service`, `LoadBalancerIP`).\n\nDefault: true"},"clusterIps":{"type":["boolean","null"],"description":"Services' ClusterIPs (`Service`, `ClusterIP`).\n\nDefault: false"},"externalIps":{"type":["boolean","null"],"description":"Services' externalIPs (`Service`, `ExternalIP`).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services whose addresses are advertised.\n\nDefault: - every Service"}},"additionalProperties":false,"description":"What is advertised.\n\nDefault: - LoadBalancer addresses only"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that run BGP.\n\nDefault: - every node"}},"required":["localAsn","peers"],"additionalProperties":false,"description":"The BGP control plane's peering and advertisements; needs `bgpControlPlane`.\n\nDefault: - none"},"egressGatewayPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods whose traffic is redirected (with `namespaceSelector`: pods of those namespaces).\n\nDefault: - every pod of the namespaces selected"},"namespaceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces of the pods.\n\nDefault: - every namespace"},"destinationCidrs":{"type":"array","items":{"type":"string"},"description":"Destinations redirected, CIDRs."},"excludedCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Destinations inside `destinationCidrs` that are not redirected.\n\nDefault: - none"},"egressIp":{"type":["string","null"],"description":"The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address of a node interface, so it lies inside a node network. Not with `egressInterface`.\n\nDefault: - the first address of `egressInterface`, or of the interface with the default route"},"egressInterface":{"type":["string","null"],"description":"The gateway interface whose first address is the source (`interface`). Not with `egressIp`.\n\nDefault: - the interface with the default route"},"gatewayNodeSelector":{"type":"object","properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that act as the gateway."}},"required":["name","destinationCidrs","gatewayNodeSelector"],"additionalProperties":false,"description":"A `CiliumEgressGatewayPolicy`: traffic of selected pods to given destinations leaves through a gateway node."},"description":"Egress gateway policies (`CiliumEgressGatewayPolicy`); need `egressGateway`. Egress IPs join the plan.\n\nDefault: - none"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{"shared1":{"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."},"shared0":{"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"loadBalancerPools":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pool's name (a DNS subdomain), unique among the pools."},"blocks":{"type":"array","items":{"type":"object","properties":{"cidr":{"type":["string","null"],"description":"The block as a CIDR, e.g. `172.18.255.0/28`.\n\nDefault: - a `start`–`stop` range instead"},"start":{"type":["string","null"],"description":"First address of a range.\n\nDefault: - a `cidr` instead"},"stop":{"type":["string","null"],"description":"Last address of the range (inclusive), same family as `start`, not before it.\n\nDefault: - `start`: the one address"}},"additionalProperties":false,"description":"One block of a LoadBalancer IP pool, as Cilium's `spec.blocks[]` takes it: a `cidr`, or a `start` and optional `stop` address (without `stop`, the one address `start`: `ipRangeFromBlock` in operator/pkg/lbipam/lbipam.go)."},"description":"The pool's addresses: CIDRs or `start`–`stop` ranges, each one family."},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services the pool serves.\n\nDefault: - every LoadBalancer Service"},"allowFirstLastIPs":{"type":["boolean","null"],"description":"Hand out the first and last address of each CIDR too (`allowFirstLastIPs: \"Yes\"`).\n\nDefault: - not rendered (Cilium reserves them, \"No\")"},"disabled":{"type":["boolean","null"],"description":"Keep the pool but allocate nothing new from it (`disabled`). Its blocks stay in the address plan: addresses already given out remain in use.\n\nDefault: false"}},"required":["name","blocks"],"additionalProperties":false,"description":"A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services."},"description":"LB IPAM pools (`CiliumLoadBalancerIPPool`). Their blocks join the address plan.\n\nDefault: - none"},"l2AnnouncementPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"interfaces":{"type":["array","null"],"items":{"type":"string"},"description":"Regular expressions of the node interfaces to announce on, e.g. `['^eth[0-9]+']`.\n\nDefault: - every interface the agent manages"},"externalIPs":{"type":["boolean","null"],"description":"Announce Services' `externalIPs`.\n\nDefault: false"},"loadBalancerIPs":{"type":["boolean","null"],"description":"Announce Services' LoadBalancer addresses (from the pools).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services announced.\n\nDefault: - every Service"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that may announce.\n\nDefault: - every node"}},"required":["name"],"additionalProperties":false,"description":"A `CiliumL2AnnouncementPolicy`: which nodes answer ARP/NDP for which Service addresses."},"description":"L2 announcement policies (`CiliumL2AnnouncementPolicy`); need `l2Announcements`.\n\nDefault: - none"},"bgp":{"type":["object","null"],"properties":{"name":{"type":["string","null"],"description":"Name of the three objects (`CiliumBGPClusterConfig`, `CiliumBGPPeerConfig`, `CiliumBGPAdvertisement`).\n\nDefault: multicni"},"localAsn":{"type":"integer","description":"The nodes' own AS number, 1 to 4294967295."},"peers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The peer's name (unique among the peers)."},"address":{"type":"string","description":"The peer's address, e.g. the top-of-rack router `172.18.0.1`."},"asn":{"type":"integer","description":"The peer's AS number, 1 to 4294967295."}},"required":["name","address","asn"],"additionalProperties":false,"description":"A BGP neighbour of every selected node."},"description":"The peers, at least one."},"advertise":{"type":["object","null"],"properties":{"podCidrs":{"type":["boolean","null"],"description":"Each node's pod CIDR (`advertisementType: PodCIDR`).\n\nDefault: false"},"loadBalancerIps":{"type":["boolean","null"],"description":"Services' LoadBalancer addresses (`Service`, `LoadBalancerIP`).\n\nDefault: true"},"clusterIps":{"type":["boolean","null"],"description":"Services' ClusterIPs (`Service`, `ClusterIP`).\n\nDefault: false"},"externalIps":{"type":["boolean","null"],"description":"Services' externalIPs (`Service`, `ExternalIP`).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services whose addresses are advertised.\n\nDefault: - every Service"}},"additionalProperties":false,"description":"What is advertised.\n\nDefault: - LoadBalancer addresses only"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that run BGP.\n\nDefault: - every node"}},"required":["localAsn","peers"],"additionalProperties":false,"description":"The BGP control plane's peering and advertisements; needs `bgpControlPlane`.\n\nDefault: - none"},"egressGatewayPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods whose traffic is redirected (with `namespaceSelector`: pods of those namespaces).\n\nDefault: - every pod of the namespaces selected"},"namespaceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces of the pods.\n\nDefault: - every namespace"},"destinationCidrs":{"type":"array","items":{"type":"string"},"description":"Destinations redirected, CIDRs."},"excludedCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Destinations inside `destinationCidrs` that are not redirected.\n\nDefault: - none"},"egressIp":{"type":["string","null"],"description":"The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address of a node interface, so it lies inside a node network. Not with `egressInterface`.\n\nDefault: - the first address of `egressInterface`, or of the interface with the default route"},"egressInterface":{"type":["string","null"],"description":"The gateway interface whose first address is the source (`interface`). Not with `egressIp`.\n\nDefault: - the interface with the default route"},"gatewayNodeSelector":{"type":"object","properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that act as the gateway."}},"required":["name","destinationCidrs","gatewayNodeSelector"],"additionalProperties":false,"description":"A `CiliumEgressGatewayPolicy`: traffic of selected pods to given destinations leaves through a gateway node."},"description":"Egress gateway policies (`CiliumEgressGatewayPolicy`); need `egressGateway`. Egress IPs join the plan.\n\nDefault: - none"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"},"controlPlaneNodeSelector":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane nodes of its own; at most one of each per node either way (they use host ports).\n\nDefault: - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{"shared1":{"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."},"shared0":{"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"}}};
 const func0 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"};
 const schema8 = {"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."};
@@ -2992,6 +2992,36 @@ var valid51 = _errs367 === errors;
 else {
 var valid51 = true;
 }
+if(valid51){
+if(data162.controlPlaneNodeSelector !== undefined && func0.call(data162, "controlPlaneNodeSelector")){
+let data172 = data162.controlPlaneNodeSelector;
+const _errs369 = errors;
+if((!(data172 && typeof data172 == "object" && !Array.isArray(data172))) && (data172 !== null)){
+validate21.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector",schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/type",keyword:"type",params:{type: schema6.properties.ovn.properties.controlPlaneNodeSelector.type},message:"must be object,null",schema:schema6.properties.ovn.properties.controlPlaneNodeSelector.type,parentSchema:schema6.properties.ovn.properties.controlPlaneNodeSelector,data:data172}];
+return false;
+}
+if(errors === _errs369){
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+for(const key32 of Object.keys(data172)){
+let data173 = data172[key32];
+const _errs372 = errors;
+if(typeof data173 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/ovn/controlPlaneNodeSelector/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ovn/properties/controlPlaneNodeSelector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties.type,parentSchema:schema6.properties.ovn.properties.controlPlaneNodeSelector.additionalProperties,data:data173}];
+return false;
+}
+var valid52 = _errs372 === errors;
+if(!valid52){
+break;
+}
+}
+}
+}
+var valid51 = _errs369 === errors;
+}
+else {
+var valid51 = true;
+}
+}
 }
 }
 }
@@ -3010,366 +3040,366 @@ var valid0 = true;
 }
 if(valid0){
 if(data.networks !== undefined && func0.call(data, "networks")){
-let data172 = data.networks;
-const _errs369 = errors;
-if((!(Array.isArray(data172))) && (data172 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema6.properties.networks.type},message:"must be array,null",schema:schema6.properties.networks.type,parentSchema:schema6.properties.networks,data:data172}];
-return false;
-}
-if(errors === _errs369){
-if(Array.isArray(data172)){
-var valid52 = true;
-const len20 = data172.length;
-for(let i20=0; i20<len20; i20++){
-let data173 = data172[i20];
-const _errs371 = errors;
-if(errors === _errs371){
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-let missing6;
-if(((data173.name === undefined) || (!(func0.call(data173, "name")))) && (missing6 = "name")){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema6.properties.networks.items.required,parentSchema:schema6.properties.networks.items,data:data173}];
-return false;
-}
-else {
-const _errs373 = errors;
-for(const key32 of Object.keys(data173)){
-if(!(func0.call(schema6.properties.networks.items.properties, key32))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items,data:data173}];
-return false;
-break;
-}
-}
-if(_errs373 === errors){
-if(data173.name !== undefined && func0.call(data173, "name")){
-let data174 = data173.name;
+let data174 = data.networks;
 const _errs374 = errors;
-if(typeof data174 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.name,data:data174}];
+if((!(Array.isArray(data174))) && (data174 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks",schemaPath:"#/properties/networks/type",keyword:"type",params:{type: schema6.properties.networks.type},message:"must be array,null",schema:schema6.properties.networks.type,parentSchema:schema6.properties.networks,data:data174}];
 return false;
 }
-var valid53 = _errs374 === errors;
-}
-else {
+if(errors === _errs374){
+if(Array.isArray(data174)){
 var valid53 = true;
-}
-if(valid53){
-if(data173.namespace !== undefined && func0.call(data173, "namespace")){
-let data175 = data173.namespace;
+const len20 = data174.length;
+for(let i20=0; i20<len20; i20++){
+let data175 = data174[i20];
 const _errs376 = errors;
-if((typeof data175 !== "string") && (data175 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.namespace,data:data175}];
+if(errors === _errs376){
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+let missing6;
+if(((data175.name === undefined) || (!(func0.call(data175, "name")))) && (missing6 = "name")){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema6.properties.networks.items.required,parentSchema:schema6.properties.networks.items,data:data175}];
 return false;
 }
-var valid53 = _errs376 === errors;
-}
 else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.networkName !== undefined && func0.call(data173, "networkName")){
-let data176 = data173.networkName;
 const _errs378 = errors;
-if((typeof data176 !== "string") && (data176 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.networkName.type,parentSchema:schema6.properties.networks.items.properties.networkName,data:data176}];
+for(const key33 of Object.keys(data175)){
+if(!(func0.call(schema6.properties.networks.items.properties, key33))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items,data:data175}];
 return false;
-}
-var valid53 = _errs378 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.topology !== undefined && func0.call(data173, "topology")){
-let data177 = data173.topology;
-const _errs380 = errors;
-if((typeof data177 !== "string") && (data177 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.topology.type,parentSchema:schema6.properties.networks.items.properties.topology,data:data177}];
-return false;
-}
-if(!((((data177 === "layer3") || (data177 === "layer2")) || (data177 === "localnet")) || (data177 === null))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.topology.enum,parentSchema:schema6.properties.networks.items.properties.topology,data:data177}];
-return false;
-}
-var valid53 = _errs380 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.subnets !== undefined && func0.call(data173, "subnets")){
-let data178 = data173.subnets;
-const _errs382 = errors;
-if((!(Array.isArray(data178))) && (data178 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.subnets.type,parentSchema:schema6.properties.networks.items.properties.subnets,data:data178}];
-return false;
-}
-if(errors === _errs382){
-if(Array.isArray(data178)){
-var valid54 = true;
-const len21 = data178.length;
-for(let i21=0; i21<len21; i21++){
-let data179 = data178[i21];
-const _errs384 = errors;
-if(typeof data179 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets/" + i21,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.subnets.items.type,parentSchema:schema6.properties.networks.items.properties.subnets.items,data:data179}];
-return false;
-}
-var valid54 = _errs384 === errors;
-if(!valid54){
 break;
 }
 }
-}
-}
-var valid53 = _errs382 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.excludeSubnets !== undefined && func0.call(data173, "excludeSubnets")){
-let data180 = data173.excludeSubnets;
-const _errs386 = errors;
-if((!(Array.isArray(data180))) && (data180 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets,data:data180}];
+if(_errs378 === errors){
+if(data175.name !== undefined && func0.call(data175, "name")){
+let data176 = data175.name;
+const _errs379 = errors;
+if(typeof data176 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.name,data:data176}];
 return false;
 }
-if(errors === _errs386){
+var valid54 = _errs379 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.namespace !== undefined && func0.call(data175, "namespace")){
+let data177 = data175.namespace;
+const _errs381 = errors;
+if((typeof data177 !== "string") && (data177 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.namespace,data:data177}];
+return false;
+}
+var valid54 = _errs381 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.networkName !== undefined && func0.call(data175, "networkName")){
+let data178 = data175.networkName;
+const _errs383 = errors;
+if((typeof data178 !== "string") && (data178 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.networkName.type,parentSchema:schema6.properties.networks.items.properties.networkName,data:data178}];
+return false;
+}
+var valid54 = _errs383 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.topology !== undefined && func0.call(data175, "topology")){
+let data179 = data175.topology;
+const _errs385 = errors;
+if((typeof data179 !== "string") && (data179 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.topology.type,parentSchema:schema6.properties.networks.items.properties.topology,data:data179}];
+return false;
+}
+if(!((((data179 === "layer3") || (data179 === "layer2")) || (data179 === "localnet")) || (data179 === null))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.topology.enum,parentSchema:schema6.properties.networks.items.properties.topology,data:data179}];
+return false;
+}
+var valid54 = _errs385 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.subnets !== undefined && func0.call(data175, "subnets")){
+let data180 = data175.subnets;
+const _errs387 = errors;
+if((!(Array.isArray(data180))) && (data180 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.subnets.type,parentSchema:schema6.properties.networks.items.properties.subnets,data:data180}];
+return false;
+}
+if(errors === _errs387){
 if(Array.isArray(data180)){
 var valid55 = true;
-const len22 = data180.length;
-for(let i22=0; i22<len22; i22++){
-let data181 = data180[i22];
-const _errs388 = errors;
+const len21 = data180.length;
+for(let i21=0; i21<len21; i21++){
+let data181 = data180[i21];
+const _errs389 = errors;
 if(typeof data181 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets/" + i22,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets.items,data:data181}];
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets/" + i21,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.subnets.items.type,parentSchema:schema6.properties.networks.items.properties.subnets.items,data:data181}];
 return false;
 }
-var valid55 = _errs388 === errors;
+var valid55 = _errs389 === errors;
 if(!valid55){
 break;
 }
 }
 }
 }
-var valid53 = _errs386 === errors;
+var valid54 = _errs387 === errors;
 }
 else {
-var valid53 = true;
+var valid54 = true;
 }
-if(valid53){
-if(data173.mtu !== undefined && func0.call(data173, "mtu")){
-let data182 = data173.mtu;
-const _errs390 = errors;
-if((!(((typeof data182 == "number") && (!(data182 % 1) && !isNaN(data182))) && (isFinite(data182)))) && (data182 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.mtu.type,parentSchema:schema6.properties.networks.items.properties.mtu,data:data182}];
+if(valid54){
+if(data175.excludeSubnets !== undefined && func0.call(data175, "excludeSubnets")){
+let data182 = data175.excludeSubnets;
+const _errs391 = errors;
+if((!(Array.isArray(data182))) && (data182 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets,data:data182}];
 return false;
 }
-var valid53 = _errs390 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.role !== undefined && func0.call(data173, "role")){
-let data183 = data173.role;
-const _errs392 = errors;
-if((typeof data183 !== "string") && (data183 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.role.type,parentSchema:schema6.properties.networks.items.properties.role,data:data183}];
+if(errors === _errs391){
+if(Array.isArray(data182)){
+var valid56 = true;
+const len22 = data182.length;
+for(let i22=0; i22<len22; i22++){
+let data183 = data182[i22];
+const _errs393 = errors;
+if(typeof data183 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets/" + i22,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets.items,data:data183}];
 return false;
 }
-if(!(((data183 === "secondary") || (data183 === "primary")) || (data183 === null))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.role.enum,parentSchema:schema6.properties.networks.items.properties.role,data:data183}];
-return false;
-}
-var valid53 = _errs392 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.allowPersistentIps !== undefined && func0.call(data173, "allowPersistentIps")){
-let data184 = data173.allowPersistentIps;
-const _errs394 = errors;
-if((typeof data184 !== "boolean") && (data184 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema6.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema6.properties.networks.items.properties.allowPersistentIps,data:data184}];
-return false;
-}
-var valid53 = _errs394 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.vlanId !== undefined && func0.call(data173, "vlanId")){
-let data185 = data173.vlanId;
-const _errs396 = errors;
-if((!(((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185))) && (isFinite(data185)))) && (data185 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.vlanId.type,parentSchema:schema6.properties.networks.items.properties.vlanId,data:data185}];
-return false;
-}
-var valid53 = _errs396 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data173.physicalNetworkName !== undefined && func0.call(data173, "physicalNetworkName")){
-let data186 = data173.physicalNetworkName;
-const _errs398 = errors;
-if((typeof data186 !== "string") && (data186 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema6.properties.networks.items.properties.physicalNetworkName,data:data186}];
-return false;
-}
-var valid53 = _errs398 === errors;
-}
-else {
-var valid53 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.type,parentSchema:schema6.properties.networks.items,data:data173}];
-return false;
-}
-}
-var valid52 = _errs371 === errors;
-if(!valid52){
+var valid56 = _errs393 === errors;
+if(!valid56){
 break;
 }
 }
 }
 }
-var valid0 = _errs369 === errors;
+var valid54 = _errs391 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.mtu !== undefined && func0.call(data175, "mtu")){
+let data184 = data175.mtu;
+const _errs395 = errors;
+if((!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184)))) && (data184 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.mtu.type,parentSchema:schema6.properties.networks.items.properties.mtu,data:data184}];
+return false;
+}
+var valid54 = _errs395 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.role !== undefined && func0.call(data175, "role")){
+let data185 = data175.role;
+const _errs397 = errors;
+if((typeof data185 !== "string") && (data185 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.role.type,parentSchema:schema6.properties.networks.items.properties.role,data:data185}];
+return false;
+}
+if(!(((data185 === "secondary") || (data185 === "primary")) || (data185 === null))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.role.enum,parentSchema:schema6.properties.networks.items.properties.role,data:data185}];
+return false;
+}
+var valid54 = _errs397 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.allowPersistentIps !== undefined && func0.call(data175, "allowPersistentIps")){
+let data186 = data175.allowPersistentIps;
+const _errs399 = errors;
+if((typeof data186 !== "boolean") && (data186 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema6.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema6.properties.networks.items.properties.allowPersistentIps,data:data186}];
+return false;
+}
+var valid54 = _errs399 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.vlanId !== undefined && func0.call(data175, "vlanId")){
+let data187 = data175.vlanId;
+const _errs401 = errors;
+if((!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187)))) && (data187 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.vlanId.type,parentSchema:schema6.properties.networks.items.properties.vlanId,data:data187}];
+return false;
+}
+var valid54 = _errs401 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.physicalNetworkName !== undefined && func0.call(data175, "physicalNetworkName")){
+let data188 = data175.physicalNetworkName;
+const _errs403 = errors;
+if((typeof data188 !== "string") && (data188 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema6.properties.networks.items.properties.physicalNetworkName,data:data188}];
+return false;
+}
+var valid54 = _errs403 === errors;
+}
+else {
+var valid54 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20,schemaPath:"#/properties/networks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.type,parentSchema:schema6.properties.networks.items,data:data175}];
+return false;
+}
+}
+var valid53 = _errs376 === errors;
+if(!valid53){
+break;
+}
+}
+}
+}
+var valid0 = _errs374 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.demo !== undefined && func0.call(data, "demo")){
-let data187 = data.demo;
-const _errs400 = errors;
-if((!(data187 && typeof data187 == "object" && !Array.isArray(data187))) && (data187 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema6.properties.demo.type},message:"must be object,null",schema:schema6.properties.demo.type,parentSchema:schema6.properties.demo,data:data187}];
-return false;
-}
-if(errors === _errs400){
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-const _errs402 = errors;
-for(const key33 of Object.keys(data187)){
-if(!((key33 === "enabled") || (key33 === "pods"))){
-validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo,data:data187}];
-return false;
-break;
-}
-}
-if(_errs402 === errors){
-if(data187.enabled !== undefined && func0.call(data187, "enabled")){
-let data188 = data187.enabled;
-const _errs403 = errors;
-if((typeof data188 !== "boolean") && (data188 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema6.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema6.properties.demo.properties.enabled.type,parentSchema:schema6.properties.demo.properties.enabled,data:data188}];
-return false;
-}
-var valid56 = _errs403 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data187.pods !== undefined && func0.call(data187, "pods")){
-let data189 = data187.pods;
+let data189 = data.demo;
 const _errs405 = errors;
-if((!(Array.isArray(data189))) && (data189 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.type},message:"must be array,null",schema:schema6.properties.demo.properties.pods.type,parentSchema:schema6.properties.demo.properties.pods,data:data189}];
+if((!(data189 && typeof data189 == "object" && !Array.isArray(data189))) && (data189 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema6.properties.demo.type},message:"must be object,null",schema:schema6.properties.demo.type,parentSchema:schema6.properties.demo,data:data189}];
 return false;
 }
 if(errors === _errs405){
-if(Array.isArray(data189)){
-var valid57 = true;
-const len23 = data189.length;
-for(let i23=0; i23<len23; i23++){
-let data190 = data189[i23];
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
 const _errs407 = errors;
-if(errors === _errs407){
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-let missing7;
-if(((data190.name === undefined) || (!(func0.call(data190, "name")))) && (missing7 = "name")){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema6.properties.demo.properties.pods.items.required,parentSchema:schema6.properties.demo.properties.pods.items,data:data190}];
-return false;
-}
-else {
-const _errs409 = errors;
-for(const key34 of Object.keys(data190)){
-if(!((key34 === "name") || (key34 === "nodeName"))){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo.properties.pods.items,data:data190}];
+for(const key34 of Object.keys(data189)){
+if(!((key34 === "enabled") || (key34 === "pods"))){
+validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo,data:data189}];
 return false;
 break;
 }
 }
-if(_errs409 === errors){
-if(data190.name !== undefined && func0.call(data190, "name")){
-let data191 = data190.name;
-const _errs410 = errors;
-if(typeof data191 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.name,data:data191}];
+if(_errs407 === errors){
+if(data189.enabled !== undefined && func0.call(data189, "enabled")){
+let data190 = data189.enabled;
+const _errs408 = errors;
+if((typeof data190 !== "boolean") && (data190 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema6.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema6.properties.demo.properties.enabled.type,parentSchema:schema6.properties.demo.properties.enabled,data:data190}];
 return false;
 }
-var valid58 = _errs410 === errors;
+var valid57 = _errs408 === errors;
 }
 else {
-var valid58 = true;
+var valid57 = true;
 }
-if(valid58){
-if(data190.nodeName !== undefined && func0.call(data190, "nodeName")){
-let data192 = data190.nodeName;
-const _errs412 = errors;
-if((typeof data192 !== "string") && (data192 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema6.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.nodeName,data:data192}];
+if(valid57){
+if(data189.pods !== undefined && func0.call(data189, "pods")){
+let data191 = data189.pods;
+const _errs410 = errors;
+if((!(Array.isArray(data191))) && (data191 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.type},message:"must be array,null",schema:schema6.properties.demo.properties.pods.type,parentSchema:schema6.properties.demo.properties.pods,data:data191}];
 return false;
+}
+if(errors === _errs410){
+if(Array.isArray(data191)){
+var valid58 = true;
+const len23 = data191.length;
+for(let i23=0; i23<len23; i23++){
+let data192 = data191[i23];
+const _errs412 = errors;
+if(errors === _errs412){
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+let missing7;
+if(((data192.name === undefined) || (!(func0.call(data192, "name")))) && (missing7 = "name")){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema6.properties.demo.properties.pods.items.required,parentSchema:schema6.properties.demo.properties.pods.items,data:data192}];
+return false;
+}
+else {
+const _errs414 = errors;
+for(const key35 of Object.keys(data192)){
+if(!((key35 === "name") || (key35 === "nodeName"))){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo.properties.pods.items,data:data192}];
+return false;
+break;
+}
+}
+if(_errs414 === errors){
+if(data192.name !== undefined && func0.call(data192, "name")){
+let data193 = data192.name;
+const _errs415 = errors;
+if(typeof data193 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.name,data:data193}];
+return false;
+}
+var valid59 = _errs415 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data192.nodeName !== undefined && func0.call(data192, "nodeName")){
+let data194 = data192.nodeName;
+const _errs417 = errors;
+if((typeof data194 !== "string") && (data194 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema6.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.nodeName,data:data194}];
+return false;
+}
+var valid59 = _errs417 === errors;
+}
+else {
+var valid59 = true;
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.demo.properties.pods.items.type,parentSchema:schema6.properties.demo.properties.pods.items,data:data192}];
+return false;
+}
 }
 var valid58 = _errs412 === errors;
-}
-else {
-var valid58 = true;
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.demo.properties.pods.items.type,parentSchema:schema6.properties.demo.properties.pods.items,data:data190}];
-return false;
-}
-}
-var valid57 = _errs407 === errors;
-if(!valid57){
+if(!valid58){
 break;
 }
 }
 }
 }
-var valid56 = _errs405 === errors;
+var valid57 = _errs410 === errors;
 }
 else {
-var valid56 = true;
+var valid57 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs400 === errors;
+var valid0 = _errs405 === errors;
 }
 else {
 var valid0 = true;

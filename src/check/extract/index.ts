@@ -4,6 +4,8 @@ import { extractKindCluster, extractKubeadmConfig, extractKubeadmConfigMap } fro
 import { Extraction, ObjectContext } from './found';
 import { extractNad } from './nad';
 import { extractNode } from './node';
+import { extractPlanRecord } from './plan-record';
+import { PLAN_RECORD_NAME } from '../../plan';
 import { WORKLOAD_KINDS, extractOvnConfig, extractOvnEnv, extractUserDefinedNetwork } from './ovn';
 
 /** Every range the objects state, by kind of object (see README "Checking manifests from anywhere"). */
@@ -25,6 +27,7 @@ export function extractAll(docs: ManifestDocument[]): Extraction {
         if (o.metadata?.name === 'cilium-config') extractCiliumConfig(ctx, o);
         if (o.metadata?.name === 'ovn-config') extractOvnConfig(ctx, o);
         if (o.metadata?.name === 'kubeadm-config') extractKubeadmConfigMap(ctx, o);
+        if (o.metadata?.name === PLAN_RECORD_NAME) extractPlanRecord(ctx, o);
         break;
       case 'NetworkAttachmentDefinition':
         extractNad(ctx, o);
