@@ -1,16 +1,20 @@
 /**
- * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd), for the default stack (central; Cilium 1.20.0,
- * Multus v4.3.0 thin), interconnect, Multus v4.3.0 thick, the seed preset (Cilium 1.16.7, Multus v4.1.3), Cilium
- * 1.20.0's features with Gateway API, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back,
- * a second server-side dry-run apply changes nothing, and a broken object is rejected.
+ * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd) of every tested Kubernetes version (KUBERNETES_VERSIONS:
+ * the oldest and the newest supported minor), for the default stack (central; Cilium 1.20.0, Multus v4.3.0 thin),
+ * interconnect, Multus v4.3.0 thick, the seed preset (Cilium 1.16.7, Multus v4.1.3), Cilium 1.20.0's features with
+ * Gateway API, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back, a second
+ * server-side dry-run apply changes nothing, and a broken object is rejected.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { ManifestObject, builtinSchemasAvailable, validateManifests } from '../util/k8s-schema';
 import { applyDist, synthIntoTempDir } from './dist';
-import { ApiServer, DUAL_STACK_SERVICE_CIDR, DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer } from './harness';
+import {
+  ApiServer, DUAL_STACK_SERVICE_CIDR, DUAL_STACK_VALUES, KUBERNETES_VERSIONS, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer,
+} from './harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 5 * 60_000;
@@ -52,11 +56,15 @@ const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; must
   },
 ];
 
-/** kind/namespace/name of every object in the YAML files of a directory (not recursive, as kubectl -f). */
-function synthesized(dir: string): string[] {
+/** Every object in the YAML files of a directory (not recursive, as kubectl -f). */
+function objectsIn(dir: string): ManifestObject[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
-    .flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()))
-    .map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort();
+    .flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()));
+}
+
+/** kind/namespace/name of every object in the YAML files of a directory. */
+function synthesized(dir: string): string[] {
+  return objectsIn(dir).map((o) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`).sort();
 }
 
 function readBack(server: ApiServer, dir: string): string[] {
@@ -74,74 +82,96 @@ describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
 
   for (const variant of VARIANTS) {
     describe(variant.name, () => {
-      let server: ApiServer;
       let dist: string;
-      beforeAll(async () => {
+      beforeAll(() => {
         dist = synthIntoTempDir(variant.values, variant.warns).dist;
-        server = await startApiServer({ serviceCidr: variant.serviceCidr });
-        if (variant.preinstall) {
-          const crds = server.kubectl(['apply', '-f', variant.preinstall()], { timeoutMs: 120_000 });
-          expect(crds.stderr).toBe('');
-          expect(crds.status).toBe(0);
-        }
-      }, TEST_TIMEOUT);
-      afterAll(async () => {
-        await server?.stop();
+      });
+      afterAll(() => {
         if (dist) fs.rmSync(path.dirname(dist), { recursive: true, force: true });
       });
 
-      test('stage 1 applies in one pass, stage 2 after the CRDs are Established, everything reads back', () => {
-        const { stage1, established, stage2 } = applyDist(server, dist);
-        expect(stage1.errors).toEqual([]);
-        expect(stage1.stderr).toBe('');
-        expect(stage1.status).toBe(0);
-        // kubectl did not descend into stage2/
-        expect(stage1.stdout).not.toMatch(/networkattachmentdefinition|pod\/tinypod/);
-        expect(established?.status).toBe(0);
-        expect(established?.stdout).toMatch(/network-attachment-definitions\.k8s\.cni\.cncf\.io condition met/);
-        expect(stage2?.errors).toEqual([]);
-        expect(stage2?.status).toBe(0);
+      test(`every object validates against the OpenAPI v3 spec of ${KUBERNETES_VERSIONS.join(' and ')}`, () => {
+        // build.sh (run before this suite) fetched the specs, so this never skips here.
+        expect(builtinSchemasAvailable()).toBe(true);
+        const objects = [...objectsIn(dist), ...objectsIn(path.join(dist, 'stage2'))];
+        expect(objects.length).toBeGreaterThan(40);
+        expect(validateManifests(objects)).toEqual([]);
+      });
 
-        const stage2Dir = path.join(dist, 'stage2');
+      describe.each(KUBERNETES_VERSIONS)('Kubernetes %s', (version) => {
+        let server: ApiServer;
+        beforeAll(async () => {
+          server = await startApiServer({ kubernetes: version, serviceCidr: variant.serviceCidr });
+          if (variant.preinstall) {
+            const crds = server.kubectl(['apply', '-f', variant.preinstall()], { timeoutMs: 120_000 });
+            expect(crds.stderr).toBe('');
+            expect(crds.status).toBe(0);
+          }
+        }, TEST_TIMEOUT);
+        afterAll(async () => {
+          await server?.stop();
+        });
 
-        expect(readBack(server, dist)).toEqual(synthesized(dist));
-        expect(readBack(server, stage2Dir)).toEqual(synthesized(stage2Dir));
-        expect(synthesized(dist).length).toBeGreaterThan(40);
-        for (const object of variant.mustHave ?? []) expect(readBack(server, dist)).toContain(object);
-      }, TEST_TIMEOUT);
+        test('the server is that release', async () => {
+          const served = await server.serverVersion();
+          console.log(`${variant.name}: kube-apiserver ${served.gitVersion} serving at ${server.url}`);
+          expect(served.gitVersion).toBe(version);
+          expect(`v${served.major}.${served.minor}`).toBe(version.replace(/\.\d+$/, ''));
+        });
 
-      test('applying again changes nothing (server-side dry run and kubectl diff)', () => {
-        for (const dir of [dist, path.join(dist, 'stage2')]) {
-          const again = server.kubectl(['apply', '--dry-run=server', '-f', dir], { timeoutMs: 300_000 });
-          expect(again.status).toBe(0);
-          const lines = again.stdout.split('\n').filter(Boolean);
-          expect(lines.length).toBeGreaterThan(0);
-          expect(lines.filter((l) => !/ unchanged \(server dry run\)$/.test(l))).toEqual([]);
-          const diff = server.kubectl(['diff', '-f', dir], { timeoutMs: 300_000 });
-          expect(diff.stdout).toBe('');
-          expect(diff.status).toBe(0);
-        }
-      }, TEST_TIMEOUT);
+        test('stage 1 applies in one pass, stage 2 after the CRDs are Established, everything reads back', () => {
+          const { stage1, established, stage2 } = applyDist(server, dist);
+          expect(stage1.errors).toEqual([]);
+          expect(stage1.stderr).toBe('');
+          expect(stage1.status).toBe(0);
+          // kubectl did not descend into stage2/
+          expect(stage1.stdout).not.toMatch(/networkattachmentdefinition|pod\/tinypod/);
+          expect(established?.status).toBe(0);
+          expect(established?.stdout).toMatch(/network-attachment-definitions\.k8s\.cni\.cncf\.io condition met/);
+          expect(stage2?.errors).toEqual([]);
+          expect(stage2?.status).toBe(0);
 
-      test('a deliberately broken object is rejected, and the test sees it', () => {
-        const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-broken-'));
-        // The OVN MTU as a number where Kubernetes requires strings (ConfigMap data), and a port out of range.
-        fs.writeFileSync(path.join(broken, 'broken.yaml'), [
-          'apiVersion: v1', 'kind: Service', 'metadata: { name: broken, namespace: kube-system }',
-          'spec: { ports: [ { port: 70000 } ] }', '',
-        ].join('\n'));
-        const r = server.kubectl(['apply', '-f', broken]);
-        fs.rmSync(broken, { recursive: true, force: true });
-        expect(r.status).not.toBe(0);
-        expect(errorLines(r.stdout + '\n' + r.stderr).map((l) => l.trim())).toEqual(['The Service "broken" is invalid:']);
-        expect(r.stderr).toMatch(/spec\.ports\[0\]\.port: Invalid value: 70000/);
-        // and a NAD whose config is not a string violates the shipped CRD's schema
-        const bad = server.kubectl(['apply', '-f', '-'], { input: JSON.stringify({
-          apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'bad', namespace: 'default' }, spec: { config: 42 },
-        }) });
-        expect(bad.status).not.toBe(0);
-        expect(bad.stderr).toMatch(/spec\.config: Invalid value: "integer": spec\.config in body must be of type string/);
-      }, TEST_TIMEOUT);
+          const stage2Dir = path.join(dist, 'stage2');
+
+          expect(readBack(server, dist)).toEqual(synthesized(dist));
+          expect(readBack(server, stage2Dir)).toEqual(synthesized(stage2Dir));
+          expect(synthesized(dist).length).toBeGreaterThan(40);
+          for (const object of variant.mustHave ?? []) expect(readBack(server, dist)).toContain(object);
+        }, TEST_TIMEOUT);
+
+        test('applying again changes nothing (server-side dry run and kubectl diff)', () => {
+          for (const dir of [dist, path.join(dist, 'stage2')]) {
+            const again = server.kubectl(['apply', '--dry-run=server', '-f', dir], { timeoutMs: 300_000 });
+            expect(again.status).toBe(0);
+            const lines = again.stdout.split('\n').filter(Boolean);
+            expect(lines.length).toBeGreaterThan(0);
+            expect(lines.filter((l) => !/ unchanged \(server dry run\)$/.test(l))).toEqual([]);
+            const diff = server.kubectl(['diff', '-f', dir], { timeoutMs: 300_000 });
+            expect(diff.stdout).toBe('');
+            expect(diff.status).toBe(0);
+          }
+        }, TEST_TIMEOUT);
+
+        test('a deliberately broken object is rejected, and the test sees it', () => {
+          const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'multicni-broken-'));
+          // The OVN MTU as a number where Kubernetes requires strings (ConfigMap data), and a port out of range.
+          fs.writeFileSync(path.join(broken, 'broken.yaml'), [
+            'apiVersion: v1', 'kind: Service', 'metadata: { name: broken, namespace: kube-system }',
+            'spec: { ports: [ { port: 70000 } ] }', '',
+          ].join('\n'));
+          const r = server.kubectl(['apply', '-f', broken]);
+          fs.rmSync(broken, { recursive: true, force: true });
+          expect(r.status).not.toBe(0);
+          expect(errorLines(r.stdout + '\n' + r.stderr).map((l) => l.trim())).toEqual(['The Service "broken" is invalid:']);
+          expect(r.stderr).toMatch(/spec\.ports\[0\]\.port: Invalid value: 70000/);
+          // and a NAD whose config is not a string violates the shipped CRD's schema
+          const bad = server.kubectl(['apply', '-f', '-'], { input: JSON.stringify({
+            apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'bad', namespace: 'default' }, spec: { config: 42 },
+          }) });
+          expect(bad.status).not.toBe(0);
+          expect(bad.stderr).toMatch(/spec\.config: Invalid value: "integer": spec\.config in body must be of type string/);
+        }, TEST_TIMEOUT);
+      });
     });
   }
 });

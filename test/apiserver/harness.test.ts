@@ -8,10 +8,13 @@ import * as path from 'path';
 import {
   ApiServer,
   DUAL_STACK_SERVICE_CIDR,
+  KUBERNETES_VERSIONS,
+  NEWEST_KUBERNETES,
   apiServerAvailability,
   applyStages,
   buildApiServerBinaries,
   errorLines,
+  kubernetesVersion,
   startApiServer,
 } from './harness';
 
@@ -75,15 +78,33 @@ describeApi('apiserver harness', () => {
     await buildApiServerBinaries();
   }, BUILD_TIMEOUT);
 
-  describe('single stack', () => {
+  test('the tested versions: one per go/kubernetes-1.NN module, oldest first; a version not built is refused by name', async () => {
+    expect(KUBERNETES_VERSIONS.length).toBeGreaterThanOrEqual(2);
+    expect(NEWEST_KUBERNETES).toBe(KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1]);
+    expect(kubernetesVersion(KUBERNETES_VERSIONS[0].replace(/^v(\d+\.\d+)\..*$/, '$1'))).toBe(KUBERNETES_VERSIONS[0]);
+    expect(() => kubernetesVersion('1.32')).toThrow(`kubernetes "1.32" is not built by test/apiserver: use one of ${KUBERNETES_VERSIONS.join(', ')}`);
+    await expect(startApiServer({ kubernetes: 'v1.32.13' })).rejects.toThrow(/is not built by test\/apiserver/);
+  });
+
+  describe.each(KUBERNETES_VERSIONS)('single stack, Kubernetes %s', (version) => {
     let server: ApiServer;
 
     beforeAll(async () => {
-      server = await startApiServer();
+      server = await startApiServer({ kubernetes: version });
     }, START_TIMEOUT);
 
     afterAll(async () => {
       await server?.stop();
+    });
+
+    test('GET /version is the release asked for', async () => {
+      const served = await server.serverVersion();
+      console.log(`kube-apiserver ${served.gitVersion} serving at ${server.url}`);
+      expect(served.gitVersion).toBe(version);
+      expect(server.kubernetesVersion).toBe(version);
+      const kubectlVersion = JSON.parse(server.kubectl(['version', '-o', 'json']).stdout);
+      expect(kubectlVersion.serverVersion.gitVersion).toBe(version);
+      expect(kubectlVersion.clientVersion.gitVersion).toBe(NEWEST_KUBERNETES);
     });
 
     test('the server is ready and kubectl is admin', () => {
@@ -202,11 +223,11 @@ describeApi('apiserver harness', () => {
     }, TEST_TIMEOUT);
   });
 
-  describe('dual stack', () => {
+  describe.each(KUBERNETES_VERSIONS)('dual stack, Kubernetes %s', (version) => {
     let server: ApiServer;
 
     beforeAll(async () => {
-      server = await startApiServer({ serviceCidr: DUAL_STACK_SERVICE_CIDR });
+      server = await startApiServer({ kubernetes: version, serviceCidr: DUAL_STACK_SERVICE_CIDR });
     }, START_TIMEOUT);
 
     afterAll(async () => {

@@ -1,8 +1,8 @@
 /**
  * A real kube-apiserver + etcd for tests, without Docker or a cluster.
  *
- * The binaries (kube-apiserver, kubectl, etcd) are built from Go modules by
- * ./build.sh and cached; startApiServer() runs etcd and kube-apiserver on
+ * The binaries (kube-apiserver of every tested Kubernetes version, kubectl, etcd) are built from Go
+ * modules by ./build.sh and cached; startApiServer() runs etcd and kube-apiserver (of the version asked for) on
  * 127.0.0.1 on free ports with a throw-away data dir, TLS and service-account
  * keys made with openssl, and a static admin token, and writes a kubeconfig
  * for kubectl. No controller-manager, scheduler or kubelet runs: objects are
@@ -19,6 +19,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { testedKubernetesVersions } from '../util/openapi-spec';
 
 export interface KubectlResult {
   readonly status: number;
@@ -42,6 +43,10 @@ export interface ApiServer {
   readonly token: string;
   /** The service cluster IP range(s) the server was started with. */
   readonly serviceCidr: string;
+  /** The k8s.io/kubernetes version its kube-apiserver (and kube-scheduler, kube-controller-manager) was built from, e.g. `v1.37.2`. */
+  readonly kubernetesVersion: string;
+  /** `GET /version` of the running server. */
+  serverVersion(): Promise<ServerVersion>;
   /** Runs kubectl against this server; never throws for a non-zero exit. */
   kubectl(args: string[], opts?: KubectlOptions): KubectlResult;
   /** The server's temp dir (certificates, kubeconfig, `<component>.log`). */
@@ -57,7 +62,19 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
+/** The fields of `GET /version` the tests read. */
+export interface ServerVersion {
+  readonly gitVersion: string;
+  readonly major: string;
+  readonly minor: string;
+}
+
 export interface StartOptions {
+  /**
+   * Which tested Kubernetes to run: one of KUBERNETES_VERSIONS (`v1.35.4`) or its minor (`1.35`).
+   * @default the newest of KUBERNETES_VERSIONS
+   */
+  readonly kubernetes?: string;
   /**
    * --service-cluster-ip-range; default `10.96.0.0/16`. Dual stack:
    * `10.96.0.0/16,fd00:10:96::/112`.
@@ -89,9 +106,30 @@ export const DUAL_STACK_VALUES = [
   '',
 ].join('\n');
 
+/**
+ * The k8s.io/kubernetes versions the harness builds, oldest first: one per test/apiserver/go/kubernetes-1.NN
+ * module (e.g. `['v1.35.4', 'v1.37.2']`), the oldest and the newest supported minor.
+ */
+export const KUBERNETES_VERSIONS: readonly string[] = testedKubernetesVersions();
+/** The newest tested version: the default of startApiServer() and the one kubectl is built from. */
+export const NEWEST_KUBERNETES = KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1];
+
+/** `v1.37.2` or `1.37` -> `v1.37.2`; anything else is an error naming the versions built. */
+export function kubernetesVersion(wanted: string = NEWEST_KUBERNETES): string {
+  const found = KUBERNETES_VERSIONS.find((v) => v === wanted || v.startsWith(`v${wanted}.`));
+  if (!found) throw new Error(`kubernetes ${JSON.stringify(wanted)} is not built by test/apiserver: use one of ${KUBERNETES_VERSIONS.join(', ')}`);
+  return found;
+}
+
+/** The build's subdirectory holding a version's kube-apiserver, kube-scheduler and kube-controller-manager (see build.sh). */
+function versionDir(version: string): string {
+  return `kubernetes-${version.replace(/^v(\d+\.\d+)\..*$/, '$1')}`;
+}
+
 const HERE = __dirname;
 const BUILD_SH = path.join(HERE, 'build.sh');
-const BINARIES = ['kube-apiserver', 'kubectl', 'kube-scheduler', 'kube-controller-manager', 'etcd', 'kwok'];
+/** What a complete build has (build.sh's layout): shared binaries at the top, one directory per Kubernetes version. */
+const BINARIES = ['kubectl', 'etcd', 'kwok', ...KUBERNETES_VERSIONS.map((v) => path.join(versionDir(v), 'kube-apiserver'))];
 /**
  * kubectl lines that mean an object was not applied: "error: ...", "Error from
  * server (Invalid): error when creating ...", and, when a single object fails,
@@ -157,7 +195,7 @@ export function apiServerAvailability(): { available: true } | { available: fals
   if (!onPath('go')) {
     unavailableReason =
       '`go` is not on PATH and no prebuilt apiserver binaries are cached: ' +
-      'install Go >= 1.24 or run test/apiserver/build.sh (which installs it through apt)';
+      'install Go >= 1.26 or run test/apiserver/build.sh (which installs it through apt)';
     return { available: false, reason: unavailableReason };
   }
   return { available: true };
@@ -386,6 +424,7 @@ class ApiServerImpl implements ApiServer {
     private readonly kubectlBin: string,
     readonly dir: string,
     readonly serviceCidr: string,
+    readonly kubernetesVersion: string,
     private readonly serviceAccountAdmission = false,
   ) {
     this.kubeconfig = path.join(dir, 'kubeconfig');
@@ -409,6 +448,13 @@ class ApiServerImpl implements ApiServer {
     return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
   }
 
+  async serverVersion(): Promise<ServerVersion> {
+    const ca = fs.readFileSync(path.join(this.dir, 'ca.crt'));
+    const r = await httpGet(`${this.url}/version`, { ca, headers: { Authorization: `Bearer ${this.token}` } });
+    if (r.status !== 200) throw new Error(`GET ${this.url}/version: ${r.status} ${r.body}`);
+    return JSON.parse(r.body) as ServerVersion;
+  }
+
   private readonly components: ChildProcess[] = [];
 
   spawnComponent(name: string, args: string[]): ChildProcess {
@@ -423,7 +469,9 @@ class ApiServerImpl implements ApiServer {
 
   private spawnLogged(name: string, args: string[]): ChildProcess {
     const log = fs.openSync(path.join(this.dir, `${name}.log`), 'a');
-    const [cmd, argv] = wrapPdeathsig(path.join(this.bin, name), args);
+    // kube-* of this server's version from its directory; etcd, kwok from the top of the build
+    const versioned = path.join(this.bin, versionDir(this.kubernetesVersion), name);
+    const [cmd, argv] = wrapPdeathsig(fs.existsSync(versioned) ? versioned : path.join(this.bin, name), args);
     try {
       // Output goes straight to a file: no pipes to drain, no handles left open.
       return spawn(cmd, argv, { cwd: this.dir, stdio: ['ignore', log, log] });
@@ -468,6 +516,10 @@ class ApiServerImpl implements ApiServer {
       `--etcd-servers=${etcdUrl}`,
       '--bind-address=127.0.0.1',
       '--advertise-address=127.0.0.1',
+      // From v1.37 the endpoint reconciler refuses a loopback advertise address ("cannot use public IP
+      // 127.0.0.1 with endpoint reconciler", pkg/controlplane/instance.go, reconcilers' ValidateIP); `none`
+      // does not check it. The cost: no Endpoints for the `kubernetes` Service, which nothing here reads.
+      '--endpoint-reconciler-type=none',
       `--secure-port=${securePort}`,
       `--cert-dir=${path.join(this.dir, 'cert-dir')}`,
       `--tls-cert-file=${path.join(this.dir, 'serving.crt')}`,
@@ -621,18 +673,19 @@ function removeStaleDirs(): void {
 }
 
 /**
- * Starts etcd + kube-apiserver (building the binaries first if needed, see
+ * Starts etcd + the kube-apiserver of `opts.kubernetes` (building the binaries first if needed, see
  * buildApiServerBinaries(): rejects when they cannot be had) and
  * resolves when /readyz answers 200. Call stop() when done (jest afterAll);
  * on failure everything started is stopped before the promise rejects.
  */
 export async function startApiServer(opts: StartOptions = {}): Promise<ApiServer> {
+  const version = kubernetesVersion(opts.kubernetes);
   const bin = await buildApiServerBinaries();
   const kubectlBin = process.env.MULTICNI_KUBECTL || path.join(bin, 'kubectl');
   removeStaleDirs();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
   fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
-  const server = new ApiServerImpl(bin, kubectlBin, dir, opts.serviceCidr ?? DEFAULT_SERVICE_CIDR, opts.serviceAccountAdmission);
+  const server = new ApiServerImpl(bin, kubectlBin, dir, opts.serviceCidr ?? DEFAULT_SERVICE_CIDR, version, opts.serviceAccountAdmission);
   installExitHandlers();
   running.add(server);
   try {
@@ -647,6 +700,9 @@ export async function startApiServer(opts: StartOptions = {}): Promise<ApiServer
       }
     }
     server.writeKubeconfig();
+    // The binary is the one asked for (build.sh stamps the module's version into it).
+    const served = (await server.serverVersion()).gitVersion;
+    if (served !== version) throw new Error(`asked for kube-apiserver ${version}, ${server.url}/version says ${served}`);
     return server;
   } catch (e) {
     await server.stop();

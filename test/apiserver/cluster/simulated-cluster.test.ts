@@ -16,11 +16,17 @@ import { KCM_DEFAULT_NODE_MASK } from '../../../src/common/control-plane-facts';
 import { main } from '../../../src/main';
 import { Cluster, nodesFromKindConfig, startCluster, waitFor } from '../cluster';
 import { SynthDir, applyDist, synthIntoTempDir } from '../dist';
-import { DUAL_STACK_VALUES, apiServerAvailability, buildApiServerBinaries } from '../harness';
+import { DUAL_STACK_VALUES, NEWEST_KUBERNETES, apiServerAvailability, buildApiServerBinaries } from '../harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 10 * 60_000;
 const ZONE_LABEL = 'k8s.ovn.org/zone-name';
+/**
+ * The releases the simulated cluster runs: the newest tested one only. The apiserver suite applies every
+ * stack to each tested release already; what this suite adds (scheduling, node IPAM, rollouts) costs
+ * minutes per release, see CLUSTER.md.
+ */
+const CLUSTER_VERSIONS = [NEWEST_KUBERNETES];
 
 const availability = apiServerAvailability();
 if (!availability.available) console.warn(`SKIPPING the simulated-cluster tests: ${availability.reason}`);
@@ -99,7 +105,7 @@ function explainWorkloads(cluster: Cluster): string {
 
 const timings: Record<string, { nodes: number; applySeconds: number; settledSeconds: number }> = {};
 
-describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-manager, kwok nodes)', () => {
+describeCluster.each(CLUSTER_VERSIONS)('dist/ on a simulated cluster of Kubernetes %s (kube-scheduler, kube-controller-manager, kwok nodes)', (version) => {
   beforeAll(async () => {
     await buildApiServerBinaries();
   }, BUILD_TIMEOUT);
@@ -120,11 +126,18 @@ describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-m
           serviceCidrs: a.serviceCidrs.map(String),
           nodeMaskSizes: { ipv4: v4 && nodeMask(s.chart, v4), ipv6: v6 && nodeMask(s.chart, v6) },
           nodes,
-        });
+        }, { kubernetes: version });
       }, TEST_TIMEOUT);
       afterAll(async () => {
         await cluster?.stop();
         if (s) fs.rmSync(s.dir, { recursive: true, force: true });
+      });
+
+      test('the control plane is that release', async () => {
+        const served = await cluster.serverVersion();
+        console.log(`${scenario.name}: simulated cluster, kube-apiserver ${served.gitVersion} serving (kube-scheduler, kube-controller-manager of ${cluster.kubernetesVersion})`);
+        expect(served.gitVersion).toBe(version);
+        expect(cluster.kubernetesVersion).toBe(version);
       });
 
       test('the nodes are the kind cluster\'s, each with one pod CIDR per family from the primary range, disjoint, of the planned size', () => {
@@ -173,7 +186,7 @@ describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-m
         const nodeCount = cluster.nodes.length;
         await waitFor('every DaemonSet and Deployment to be fully scheduled and ready', 300_000,
           () => workloadsSettled(cluster, nodeCount), () => explainWorkloads(cluster));
-        timings[scenario.name] = { nodes: nodeCount, applySeconds: (applied - t0) / 1000, settledSeconds: (Date.now() - t0) / 1000 };
+        timings[`${version} ${scenario.name}`] = { nodes: nodeCount, applySeconds: (applied - t0) / 1000, settledSeconds: (Date.now() - t0) / 1000 };
 
         const ds: any[] = getJson(cluster, ['daemonsets', '-A']).items;
         expect(ds.map((d) => d.metadata.name).sort()).toEqual(
@@ -237,7 +250,7 @@ describeCluster('dist/ on a simulated cluster (kube-scheduler, kube-controller-m
           const lines = Object.entries(timings).map(([name, t]) =>
             `  ${name}: ${t.nodes} nodes, apply ${t.applySeconds.toFixed(1)} s, all DaemonSets/Deployments ready ${t.settledSeconds.toFixed(1)} s after apply started`);
           console.log(`simulated cluster timings:\n${lines.join('\n')}`);
-          expect(timings[scenario.name]?.nodes).toBe(100);
+          expect(timings[`${version} ${scenario.name}`]?.nodes).toBe(100);
         });
       }
     });
