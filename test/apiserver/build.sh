@@ -68,20 +68,25 @@ build_yamlreader() {
 
 # ---- cilium-operator-generic: its own module, key and binary -------------------
 CILIUM_OPERATOR_SRC="$GO_SRC/cilium-operator"
-CILIUM_OPERATOR_BIN="$CACHE_ROOT/cilium-operator-$(cd "$CILIUM_OPERATOR_SRC" && cat go.mod go.sum | sha256sum | cut -c1-16)/cilium-operator-generic"
+# Part of its key, with its go.mod and go.sum: bump when the way it is built changes.
+CILIUM_OPERATOR_FORMAT="v1 CGO_ENABLED=0 -tags ipam_provider_operator -trimpath -ldflags=-s -w +version"
+CILIUM_OPERATOR_BIN="$CACHE_ROOT/cilium-operator-$(cd "$CILIUM_OPERATOR_SRC" && { echo "$CILIUM_OPERATOR_FORMAT"; cat go.mod go.sum; } | sha256sum | cut -c1-16)/cilium-operator-generic"
 build_cilium_operator() {
   [ -x "$CILIUM_OPERATOR_BIN" ] && return 0
   local dir; dir="$(dirname "$CILIUM_OPERATOR_BIN")"
   exec 7>"$CACHE_ROOT/.cilium-operator.lock"
   flock 7
   [ -x "$CILIUM_OPERATOR_BIN" ] && return 0 # another build.sh finished it meanwhile
-  log "building cilium-operator-generic $(cd "$CILIUM_OPERATOR_SRC" && go list -m -f '{{.Version}}' github.com/cilium/cilium) into $CILIUM_OPERATOR_BIN"
+  local v; v="$(cd "$CILIUM_OPERATOR_SRC" && go list -m -f '{{.Version}}' github.com/cilium/cilium)" # e.g. v1.19.6
+  log "building cilium-operator-generic $v into $CILIUM_OPERATOR_BIN"
   rm -rf "$dir.tmp-$$" && mkdir -p "$dir.tmp-$$"
   # The generic operator is operator/ built with the ipam_provider_operator tag only (operator/Makefile's
   # cilium-operator-generic target): cluster-pool and multi-pool IPAM, no cloud provider. Named after the
-  # binary the Deployment runs: the operator names itself (logs, flags) after os.Args[0].
+  # binary the Deployment runs: the operator names itself (logs, flags) after os.Args[0]. Its version
+  # string is what Makefile.defs stamps into pkg/version (the release; no git revision here).
   TIMEFORMAT="build.sh: cilium-operator-generic built in %0R s (CPU: %0U s user, %0S s sys)"
-  time (cd "$CILIUM_OPERATOR_SRC" && go build -p "$JOBS" -tags ipam_provider_operator -trimpath -ldflags="-s -w" \
+  time (cd "$CILIUM_OPERATOR_SRC" && go build -p "$JOBS" -tags ipam_provider_operator -trimpath \
+    -ldflags="-s -w -X github.com/cilium/cilium/pkg/version.ciliumVersion=${v#v}" \
     -o "$dir.tmp-$$/cilium-operator-generic" github.com/cilium/cilium/operator)
   "$dir.tmp-$$/cilium-operator-generic" --version >&2
   rm -rf "$dir" && mv "$dir.tmp-$$" "$dir"
