@@ -107,6 +107,7 @@ describeCluster(`the real cilium-operator (Cilium 1.19.6) on a simulated cluster
   beforeAll(async () => {
     s = synthIntoTempDir(VALUES);
     chart = new MultiCniChart(new App(), 'multicni', valuesToProps(parse(VALUES)));
+    chart.toJson(); // the pools join the plan when the chart renders
     const a = chart.addressing;
     const v4 = a.primaryPodCidrs.find((c) => c.family === IpFamily.IPV4)!;
     cluster = await startCluster({
