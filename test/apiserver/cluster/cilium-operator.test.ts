@@ -7,13 +7,11 @@
  * stack's ServiceAccount `cilium-operator` (a TokenRequest token): a rule missing from its RBAC fails the test.
  * What this does not prove (no agent runs): see CLUSTER.md.
  */
-import { ChildProcess } from 'child_process';
-import { execFileSync } from 'child_process';
+import { ChildProcess, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
 import { App } from 'cdk8s';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { Cidr, IpFamily, RangeRole } from '../../../src/addressing';
 import { valuesToProps } from '../../../src/app/values';
 import { MultiCniChart } from '../../../src/chart';
