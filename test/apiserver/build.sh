@@ -11,18 +11,21 @@
 #
 # Idempotent and cached: the binaries go to
 #   ${MULTICNI_APISERVER_CACHE:-$HOME/.cache/cdk8s-multicni/apiserver}/<key>/
-# where <key> is a hash of every Go module under test/apiserver/go (go.mod, go.sum, *.go) and of the
+# where <key> is a hash of every Go module under test/apiserver/go but the two helpers below (go.mod, go.sum, *.go) and of the
 # build settings below; when that directory already holds the binaries nothing is built. Installs what
 # it needs (Go >= 1.26, openssl) through apt when it is missing, so it works on a fresh machine.
 #
 # Usage: build.sh            build if needed; the last stdout line is the directory
 #        build.sh --cached   print the directory if already built, else exit 3
 #        build.sh --dir      print the directory the binaries go to (built or not)
-#        build.sh --yamlreader-path   print the path of the yamlreader helper (built or not)
-# It also builds yamlreader (test/apiserver/go/yamlreader: kubectl's YAML reader, for
-# test/app/kubectl-read.test.ts), cached apart under its own key, so that editing it
-# never rebuilds Kubernetes.
 #        build.sh --openapi  only fetch the OpenAPI specs (a module download, no build); prints their root
+#        build.sh --yamlreader-path       print the path of the yamlreader helper (built or not)
+#        build.sh --cilium-operator-path  print the path of cilium-operator-generic (built or not)
+# It also builds two helpers, each from its own module under its own cache key, so that editing
+# one never rebuilds Kubernetes (nor the other way round):
+#   yamlreader               test/apiserver/go/yamlreader: kubectl's YAML reader, for test/app/kubectl-read.test.ts
+#   cilium-operator-generic  test/apiserver/go/cilium-operator: github.com/cilium/cilium's operator (the
+#                            generic variant, build tag ipam_provider_operator), for the cluster scenarios
 # All progress goes to stderr.
 set -euo pipefail
 
@@ -43,7 +46,7 @@ log() { echo "build.sh: $*" >&2; }
 cache_key() {
   {
     echo "$BUILD_FORMAT"
-    (cd "$GO_SRC" && find . -path ./yamlreader -prune -o -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) -print | LC_ALL=C sort |
+    (cd "$GO_SRC" && find . \( -path ./yamlreader -o -path ./cilium-operator \) -prune -o -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) -print | LC_ALL=C sort |
       while read -r f; do echo "== $f"; cat "$f"; done)
   } | sha256sum | cut -c1-16
 }
@@ -61,6 +64,33 @@ build_yamlreader() {
   (cd "$YAMLREADER_SRC" && GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
     go build -trimpath -ldflags="-s -w" -o "$dir.tmp-$$/yamlreader" .)
   rm -rf "$dir" && mv "$dir.tmp-$$" "$dir"
+}
+
+# ---- cilium-operator-generic: its own module, key and binary -------------------
+CILIUM_OPERATOR_SRC="$GO_SRC/cilium-operator"
+# Part of its key, with its go.mod and go.sum: bump when the way it is built changes.
+CILIUM_OPERATOR_FORMAT="v1 CGO_ENABLED=0 -tags ipam_provider_operator -trimpath -ldflags=-s -w +version"
+CILIUM_OPERATOR_BIN="$CACHE_ROOT/cilium-operator-$(cd "$CILIUM_OPERATOR_SRC" && { echo "$CILIUM_OPERATOR_FORMAT"; cat go.mod go.sum; } | sha256sum | cut -c1-16)/cilium-operator-generic"
+build_cilium_operator() {
+  [ -x "$CILIUM_OPERATOR_BIN" ] && return 0
+  local dir; dir="$(dirname "$CILIUM_OPERATOR_BIN")"
+  exec 7>"$CACHE_ROOT/.cilium-operator.lock"
+  flock 7
+  [ -x "$CILIUM_OPERATOR_BIN" ] && return 0 # another build.sh finished it meanwhile
+  local v; v="$(cd "$CILIUM_OPERATOR_SRC" && go list -m -f '{{.Version}}' github.com/cilium/cilium)" # e.g. v1.19.6
+  log "building cilium-operator-generic $v into $CILIUM_OPERATOR_BIN"
+  rm -rf "$dir.tmp-$$" && mkdir -p "$dir.tmp-$$"
+  # The generic operator is operator/ built with the ipam_provider_operator tag only (operator/Makefile's
+  # cilium-operator-generic target): cluster-pool and multi-pool IPAM, no cloud provider. Named after the
+  # binary the Deployment runs: the operator names itself (logs, flags) after os.Args[0]. Its version
+  # string is what Makefile.defs stamps into pkg/version (the release; no git revision here).
+  TIMEFORMAT="build.sh: cilium-operator-generic built in %0R s (CPU: %0U s user, %0S s sys)"
+  time (cd "$CILIUM_OPERATOR_SRC" && go build -p "$JOBS" -tags ipam_provider_operator -trimpath \
+    -ldflags="-s -w -X github.com/cilium/cilium/pkg/version.ciliumVersion=${v#v}" \
+    -o "$dir.tmp-$$/cilium-operator-generic" github.com/cilium/cilium/operator)
+  "$dir.tmp-$$/cilium-operator-generic" --version >&2
+  rm -rf "$dir" && mv "$dir.tmp-$$" "$dir"
+  flock -u 7
 }
 
 # The commands of a kubernetes-1.NN module: its subdirectories with a main.go.
@@ -84,9 +114,10 @@ have_binaries() {
 case "${1:-}" in
   --dir) echo "$OUT"; exit 0 ;;
   --yamlreader-path) echo "$YAMLREADER_BIN"; exit 0 ;;
+  --cilium-operator-path) echo "$CILIUM_OPERATOR_BIN"; exit 0 ;;
   --cached) if have_binaries "$OUT"; then touch "$OUT" 2>/dev/null || true; echo "$OUT"; exit 0; else exit 3; fi ;;
   ""|--openapi) ;;
-  *) echo "usage: $0 [--cached|--dir|--openapi|--yamlreader-path]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--cached|--dir|--openapi|--yamlreader-path|--cilium-operator-path]" >&2; exit 2 ;;
 esac
 
 # The version of k8s.io/kubernetes a module dir requires, from its go.mod (no Go needed), e.g. v1.37.2.
@@ -97,7 +128,7 @@ have_openapi() {
   for m in "${K8S_MODULES[@]}"; do [ -f "$OPENAPI_ROOT/$(k8s_version "$m")/api__v1_openapi.json" ] || return 1; done
 }
 
-if [ -z "${1:-}" ] && have_binaries "$OUT" && have_openapi && [ -x "$YAMLREADER_BIN" ]; then
+if [ -z "${1:-}" ] && have_binaries "$OUT" && have_openapi && [ -x "$YAMLREADER_BIN" ] && [ -x "$CILIUM_OPERATOR_BIN" ]; then
   touch "$OUT" 2>/dev/null || true # marks it used (see the pruning at the end)
   log "cached: $OUT"
   echo "$OUT"
@@ -215,6 +246,7 @@ mkdir -p "$OPENAPI_ROOT"
 if [ "${1:-}" = --openapi ]; then echo "$OPENAPI_ROOT"; exit 0; fi
 
 build_yamlreader
+build_cilium_operator
 
 # ---- build -------------------------------------------------------------------
 

@@ -55,11 +55,19 @@ export interface ApiServer {
    * Starts another harness binary (e.g. `kube-scheduler`) with its output in `<dir>/<name>.log`;
    * stop() ends it before the API server. Returns the process.
    */
-  spawnComponent(name: string, args: string[]): ChildProcess;
+  spawnComponent(name: string, args: string[], opts?: SpawnOptions): ChildProcess;
   /** The last lines of `<dir>/<name>.log`. */
   logTail(name: string, lines?: number): string;
   /** Kills every process started here (components, kube-apiserver, etcd) and removes the temp dir. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** How spawnComponent() starts a program that is not one of the harness's binaries. */
+export interface SpawnOptions {
+  /** Absolute path of the program (e.g. ciliumOperatorBinary()); `name` then only names its log. */
+  readonly command?: string;
+  /** Its whole environment (default: this process's). */
+  readonly env?: Record<string, string>;
 }
 
 /** The fields of `GET /version` the tests read. */
@@ -248,8 +256,22 @@ export function buildApiServerBinaries(log: (line: string) => void = (l) => proc
   return build.promise;
 }
 
-async function runBuild(log: (line: string) => void): Promise<string> {
-  const cached = cachedApiServerBinaries();
+/**
+ * The cilium-operator-generic that build.sh builds (github.com/cilium/cilium's operator, test/apiserver/go/cilium-operator,
+ * cached under its own key), building it (and anything else missing) when it is not there; rejects when it cannot be had.
+ */
+export async function buildCiliumOperator(log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<string> {
+  const where = spawnSync('bash', [BUILD_SH, '--cilium-operator-path'], { encoding: 'utf8' });
+  if (where.status !== 0) throw new Error(`build.sh --cilium-operator-path failed: ${where.stderr.trim()}`);
+  const bin = lastLine(where.stdout);
+  if (fs.existsSync(bin)) return bin;
+  await runBuild(log, true);
+  if (!fs.existsSync(bin)) throw new Error(`build.sh finished without building ${bin}`);
+  return bin;
+}
+
+async function runBuild(log: (line: string) => void, evenIfCached = false): Promise<string> {
+  const cached = evenIfCached ? undefined : cachedApiServerBinaries();
   if (cached) return cached;
   const avail = apiServerAvailability();
   if (!avail.available) throw new Error(avail.reason);
@@ -457,8 +479,8 @@ class ApiServerImpl implements ApiServer {
 
   private readonly components: ChildProcess[] = [];
 
-  spawnComponent(name: string, args: string[]): ChildProcess {
-    const child = this.spawnLogged(name, args);
+  spawnComponent(name: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
+    const child = this.spawnLogged(name, args, opts);
     this.components.push(child);
     return child;
   }
@@ -467,14 +489,15 @@ class ApiServerImpl implements ApiServer {
     return readTail(path.join(this.dir, `${name}.log`), lines);
   }
 
-  private spawnLogged(name: string, args: string[]): ChildProcess {
+  private spawnLogged(name: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
     const log = fs.openSync(path.join(this.dir, `${name}.log`), 'a');
     // kube-* of this server's version from its directory; etcd, kwok from the top of the build
     const versioned = path.join(this.bin, versionDir(this.kubernetesVersion), name);
-    const [cmd, argv] = wrapPdeathsig(fs.existsSync(versioned) ? versioned : path.join(this.bin, name), args);
+    const program = opts.command ?? (fs.existsSync(versioned) ? versioned : path.join(this.bin, name));
+    const [cmd, argv] = wrapPdeathsig(program, args);
     try {
       // Output goes straight to a file: no pipes to drain, no handles left open.
-      return spawn(cmd, argv, { cwd: this.dir, stdio: ['ignore', log, log] });
+      return spawn(cmd, argv, { cwd: this.dir, stdio: ['ignore', log, log], env: opts.env ?? process.env });
     } finally {
       fs.closeSync(log);
     }
