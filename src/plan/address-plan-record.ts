@@ -34,7 +34,8 @@ export class AddressPlanRecord extends Construct {
         ChartAddressPlan._settle(this);
         const plan = ChartAddressPlan.of(this);
         if (what === 'choice') return ChartAddressPlan._membersOf(this, AUTOMATIC_DECOY_KIND).length > 0 ? 'auto' : 'given';
-        const ranges = plan.ranges.filter((r) => r.role !== RangeRole.SECONDARY_NETWORK);
+        // Left out: secondary networks, LoadBalancer pools and egress IPs, which their own objects state (check reads those; a copy would go stale), and the node networks, which those pools and egress IPs are meant to lie in (a relation the plan checks at synth and the record cannot carry).
+        const ranges = plan.ranges.filter((r) => r.role !== RangeRole.SECONDARY_NETWORK && r.role !== RangeRole.LOAD_BALANCER && r.role !== RangeRole.EGRESS_IP && r.role !== RangeRole.NODE_NETWORK);
         if (what === 'decoy') {
           const decoys = ranges.filter((r) => r.role === RangeRole.DECOY_POD);
           return decoys.map((r) => (r.hostPrefix === undefined ? String(r.cidr) : `${r.cidr}/${r.hostPrefix}`)).join(',');

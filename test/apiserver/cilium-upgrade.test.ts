@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyDist, synthIntoTempDir } from './dist';
-import { ApiServer, apiServerAvailability, buildApiServerBinaries, errorLines, startApiServer } from './harness';
+import { ApiServer, apiServerAvailability, buildApiServerBinaries, startApiServer } from './harness';
 
 const BUILD_TIMEOUT = 45 * 60_000;
 const TEST_TIMEOUT = 5 * 60_000;
@@ -81,6 +81,5 @@ describeApi('a Cilium upgrade applied over the previous dist/ on a real kube-api
     const r = server.kubectl(['apply', '-f', path.join(dist, 'optional')]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/no matches for kind "ServiceMonitor" in version "monitoring\.coreos\.com\/v1"/);
-    expect(errorLines(r.stdout + '\n' + r.stderr).length).toBeGreaterThan(0);
   }, TEST_TIMEOUT);
 });

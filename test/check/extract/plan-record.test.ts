@@ -20,7 +20,9 @@ describe('check reads the address-plan record of dist/', () => {
     const result = checkManifestFiles([dist]);
     expect(result.problems).toEqual([]);
     const found = new Set(result.ranges.map((r) => r.text));
-    expect(planned.filter((p) => !found.has(p))).toEqual([]);
+    // The node networks are the one planned range the record leaves out (src/plan/address-plan-record.ts:
+    // LoadBalancer pools and egress IPs are meant to lie inside them, which check cannot tell from an overlap).
+    expect(planned.filter((p) => !found.has(p))).toEqual(['172.18.0.0/16']);
   });
 
   test('a NetworkAttachmentDefinition moved into the primary pod range (ipam: kubernetes) is caught by check dist/ alone', () => {
