@@ -14,3 +14,5 @@ export * from './app/manifest-layout';
 export * from './app/staged-output';
 export * from './app/multi-cni-values';
 export { Preset } from './common/preset';
+export { ChangeArea, ChangeClass, planDiff, diffMarkdown } from './plan-diff';
+export type { PlanChange, PlanDiffResult } from './plan-diff';

@@ -3,4 +3,5 @@
 // values-file readers stay out of it.
 export { layersToProps, loadValuesFile, loadValuesFiles, readValuesLayers, valuesToProps } from './values';
 export { valuesErrorLine } from './error-message';
-export { keepPreviousDecoy } from './previous-decoy';
+export { keepDecoy, keepPreviousDecoy } from './previous-decoy';
+export { synthesize } from './synthesize';

@@ -50,9 +50,14 @@ export interface DecoyKeeping {
  * Props with a given decoy are returned unchanged.
  */
 export function keepPreviousDecoy(props: MultiCniChartProps, outdir: string, redecoy: boolean): DecoyKeeping {
+  return keepDecoy(props, () => previousAutomaticDecoy(outdir), redecoy);
+}
+
+/** keepPreviousDecoy with the earlier choice read elsewhere (`plan --diff` reads it from the previous output's objects). */
+export function keepDecoy(props: MultiCniChartProps, previous: () => string | undefined, redecoy: boolean): DecoyKeeping {
   const decoy = props.addressing?.decoy;
   if (redecoy || decoy === undefined || !decoy._automatic) return { props };
-  const kept = previousAutomaticDecoy(outdir);
+  const kept = previous();
   if (kept === undefined) return { props };
   return { props: { ...props, addressing: { ...props.addressing, decoy: DecoyNetwork.kept(kept) } }, kept };
 }

@@ -13,7 +13,7 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
     run: (args, io) => runSynth(args, io.out, io.err),
   },
   plan: {
-    summary: 'print the address plan of a values file as a markdown table or an SVG map',
+    summary: 'print the address plan of a values file as a markdown table or an SVG map; --diff OLD classifies the changes against a previous output',
     run: (args, io) => runPlan(args, io.out, io.err),
   },
 };

@@ -2,11 +2,21 @@ import { App } from 'cdk8s';
 import { keepPreviousDecoy, layersToProps, readValuesLayers, valuesErrorLine, valuesToProps } from '../app';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
 import { ChartAddressPlan, addressPlanMarkdown, addressPlanSvg } from '../plan';
+import { DIFF_FORMATS, runPlanDiff } from './plan-diff-command';
+
+const VALUE_FLAGS = ['--values', '--format', '--outdir', '--diff', '--new'];
 
 const USAGE = `usage: multicni plan [--values FILE]... [--format markdown|svg] [--outdir DIR] [--redecoy]
+       multicni plan --diff OLD [--values FILE]... [--new NEW] [--format markdown|json|github] [--redecoy]
   --values FILE      helm-like YAML values (see README); default: the seed's deployment; repeated, merged
                      left to right as helm does (maps merged, lists replaced)
-  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space)
+  --format FORMAT    markdown (a table of every range, default) or svg (a map of the address space);
+                     with --diff: markdown (for a pull request), json (docs/plan-diff.md) or github (annotations)
+  --diff OLD         compare what synth would write now with OLD, a previous output directory or
+                     git:REV:PATH, and classify each change as safe, disruptive or not in place; exit 0 when
+                     all are safe, 1 otherwise, 2 when OLD or a values file cannot be read (docs/plan-diff.md)
+  --new NEW          with --diff: compare with NEW (a directory or git:REV:PATH, e.g. the dist/ of a
+                     cdk8s app written with the constructs) instead of synthesizing the values files
   --outdir DIR       the output synth would replace: with decoy: auto, its recorded decoy is kept, as synth
                      keeps it; default: dist
   --redecoy          choose the automatic decoy again, as synth --redecoy does`;
@@ -21,6 +31,8 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
   let format = 'markdown';
   let outdir = 'dist';
   let redecoy = false;
+  let diff: string | undefined;
+  let newOutput: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === '-h' || flag === '--help') {
@@ -31,13 +43,34 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
       redecoy = true;
       continue;
     }
-    if ((flag === '--values' || flag === '--format' || flag === '--outdir') && args[i + 1] !== undefined) {
+    if (VALUE_FLAGS.includes(flag) && args[i + 1] !== undefined) {
       if (flag === '--values') valuesFiles.push(args[++i]);
       else if (flag === '--outdir') outdir = args[++i];
+      else if (flag === '--diff') diff = args[++i];
+      else if (flag === '--new') newOutput = args[++i];
       else format = args[++i];
       continue;
     }
-    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && ['--values', '--format', '--outdir'].includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
+    err(`multicni plan: ${flag.startsWith('--') && args[i + 1] === undefined && VALUE_FLAGS.includes(flag) ? `${flag} needs a value` : `unknown argument ${JSON.stringify(flag)}`}\n${USAGE}`);
+    return 2;
+  }
+  if (diff !== undefined) {
+    if (!(DIFF_FORMATS as readonly string[]).includes(format)) {
+      err(`multicni plan: --format "${format}" is not valid with --diff; use ${DIFF_FORMATS.join(', ')}`);
+      return 2;
+    }
+    if (outdir !== 'dist') {
+      err('multicni plan: --outdir is not valid with --diff: the decoy kept is the one OLD records');
+      return 2;
+    }
+    if (newOutput !== undefined && (valuesFiles.length > 0 || redecoy)) {
+      err('multicni plan: --new compares two outputs: give no --values or --redecoy with it');
+      return 2;
+    }
+    return runPlanDiff({ old: diff, new: newOutput, valuesFiles, format, redecoy }, out, err);
+  }
+  if (newOutput !== undefined) {
+    err('multicni plan: --new is only valid with --diff');
     return 2;
   }
   if (format !== 'markdown' && format !== 'svg') {
