@@ -36,8 +36,9 @@ function readFromGit(spec: string, cwd: string): any[] {
       throw new Error(`${spec}: git ${args[0]} failed: ${stderr || (e as Error).message}`);
     }
   };
-  // --full-name: paths from the repository root, as `git show REV:path` takes them, whatever cwd is.
-  const files = git(['ls-tree', '-r', '-z', '--full-name', '--name-only', rev, '--', dir]).split('\0')
+  // --full-tree: PATH and the names listed are from the repository root, as `git show REV:path` takes them,
+  // whatever directory of the repository the command runs in.
+  const files = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', rev, '--', dir]).split('\0')
     .filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
   if (files.length === 0) throw new Error(`${spec}: no YAML or JSON files under ${dir} at ${rev}`);
   return files.flatMap((f) => parseManifestText(git(['show', `${rev}:${f}`]), `${rev}:${f}`).map((d) => d.object));
