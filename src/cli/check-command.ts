@@ -25,7 +25,7 @@ export const CHECK_HELP = [
   '',
   'options:',
   '  --format text     one line per problem (default)',
-  '  --format json     the ranges and problems as JSON (schema: README, "JSON output")',
+  '  --format json     the ranges and problems as JSON (schema: docs/check.md, "JSON output")',
   '  --format github   GitHub Actions annotations: ::error file=…,line=…::',
   '  -h, --help        this help',
   '',

@@ -6,7 +6,7 @@ import { groupedOverlapLines } from '../util/overlap-groups';
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = typeof FORMATS[number];
 
-/** Version of the JSON output's schema (README "JSON output"); bumped on any incompatible change. */
+/** Version of the JSON output's schema (docs/check.md "JSON output"); bumped on any incompatible change. */
 export const JSON_SCHEMA_VERSION = 1;
 
 /** What one run of `multicni check` found, for any format. */
@@ -66,7 +66,7 @@ function boundedProblems(problems: CheckProblem[]): Reported[] {
   ];
 }
 
-/** The JSON document (schema: README "JSON output", file schemas/check-output.schema.json). */
+/** The JSON document (schema: docs/check.md "JSON output", file schemas/check-output.schema.json). */
 export function toJson(report: CheckReport): object {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,

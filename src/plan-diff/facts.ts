@@ -50,9 +50,14 @@ export function factsOf(objects: readonly any[]): ClusterFacts {
   const find = (kind: string, namespace: string, name: string) => objects.find((o) => o?.kind === kind && o.metadata?.name === name && (o.metadata?.namespace ?? '') === namespace);
   const record = find('ConfigMap', PLAN_RECORD_NAMESPACE, PLAN_RECORD_NAME);
   const ranges = new Map<string, string[]>();
-  for (const line of String(record?.data?.[PLAN_RECORD_KEYS.ranges] ?? '').split('\n')) {
+  for (const [i, line] of String(record?.data?.[PLAN_RECORD_KEYS.ranges] ?? '').split('\n').entries()) {
     if (line.trim() === '') continue;
-    const entry = JSON.parse(line) as { cidr: string; role: string };
+    let entry: { cidr: string; role: string };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      throw new Error(`ConfigMap ${PLAN_RECORD_NAMESPACE}/${PLAN_RECORD_NAME}: data.${PLAN_RECORD_KEYS.ranges} line ${i + 1} is not a JSON object: ${JSON.stringify(line)}`);
+    }
     ranges.set(entry.role, [...(ranges.get(entry.role) ?? []), entry.cidr].sort());
   }
 

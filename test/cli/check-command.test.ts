@@ -60,13 +60,13 @@ describe('help and version', () => {
 
 describe('--format json', () => {
   const readmeSchema = () => {
-    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(root, 'docs', 'check.md'), 'utf8');
     const block = /<!-- check-output-schema -->\s*```json\n([^]*?)\n```/.exec(readme);
     expect(block).not.toBeNull();
     return JSON.parse(block![1]);
   };
 
-  test('the README documents the same schema as schemas/check-output.schema.json', () => {
+  test('docs/check.md documents the same schema as schemas/check-output.schema.json', () => {
     expect(readmeSchema()).toEqual(JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'check-output.schema.json'), 'utf8')));
   });
 

@@ -8,7 +8,7 @@ import { extractPlanRecord } from './plan-record';
 import { PLAN_RECORD_NAME } from '../../plan';
 import { WORKLOAD_KINDS, extractOvnConfig, extractOvnEnv, extractUserDefinedNetwork } from './ovn';
 
-/** Every range the objects state, by kind of object (see README "Checking manifests from anywhere"). */
+/** Every range the objects state, by kind of object (see docs/check.md, "What it reads"). */
 export function extractAll(docs: ManifestDocument[]): Extraction {
   const out: Extraction = { ranges: [], nativeRouting: [], nodePodRanges: [], nodeCount: 0, problems: [] };
   const counter = { next: 0 };
