@@ -194,6 +194,7 @@ function truncateQuotedStrings(text: string): string {
 
 /** Control characters, U+FFFD and other unprintables as `\xNN` / `\u{…}`, so a message is one clean line. */
 export function escapeUnprintable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it escapes
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd\ufeff]/gu, (c) => {
     const code = c.codePointAt(0)!;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;

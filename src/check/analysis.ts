@@ -48,7 +48,7 @@ export function analyze(ex: Extraction, notes: string[]): ManifestCheckResult {
   // Native routing means "no masquerade inside": a pod range outside it would be masqueraded by surprise.
   const pods = groups.filter((g) => g.first.role === RangeRole.PRIMARY_POD);
   for (const nr of ex.nativeRouting) {
-    for (const p of pods.filter((p) => p.first.block.family === nr.block.family && !nr.block.contains(p.first.block))) {
+    for (const p of pods.filter((pod) => pod.first.block.family === nr.block.family && !nr.block.contains(pod.first.block))) {
       problems.push({ kind: 'native-routing', message: `native routing: ${nr.name} ${nr.block} (owner: ${nr.owner}) does not contain primary pod range ${p.first.name} ${p.first.block} (owner: ${p.owners.join(', ')})`, ...at(nr), ranges: plain([nr, p.first]) });
     }
   }

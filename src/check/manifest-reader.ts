@@ -279,7 +279,7 @@ export function parseManifestText(text: string, name: string, notes: string[] = 
 /** The yaml-type problems of the object at `prefix` of `doc`: its metadata.name and .namespace, a ConfigMap's data. */
 function plainScalarsKubectlRetypes(doc: Document.Parsed, lc: LineCounter, prefix: Path, object: any, file: string): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = (...path: Path) => doc.getIn([...prefix, ...path], true);
+  const at = (...keys: Path) => doc.getIn([...prefix, ...keys], true);
   const text = (node: unknown, value: unknown) => (yaml.isScalar(node) && typeof node.source === 'string' ? node.source : String(value));
   const name = text(at('metadata', 'name'), object.metadata?.name);
   const what = `${object.kind} ${object.metadata?.namespace !== undefined ? `${text(at('metadata', 'namespace'), object.metadata.namespace)}/` : ''}${name}`;

@@ -1,8 +1,7 @@
 import { keepDecoy, layersToProps, readValuesLayers, synthesize, valuesErrorLine, valuesToProps } from '../app';
 import { MultiCniChartProps } from '../chart';
 import { parseManifestText } from '../check';
-import { diffExitCode, diffFacts, diffGithub, diffJson, diffMarkdown, factsOf, readPreviousOutput } from '../plan-diff';
-import type { ClusterFacts, PlanDiffResult } from '../plan-diff';
+import { ClusterFacts, PlanDiffResult, diffExitCode, diffFacts, diffGithub, diffJson, diffMarkdown, factsOf, readPreviousOutput } from '../plan-diff';
 import { packageVersion } from './version';
 
 /** The formats of `plan --diff`. */

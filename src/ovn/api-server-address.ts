@@ -20,7 +20,7 @@ export class ApiServerAddress {
       throw new Error(`invalid api server address ${showValue(text)}: expected a url such as "${EXAMPLE}"`);
     }
     const bad = (expected: string) => new Error(`invalid api server address ${showValue(text)}: expected ${expected}`);
-    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]*\]|[^:/?#\[\]]*)(?::([^/?#]*))?(\/?)$/.exec(text);
+    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]*\]|[^:/?#[\]]*)(?::([^/?#]*))?(\/?)$/.exec(text);
     if (!m) {
       throw bad(`"https://<host>:<port>" with no path, query or user, such as "${EXAMPLE}"`);
     }

@@ -446,6 +446,7 @@ class ApiServerImpl implements ApiServer {
     private readonly kubectlBin: string,
     readonly dir: string,
     readonly serviceCidr: string,
+    // eslint-disable-next-line @typescript-eslint/no-shadow -- the server's public property, named as the function that resolves it
     readonly kubernetesVersion: string,
     private readonly serviceAccountAdmission = false,
   ) {

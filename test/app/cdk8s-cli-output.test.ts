@@ -34,7 +34,7 @@ test('npx cdk8s synth with output .cdk8s.out and StagedOutput.write(app, \'dist\
   const list = (d: string) => fs.readdirSync(d, { recursive: true }).map(String).filter((f) => f !== '.cdk8s-multicni').sort();
   expect(list(path.join(dir, 'dist'))).toContain(path.join('stage2', '01-networks.k8s.yaml'));
   expect(list(path.join(dir, '.cdk8s.out'))).toEqual(list(path.join(dir, 'dist')));
-  for (const f of list(path.join(dir, 'dist')).filter((f) => f.endsWith('.yaml'))) {
+  for (const f of list(path.join(dir, 'dist')).filter((name) => name.endsWith('.yaml'))) {
     expect(fs.readFileSync(path.join(dir, '.cdk8s.out', f), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'dist', f), 'utf8'));
   }
 }, 120_000);

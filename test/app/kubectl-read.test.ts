@@ -28,7 +28,7 @@ function helperPath(): { path?: string; reason?: string } {
 const helper = helperPath();
 const ci = process.env.CI === 'true';
 if (helper.path === undefined && !ci) {
-  // eslint-disable-next-line no-console
+
   console.log(`skipping the kubectl reader tests: ${helper.reason}`);
 }
 const run = helper.path !== undefined || ci ? describe : describe.skip;

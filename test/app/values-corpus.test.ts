@@ -272,6 +272,7 @@ describe('values corpus', () => {
       expect({ name, code: r.code }).toEqual({ name, code: 1 });
       expect(r.err).toHaveLength(1);
       expect(r.err[0]).toMatch(message);
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters
       expect(r.err[0]).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\ufffd]/);
       expect(listing(dist)).toEqual(before);
     }

@@ -127,8 +127,8 @@ describe('Cilium resources from a values file', () => {
     const r = run(['--values', example, '--outdir', out, '--kind-config', path.join(dir, 'example-kind.yaml')]);
     expect(r.err).toBe('');
     const stage3 = listing(out)['stage3/01-cilium-resources.k8s.yaml'];
-    for (const kind of ['CiliumLoadBalancerIPPool', 'CiliumL2AnnouncementPolicy', 'CiliumBGPClusterConfig', 'CiliumBGPPeerConfig', 'CiliumBGPAdvertisement', 'CiliumEgressGatewayPolicy']) {
-      expect(stage3).toContain(`kind: ${kind}\n`);
+    for (const resourceKind of ['CiliumLoadBalancerIPPool', 'CiliumL2AnnouncementPolicy', 'CiliumBGPClusterConfig', 'CiliumBGPPeerConfig', 'CiliumBGPAdvertisement', 'CiliumEgressGatewayPolicy']) {
+      expect(stage3).toContain(`kind: ${resourceKind}\n`);
     }
   });
 });

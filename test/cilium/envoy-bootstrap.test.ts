@@ -1,6 +1,6 @@
 import { envoyBootstrapJson } from '../../src/cilium/envoy-bootstrap';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type Json = any;
 
 describe('envoy bootstrap', () => {

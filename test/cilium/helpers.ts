@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { CiliumPrimary, CiliumPrimaryProps } from '../../src/cilium';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Manifest = any;
 
 /** Synthesizes a chart holding one CiliumPrimary. */

@@ -7,7 +7,7 @@ function build(props: CiliumPrimaryProps): () => void {
 }
 
 // Props a caller without the type checker (JavaScript, YAML values) could pass.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 const untyped = (value: unknown): any => value;
 
 describe('CiliumPrimary rejects invalid props at construction', () => {

@@ -69,6 +69,7 @@ describe('multicni plan', () => {
       expect(plan.err).toBe(`multicni plan: ${synth.err.slice(0, -suffix.length)}`);
       expect(plan.err.startsWith(`multicni plan: ${values}: `)).toBe(true);
       expect(plan.err).toMatch(wording);
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters
       expect(plan.err).not.toMatch(/[\u0000-\u001f]/);
     }
     expect(fs.readdirSync(dir).sort()).toEqual(files.map(([name]) => name).sort());

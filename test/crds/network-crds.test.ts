@@ -3,7 +3,7 @@ import { NetworkCrd, NetworkCrds, NetworkCrdsProps } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
 import { structuralProblems } from './structural-schema';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 function synth(props?: NetworkCrdsProps): any[] {
   const chart = Testing.chart();
   new NetworkCrds(chart, 'crds', props);

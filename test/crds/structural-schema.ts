@@ -4,7 +4,7 @@
  * preserve-unknown-fields), arrays have items, properties and additionalProperties do not mix, and the only
  * anyOf is the int-or-string pattern. Also: required fields exist and enum values have the node's type.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 const TYPES = ['object', 'array', 'string', 'integer', 'number', 'boolean'];
 
 export function structuralProblems(node: any, at = ''): string[] {

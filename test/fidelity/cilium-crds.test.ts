@@ -21,7 +21,7 @@ describe.each(RESOURCE_VERSIONS.map((v) => [v.version, v] as const))('Cilium %s 
         throw new Error(`MULTICNI_FIDELITY=required but ${crds}`);
       });
     } else {
-      // eslint-disable-next-line no-console
+
       console.warn(`Cilium CRD validation skipped: ${crds}`);
       test.skip(`skipped: ${crds}`, () => undefined);
     }

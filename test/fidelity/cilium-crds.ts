@@ -11,7 +11,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { Cidr } from '../../src';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 
 /** The CRDs of one release by kind, and where they were read. */
 export interface CiliumCrds {

@@ -19,7 +19,7 @@ describe('fidelity: upstream references', () => {
         throw new Error(`MULTICNI_FIDELITY=required but ${location.reason}`);
       });
     } else {
-      // eslint-disable-next-line no-console
+
       console.warn(`fidelity suite skipped: ${location.reason}; set MULTICNI_UPSTREAM_DIR, or MULTICNI_FIDELITY=required to fail instead`);
       test.skip(`skipped: ${location.reason}`, () => undefined);
     }

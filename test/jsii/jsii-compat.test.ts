@@ -56,6 +56,7 @@ function compileWithJsii(extraFiles: Record<string, string> = {}, appendToIndex 
         JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION: '1',
       },
     });
+    // eslint-disable-next-line no-control-regex -- strips terminal colour escapes
     const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}\n${r.error ? String(r.error) : ''}`.replace(/\x1b\[[0-9;]*m/g, '');
     const lines = output.split('\n');
     const assemblyFile = path.join(dir, '.jsii');

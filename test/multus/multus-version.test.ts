@@ -7,7 +7,7 @@ import { Testing } from 'cdk8s';
 import { MultiCniChart, Multus, MultusImages, MultusMode, MultusVersion, Preset } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 function synth(version: MultusVersion, mode: MultusMode): any[] {
   const chart = Testing.chart();
   new Multus(chart, 'multus', { version, mode });

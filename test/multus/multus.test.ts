@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps, MultusVersion, Preset } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 function synth(props: MultusProps = {}): any[] {
   const chart = Testing.chart();
   new Multus(chart, 'multus', props);

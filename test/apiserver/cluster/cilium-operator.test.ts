@@ -176,9 +176,9 @@ describeCluster(`the real cilium-operator (Cilium 1.19.6) on a simulated cluster
     expect(who.stdout).toBe(`system:serviceaccount:${ns}:${podSpec.serviceAccountName}`);
 
     expect(container.command).toEqual([path.basename(operatorBin)]);
-    const args: string[] = (container.args ?? []).map((a: string) => expand(a, env));
+    const args: string[] = (container.args ?? []).map((arg: string) => expand(arg, env));
     expect(args).toContain(`--config-dir=${mountPath}`);
-    const argv = [...args.map((a) => (a === `--config-dir=${mountPath}` ? `--config-dir=${configDir}` : a)), `--k8s-kubeconfig-path=${kubeconfig}`];
+    const argv = [...args.map((arg) => (arg === `--config-dir=${mountPath}` ? `--config-dir=${configDir}` : arg)), `--k8s-kubeconfig-path=${kubeconfig}`];
     console.log(`cilium-operator: ${path.basename(operatorBin)} ${argv.join(' ')}\n  env: ${JSON.stringify(env)}`);
     operator = cluster.spawnComponent('cilium-operator', argv, { command: operatorBin, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env } });
   }, TEST_TIMEOUT);
