@@ -13,6 +13,8 @@ export default tseslint.config(
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
+      // jsii compiles with lib ES2020, whose Error takes no { cause }: a re-thrown error carries the cause's message instead
+      'preserve-caught-error': 'off',
       // a values-file interface that only narrows a props interface (Omit<…>) is a named type jsii needs
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       '@typescript-eslint/no-shadow': 'error',

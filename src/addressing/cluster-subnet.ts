@@ -25,7 +25,7 @@ export class ClusterSubnet {
     try {
       cidr = Cidr.parse(cidrText);
     } catch (e) {
-      throw new Error(`invalid cluster subnet "${text}": ${(e as Error).message}`, { cause: e });
+      throw new Error(`invalid cluster subnet "${text}": ${(e as Error).message}`);
     }
     if (!/^(0|[1-9][0-9]{0,2})$/.test(parts[2])) {
       throw new Error(`invalid cluster subnet "${text}": host prefix "${parts[2]}" must be an integer`);

@@ -30,7 +30,7 @@ export function loadValuesFiles(files: string[]): MultiCniChartProps {
   try {
     return layersToProps(layers);
   } catch (e) {
-    throw new Error(valuesErrorLine(e, files, undefined, layers), { cause: e });
+    throw new Error(valuesErrorLine(e, files, undefined, layers));
   }
 }
 
@@ -46,7 +46,7 @@ export function readValuesLayers(files: string[]): unknown[] {
     try {
       checkValues(data ?? {});
     } catch (e) {
-      throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
+      throw new Error(`${file}: ${(e as Error).message}`);
     }
     return data;
   });
@@ -59,13 +59,13 @@ function readValuesFile(file: string): unknown {
     bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, { cause: e });
+    throw new Error(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
   const text = decodeUtf8(file, bytes);
   try {
     return yaml.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`, { cause: e });
+    throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 

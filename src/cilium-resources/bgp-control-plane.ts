@@ -65,7 +65,7 @@ export class BgpControlPlane extends Construct {
       try {
         address = parseIpAddress(p.address);
       } catch (e) {
-        throw new Error(`peers[${i}].address: ${(e as Error).message}`, { cause: e });
+        throw new Error(`peers[${i}].address: ${(e as Error).message}`);
       }
       checkAsn(`peers[${i}].asn`, p.asn);
       return { name: p.name, address: p.address, family: address.family, asn: p.asn };

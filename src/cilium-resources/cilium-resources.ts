@@ -59,6 +59,6 @@ function nested<T>(field: string, build: () => T): T {
     return build();
   } catch (e) {
     const message = (e as Error).message;
-    throw new Error(/^[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*: /.test(message) ? `${field}.${message}` : `${field}: ${message}`, { cause: e });
+    throw new Error(/^[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*: /.test(message) ? `${field}.${message}` : `${field}: ${message}`);
   }
 }

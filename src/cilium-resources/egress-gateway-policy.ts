@@ -53,7 +53,7 @@ export class EgressGatewayPolicy extends Construct {
       try {
         address = parseIpAddress(props.egressIp);
       } catch (e) {
-        throw new Error(`egressIp: ${(e as Error).message}`, { cause: e });
+        throw new Error(`egressIp: ${(e as Error).message}`);
       }
       // Before 1.20 the CRD types egressIP as format ipv4 and deriveFromPolicyGatewayConfig takes IPv4 only
       // ("TODO: add ipv6 support"); 1.20's CRD takes any IP (CEL isIP) and its manager looks IPv6 up too.
@@ -88,6 +88,6 @@ function readCidr(field: string, text: string): Cidr {
   try {
     return Cidr.parse(text);
   } catch (e) {
-    throw new Error(`${field}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${field}: ${(e as Error).message}`);
   }
 }

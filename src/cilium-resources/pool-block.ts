@@ -43,7 +43,7 @@ export function parseBlock(field: string, block: LoadBalancerPoolBlock): ParsedB
     try {
       cidr = Cidr.parse(block.cidr);
     } catch (e) {
-      throw new Error(`${field}.cidr: ${(e as Error).message}`, { cause: e });
+      throw new Error(`${field}.cidr: ${(e as Error).message}`);
     }
     return { family: cidr.family, text: cidr.toString(), cidrs: [cidr], rendered: { cidr: block.cidr } };
   }
@@ -67,7 +67,7 @@ function atKey<T>(field: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    throw new Error(`${field}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${field}: ${(e as Error).message}`);
   }
 }
 

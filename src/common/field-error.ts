@@ -41,7 +41,7 @@ export function atField<T>(field: string, build: () => T): T {
   try {
     return build();
   } catch (e) {
-    throw new Error(`${field}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${field}: ${(e as Error).message}`);
   }
 }
 

@@ -33,7 +33,7 @@ function readFromGit(spec: string, cwd: string): any[] {
       return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
     } catch (e) {
       const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
-      throw new Error(`${spec}: git ${args[0]} failed: ${stderr || (e as Error).message}`, { cause: e });
+      throw new Error(`${spec}: git ${args[0]} failed: ${stderr || (e as Error).message}`);
     }
   };
   // --full-tree: PATH and the names listed are from the repository root, as `git show REV:path` takes them,
