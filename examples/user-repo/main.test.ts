@@ -12,7 +12,7 @@ test('the synthesized app matches the snapshot', () => {
 
 test('the address plan has no problems', () => {
   const { chart } = buildApp();
-  expect(chart.plan.check()).toEqual([]);
+  expect(chart.problems()).toEqual([]);
   const cidrs = chart.plan.ranges.map((r) => r.cidr.toString());
   expect(cidrs).toEqual(expect.arrayContaining(['10.42.0.0/16', '10.43.0.0/16', '10.60.0.0/16', '192.168.1.0/24']));
 });
@@ -21,5 +21,5 @@ test('the gate can fail: an overlapping network is reported', () => {
   const { chart } = buildApp();
   const { OvnNetwork } = require('cdk8s-multicni');
   new OvnNetwork(chart, 'clash', { name: 'clash', subnets: ['10.42.10.0/24'] });
-  expect(chart.plan.check().join('\n')).toMatch(/overlap: primary pod .*10\.42\.0\.0\/16.* overlaps secondary network .*10\.42\.10\.0\/24/);
+  expect(chart.problems().join('\n')).toMatch(/overlap: primary pod .*10\.42\.0\.0\/16.* overlaps secondary network .*10\.42\.10\.0\/24/);
 });

@@ -87,6 +87,14 @@ export class MultiCniChart extends Chart {
     }
   }
 
+  /**
+   * Every problem synth would refuse this chart's App with (App-wide checks and the automatic decoy
+   * included), empty when it synthesizes: the pull-request gate. `plan.check()` checks the ranges alone.
+   */
+  public problems(): string[] {
+    return ChartAddressPlan.problemsOf(this);
+  }
+
   /** The chart's address plan: every range, its role and its owner. */
   public get plan(): AddressPlan {
     return ChartAddressPlan.of(this);

@@ -34,6 +34,16 @@ export class ChartAddressPlan extends Construct {
     if (!warnings.includes(message)) warnings.push(message);
   }
 
+  /**
+   * Every problem the App that contains `scope` would be refused with when it synthesizes: the pending
+   * steps run (an automatic decoy is chosen), then the App-wide checks (a tunnel port shared by Cilium and
+   * OVN-Kubernetes, `cniExclusive` beside Multus, one NetworkCrds …) and every range of the plan. Exactly
+   * the list the App's validation reports; empty when it would synthesize. Use it as a pull-request gate.
+   */
+  public static problemsOf(scope: IConstruct): string[] {
+    return ChartAddressPlan.holder(scope).problems(true);
+  }
+
   /** The warnings recorded for the App that contains `scope`, in the order recorded. */
   public static warningsOf(scope: IConstruct): string[] {
     return [...ChartAddressPlan.holder(scope).warningList];
