@@ -14,3 +14,5 @@ export * from './app/manifest-layout';
 export * from './app/staged-output';
 export * from './app/multi-cni-values';
 export { Preset } from './common/preset';
+export { SelectorOperator } from './common/label-selector';
+export type { LabelSelector, SelectorRequirement } from './common/label-selector';
