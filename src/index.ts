@@ -3,6 +3,7 @@ export * from './plan';
 export * from './deception';
 export * from './check';
 export * from './networks';
+export * from './network-policy';
 export * from './multus';
 export * from './crds';
 export * from './ovn';
