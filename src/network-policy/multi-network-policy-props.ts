@@ -26,12 +26,12 @@ export interface MultiNetworkPolicyPeer {
   /**
    * Pods attached to the network, in the policy's namespace or in the namespaces `namespaceSelector` selects.
    * Not on a network without subnets.
-   * @default - every pod of the selected namespaces (with namespaceSelector), none alone
+   * @default - every pod (of the policy's namespace, or of the namespaces namespaceSelector selects)
    */
   readonly podSelector?: LabelSelector;
   /**
    * Namespaces whose pods on the network match. Not on a network without subnets.
-   * @default - the policy's namespace (with podSelector)
+   * @default - the policy's namespace
    */
   readonly namespaceSelector?: LabelSelector;
 }

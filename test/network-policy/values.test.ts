@@ -74,6 +74,19 @@ describe('networks[].policies in a values file', () => {
   });
 });
 
+test('an ipBlock on a network without subnets inside Cilium\'s pod range is a synth warning, not a refusal', () => {
+  const { warnings, files } = synthesize(valuesToProps(parse(`networks:
+  - name: l2-bare
+    topology: layer2
+    policies: [{ name: p, ingress: [{ from: [{ ipBlock: { cidr: 10.244.0.0/24 } }] }] }]
+demo: { enabled: false }
+`)));
+  expect(warnings.filter((w) => w.startsWith('policy '))).toEqual([
+    expect.stringMatching(/^policy default\/p: ingress\[0\]\.from\[0\]\.ipBlock\.cidr 10\.244\.0\.0\/24 lies inside primary pod "[^"]+" 10\.244\.0\.0\/16 \(owner: [^)]+\); those addresses are the cluster's own and never appear on network default\/l2-bare's interface/),
+  ]);
+  expect(files.map((f) => f.path)).toContain('stage2/02-network-policies.k8s.yaml');
+});
+
 describe('networks[].policies: refusals through synth name the values key path', () => {
   const dir = tmpDir('multicni-mnp-');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
