@@ -1,11 +1,10 @@
 import { ClusterPoolOptions } from '../cilium';
-import type { CiliumChartProps } from '../chart';
+import type { CiliumChartProps, NetworkChartProps } from '../chart';
 import { Preset } from '../common/preset';
 import { NetworkCrdsProps } from '../crds';
 import { AutomaticDecoyOptions, DeceptiveNetworkConfigProps } from '../deception';
 import { DemoPodPlacement } from '../demo';
 import { MultusProps } from '../multus';
-import { OvnNetworkProps } from '../networks';
 import { OvnSecondaryOptions } from '../ovn';
 
 /*
@@ -49,8 +48,8 @@ export interface CiliumValues extends Omit<CiliumChartProps, 'ipam' | 'preset'> 
 export interface MultusValues extends Omit<MultusProps, 'preset'> {
 }
 
-/** One of `networks`: a NetworkAttachmentDefinition. */
-export interface NetworkValues extends Omit<OvnNetworkProps, 'nodeCount'> {
+/** One of `networks`: a NetworkAttachmentDefinition and its MultiNetworkPolicies. */
+export interface NetworkValues extends Omit<NetworkChartProps, 'nodeCount'> {
   // nodeCount: the chart gives every network `addressing.nodeCount`; one cluster has one node count.
 }
 

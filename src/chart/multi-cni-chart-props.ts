@@ -6,6 +6,7 @@ import { NetworkCrdsProps } from '../crds';
 import { DeceptiveNetworkConfigProps } from '../deception';
 import { DemoPodPlacement } from '../demo';
 import { MultusProps } from '../multus';
+import { MultiNetworkPolicyOptions } from '../network-policy';
 import { OvnNetworkProps } from '../networks';
 import { OvnSecondaryOptions } from '../ovn';
 
@@ -15,6 +16,16 @@ import { OvnSecondaryOptions } from '../ovn';
  * they wait for the operator to register their CRDs.
  */
 export interface CiliumChartProps extends CiliumPrimaryProps, CiliumResourcesOptions {}
+
+/** A secondary network and the MultiNetworkPolicies that apply to it, one entry as in a values file. */
+export interface NetworkChartProps extends OvnNetworkProps {
+  /**
+   * MultiNetworkPolicies for this network (`k8s.v1.cni.cncf.io/policy-for` names it); rendered apart
+   * (`network-policies`, in stage 2 with the networks).
+   * @default - none
+   */
+  readonly policies?: MultiNetworkPolicyOptions[];
+}
 
 /** The whole stack: Cilium primary, Multus, OVN-Kubernetes secondary, the networks and the demo. */
 export interface MultiCniChartProps extends ChartProps {
@@ -62,7 +73,7 @@ export interface MultiCniChartProps extends ChartProps {
    * Secondary networks.
    * @default - the seed's `default/ovn-stream-veth`: layer3, 10.245.0.0/16/24, MTU 1300
    */
-  readonly networks?: OvnNetworkProps[];
+  readonly networks?: NetworkChartProps[];
   /**
    * Render the seed's demo pods on the first network.
    * @default true

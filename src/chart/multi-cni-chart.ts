@@ -7,12 +7,13 @@ import { NetworkCrds } from '../crds';
 import { DeceptiveNetworkConfig } from '../deception';
 import { DemoPods } from '../demo';
 import { Multus } from '../multus';
+import { MultiNetworkPolicy, MultiNetworkPolicyOptions } from '../network-policy';
 import { OvnNetwork, OvnNetworkProps } from '../networks';
 import { OvnSecondary } from '../ovn';
 import { ChartAddressPlan } from '../plan';
-import { atField, invalidValue, showValue } from '../common/field-error';
+import { atField, atKeyPath, invalidValue, showValue } from '../common/field-error';
 import { checkPreset } from '../common/preset';
-import { MultiCniChartProps } from './multi-cni-chart-props';
+import { MultiCniChartProps, NetworkChartProps } from './multi-cni-chart-props';
 
 /** The seed's secondary network. */
 export const SEED_NETWORK: OvnNetworkProps = { name: 'ovn-stream-veth', namespace: 'default', subnets: ['10.245.0.0/16/24'], mtu: 1300 };
@@ -20,7 +21,7 @@ export const SEED_NETWORK: OvnNetworkProps = { name: 'ovn-stream-veth', namespac
 /**
  * Cilium as the primary CNI and OVN-Kubernetes as a secondary CNI through Multus, with one address plan
  * checked at synth. The construct ids (`network-crds`, `cilium`, `multus`, `ovn-kubernetes`, `networks`,
- * `demo`) name the output files and are part of the public contract.
+ * `network-policies`, `demo`) name the output files and are part of the public contract.
  */
 export class MultiCniChart extends Chart {
   /** The address plan's cluster and OVN ranges (renders nothing itself). */
@@ -37,6 +38,8 @@ export class MultiCniChart extends Chart {
   public readonly ovn: OvnSecondary;
   /** The secondary networks, in the order given. */
   public readonly networks: OvnNetwork[];
+  /** The networks' MultiNetworkPolicies, network by network in the order given. */
+  public readonly networkPolicies: MultiNetworkPolicy[];
   /** The demo pods; undefined when `demo` is false. */
   public readonly demo?: DemoPods;
 
@@ -75,10 +78,15 @@ export class MultiCniChart extends Chart {
     }));
     const networks = new Construct(this, 'networks');
     // `namespace.name`: a namespace has no ".", so `a-b`/`c` and `a`/`b-c` get different ids.
-    this.networks = (props.networks ?? [SEED_NETWORK]).map((n, i) => atField(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
+    const networkProps: NetworkChartProps[] = props.networks ?? [SEED_NETWORK];
+    this.networks = networkProps.map(({ policies: _, ...n }, i) => atField(`networks[${i}]`, () => new OvnNetwork(networks, networkId(networks, n, i), {
       ...n,
       nodeCount: n.nodeCount ?? this.addressing.nodeCount,
     })));
+    // After the networks (the file order of stage 2: a pod's policies exist before the demo pods start).
+    const policies = new Construct(this, 'network-policies');
+    this.networkPolicies = networkProps.flatMap((n, i) => (n.policies ?? []).map((p, j) => atKeyPath(`networks[${i}].policies[${j}]`,
+      () => new MultiNetworkPolicy(policies, policyId(policies, p, this.networks[i], `${i}.${j}`), { ...p, network: this.networks[i] }))));
     if (props.demo ?? true) {
       if (this.networks.length === 0) {
         throw invalidValue('demo', props.demo ?? true, 'false while networks is empty (the demo pods attach to the first network), or a network in networks');
@@ -105,6 +113,12 @@ export class MultiCniChart extends Chart {
 function networkId(scope: Construct, n: OvnNetworkProps, i: number): string {
   const id = `${n.namespace ?? 'default'}.${n.name}`;
   return scope.node.tryFindChild(id) ? `${id}#${i}` : id; // '#' is in no Kubernetes name
+}
+
+/** A policy's construct id, `namespace.name` as a network's (a second one of one name is refused by the policy). */
+function policyId(scope: Construct, p: MultiNetworkPolicyOptions, network: OvnNetwork, at: string): string {
+  const id = `${p.namespace ?? network.namespace}.${p.name}`;
+  return scope.node.tryFindChild(id) ? `${id}#${at}` : id;
 }
 
 /**

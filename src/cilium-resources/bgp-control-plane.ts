@@ -6,7 +6,7 @@ import { isDnsSubdomain } from '../util/k8s-names';
 import { invalidValue } from '../common/field-error';
 import { apiVersionOf } from './api-versions';
 import { BgpAdvertiseProps, BgpProps } from './cilium-resources-props';
-import { LabelSelector, renderSelector } from './label-selector';
+import { LabelSelector, renderSelector } from '../common/label-selector';
 
 /** Props of `BgpControlPlane`. */
 export interface BgpControlPlaneProps extends BgpProps {

@@ -1,5 +1,5 @@
 import type { CiliumPrimary } from '../cilium';
-import { LabelSelector } from './label-selector';
+import { LabelSelector } from '../common/label-selector';
 import { LoadBalancerPoolBlock } from './pool-block';
 
 /** A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services. */

@@ -6,7 +6,7 @@ import { isDnsSubdomain } from '../util/k8s-names';
 import { invalidValue } from '../common/field-error';
 import { apiVersionOf } from './api-versions';
 import { EgressGatewayPolicyProps } from './cilium-resources-props';
-import { renderSelector } from './label-selector';
+import { renderSelector } from '../common/label-selector';
 
 /** Props of `EgressGatewayPolicy`. */
 export interface EgressGatewayPolicyConstructProps extends EgressGatewayPolicyProps {

@@ -1,5 +1,3 @@
-export { SelectorOperator } from './label-selector';
-export type { LabelSelector, SelectorRequirement } from './label-selector';
 export type { LoadBalancerPoolBlock, ParsedBlock } from './pool-block';
 export * from './cilium-resources-props';
 export * from './load-balancer-ip-pool';

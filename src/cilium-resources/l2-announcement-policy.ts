@@ -5,7 +5,7 @@ import { isDnsSubdomain } from '../util/k8s-names';
 import { invalidValue } from '../common/field-error';
 import { apiVersionOf } from './api-versions';
 import { L2AnnouncementPolicyProps } from './cilium-resources-props';
-import { LabelSelector, renderSelector } from './label-selector';
+import { LabelSelector, renderSelector } from '../common/label-selector';
 
 /** Props of `L2AnnouncementPolicy`. */
 export interface L2AnnouncementPolicyConstructProps extends L2AnnouncementPolicyProps {

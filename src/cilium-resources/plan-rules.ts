@@ -2,7 +2,7 @@ import { AddressPlan, RangeRole, parseIpAddress } from '../addressing';
 import type { BgpControlPlane } from './bgp-control-plane';
 import type { EgressGatewayPolicy } from './egress-gateway-policy';
 import type { L2AnnouncementPolicy } from './l2-announcement-policy';
-import { selectorsMayMeet } from './label-selector';
+import { selectorsMayMeet } from '../common/label-selector';
 import type { LoadBalancerIpPool } from './load-balancer-ip-pool';
 
 /**

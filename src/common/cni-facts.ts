@@ -25,3 +25,11 @@ export const CILIUM_WIREGUARD_PORT = 51871;
  * 1.19 and 1.20: 95; its comment itemises 80, the constant keeps a margin).
  */
 export const CILIUM_WIREGUARD_OVERHEAD = 95;
+
+/**
+ * The MultiNetworkPolicy annotation naming the NetworkAttachmentDefinitions a policy applies to: a
+ * comma-separated list of `namespace/name` or `name` (the policy's namespace); spaces are dropped
+ * (OVN-Kubernetes' `PolicyForAnnotation` and `shouldApplyMultiPolicy`,
+ * go-controller/pkg/ovn/base_network_controller_multipolicy.go).
+ */
+export const POLICY_FOR_ANNOTATION = 'k8s.v1.cni.cncf.io/policy-for';

@@ -55,3 +55,20 @@ export function quotedChoice(values: readonly string[]): string {
   const quoted = values.map((value) => JSON.stringify(value));
   return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
+
+/** A message that starts with a key path (`ingress[0].ports[1]: …`). */
+const KEY_PATH_START = /^[A-Za-z][A-Za-z0-9]*(\[\d+\])*(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])*)*: /;
+
+/**
+ * As atField, but a message that starts with a key path is joined to the prefix with a dot, so nested
+ * components give one path (`networks[0].policies[1]` + `ingress[0].from[0]: …` →
+ * `networks[0].policies[1].ingress[0].from[0]: …`).
+ */
+export function atKeyPath<T>(prefix: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new Error(KEY_PATH_START.test(message) ? `${prefix}.${message}` : `${prefix}: ${message}`);
+  }
+}

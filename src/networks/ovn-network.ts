@@ -68,8 +68,17 @@ export class OvnNetwork extends Construct {
   public readonly nad: ApiObject;
   /** The cluster-wide network name. */
   public readonly networkName: string;
+  /** The NAD's name. */
+  public readonly name: string;
+  /** The NAD's namespace. */
+  public readonly namespace: string;
   /** `<namespace>/<name>`, the config's `netAttachDefName`. */
   public readonly qualifiedName: string;
+  /**
+   * The ranges pods get addresses from, one per family (a layer3 network's cluster ranges without their
+   * host prefix); none on a layer2 or localnet network without IP management.
+   */
+  public readonly subnets: Cidr[];
   /** The topology. */
   public readonly topology: OvnTopology;
   /** The CNI config JSON, exactly as rendered into `spec.config`. */
@@ -81,6 +90,8 @@ export class OvnNetwork extends Construct {
     super(scope, id);
     const namespace = props.namespace ?? 'default';
     this.topology = props.topology ?? OvnTopology.LAYER3;
+    this.name = props.name;
+    this.namespace = namespace;
     this.qualifiedName = `${namespace}/${props.name}`;
     const role = props.role ?? NetworkRole.SECONDARY;
     // Errors name the network, then the prop: `network default/x: vlanId: invalid value …`.
@@ -95,6 +106,7 @@ export class OvnNetwork extends Construct {
       return { networkName: checkedName, subnets: parsed, mtu: checkedMtu };
     });
     this.networkName = networkName;
+    this.subnets = [...subnets.cidrs];
 
     this.configJson = JSON.stringify(cniConfig(this, props, subnets, mtu, role));
     this.primary = role === NetworkRole.PRIMARY;

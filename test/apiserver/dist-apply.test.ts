@@ -2,7 +2,7 @@
  * `kubectl apply -f dist/` against a real kube-apiserver (+ etcd) of every tested Kubernetes version (KUBERNETES_VERSIONS:
  * the oldest and the newest supported minor), for the default stack (central; Cilium 1.20.0, Multus v4.3.0 thin),
  * interconnect, Multus v4.3.0 thick, the seed preset (Cilium 1.16.7, Multus v4.1.3), Cilium 1.20.0's features with
- * Gateway API, the fidelity suite's `production` variant, and dual-stack: one pass for stage 1, CRDs Established, stage 2, everything read back, a second
+ * Gateway API, the fidelity suite's `production` variant, dual-stack, and MultiNetworkPolicies on two networks: one pass for stage 1, CRDs Established, stage 2, everything read back, a second
  * server-side dry-run apply changes nothing, and a broken object is rejected.
  */
 import { execFileSync } from 'child_process';
@@ -39,7 +39,35 @@ function gatewayApiCrds(): string {
  */
 const PRODUCTION = CILIUM_FEATURE_CASES.find((c) => c.id === 'cilium/1.20.0/production')!.values as { cilium: Record<string, unknown> };
 
-const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; mustHave?: string[]; preinstall?: () => string; warns?: RegExp }> = [
+/**
+ * MultiNetworkPolicies (`networks[].policies`): selector and ipBlock peers with ports on the seed's layer3 network,
+ * and an ipBlock-only policy on a layer2 network without subnets (the only peers OVN-Kubernetes allows there).
+ */
+const POLICY_VALUES = `networks:
+  - name: ovn-stream-veth
+    subnets: [10.245.0.0/16/24]
+    policies:
+      - name: allow-web
+        podSelector: { matchLabels: { app: web } }
+        ingress:
+          - from:
+              - podSelector: { matchLabels: { role: client } }
+                namespaceSelector: { matchExpressions: [{ key: team, operator: In, values: [a, b] }] }
+              - ipBlock: { cidr: 10.245.0.0/16, except: [10.245.7.0/24] }
+            ports: [{ port: 8080 }, { protocol: UDP, port: 53 }, { protocol: SCTP }]
+        egress:
+          - to: [{ podSelector: {} }]
+      - name: deny-all
+        policyTypes: [Ingress, Egress]
+  - name: l2-bare
+    namespace: tenant
+    topology: layer2
+    policies:
+      - name: from-lab
+        ingress: [{ from: [{ ipBlock: { cidr: 192.168.0.0/16, except: [192.168.1.0/24] } }], ports: [{ port: 22 }] }]
+`;
+
+const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; mustHave?: string[]; asWritten?: Record<string, string>; preinstall?: () => string; warns?: RegExp }> = [
   // the default releases: Cilium 1.20.0 (cilium-secrets namespace, ztunnel RBAC) and Multus v4.3.0
   { name: 'default (central)', values: '', mustHave: ['Namespace//cilium-secrets', 'Role/cilium-secrets/cilium-tlsinterception-secrets', 'Role/kube-system/cilium-operator-ztunnel'] },
   { name: 'interconnect', values: 'ovn:\n  mode: interconnect\n' },
@@ -71,6 +99,8 @@ const VARIANTS: Array<{ name: string; values: string; serviceCidr?: string; must
     serviceCidr: DUAL_STACK_SERVICE_CIDR,
     values: DUAL_STACK_VALUES,
   },
+  // asWritten: kind → the resource kubectl reads it as
+  { name: 'MultiNetworkPolicies', values: POLICY_VALUES, asWritten: { MultiNetworkPolicy: 'multi-networkpolicies.k8s.cni.cncf.io' } },
 ];
 
 /** Every object in the YAML files of a directory (not recursive, as kubectl -f). */
@@ -156,6 +186,25 @@ describeApi('kubectl apply -f dist/ on a real kube-apiserver', () => {
           expect(synthesized(dist).length).toBeGreaterThan(40);
           for (const object of variant.mustHave ?? []) expect(readBack(server, dist)).toContain(object);
         }, TEST_TIMEOUT);
+
+        if (variant.asWritten) {
+          test(`${Object.keys(variant.asWritten).join(', ')} read back as written: the CRD's schema pruned nothing`, () => {
+            for (const [kind, resource] of Object.entries(variant.asWritten!)) {
+              const written = objectsIn(path.join(dist, 'stage2')).filter((o) => o.kind === kind);
+              expect(written.length).toBeGreaterThan(0);
+              const r = server.kubectl(['get', resource, '-A', '-o', 'json']);
+              expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+              const served = JSON.parse(r.stdout).items.map((o: any) => ({
+                name: `${o.metadata.namespace}/${o.metadata.name}`, annotations: o.metadata.annotations, spec: o.spec,
+              }));
+              const expected = written.map((o: any) => ({
+                name: `${o.metadata.namespace}/${o.metadata.name}`, annotations: expect.objectContaining(o.metadata.annotations), spec: o.spec,
+              }));
+              expect(served).toEqual(expect.arrayContaining(expected));
+              expect(served).toHaveLength(expected.length);
+            }
+          }, TEST_TIMEOUT);
+        }
 
         test('applying again changes nothing (server-side dry run and kubectl diff)', () => {
           for (const dir of [dist, path.join(dist, 'stage2')]) {

@@ -1,8 +1,7 @@
 import * as fc from 'fast-check';
 import { IpFamily } from '../../src';
 import { rangeCidrs } from '../../src/cilium-resources/pool-block';
-import { SelectorOperator } from '../../src/cilium-resources';
-import { selectorsMayMeet } from '../../src/cilium-resources/label-selector';
+import { SelectorOperator, selectorsMayMeet } from '../../src/common/label-selector';
 
 test('a start-stop range becomes the fewest aligned CIDRs holding exactly its addresses', () => {
   expect(rangeCidrs(IpFamily.IPV4, 0x0a00000an, 0x0a000014n).map(String)).toEqual(['10.0.0.10/31', '10.0.0.12/30', '10.0.0.16/30', '10.0.0.20/32']);

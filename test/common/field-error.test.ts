@@ -1,4 +1,4 @@
-import { atField, fieldPath, invalidValue, showValue } from '../../src/common/field-error';
+import { atField, atKeyPath, fieldPath, invalidValue, showValue } from '../../src/common/field-error';
 
 describe('the error grammar', () => {
   test('a value is shown as JSON, a long string cut with its length, an instance by its class', () => {
@@ -15,5 +15,15 @@ describe('the error grammar', () => {
     expect(fieldPath(fieldPath('networks', 0), 'mtu')).toBe('networks[0].mtu');
     expect(invalidValue('ovn.mtu', '1400', 'an integer').message).toBe('ovn.mtu: invalid value "1400": expected an integer');
     expect(() => atField('addressing.decoySearch', () => { throw new Error('no free block'); })).toThrow(/^addressing\.decoySearch: no free block$/);
+  });
+});
+
+describe('atKeyPath', () => {
+  test('joins a message that starts with a key path with a dot, any other with a colon', () => {
+    expect(() => atKeyPath('networks[0].policies[1]', () => { throw new Error('ingress[0].from[0].ipBlock.except[0]: invalid value "x": expected y'); }))
+      .toThrow('networks[0].policies[1].ingress[0].from[0].ipBlock.except[0]: invalid value "x": expected y');
+    expect(() => atKeyPath('networks[0].policies[1]', () => { throw new Error('policy default/p: no CRD'); }))
+      .toThrow('networks[0].policies[1]: policy default/p: no CRD');
+    expect(atKeyPath('a', () => 1)).toBe(1);
   });
 });

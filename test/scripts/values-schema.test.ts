@@ -95,15 +95,18 @@ describe('null for a key (helm: `key: ~` unsets it)', () => {
 
   test('the schema lets every optional key take null, and no required key nor list item', () => {
     const notNullable = keyPaths(schema).filter(([, node]) => !(Array.isArray(node.type) && node.type.includes('null'))).map(([p]) => p);
-    // a label selector requirement needs its key and operator: 2 keys in each of the 8 selectors
+    // a label selector requirement needs its key and operator: 2 keys in each of the 13 selectors (8 of the
+    // Cilium resources, 5 of a network's policies: podSelector, and a peer's two in ingress and in egress)
     const requirement = (p: string) => /\.matchExpressions\[\]\.(key|operator)$/.test(p);
-    expect(notNullable.filter(requirement)).toHaveLength(16);
+    expect(notNullable.filter(requirement)).toHaveLength(26);
     expect(notNullable.filter((p) => !requirement(p))).toEqual([
       'cilium.loadBalancerPools[].name', 'cilium.loadBalancerPools[].blocks',
       'cilium.l2AnnouncementPolicies[].name',
       'cilium.bgp.localAsn', 'cilium.bgp.peers', 'cilium.bgp.peers[].name', 'cilium.bgp.peers[].address', 'cilium.bgp.peers[].asn',
       'cilium.egressGatewayPolicies[].name', 'cilium.egressGatewayPolicies[].destinationCidrs', 'cilium.egressGatewayPolicies[].gatewayNodeSelector',
-      'cilium.clusterPool.podCidrs', 'networks[].name', 'demo.pods[].name',
+      'cilium.clusterPool.podCidrs',
+      'networks[].policies[].name', 'networks[].policies[].ingress[].from[].ipBlock.cidr', 'networks[].policies[].egress[].to[].ipBlock.cidr',
+      'networks[].name', 'demo.pods[].name',
     ]);
     const items: unknown[] = [];
     const collect = (node: Record<string, any>): void => {
@@ -111,7 +114,9 @@ describe('null for a key (helm: `key: ~` unsets it)', () => {
       for (const child of [...Object.values(node.properties ?? {}), ...(node.items ? [node.items] : [])]) collect(child as Record<string, any>);
     };
     collect(schema);
-    expect(items.length).toBe(40); // 16, and the Cilium resources add 24: two in each of their 8 label selectors and 8 lists of their own
+    // 16, the Cilium resources add 24 (two in each of their 8 label selectors and 8 lists of their own), a network's
+    // policies 20 (two in each of their 5 selectors; policies, policyTypes, and ingress, egress, from, to, ports and except)
+    expect(items.length).toBe(60);
     expect(items.filter((t) => typeof t !== 'string')).toEqual([]);
   });
 

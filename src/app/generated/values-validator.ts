@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"loadBalancerPools":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pool's name (a DNS subdomain), unique among the pools."},"blocks":{"type":"array","items":{"type":"object","properties":{"cidr":{"type":["string","null"],"description":"The block as a CIDR, e.g. `172.18.255.0/28`.\n\nDefault: - a `start`–`stop` range instead"},"start":{"type":["string","null"],"description":"First address of a range.\n\nDefault: - a `cidr` instead"},"stop":{"type":["string","null"],"description":"Last address of the range (inclusive), same family as `start`, not before it.\n\nDefault: - `start`: the one address"}},"additionalProperties":false,"description":"One block of a LoadBalancer IP pool, as Cilium's `spec.blocks[]` takes it: a `cidr`, or a `start` and optional `stop` address (without `stop`, the one address `start`: `ipRangeFromBlock` in operator/pkg/lbipam/lbipam.go)."},"description":"The pool's addresses: CIDRs or `start`–`stop` ranges, each one family."},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services the pool serves.\n\nDefault: - every LoadBalancer Service"},"allowFirstLastIPs":{"type":["boolean","null"],"description":"Hand out the first and last address of each CIDR too (`allowFirstLastIPs: \"Yes\"`).\n\nDefault: - not rendered (Cilium reserves them, \"No\")"},"disabled":{"type":["boolean","null"],"description":"Keep the pool but allocate nothing new from it (`disabled`). Its blocks stay in the address plan: addresses already given out remain in use.\n\nDefault: false"}},"required":["name","blocks"],"additionalProperties":false,"description":"A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services."},"description":"LB IPAM pools (`CiliumLoadBalancerIPPool`). Their blocks join the address plan.\n\nDefault: - none"},"l2AnnouncementPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"interfaces":{"type":["array","null"],"items":{"type":"string"},"description":"Regular expressions of the node interfaces to announce on, e.g. `['^eth[0-9]+']`.\n\nDefault: - every interface the agent manages"},"externalIPs":{"type":["boolean","null"],"description":"Announce Services' `externalIPs`.\n\nDefault: false"},"loadBalancerIPs":{"type":["boolean","null"],"description":"Announce Services' LoadBalancer addresses (from the pools).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services announced.\n\nDefault: - every Service"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that may announce.\n\nDefault: - every node"}},"required":["name"],"additionalProperties":false,"description":"A `CiliumL2AnnouncementPolicy`: which nodes answer ARP/NDP for which Service addresses."},"description":"L2 announcement policies (`CiliumL2AnnouncementPolicy`); need `l2Announcements`.\n\nDefault: - none"},"bgp":{"type":["object","null"],"properties":{"name":{"type":["string","null"],"description":"Name of the three objects (`CiliumBGPClusterConfig`, `CiliumBGPPeerConfig`, `CiliumBGPAdvertisement`).\n\nDefault: multicni"},"localAsn":{"type":"integer","description":"The nodes' own AS number, 1 to 4294967295."},"peers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The peer's name (unique among the peers)."},"address":{"type":"string","description":"The peer's address, e.g. the top-of-rack router `172.18.0.1`."},"asn":{"type":"integer","description":"The peer's AS number, 1 to 4294967295."}},"required":["name","address","asn"],"additionalProperties":false,"description":"A BGP neighbour of every selected node."},"description":"The peers, at least one."},"advertise":{"type":["object","null"],"properties":{"podCidrs":{"type":["boolean","null"],"description":"Each node's pod CIDR (`advertisementType: PodCIDR`).\n\nDefault: false"},"loadBalancerIps":{"type":["boolean","null"],"description":"Services' LoadBalancer addresses (`Service`, `LoadBalancerIP`).\n\nDefault: true"},"clusterIps":{"type":["boolean","null"],"description":"Services' ClusterIPs (`Service`, `ClusterIP`).\n\nDefault: false"},"externalIps":{"type":["boolean","null"],"description":"Services' externalIPs (`Service`, `ExternalIP`).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services whose addresses are advertised.\n\nDefault: - every Service"}},"additionalProperties":false,"description":"What is advertised.\n\nDefault: - LoadBalancer addresses only"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that run BGP.\n\nDefault: - every node"}},"required":["localAsn","peers"],"additionalProperties":false,"description":"The BGP control plane's peering and advertisements; needs `bgpControlPlane`.\n\nDefault: - none"},"egressGatewayPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods whose traffic is redirected (with `namespaceSelector`: pods of those namespaces).\n\nDefault: - every pod of the namespaces selected"},"namespaceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces of the pods.\n\nDefault: - every namespace"},"destinationCidrs":{"type":"array","items":{"type":"string"},"description":"Destinations redirected, CIDRs."},"excludedCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Destinations inside `destinationCidrs` that are not redirected.\n\nDefault: - none"},"egressIp":{"type":["string","null"],"description":"The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address of a node interface, so it lies inside a node network. Not with `egressInterface`.\n\nDefault: - the first address of `egressInterface`, or of the interface with the default route"},"egressInterface":{"type":["string","null"],"description":"The gateway interface whose first address is the source (`interface`). Not with `egressIp`.\n\nDefault: - the interface with the default route"},"gatewayNodeSelector":{"type":"object","properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that act as the gateway."}},"required":["name","destinationCidrs","gatewayNodeSelector"],"additionalProperties":false,"description":"A `CiliumEgressGatewayPolicy`: traffic of selected pods to given destinations leaves through a gateway node."},"description":"Egress gateway policies (`CiliumEgressGatewayPolicy`); need `egressGateway`. Egress IPs join the plan.\n\nDefault: - none"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"},"controlPlaneNodeSelector":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane nodes of its own; at most one of each per node either way (they use host ports).\n\nDefault: - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{"shared1":{"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."},"shared0":{"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"cdk8s-multicni values file (npm run synth -- --values FILE)","type":"object","properties":{"preset":{"type":["string","null"],"enum":["current","seed",null],"description":"Which releases are installed where no `version` is given: `current` (Cilium 1.20.0, Multus v4.3.0) or `seed` (the seed's deployment exactly: Cilium 1.16.7, end-of-life, synth warns; Multus v4.1.3). Every other default is the seed's with both; `cilium.version` and `multus.version` win over it.\n\nDefault: current"},"apiServer":{"type":["string","null"],"description":"The real kube-apiserver for OVN-Kubernetes, `https://host:port`.\n\nDefault: https://ovn-control-plane:6443"},"addressing":{"type":["object","null"],"properties":{"primaryPodCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Pod ranges the primary CNI (Cilium) owns; one per family. In Cilium's `kubernetes` IPAM mode this is the cluster's podSubnet (kube-controller-manager `--cluster-cidr`).\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet, as in the seed)"},"serviceCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's Service ranges; OVN-Kubernetes gets the real ones as `svc_cidr`.\n\nDefault: ['10.96.0.0/16'] (kind's serviceSubnet)"},"nodeNetworks":{"type":["array","null"],"items":{"type":"string"},"description":"Networks the nodes' own addresses come from.\n\nDefault: ['172.18.0.0/16'] (kind's docker network)"},"nodeCount":{"type":["integer","null"],"description":"Nodes that each need a subnet of the decoy range (OVN-Kubernetes still allocates them).\n\nDefault: 3 (the seed's kind cluster: one control plane, two workers)"},"joinSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN join subnets, one per family.\n\nDefault: ['100.64.0.0/16'] and, with IPv6, 'fd98::/64'"},"transitSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN transit switch subnets (interconnect mode), one per family. Reserved in central mode too, so that switching modes cannot create an overlap.\n\nDefault: ['100.88.0.0/16'] and, with IPv6, 'fd97::/64'"},"masqueradeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"OVN masquerade subnets, one per family.\n\nDefault: ['169.254.0.0/17'] and, with IPv6, 'fd69::/112' (OVN-Kubernetes' helm/kind defaults)"},"secondaryCni":{"type":["boolean","null"],"description":"Run OVN-Kubernetes as a secondary CNI (`OVN_SECONDARY_CNI_ENABLE`, `--secondary-cni`): it leaves default-network pods to the primary CNI. Needs an image built with the option.\n\nDefault: true"},"nodeMaskSize":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size` (single-stack only): the length of the pod range each node gets from `primaryPodCidrs` (the cluster's podSubnet).\n\nDefault: 24 for IPv4, 64 for IPv6 (kube-controller-manager's defaults)"},"nodeMaskSizeIpv4":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv4`.\n\nDefault: 24"},"nodeMaskSizeIpv6":{"type":["integer","null"],"description":"kube-controller-manager's `--node-cidr-mask-size-ipv6`.\n\nDefault: 64"},"decoy":{"type":["string","null"],"description":"OVN `net_cidr`: `cidr/hostPrefix`, comma-separated for dual-stack, or `auto` (the first free block, chosen when every other range, networks included, is known).\n\nDefault: 10.254.0.0/16/24"},"decoySearch":{"type":["object","null"],"properties":{"ipv4Prefix":{"type":["integer","null"],"description":"Size of the IPv4 decoy range.\n\nDefault: 16"},"ipv4HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv4 decoy.\n\nDefault: 24"},"ipv4Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv4 candidates, searched in order.\n\nDefault: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"},"ipv6Prefix":{"type":["integer","null"],"description":"Size of the IPv6 decoy range.\n\nDefault: 48"},"ipv6HostPrefix":{"type":["integer","null"],"description":"Per-node subnet length of the IPv6 decoy (OVN-Kubernetes supports /64 only).\n\nDefault: 64"},"ipv6Pool":{"type":["array","null"],"items":{"type":"string"},"description":"IPv6 candidates, searched in order.\n\nDefault: fd00::/8"}},"additionalProperties":false,"description":"Where `decoy: auto` searches; only valid with `decoy: auto`.\n\nDefault: - the private ranges: 10/8, 172.16/12, 192.168/16; fd00::/8"}},"additionalProperties":false,"description":"The address plan."},"cilium":{"type":["object","null"],"properties":{"version":{"type":["string","null"],"enum":["1.16.7","1.18.12","1.19.6","1.20.0",null],"description":"The Cilium release, rendered as its own chart renders it (config defaults, images, objects): `CiliumVersion.V1_20_0`, `V1_19_6`, `V1_18_12` (supported lines) or `V1_16_7` (the seed's; end-of-life, synth warns).\n\nDefault: - the preset's: CiliumVersion.V1_20_0, or CiliumVersion.V1_16_7 with Preset.SEED"},"podCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"The cluster's pod ranges (kube-controller-manager `--cluster-cidr`, kind's `podSubnet`), one per family, with `IpamMode.KUBERNETES`: nodes' `spec.podCIDR`s are cut from them. Registered in the chart's AddressPlan as the primary pod ranges; their families are the families Cilium runs with (IPv4, IPv6 or dual-stack). Not used with cluster-pool IPAM, whose pools take this role.\n\nDefault: ['10.244.0.0/16'] (kind's podSubnet)"},"cniExclusive":{"type":["boolean","null"],"description":"Whether the agent owns /etc/cni/net.d exclusively (`cni-exclusive`). Must stay false beside Multus: with true the agent renames every other CNI config in the directory, Multus' `00-multus.conf` included, to `*.cilium_bak`, so pods silently lose their secondary networks.\n\nDefault: false (as in the seed; upstream's default is true)"},"routingMode":{"type":["string","null"],"enum":["tunnel","native",null],"description":"How pod traffic crosses between nodes.\n\nDefault: RoutingMode.TUNNEL"},"tunnelProtocol":{"type":["string","null"],"enum":["vxlan","geneve",null],"description":"Encapsulation (`tunnel-protocol`) of `RoutingMode.TUNNEL`; with native routing Cilium uses it only for encapsulating features such as DSR dispatch (the 1.16 chart renders it then only when given, the 1.18+ charts render VXLAN). Geneve's default UDP port is 6081, also OVN-Kubernetes' default `encapPort`: beside an `OvnSecondary` on 6081, give `tunnelPort` or move OVN's `encapPort` (checked at synth across the App).\n\nDefault: TunnelProtocol.VXLAN; with native routing on 1.16 not rendered"},"tunnelPort":{"type":["integer","null"],"description":"UDP port of the tunnel (`tunnel-port`), bound on every node with tunnel routing. Checked at synth against the `encapPort` of every `OvnSecondary` of the App: the same port is refused, as both tunnels bind it in the nodes' host network namespace. Native routing binds no tunnel port.\n\nDefault: - not rendered: the protocol's port, 8472 for VXLAN, 6081 for Geneve"},"ipv4NativeRoutingCidr":{"type":["string","null"],"description":"The IPv4 range pods reach without masquerading (`ipv4-native-routing-cidr`); must contain the IPv4 pod ranges. Required by `RoutingMode.NATIVE` with IPv4.\n\nDefault: - not rendered"},"ipv6NativeRoutingCidr":{"type":["string","null"],"description":"The IPv6 range pods reach without masquerading (`ipv6-native-routing-cidr`); must contain the IPv6 pod ranges. Required by `RoutingMode.NATIVE` with IPv6.\n\nDefault: - not rendered"},"autoDirectNodeRoutes":{"type":["boolean","null"],"description":"Install routes to the other nodes' pod ranges directly on each node (`auto-direct-node-routes`), the usual companion of `RoutingMode.NATIVE` when all nodes share one L2 network (kind, a flat LAN). Needs native routing: the agent refuses it with tunneling.\n\nDefault: false (as upstream)"},"kubeProxyReplacement":{"type":["boolean","null"],"description":"Replace kube-proxy with Cilium's eBPF service handling (`kube-proxy-replacement`). Needs `k8sServiceHost` and `k8sServicePort`: without kube-proxy the agent cannot reach the API server through the `kubernetes` Service's ClusterIP.\n\nDefault: false (the seed's kind cluster keeps kube-proxy)"},"k8sServiceHost":{"type":["string","null"],"description":"Address (IP or DNS name) of the API server the agents, the operator and Envoy talk to directly (`KUBERNETES_SERVICE_HOST`); set together with `k8sServicePort`.\n\nDefault: - the in-cluster `kubernetes` Service"},"k8sServicePort":{"type":["integer","null"],"description":"Port of `k8sServiceHost` (`KUBERNETES_SERVICE_PORT`); set together with `k8sServiceHost`.\n\nDefault: - the in-cluster `kubernetes` Service"},"socketLbHostNamespaceOnly":{"type":["boolean","null"],"description":"Socket load-balancing only in the host namespace (`bpf-lb-sock-hostns-only`). Set true when pods forward traffic on secondary interfaces (KubeVirt, bridges), so their service traffic is not translated at the socket before it reaches the secondary network.\n\nDefault: - not rendered (Cilium's built-in default, false)"},"devices":{"type":["array","null"],"items":{"type":"string"},"description":"Node devices Cilium attaches its host programs to (`devices`, space-joined), e.g. `['eth0']`. Pin the node NIC when OVN-Kubernetes' bridge (breth0) shares its MAC address.\n\nDefault: - not rendered (Cilium detects the devices)"},"clusterName":{"type":["string","null"],"description":"Cluster name (`cluster-name`): at most 32 lowercase alphanumerics and '-', starting and ending with an alphanumeric.\n\nDefault: 'default' (as upstream)"},"clusterId":{"type":["integer","null"],"description":"Cluster ID for Cluster Mesh (`cluster-id`), 0 to 255; 0 only with name 'default', and 'default' only with 0.\n\nDefault: 0 (as upstream)"},"operatorReplicas":{"type":["integer","null"],"description":"Replicas of the `cilium-operator` Deployment (one per node at most: they repel each other).\n\nDefault: 2 (as the chart; cilium-cli uses 1)"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every container.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT (as in the seed)"},"imageRegistry":{"type":["string","null"],"description":"Registry and organisation to pull every default image from instead of `quay.io/cilium`, e.g. an air-gapped mirror `registry.example.com/cilium`. Names, tags and digests stay as upstream.\n\nDefault: CiliumImages.DEFAULT_REGISTRY ('quay.io/cilium')"},"agentImage":{"type":["string","null"],"description":"Agent image, overriding `imageRegistry`.\n\nDefault: the release's agent image (`version.images.agent`) in `imageRegistry`"},"operatorImage":{"type":["string","null"],"description":"Operator image (generic flavour), overriding `imageRegistry`.\n\nDefault: the release's operator image (`version.images.operator`) in `imageRegistry`"},"envoyImage":{"type":["string","null"],"description":"Envoy image, overriding `imageRegistry`.\n\nDefault: the release's Envoy image (`version.images.envoy`) in `imageRegistry`"},"certgenImage":{"type":["string","null"],"description":"certgen image (used with `HubbleTls.CRON_JOB`), overriding `imageRegistry`.\n\nDefault: the release's certgen image (`version.images.certgen`) in `imageRegistry`"},"hubbleTls":{"type":["string","null"],"enum":["cronJob","disabled",null],"description":"TLS of the Hubble server. The chart's default (TLS with keys generated at render time) would put private keys into the manifests; this default keeps TLS on and has the keys generated inside the cluster instead, so the output never holds key material.\n\nDefault: HubbleTls.CRON_JOB"},"encryption":{"type":["string","null"],"enum":["none","wireguard",null],"description":"Transparent encryption of pod traffic between nodes (`enable-wireguard`). WireGuard binds UDP 51871 on every node (checked at synth against OVN-Kubernetes' `encapPort`). Cilium 1.18 and later.\n\nDefault: CiliumEncryption.NONE (as upstream)"},"nodeEncryption":{"type":["boolean","null"],"description":"Encrypt node-to-node traffic too (`encrypt-node`), not only pod traffic: OVN-Kubernetes' Geneve packets between nodes then pass through WireGuard as well, so OVN's `mtu` must leave room for both headers (checked at synth). Needs `encryption`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bandwidthManager":{"type":["boolean","null"],"description":"The eBPF bandwidth manager (`enable-bandwidth-manager`): enforces pods' `kubernetes.io/egress-bandwidth` annotation with EDT and fq queues on the node devices. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bbr":{"type":["boolean","null"],"description":"BBR congestion control for pods (`enable-bbr`). Needs `bandwidthManager`, and BPF host routing, which the agent only uses with `kubeProxyReplacement` and `bpfMasquerade`; kernel 5.18 or later on the nodes. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bpfMasquerade":{"type":["boolean","null"],"description":"Masquerade in eBPF instead of iptables (`enable-bpf-masquerade`). Cilium 1.18 and later.\n\nDefault: false (as upstream with kube-proxy)"},"egressGateway":{"type":["boolean","null"],"description":"The egress gateway (`enable-egress-gateway`): CiliumEgressGatewayPolicies send chosen pods' traffic out through chosen nodes. Needs `bpfMasquerade` and IPv4. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"l2Announcements":{"type":["boolean","null"],"description":"L2 announcements (`enable-l2-announcements`): agents answer ARP for LoadBalancer IPs chosen by CiliumL2AnnouncementPolicies, holding one Lease per Service. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"bgpControlPlane":{"type":["boolean","null"],"description":"The BGP control plane (`enable-bgp-control-plane`): agents peer as configured by CiliumBGPClusterConfig and friends, reading peer passwords from Secrets in kube-system. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"gatewayApi":{"type":["boolean","null"],"description":"Gateway API (`enable-gateway-api`, with the GatewayClass `cilium` and its ValidatingAdmissionPolicy). The Gateway API CRDs (`gateway.networking.k8s.io`) must be installed before Cilium; the GatewayClass is written to `stage2/`. Needs `kubeProxyReplacement`. Cilium 1.18 and later.\n\nDefault: false (as upstream)"},"hubble":{"type":["object","null"],"properties":{"relay":{"type":["boolean","null"],"description":"Hubble Relay (`hubble.relay.enabled`): a Deployment `hubble-relay` that joins every agent's Hubble server into one cluster-wide flow API (Service `hubble-relay`, port 80). With `HubbleTls.CRON_JOB` its client certificate `hubble-relay-client-certs` comes from the same in-cluster certgen.\n\nDefault: false (as upstream)"},"ui":{"type":["boolean","null"],"description":"Hubble UI (`hubble.ui.enabled`): the Deployment `hubble-ui` (nginx frontend and backend), its RBAC and the Service `hubble-ui` (port 80). Needs `relay`.\n\nDefault: false (as upstream)"},"metrics":{"type":["array","null"],"items":{"type":"string","enum":["dns","drop","tcp","flow","icmp","http","httpV2","port-distribution","flows-to-world","policy","kafka","sctp"],"description":"A Hubble flow metric the agent exports on `:9965` (`hubble-metrics`). Enum-like class so the API compiles with jsii; each name is one the agent registers (cilium/cilium pkg/hubble/metrics/<name>/ plugin.go: `api.DefaultRegistry().Register(...)`), with the releases whose agent knows it."},"description":"Flow metrics the agents export on port 9965 (`hubble.metrics.enabled`), with the Service `hubble-metrics`, e.g. `[HubbleMetric.DNS, HubbleMetric.DROP, HubbleMetric.TCP, HubbleMetric.FLOW]`.\n\nDefault: - none: no Hubble metrics server (as upstream)"}},"additionalProperties":false,"description":"Hubble Relay, Hubble UI and Hubble's flow metrics (Cilium 1.18.12, 1.19.6, 1.20.0; refused with 1.16.7). See docs/cilium-features.md.\n\nDefault: - none of them (as upstream)"},"prometheus":{"type":["boolean","null"],"description":"The agents' Prometheus metrics on every node's port 9962 (`prometheus.enabled`). The operator's metrics (port 9963) are on in every version, as the chart's `operator.prometheus.enabled` default. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"serviceMonitors":{"type":["boolean","null"],"description":"prometheus-operator ServiceMonitors for the agents, the operator and (with `hubble.metrics`) Hubble, with the headless Services they select (`prometheus.serviceMonitor.enabled`, `operator.prometheus.serviceMonitor.enabled`, `hubble.metrics.serviceMonitor.enabled`). They need the prometheus-operator's CRDs, which this stack does not ship: synth writes them to `optional/` of the output, which `kubectl apply -f dist/` does not read. Needs `prometheus`. Cilium 1.18.12, 1.19.6, 1.20.0.\n\nDefault: false (as upstream)"},"loadBalancerPools":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pool's name (a DNS subdomain), unique among the pools."},"blocks":{"type":"array","items":{"type":"object","properties":{"cidr":{"type":["string","null"],"description":"The block as a CIDR, e.g. `172.18.255.0/28`.\n\nDefault: - a `start`–`stop` range instead"},"start":{"type":["string","null"],"description":"First address of a range.\n\nDefault: - a `cidr` instead"},"stop":{"type":["string","null"],"description":"Last address of the range (inclusive), same family as `start`, not before it.\n\nDefault: - `start`: the one address"}},"additionalProperties":false,"description":"One block of a LoadBalancer IP pool, as Cilium's `spec.blocks[]` takes it: a `cidr`, or a `start` and optional `stop` address (without `stop`, the one address `start`: `ipRangeFromBlock` in operator/pkg/lbipam/lbipam.go)."},"description":"The pool's addresses: CIDRs or `start`–`stop` ranges, each one family."},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services the pool serves.\n\nDefault: - every LoadBalancer Service"},"allowFirstLastIPs":{"type":["boolean","null"],"description":"Hand out the first and last address of each CIDR too (`allowFirstLastIPs: \"Yes\"`).\n\nDefault: - not rendered (Cilium reserves them, \"No\")"},"disabled":{"type":["boolean","null"],"description":"Keep the pool but allocate nothing new from it (`disabled`). Its blocks stay in the address plan: addresses already given out remain in use.\n\nDefault: false"}},"required":["name","blocks"],"additionalProperties":false,"description":"A `CiliumLoadBalancerIPPool`: addresses Cilium's LB IPAM gives `type: LoadBalancer` Services."},"description":"LB IPAM pools (`CiliumLoadBalancerIPPool`). Their blocks join the address plan.\n\nDefault: - none"},"l2AnnouncementPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"interfaces":{"type":["array","null"],"items":{"type":"string"},"description":"Regular expressions of the node interfaces to announce on, e.g. `['^eth[0-9]+']`.\n\nDefault: - every interface the agent manages"},"externalIPs":{"type":["boolean","null"],"description":"Announce Services' `externalIPs`.\n\nDefault: false"},"loadBalancerIPs":{"type":["boolean","null"],"description":"Announce Services' LoadBalancer addresses (from the pools).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services announced.\n\nDefault: - every Service"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that may announce.\n\nDefault: - every node"}},"required":["name"],"additionalProperties":false,"description":"A `CiliumL2AnnouncementPolicy`: which nodes answer ARP/NDP for which Service addresses."},"description":"L2 announcement policies (`CiliumL2AnnouncementPolicy`); need `l2Announcements`.\n\nDefault: - none"},"bgp":{"type":["object","null"],"properties":{"name":{"type":["string","null"],"description":"Name of the three objects (`CiliumBGPClusterConfig`, `CiliumBGPPeerConfig`, `CiliumBGPAdvertisement`).\n\nDefault: multicni"},"localAsn":{"type":"integer","description":"The nodes' own AS number, 1 to 4294967295."},"peers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The peer's name (unique among the peers)."},"address":{"type":"string","description":"The peer's address, e.g. the top-of-rack router `172.18.0.1`."},"asn":{"type":"integer","description":"The peer's AS number, 1 to 4294967295."}},"required":["name","address","asn"],"additionalProperties":false,"description":"A BGP neighbour of every selected node."},"description":"The peers, at least one."},"advertise":{"type":["object","null"],"properties":{"podCidrs":{"type":["boolean","null"],"description":"Each node's pod CIDR (`advertisementType: PodCIDR`).\n\nDefault: false"},"loadBalancerIps":{"type":["boolean","null"],"description":"Services' LoadBalancer addresses (`Service`, `LoadBalancerIP`).\n\nDefault: true"},"clusterIps":{"type":["boolean","null"],"description":"Services' ClusterIPs (`Service`, `ClusterIP`).\n\nDefault: false"},"externalIps":{"type":["boolean","null"],"description":"Services' externalIPs (`Service`, `ExternalIP`).\n\nDefault: false"},"serviceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Services whose addresses are advertised.\n\nDefault: - every Service"}},"additionalProperties":false,"description":"What is advertised.\n\nDefault: - LoadBalancer addresses only"},"nodeSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that run BGP.\n\nDefault: - every node"}},"required":["localAsn","peers"],"additionalProperties":false,"description":"The BGP control plane's peering and advertisements; needs `bgpControlPlane`.\n\nDefault: - none"},"egressGatewayPolicies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The policy's name (a DNS subdomain), unique among the policies."},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods whose traffic is redirected (with `namespaceSelector`: pods of those namespaces).\n\nDefault: - every pod of the namespaces selected"},"namespaceSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces of the pods.\n\nDefault: - every namespace"},"destinationCidrs":{"type":"array","items":{"type":"string"},"description":"Destinations redirected, CIDRs."},"excludedCidrs":{"type":["array","null"],"items":{"type":"string"},"description":"Destinations inside `destinationCidrs` that are not redirected.\n\nDefault: - none"},"egressIp":{"type":["string","null"],"description":"The source address on the gateway (IPv4; IPv6 too from Cilium 1.20); it must be an address of a node interface, so it lies inside a node network. Not with `egressInterface`.\n\nDefault: - the first address of `egressInterface`, or of the interface with the default route"},"egressInterface":{"type":["string","null"],"description":"The gateway interface whose first address is the source (`interface`). Not with `egressIp`.\n\nDefault: - the interface with the default route"},"gatewayNodeSelector":{"type":"object","properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Nodes that act as the gateway."}},"required":["name","destinationCidrs","gatewayNodeSelector"],"additionalProperties":false,"description":"A `CiliumEgressGatewayPolicy`: traffic of selected pods to given destinations leaves through a gateway node."},"description":"Egress gateway policies (`CiliumEgressGatewayPolicy`); need `egressGateway`. Egress IPs join the plan.\n\nDefault: - none"},"ipam":{"type":["string","null"],"enum":["kubernetes","cluster-pool",null],"description":"How the agent gets pod addresses: `kubernetes` (the node's `spec.podCIDR`) or `cluster-pool` (with `clusterPool.podCidrs`).\n\nDefault: kubernetes"},"clusterPool":{"type":["object","null"],"properties":{"podCidrs":{"type":"array","items":{"type":"string"},"description":"The pools the operator carves node ranges from, IPv4 and/or IPv6 (Helm `ipam.operator.clusterPoolIPv4PodCIDRList` / `clusterPoolIPv6PodCIDRList`). The families given are the families Cilium runs with. Required: upstream's default `10.0.0.0/8` contains kubeadm's and kind's service range (10.96.0.0/12), which Cilium does not check."},"ipv4MaskSize":{"type":["integer","null"],"description":"Length of the IPv4 range each node gets (`cluster-pool-ipv4-mask-size`).\n\nDefault: 24 (as upstream)"},"ipv6MaskSize":{"type":["integer","null"],"description":"Length of the IPv6 range each node gets (`cluster-pool-ipv6-mask-size`).\n\nDefault: 120 (as upstream)"}},"required":["podCidrs"],"additionalProperties":false,"description":"Cilium's own pool; only valid (and then required) with `ipam: cluster-pool`.\n\nDefault: - none"}},"additionalProperties":false,"description":"Cilium, the primary CNI."},"multus":{"type":["object","null"],"additionalProperties":false,"properties":{"mode":{"type":["string","null"],"enum":["thin","thick",null],"description":"Thin or thick plugin.\n\nDefault: MultusMode.THIN (as in the seed)"},"version":{"type":["string","null"],"enum":["v4.1.3","v4.2.4","v4.3.0",null],"description":"The Multus release: its images and the small differences between the release files.\n\nDefault: - the preset's: MultusVersion.V4_3_0, or MultusVersion.V4_1_3 with Preset.SEED"},"image":{"type":["string","null"],"description":"Image of the Multus pods, e.g. a mirror or a digest-pinned reference. Must be the flavour `mode` needs: the thin image has no `multus-daemon`, the thick one no `/thin_entrypoint`.\n\nDefault: version.image(mode), e.g. ghcr.io/k8snetworkplumbingwg/multus-cni:v4.3.0 (thin) or :v4.3.0-thick"},"namespace":{"type":["string","null"],"description":"Namespace of the ServiceAccount, the DaemonSet and (thick) the ConfigMap.\n\nDefault: 'kube-system' (as upstream)"},"defaultNetworkFile":{"type":["string","null"],"description":"File name, in the node's `/etc/cni/net.d`, of the CNI config that becomes every pod's default network. Multus otherwise takes the alphabetically first file; pinning it keeps a secondary CNI that is ready first (OVN-Kubernetes' `10-ovn-kubernetes.conf`) from becoming the default network.\n\nDefault: '05-cilium.conflist' (the file the Cilium agent writes)"},"waitForDefaultNetwork":{"type":["boolean","null"],"description":"Also make the default network's file Multus' readiness indicator: thin, each CNI ADD waits up to 45 s for the file instead of failing at once; thick, the daemon waits for it at start and restarts when it is removed (the default network went away, e.g. while the Cilium agent is reinstalled).\n\nDefault: true"},"logLevel":{"type":["string","null"],"enum":["panic","error","verbose","debug",null],"description":"Log level. Thin: `--multus-log-level`; thick: `logLevel` of `daemon-config.json`.\n\nDefault: - thin: not set (Multus' built-in default); thick: MultusLogLevel.VERBOSE (as upstream)"}},"description":"Multus; its default network is pinned to Cilium's CNI config file."},"networkCrds":{"type":["object","null"],"properties":{"networkAttachmentDefinitions":{"type":["boolean","null"],"description":"`network-attachment-definitions.k8s.cni.cncf.io`; needed by Multus and by every secondary network.\n\nDefault: true"},"multiNetworkPolicies":{"type":["boolean","null"],"description":"`multi-networkpolicies.k8s.cni.cncf.io`; OVN-Kubernetes with multi-network always watches it.\n\nDefault: true"},"ipamClaims":{"type":["boolean","null"],"description":"`ipamclaims.k8s.cni.cncf.io`; needed by OVN-Kubernetes with persistent IPs.\n\nDefault: true"}},"additionalProperties":false,"description":"Which k8s.cni.cncf.io CRDs to ship."},"ovn":{"type":["object","null"],"properties":{"mode":{"type":["string","null"],"enum":["central","interconnect",null],"description":"Central databases or one zone per node.\n\nDefault: OvnDeploymentMode.CENTRAL (the seed's default)"},"mtu":{"type":["integer","null"],"description":"MTU of OVN-Kubernetes pod interfaces (`mtu` in `ovn-config`); leave room for the Geneve header below the node MTU. At least 576 (1280 when the cluster has IPv6), at most 65535.\n\nDefault: 1400 (the seed's, on kind)"},"encapPort":{"type":["integer","null"],"description":"UDP port of the Geneve tunnels between nodes (`OVN_ENCAP_PORT`), bound on every node. Checked at synth against the tunnel port of every `CiliumPrimary` of the App with tunnel routing (8472 for VXLAN, 6081 for Geneve, or its `tunnelPort`): the same port is refused, as both tunnels bind it in the nodes' host network namespace.\n\nDefault: 6081"},"imageRepository":{"type":["string","null"],"description":"Image repository for every OVN-Kubernetes container.\n\nThe secondary-CNI option (`--secondary-cni`) exists only in images built from the seed's branch (`multicni` of github.com/flavio-fernandes/ovn-kubernetes), which its deploy script builds as `localhost/ovn-daemonset-f:dev` and loads into kind: that is the default, so a cluster without the build fails visibly (ErrImagePull). The public `ghcr.io/ovn-kubernetes/ovn-kubernetes/ovn-kube-fedora:master` does NOT have the option: `OVN_SECONDARY_CNI_ENABLE` is ignored and OVN-Kubernetes also manages default-network pods, giving them logical ports and addresses inside the decoy range (`net_cidr`), which keeps it off the primary CNI's addresses but does not keep it out. Its builds of 2026 no longer contain central mode either.\n\nDefault: localhost/ovn-daemonset-f"},"imageTag":{"type":["string","null"],"description":"Image tag for every OVN-Kubernetes container.\n\nDefault: dev"},"imagePullPolicy":{"type":["string","null"],"enum":["Always","IfNotPresent","Never",null],"description":"Pull policy of every OVN-Kubernetes container; `IF_NOT_PRESENT` lets a locally built image loaded into the nodes (`kind load docker-image`) be used.\n\nDefault: ImagePullPolicy.IF_NOT_PRESENT"},"hostNetworkNamespace":{"type":["string","null"],"description":"Namespace OVN-Kubernetes uses to classify host-network traffic for network policies (`host_network_namespace`); it is created.\n\nDefault: ovn-host-network"},"persistentIps":{"type":["boolean","null"],"description":"Persistent IPs for secondary networks through IPAMClaims (`OVN_ENABLE_PERSISTENT_IPS`), used by KubeVirt VMs on layer2/localnet networks with `allowPersistentIPs`. Needs the IPAMClaim CRD (`ipamclaims.k8s.cni.cncf.io`), which the chart ships with the multi-networking CRDs.\n\nDefault: false in central mode, true in interconnect mode (the seed's values files)"},"egressQos":{"type":["boolean","null"],"description":"EgressQoS (DSCP marking of pod egress traffic; `OVN_EGRESSQOS_ENABLE`); ships the EgressQoS CRD. Not allowed together with the secondary-CNI option: the seed's branch skips the namespace address sets of default-network pods there, and creating an EgressQoS object then probably panics on a nil address set.\n\nDefault: false"},"controlPlaneNodeSelector":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Node labels (key → value) a node needs to run the control-plane pods (`ovnkube-db` and `ovnkube-master` in central mode, `ovnkube-control-plane` in interconnect mode), as required node affinity. `{}` lets them run on any Linux node, e.g. on a managed cluster that has no control-plane nodes of its own; at most one of each per node either way (they use host ports).\n\nDefault: - nodes labelled `node-role.kubernetes.io/control-plane` (any value), as upstream"}},"additionalProperties":false,"description":"OVN-Kubernetes, the secondary CNI."},"networks":{"type":["array","null"],"items":{"type":"object","additionalProperties":false,"properties":{"policies":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The object's name (a DNS subdomain), unique in its namespace."},"namespace":{"type":["string","null"],"description":"The namespace of the policy and of the pods it selects.\n\nDefault: - the network's namespace"},"podSelector":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"The pods of the namespace, attached to the network, that the policy isolates.\n\nDefault: - every pod of the namespace on the network"},"ingress":{"type":["array","null"],"items":{"type":"object","properties":{"from":{"type":["array","null"],"items":{"$ref":"#/definitions/shared2"},"description":"Sources; a rule matches traffic from any of them.\n\nDefault: - every source"},"ports":{"type":["array","null"],"items":{"$ref":"#/definitions/shared6"},"description":"Destination ports on the selected pods; a rule matches traffic to any of them.\n\nDefault: - every port"}},"additionalProperties":false,"description":"Traffic a policy lets in."},"description":"Incoming traffic allowed; with `Ingress` in policyTypes and no rules, nothing comes in.\n\nDefault: "},"egress":{"type":["array","null"],"items":{"type":"object","properties":{"to":{"type":["array","null"],"items":{"$ref":"#/definitions/shared2"},"description":"Destinations; a rule matches traffic to any of them.\n\nDefault: - every destination"},"ports":{"type":["array","null"],"items":{"$ref":"#/definitions/shared6"},"description":"Destination ports; a rule matches traffic to any of them.\n\nDefault: - every port"}},"additionalProperties":false,"description":"Traffic a policy lets out."},"description":"Outgoing traffic allowed; with `Egress` in policyTypes and no rules, nothing goes out.\n\nDefault: "},"policyTypes":{"type":["array","null"],"items":{"type":"string","enum":["Ingress","Egress"],"description":"The directions a MultiNetworkPolicy isolates (`spec.policyTypes`), as the v1beta1 API spells them."},"description":"The directions the policy isolates; always rendered (OVN-Kubernetes isolates no direction when the list is empty, unlike the Kubernetes API's defaulting of a NetworkPolicy).\n\nDefault: - Ingress, plus Egress when egress rules are given (as Kubernetes defaults a NetworkPolicy)"}},"required":["name"],"additionalProperties":false,"description":"A MultiNetworkPolicy without its network: one of a network's `policies`."},"description":"MultiNetworkPolicies for this network (`k8s.v1.cni.cncf.io/policy-for` names it); rendered apart (`network-policies`, in stage 2 with the networks).\n\nDefault: - none"},"name":{"type":"string","description":"The NetworkAttachmentDefinition's name (what pods list in `k8s.v1.cni.cncf.io/networks`)."},"namespace":{"type":["string","null"],"description":"The NAD's namespace.\n\nDefault: default"},"networkName":{"type":["string","null"],"description":"The cluster-wide network name (config `name`); NADs in several namespaces may share one network.\n\nDefault: - the NAD name"},"topology":{"type":["string","null"],"enum":["layer3","layer2","localnet",null],"description":"The topology.\n\nDefault: OvnTopology.LAYER3"},"subnets":{"type":["array","null"],"items":{"type":"string"},"description":"Subnets, one per family. layer3: `cidr/hostPrefix` (required); layer2 and localnet: plain CIDRs, or none for a network without IP management.\n\nDefault: [] (layer3 requires at least one)"},"excludeSubnets":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges inside `subnets` that OVN-Kubernetes must not hand out.\n\nDefault: "},"mtu":{"type":["integer","null"],"description":"MTU of the pods' interface on this network.\n\nDefault: 1300 (the seed's network and OVN-Kubernetes' multi-homing tests)"},"role":{"type":["string","null"],"enum":["secondary","primary",null],"description":"The network's role for its pods.\n\nDefault: NetworkRole.SECONDARY"},"allowPersistentIps":{"type":["boolean","null"],"description":"Keep a VM's addresses across restarts and migration (IPAMClaims). layer2 and localnet only.\n\nDefault: false"},"vlanId":{"type":["integer","null"],"description":"VLAN tag on the physical network. localnet only; 1-4094.\n\nDefault: - untagged"},"physicalNetworkName":{"type":["string","null"],"description":"The physical network (the key of `ovn-bridge-mappings` on each node). localnet only.\n\nDefault: - the network name"}},"required":["name"],"description":"One of `networks`: a NetworkAttachmentDefinition and its MultiNetworkPolicies."},"description":"Secondary networks (NetworkAttachmentDefinitions).\n\nDefault: - the seed's default/ovn-stream-veth: layer3, 10.245.0.0/16/24, MTU 1300"},"demo":{"type":["object","null"],"properties":{"enabled":{"type":["boolean","null"],"description":"Render the demo pods on the first network.\n\nDefault: true"},"pods":{"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":"string","description":"The pod's name."},"nodeName":{"type":["string","null"],"description":"The node (`kubernetes.io/hostname`) to pin the pod to, so the demo crosses nodes.\n\nDefault: - scheduled anywhere"}},"required":["name"],"additionalProperties":false,"description":"One demo pod and the node it runs on."},"description":"The demo pods.\n\nDefault: - tinypod on ovn-worker, tinypod2 on ovn-worker2"}},"additionalProperties":false,"description":"The seed's demo pods."}},"additionalProperties":false,"definitions":{"shared1":{"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."},"shared0":{"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"},"shared3":{"type":["object","null"],"properties":{"cidr":{"type":"string","description":"The range, such as `10.245.0.0/16` (no host bits set)."},"except":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges strictly inside `cidr` that the peer leaves out.\n\nDefault: - none"}},"required":["cidr"],"additionalProperties":false,"description":"Addresses on the network.\n\nDefault: - none (a selector peer)"},"shared4":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods attached to the network, in the policy's namespace or in the namespaces `namespaceSelector` selects. Not on a network without subnets.\n\nDefault: - every pod (of the policy's namespace, or of the namespaces namespaceSelector selects)"},"shared5":{"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces whose pods on the network match. Not on a network without subnets.\n\nDefault: - the policy's namespace"},"shared2":{"type":"object","properties":{"ipBlock":{"$ref":"#/definitions/shared3"},"podSelector":{"$ref":"#/definitions/shared4"},"namespaceSelector":{"$ref":"#/definitions/shared5"}},"additionalProperties":false,"description":"One peer of a rule: either an `ipBlock`, or pods chosen by `podSelector` and/or `namespaceSelector` (never both kinds, and at least one key)."},"shared6":{"type":"object","properties":{"protocol":{"type":["string","null"],"enum":["TCP","UDP","SCTP",null],"description":"The protocol; always rendered (OVN-Kubernetes reads it without a default).\n\nDefault: MultiNetworkPolicyProtocol.TCP"},"port":{"type":["integer","null"],"description":"The port number, 1-65535. Named ports and port ranges are not offered: OVN-Kubernetes reads only the number of a MultiNetworkPolicy port, and the v1beta1 API has no `endPort`.\n\nDefault: - every port of the protocol"}},"additionalProperties":false,"description":"A port of a rule."}}};
 const func0 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":["array","null"],"items":{"$ref":"#/definitions/shared1"},"description":"Further requirements, all of which must hold.\n\nDefault: - none"};
 const schema8 = {"type":"object","properties":{"key":{"type":"string","description":"The label key."},"operator":{"type":"string","enum":["In","NotIn","Exists","DoesNotExist"],"description":"How the label is compared."},"values":{"type":["array","null"],"items":{"type":"string"},"description":"The values for `In` and `NotIn` (required and non-empty there); none for `Exists` and `DoesNotExist`.\n\nDefault: - none"}},"required":["key","operator"],"additionalProperties":false,"description":"One requirement of a label selector."};
@@ -128,6 +128,341 @@ break;
 }
 }
 validate22.errors = vErrors;
+return errors === 0;
+}
+
+const schema9 = {"type":"object","properties":{"ipBlock":{"$ref":"#/definitions/shared3"},"podSelector":{"$ref":"#/definitions/shared4"},"namespaceSelector":{"$ref":"#/definitions/shared5"}},"additionalProperties":false,"description":"One peer of a rule: either an `ipBlock`, or pods chosen by `podSelector` and/or `namespaceSelector` (never both kinds, and at least one key)."};
+const schema10 = {"type":["object","null"],"properties":{"cidr":{"type":"string","description":"The range, such as `10.245.0.0/16` (no host bits set)."},"except":{"type":["array","null"],"items":{"type":"string"},"description":"Ranges strictly inside `cidr` that the peer leaves out.\n\nDefault: - none"}},"required":["cidr"],"additionalProperties":false,"description":"Addresses on the network.\n\nDefault: - none (a selector peer)"};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema10.type},message:"must be object,null",schema:schema10.type,parentSchema:schema10,data}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.cidr === undefined) || (!(func0.call(data, "cidr")))) && (missing0 = "cidr")){
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema10.required,parentSchema:schema10,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!((key0 === "cidr") || (key0 === "except"))){
+validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema10,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.cidr !== undefined && func0.call(data, "cidr")){
+let data0 = data.cidr;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate35.errors = [{instancePath:instancePath+"/cidr",schemaPath:"#/properties/cidr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.cidr.type,parentSchema:schema10.properties.cidr,data:data0}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.except !== undefined && func0.call(data, "except")){
+let data1 = data.except;
+const _errs4 = errors;
+if((!(Array.isArray(data1))) && (data1 !== null)){
+validate35.errors = [{instancePath:instancePath+"/except",schemaPath:"#/properties/except/type",keyword:"type",params:{type: schema10.properties.except.type},message:"must be array,null",schema:schema10.properties.except.type,parentSchema:schema10.properties.except,data:data1}];
+return false;
+}
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs6 = errors;
+if(typeof data2 !== "string"){
+validate35.errors = [{instancePath:instancePath+"/except/" + i0,schemaPath:"#/properties/except/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.except.items.type,parentSchema:schema10.properties.except.items,data:data2}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const schema11 = {"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Pods attached to the network, in the policy's namespace or in the namespaces `namespaceSelector` selects. Not on a network without subnets.\n\nDefault: - every pod (of the policy's namespace, or of the namespaces namespaceSelector selects)"};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema11.type},message:"must be object,null",schema:schema11.type,parentSchema:schema11,data}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!((key0 === "matchLabels") || (key0 === "matchExpressions"))){
+validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.matchLabels !== undefined && func0.call(data, "matchLabels")){
+let data0 = data.matchLabels;
+const _errs2 = errors;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+validate37.errors = [{instancePath:instancePath+"/matchLabels",schemaPath:"#/properties/matchLabels/type",keyword:"type",params:{type: schema11.properties.matchLabels.type},message:"must be object,null",schema:schema11.properties.matchLabels.type,parentSchema:schema11.properties.matchLabels,data:data0}];
+return false;
+}
+if(errors === _errs2){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 of Object.keys(data0)){
+let data1 = data0[key1];
+const _errs5 = errors;
+if(typeof data1 !== "string"){
+validate37.errors = [{instancePath:instancePath+"/matchLabels/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.matchLabels.additionalProperties.type,parentSchema:schema11.properties.matchLabels.additionalProperties,data:data1}];
+return false;
+}
+var valid1 = _errs5 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.matchExpressions !== undefined && func0.call(data, "matchExpressions")){
+const _errs7 = errors;
+if(!(validate22(data.matchExpressions, {instancePath:instancePath+"/matchExpressions",parentData:data,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+const schema12 = {"type":["object","null"],"properties":{"matchLabels":{"type":["object","null"],"additionalProperties":{"type":"string"},"description":"Labels that must have exactly these values.\n\nDefault: - none"},"matchExpressions":{"$ref":"#/definitions/shared0"}},"additionalProperties":false,"description":"Namespaces whose pods on the network match. Not on a network without subnets.\n\nDefault: - the policy's namespace"};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema12.type},message:"must be object,null",schema:schema12.type,parentSchema:schema12,data}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!((key0 === "matchLabels") || (key0 === "matchExpressions"))){
+validate40.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.matchLabels !== undefined && func0.call(data, "matchLabels")){
+let data0 = data.matchLabels;
+const _errs2 = errors;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+validate40.errors = [{instancePath:instancePath+"/matchLabels",schemaPath:"#/properties/matchLabels/type",keyword:"type",params:{type: schema12.properties.matchLabels.type},message:"must be object,null",schema:schema12.properties.matchLabels.type,parentSchema:schema12.properties.matchLabels,data:data0}];
+return false;
+}
+if(errors === _errs2){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 of Object.keys(data0)){
+let data1 = data0[key1];
+const _errs5 = errors;
+if(typeof data1 !== "string"){
+validate40.errors = [{instancePath:instancePath+"/matchLabels/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.matchLabels.additionalProperties.type,parentSchema:schema12.properties.matchLabels.additionalProperties,data:data1}];
+return false;
+}
+var valid1 = _errs5 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.matchExpressions !== undefined && func0.call(data, "matchExpressions")){
+const _errs7 = errors;
+if(!(validate22(data.matchExpressions, {instancePath:instancePath+"/matchExpressions",parentData:data,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((key0 === "ipBlock") || (key0 === "podSelector")) || (key0 === "namespaceSelector"))){
+validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema9,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ipBlock !== undefined && func0.call(data, "ipBlock")){
+const _errs2 = errors;
+if(!(validate35(data.ipBlock, {instancePath:instancePath+"/ipBlock",parentData:data,parentDataProperty:"ipBlock",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.podSelector !== undefined && func0.call(data, "podSelector")){
+const _errs3 = errors;
+if(!(validate37(data.podSelector, {instancePath:instancePath+"/podSelector",parentData:data,parentDataProperty:"podSelector",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.namespaceSelector !== undefined && func0.call(data, "namespaceSelector")){
+const _errs4 = errors;
+if(!(validate40(data.namespaceSelector, {instancePath:instancePath+"/namespaceSelector",parentData:data,parentDataProperty:"namespaceSelector",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema9.type,parentSchema:schema9,data}];
+return false;
+}
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+const schema13 = {"type":"object","properties":{"protocol":{"type":["string","null"],"enum":["TCP","UDP","SCTP",null],"description":"The protocol; always rendered (OVN-Kubernetes reads it without a default).\n\nDefault: MultiNetworkPolicyProtocol.TCP"},"port":{"type":["integer","null"],"description":"The port number, 1-65535. Named ports and port ranges are not offered: OVN-Kubernetes reads only the number of a MultiNetworkPolicy port, and the v1beta1 API has no `endPort`.\n\nDefault: - every port of the protocol"}},"additionalProperties":false,"description":"A port of a rule."};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!((key0 === "protocol") || (key0 === "port"))){
+validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.protocol !== undefined && func0.call(data, "protocol")){
+let data0 = data.protocol;
+const _errs2 = errors;
+if((typeof data0 !== "string") && (data0 !== null)){
+validate44.errors = [{instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: schema13.properties.protocol.type},message:"must be string,null",schema:schema13.properties.protocol.type,parentSchema:schema13.properties.protocol,data:data0}];
+return false;
+}
+if(!((((data0 === "TCP") || (data0 === "UDP")) || (data0 === "SCTP")) || (data0 === null))){
+validate44.errors = [{instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema13.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.protocol.enum,parentSchema:schema13.properties.protocol,data:data0}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.port !== undefined && func0.call(data, "port")){
+let data1 = data.port;
+const _errs4 = errors;
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
+validate44.errors = [{instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: schema13.properties.port.type},message:"must be integer,null",schema:schema13.properties.port.type,parentSchema:schema13.properties.port,data:data1}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data}];
+return false;
+}
+}
+validate44.errors = vErrors;
 return errors === 0;
 }
 
@@ -3070,12 +3405,394 @@ break;
 }
 }
 if(_errs378 === errors){
-if(data175.name !== undefined && func0.call(data175, "name")){
-let data176 = data175.name;
+if(data175.policies !== undefined && func0.call(data175, "policies")){
+let data176 = data175.policies;
 const _errs379 = errors;
-if(typeof data176 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.name,data:data176}];
+if((!(Array.isArray(data176))) && (data176 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies",schemaPath:"#/properties/networks/items/properties/policies/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.type,parentSchema:schema6.properties.networks.items.properties.policies,data:data176}];
 return false;
+}
+if(errors === _errs379){
+if(Array.isArray(data176)){
+var valid55 = true;
+const len21 = data176.length;
+for(let i21=0; i21<len21; i21++){
+let data177 = data176[i21];
+const _errs381 = errors;
+if(errors === _errs381){
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+let missing7;
+if(((data177.name === undefined) || (!(func0.call(data177, "name")))) && (missing7 = "name")){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21,schemaPath:"#/properties/networks/items/properties/policies/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema6.properties.networks.items.properties.policies.items.required,parentSchema:schema6.properties.networks.items.properties.policies.items,data:data177}];
+return false;
+}
+else {
+const _errs383 = errors;
+for(const key34 of Object.keys(data177)){
+if(!((((((key34 === "name") || (key34 === "namespace")) || (key34 === "podSelector")) || (key34 === "ingress")) || (key34 === "egress")) || (key34 === "policyTypes"))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21,schemaPath:"#/properties/networks/items/properties/policies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items.properties.policies.items,data:data177}];
+return false;
+break;
+}
+}
+if(_errs383 === errors){
+if(data177.name !== undefined && func0.call(data177, "name")){
+let data178 = data177.name;
+const _errs384 = errors;
+if(typeof data178 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/name",schemaPath:"#/properties/networks/items/properties/policies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.policies.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.name,data:data178}];
+return false;
+}
+var valid56 = _errs384 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data177.namespace !== undefined && func0.call(data177, "namespace")){
+let data179 = data177.namespace;
+const _errs386 = errors;
+if((typeof data179 !== "string") && (data179 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/namespace",schemaPath:"#/properties/networks/items/properties/policies/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.policies.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.namespace,data:data179}];
+return false;
+}
+var valid56 = _errs386 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data177.podSelector !== undefined && func0.call(data177, "podSelector")){
+let data180 = data177.podSelector;
+const _errs388 = errors;
+if((!(data180 && typeof data180 == "object" && !Array.isArray(data180))) && (data180 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/podSelector",schemaPath:"#/properties/networks/items/properties/policies/items/properties/podSelector/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.podSelector.type},message:"must be object,null",schema:schema6.properties.networks.items.properties.policies.items.properties.podSelector.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.podSelector,data:data180}];
+return false;
+}
+if(errors === _errs388){
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+const _errs390 = errors;
+for(const key35 of Object.keys(data180)){
+if(!((key35 === "matchLabels") || (key35 === "matchExpressions"))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/podSelector",schemaPath:"#/properties/networks/items/properties/policies/items/properties/podSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.podSelector,data:data180}];
+return false;
+break;
+}
+}
+if(_errs390 === errors){
+if(data180.matchLabels !== undefined && func0.call(data180, "matchLabels")){
+let data181 = data180.matchLabels;
+const _errs391 = errors;
+if((!(data181 && typeof data181 == "object" && !Array.isArray(data181))) && (data181 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/podSelector/matchLabels",schemaPath:"#/properties/networks/items/properties/policies/items/properties/podSelector/properties/matchLabels/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.podSelector.properties.matchLabels.type},message:"must be object,null",schema:schema6.properties.networks.items.properties.policies.items.properties.podSelector.properties.matchLabels.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.podSelector.properties.matchLabels,data:data181}];
+return false;
+}
+if(errors === _errs391){
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+for(const key36 of Object.keys(data181)){
+let data182 = data181[key36];
+const _errs394 = errors;
+if(typeof data182 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/podSelector/matchLabels/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/networks/items/properties/policies/items/properties/podSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.policies.items.properties.podSelector.properties.matchLabels.additionalProperties.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.podSelector.properties.matchLabels.additionalProperties,data:data182}];
+return false;
+}
+var valid58 = _errs394 === errors;
+if(!valid58){
+break;
+}
+}
+}
+}
+var valid57 = _errs391 === errors;
+}
+else {
+var valid57 = true;
+}
+if(valid57){
+if(data180.matchExpressions !== undefined && func0.call(data180, "matchExpressions")){
+const _errs396 = errors;
+if(!(validate22(data180.matchExpressions, {instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/podSelector/matchExpressions",parentData:data180,parentDataProperty:"matchExpressions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid57 = _errs396 === errors;
+}
+else {
+var valid57 = true;
+}
+}
+}
+}
+}
+var valid56 = _errs388 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data177.ingress !== undefined && func0.call(data177, "ingress")){
+let data184 = data177.ingress;
+const _errs397 = errors;
+if((!(Array.isArray(data184))) && (data184 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress",schemaPath:"#/properties/networks/items/properties/policies/items/properties/ingress/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.ingress.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.ingress.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.ingress,data:data184}];
+return false;
+}
+if(errors === _errs397){
+if(Array.isArray(data184)){
+var valid59 = true;
+const len22 = data184.length;
+for(let i22=0; i22<len22; i22++){
+let data185 = data184[i22];
+const _errs399 = errors;
+if(errors === _errs399){
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+const _errs401 = errors;
+for(const key37 of Object.keys(data185)){
+if(!((key37 === "from") || (key37 === "ports"))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress/" + i22,schemaPath:"#/properties/networks/items/properties/policies/items/properties/ingress/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items,data:data185}];
+return false;
+break;
+}
+}
+if(_errs401 === errors){
+if(data185.from !== undefined && func0.call(data185, "from")){
+let data186 = data185.from;
+const _errs402 = errors;
+if((!(Array.isArray(data186))) && (data186 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress/" + i22+"/from",schemaPath:"#/properties/networks/items/properties/policies/items/properties/ingress/items/properties/from/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.ingress.items.properties.from.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items.properties.from.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items.properties.from,data:data186}];
+return false;
+}
+if(errors === _errs402){
+if(Array.isArray(data186)){
+var valid61 = true;
+const len23 = data186.length;
+for(let i23=0; i23<len23; i23++){
+const _errs404 = errors;
+if(!(validate34(data186[i23], {instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress/" + i22+"/from/" + i23,parentData:data186,parentDataProperty:i23,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+var valid61 = _errs404 === errors;
+if(!valid61){
+break;
+}
+}
+}
+}
+var valid60 = _errs402 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data185.ports !== undefined && func0.call(data185, "ports")){
+let data188 = data185.ports;
+const _errs405 = errors;
+if((!(Array.isArray(data188))) && (data188 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress/" + i22+"/ports",schemaPath:"#/properties/networks/items/properties/policies/items/properties/ingress/items/properties/ports/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.ingress.items.properties.ports.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items.properties.ports.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items.properties.ports,data:data188}];
+return false;
+}
+if(errors === _errs405){
+if(Array.isArray(data188)){
+var valid62 = true;
+const len24 = data188.length;
+for(let i24=0; i24<len24; i24++){
+const _errs407 = errors;
+if(!(validate44(data188[i24], {instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress/" + i22+"/ports/" + i24,parentData:data188,parentDataProperty:i24,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid62 = _errs407 === errors;
+if(!valid62){
+break;
+}
+}
+}
+}
+var valid60 = _errs405 === errors;
+}
+else {
+var valid60 = true;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/ingress/" + i22,schemaPath:"#/properties/networks/items/properties/policies/items/properties/ingress/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.ingress.items,data:data185}];
+return false;
+}
+}
+var valid59 = _errs399 === errors;
+if(!valid59){
+break;
+}
+}
+}
+}
+var valid56 = _errs397 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data177.egress !== undefined && func0.call(data177, "egress")){
+let data190 = data177.egress;
+const _errs408 = errors;
+if((!(Array.isArray(data190))) && (data190 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress",schemaPath:"#/properties/networks/items/properties/policies/items/properties/egress/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.egress.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.egress.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.egress,data:data190}];
+return false;
+}
+if(errors === _errs408){
+if(Array.isArray(data190)){
+var valid63 = true;
+const len25 = data190.length;
+for(let i25=0; i25<len25; i25++){
+let data191 = data190[i25];
+const _errs410 = errors;
+if(errors === _errs410){
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+const _errs412 = errors;
+for(const key38 of Object.keys(data191)){
+if(!((key38 === "to") || (key38 === "ports"))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress/" + i25,schemaPath:"#/properties/networks/items/properties/policies/items/properties/egress/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.egress.items,data:data191}];
+return false;
+break;
+}
+}
+if(_errs412 === errors){
+if(data191.to !== undefined && func0.call(data191, "to")){
+let data192 = data191.to;
+const _errs413 = errors;
+if((!(Array.isArray(data192))) && (data192 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress/" + i25+"/to",schemaPath:"#/properties/networks/items/properties/policies/items/properties/egress/items/properties/to/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.egress.items.properties.to.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.egress.items.properties.to.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.egress.items.properties.to,data:data192}];
+return false;
+}
+if(errors === _errs413){
+if(Array.isArray(data192)){
+var valid65 = true;
+const len26 = data192.length;
+for(let i26=0; i26<len26; i26++){
+const _errs415 = errors;
+if(!(validate34(data192[i26], {instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress/" + i25+"/to/" + i26,parentData:data192,parentDataProperty:i26,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+var valid65 = _errs415 === errors;
+if(!valid65){
+break;
+}
+}
+}
+}
+var valid64 = _errs413 === errors;
+}
+else {
+var valid64 = true;
+}
+if(valid64){
+if(data191.ports !== undefined && func0.call(data191, "ports")){
+let data194 = data191.ports;
+const _errs416 = errors;
+if((!(Array.isArray(data194))) && (data194 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress/" + i25+"/ports",schemaPath:"#/properties/networks/items/properties/policies/items/properties/egress/items/properties/ports/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.egress.items.properties.ports.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.egress.items.properties.ports.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.egress.items.properties.ports,data:data194}];
+return false;
+}
+if(errors === _errs416){
+if(Array.isArray(data194)){
+var valid66 = true;
+const len27 = data194.length;
+for(let i27=0; i27<len27; i27++){
+const _errs418 = errors;
+if(!(validate44(data194[i27], {instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress/" + i25+"/ports/" + i27,parentData:data194,parentDataProperty:i27,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid66 = _errs418 === errors;
+if(!valid66){
+break;
+}
+}
+}
+}
+var valid64 = _errs416 === errors;
+}
+else {
+var valid64 = true;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/egress/" + i25,schemaPath:"#/properties/networks/items/properties/policies/items/properties/egress/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.properties.policies.items.properties.egress.items.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.egress.items,data:data191}];
+return false;
+}
+}
+var valid63 = _errs410 === errors;
+if(!valid63){
+break;
+}
+}
+}
+}
+var valid56 = _errs408 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data177.policyTypes !== undefined && func0.call(data177, "policyTypes")){
+let data196 = data177.policyTypes;
+const _errs419 = errors;
+if((!(Array.isArray(data196))) && (data196 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/policyTypes",schemaPath:"#/properties/networks/items/properties/policies/items/properties/policyTypes/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.policies.items.properties.policyTypes.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.policies.items.properties.policyTypes.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.policyTypes,data:data196}];
+return false;
+}
+if(errors === _errs419){
+if(Array.isArray(data196)){
+var valid67 = true;
+const len28 = data196.length;
+for(let i28=0; i28<len28; i28++){
+let data197 = data196[i28];
+const _errs421 = errors;
+if(typeof data197 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/policyTypes/" + i28,schemaPath:"#/properties/networks/items/properties/policies/items/properties/policyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.policies.items.properties.policyTypes.items.type,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.policyTypes.items,data:data197}];
+return false;
+}
+if(!((data197 === "Ingress") || (data197 === "Egress"))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21+"/policyTypes/" + i28,schemaPath:"#/properties/networks/items/properties/policies/items/properties/policyTypes/items/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.policies.items.properties.policyTypes.items.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.policies.items.properties.policyTypes.items.enum,parentSchema:schema6.properties.networks.items.properties.policies.items.properties.policyTypes.items,data:data197}];
+return false;
+}
+var valid67 = _errs421 === errors;
+if(!valid67){
+break;
+}
+}
+}
+}
+var valid56 = _errs419 === errors;
+}
+else {
+var valid56 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/policies/" + i21,schemaPath:"#/properties/networks/items/properties/policies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.networks.items.properties.policies.items.type,parentSchema:schema6.properties.networks.items.properties.policies.items,data:data177}];
+return false;
+}
+}
+var valid55 = _errs381 === errors;
+if(!valid55){
+break;
+}
+}
+}
 }
 var valid54 = _errs379 === errors;
 }
@@ -3083,178 +3800,192 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data175.namespace !== undefined && func0.call(data175, "namespace")){
-let data177 = data175.namespace;
-const _errs381 = errors;
-if((typeof data177 !== "string") && (data177 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.namespace,data:data177}];
+if(data175.name !== undefined && func0.call(data175, "name")){
+let data198 = data175.name;
+const _errs423 = errors;
+if(typeof data198 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/name",schemaPath:"#/properties/networks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.name.type,parentSchema:schema6.properties.networks.items.properties.name,data:data198}];
 return false;
 }
-var valid54 = _errs381 === errors;
+var valid54 = _errs423 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data175.namespace !== undefined && func0.call(data175, "namespace")){
+let data199 = data175.namespace;
+const _errs425 = errors;
+if((typeof data199 !== "string") && (data199 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/namespace",schemaPath:"#/properties/networks/items/properties/namespace/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.namespace.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.namespace.type,parentSchema:schema6.properties.networks.items.properties.namespace,data:data199}];
+return false;
+}
+var valid54 = _errs425 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.networkName !== undefined && func0.call(data175, "networkName")){
-let data178 = data175.networkName;
-const _errs383 = errors;
-if((typeof data178 !== "string") && (data178 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.networkName.type,parentSchema:schema6.properties.networks.items.properties.networkName,data:data178}];
+let data200 = data175.networkName;
+const _errs427 = errors;
+if((typeof data200 !== "string") && (data200 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/networkName",schemaPath:"#/properties/networks/items/properties/networkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.networkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.networkName.type,parentSchema:schema6.properties.networks.items.properties.networkName,data:data200}];
 return false;
 }
-var valid54 = _errs383 === errors;
+var valid54 = _errs427 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.topology !== undefined && func0.call(data175, "topology")){
-let data179 = data175.topology;
-const _errs385 = errors;
-if((typeof data179 !== "string") && (data179 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.topology.type,parentSchema:schema6.properties.networks.items.properties.topology,data:data179}];
+let data201 = data175.topology;
+const _errs429 = errors;
+if((typeof data201 !== "string") && (data201 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.topology.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.topology.type,parentSchema:schema6.properties.networks.items.properties.topology,data:data201}];
 return false;
 }
-if(!((((data179 === "layer3") || (data179 === "layer2")) || (data179 === "localnet")) || (data179 === null))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.topology.enum,parentSchema:schema6.properties.networks.items.properties.topology,data:data179}];
+if(!((((data201 === "layer3") || (data201 === "layer2")) || (data201 === "localnet")) || (data201 === null))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/topology",schemaPath:"#/properties/networks/items/properties/topology/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.topology.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.topology.enum,parentSchema:schema6.properties.networks.items.properties.topology,data:data201}];
 return false;
 }
-var valid54 = _errs385 === errors;
+var valid54 = _errs429 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.subnets !== undefined && func0.call(data175, "subnets")){
-let data180 = data175.subnets;
-const _errs387 = errors;
-if((!(Array.isArray(data180))) && (data180 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.subnets.type,parentSchema:schema6.properties.networks.items.properties.subnets,data:data180}];
+let data202 = data175.subnets;
+const _errs431 = errors;
+if((!(Array.isArray(data202))) && (data202 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets",schemaPath:"#/properties/networks/items/properties/subnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.subnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.subnets.type,parentSchema:schema6.properties.networks.items.properties.subnets,data:data202}];
 return false;
 }
-if(errors === _errs387){
-if(Array.isArray(data180)){
-var valid55 = true;
-const len21 = data180.length;
-for(let i21=0; i21<len21; i21++){
-let data181 = data180[i21];
-const _errs389 = errors;
-if(typeof data181 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets/" + i21,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.subnets.items.type,parentSchema:schema6.properties.networks.items.properties.subnets.items,data:data181}];
+if(errors === _errs431){
+if(Array.isArray(data202)){
+var valid68 = true;
+const len29 = data202.length;
+for(let i29=0; i29<len29; i29++){
+let data203 = data202[i29];
+const _errs433 = errors;
+if(typeof data203 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/subnets/" + i29,schemaPath:"#/properties/networks/items/properties/subnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.subnets.items.type,parentSchema:schema6.properties.networks.items.properties.subnets.items,data:data203}];
 return false;
 }
-var valid55 = _errs389 === errors;
-if(!valid55){
+var valid68 = _errs433 === errors;
+if(!valid68){
 break;
 }
 }
 }
 }
-var valid54 = _errs387 === errors;
+var valid54 = _errs431 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.excludeSubnets !== undefined && func0.call(data175, "excludeSubnets")){
-let data182 = data175.excludeSubnets;
-const _errs391 = errors;
-if((!(Array.isArray(data182))) && (data182 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets,data:data182}];
+let data204 = data175.excludeSubnets;
+const _errs435 = errors;
+if((!(Array.isArray(data204))) && (data204 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets",schemaPath:"#/properties/networks/items/properties/excludeSubnets/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.excludeSubnets.type},message:"must be array,null",schema:schema6.properties.networks.items.properties.excludeSubnets.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets,data:data204}];
 return false;
 }
-if(errors === _errs391){
-if(Array.isArray(data182)){
-var valid56 = true;
-const len22 = data182.length;
-for(let i22=0; i22<len22; i22++){
-let data183 = data182[i22];
-const _errs393 = errors;
-if(typeof data183 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets/" + i22,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets.items,data:data183}];
+if(errors === _errs435){
+if(Array.isArray(data204)){
+var valid69 = true;
+const len30 = data204.length;
+for(let i30=0; i30<len30; i30++){
+let data205 = data204[i30];
+const _errs437 = errors;
+if(typeof data205 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/excludeSubnets/" + i30,schemaPath:"#/properties/networks/items/properties/excludeSubnets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.networks.items.properties.excludeSubnets.items.type,parentSchema:schema6.properties.networks.items.properties.excludeSubnets.items,data:data205}];
 return false;
 }
-var valid56 = _errs393 === errors;
-if(!valid56){
+var valid69 = _errs437 === errors;
+if(!valid69){
 break;
 }
 }
 }
 }
-var valid54 = _errs391 === errors;
+var valid54 = _errs435 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.mtu !== undefined && func0.call(data175, "mtu")){
-let data184 = data175.mtu;
-const _errs395 = errors;
-if((!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184)))) && (data184 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.mtu.type,parentSchema:schema6.properties.networks.items.properties.mtu,data:data184}];
+let data206 = data175.mtu;
+const _errs439 = errors;
+if((!(((typeof data206 == "number") && (!(data206 % 1) && !isNaN(data206))) && (isFinite(data206)))) && (data206 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/mtu",schemaPath:"#/properties/networks/items/properties/mtu/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.mtu.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.mtu.type,parentSchema:schema6.properties.networks.items.properties.mtu,data:data206}];
 return false;
 }
-var valid54 = _errs395 === errors;
+var valid54 = _errs439 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.role !== undefined && func0.call(data175, "role")){
-let data185 = data175.role;
-const _errs397 = errors;
-if((typeof data185 !== "string") && (data185 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.role.type,parentSchema:schema6.properties.networks.items.properties.role,data:data185}];
+let data207 = data175.role;
+const _errs441 = errors;
+if((typeof data207 !== "string") && (data207 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.role.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.role.type,parentSchema:schema6.properties.networks.items.properties.role,data:data207}];
 return false;
 }
-if(!(((data185 === "secondary") || (data185 === "primary")) || (data185 === null))){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.role.enum,parentSchema:schema6.properties.networks.items.properties.role,data:data185}];
+if(!(((data207 === "secondary") || (data207 === "primary")) || (data207 === null))){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/role",schemaPath:"#/properties/networks/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema6.properties.networks.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.networks.items.properties.role.enum,parentSchema:schema6.properties.networks.items.properties.role,data:data207}];
 return false;
 }
-var valid54 = _errs397 === errors;
+var valid54 = _errs441 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.allowPersistentIps !== undefined && func0.call(data175, "allowPersistentIps")){
-let data186 = data175.allowPersistentIps;
-const _errs399 = errors;
-if((typeof data186 !== "boolean") && (data186 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema6.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema6.properties.networks.items.properties.allowPersistentIps,data:data186}];
+let data208 = data175.allowPersistentIps;
+const _errs443 = errors;
+if((typeof data208 !== "boolean") && (data208 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/allowPersistentIps",schemaPath:"#/properties/networks/items/properties/allowPersistentIps/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.allowPersistentIps.type},message:"must be boolean,null",schema:schema6.properties.networks.items.properties.allowPersistentIps.type,parentSchema:schema6.properties.networks.items.properties.allowPersistentIps,data:data208}];
 return false;
 }
-var valid54 = _errs399 === errors;
+var valid54 = _errs443 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.vlanId !== undefined && func0.call(data175, "vlanId")){
-let data187 = data175.vlanId;
-const _errs401 = errors;
-if((!(((typeof data187 == "number") && (!(data187 % 1) && !isNaN(data187))) && (isFinite(data187)))) && (data187 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.vlanId.type,parentSchema:schema6.properties.networks.items.properties.vlanId,data:data187}];
+let data209 = data175.vlanId;
+const _errs445 = errors;
+if((!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209)))) && (data209 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/vlanId",schemaPath:"#/properties/networks/items/properties/vlanId/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.vlanId.type},message:"must be integer,null",schema:schema6.properties.networks.items.properties.vlanId.type,parentSchema:schema6.properties.networks.items.properties.vlanId,data:data209}];
 return false;
 }
-var valid54 = _errs401 === errors;
+var valid54 = _errs445 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
 if(data175.physicalNetworkName !== undefined && func0.call(data175, "physicalNetworkName")){
-let data188 = data175.physicalNetworkName;
-const _errs403 = errors;
-if((typeof data188 !== "string") && (data188 !== null)){
-validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema6.properties.networks.items.properties.physicalNetworkName,data:data188}];
+let data210 = data175.physicalNetworkName;
+const _errs447 = errors;
+if((typeof data210 !== "string") && (data210 !== null)){
+validate21.errors = [{instancePath:instancePath+"/networks/" + i20+"/physicalNetworkName",schemaPath:"#/properties/networks/items/properties/physicalNetworkName/type",keyword:"type",params:{type: schema6.properties.networks.items.properties.physicalNetworkName.type},message:"must be string,null",schema:schema6.properties.networks.items.properties.physicalNetworkName.type,parentSchema:schema6.properties.networks.items.properties.physicalNetworkName,data:data210}];
 return false;
 }
-var valid54 = _errs403 === errors;
+var valid54 = _errs447 === errors;
 }
 else {
 var valid54 = true;
+}
 }
 }
 }
@@ -3288,118 +4019,118 @@ var valid0 = true;
 }
 if(valid0){
 if(data.demo !== undefined && func0.call(data, "demo")){
-let data189 = data.demo;
-const _errs405 = errors;
-if((!(data189 && typeof data189 == "object" && !Array.isArray(data189))) && (data189 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema6.properties.demo.type},message:"must be object,null",schema:schema6.properties.demo.type,parentSchema:schema6.properties.demo,data:data189}];
+let data211 = data.demo;
+const _errs449 = errors;
+if((!(data211 && typeof data211 == "object" && !Array.isArray(data211))) && (data211 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/type",keyword:"type",params:{type: schema6.properties.demo.type},message:"must be object,null",schema:schema6.properties.demo.type,parentSchema:schema6.properties.demo,data:data211}];
 return false;
 }
-if(errors === _errs405){
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-const _errs407 = errors;
-for(const key34 of Object.keys(data189)){
-if(!((key34 === "enabled") || (key34 === "pods"))){
-validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo,data:data189}];
-return false;
-break;
-}
-}
-if(_errs407 === errors){
-if(data189.enabled !== undefined && func0.call(data189, "enabled")){
-let data190 = data189.enabled;
-const _errs408 = errors;
-if((typeof data190 !== "boolean") && (data190 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema6.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema6.properties.demo.properties.enabled.type,parentSchema:schema6.properties.demo.properties.enabled,data:data190}];
-return false;
-}
-var valid57 = _errs408 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data189.pods !== undefined && func0.call(data189, "pods")){
-let data191 = data189.pods;
-const _errs410 = errors;
-if((!(Array.isArray(data191))) && (data191 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.type},message:"must be array,null",schema:schema6.properties.demo.properties.pods.type,parentSchema:schema6.properties.demo.properties.pods,data:data191}];
-return false;
-}
-if(errors === _errs410){
-if(Array.isArray(data191)){
-var valid58 = true;
-const len23 = data191.length;
-for(let i23=0; i23<len23; i23++){
-let data192 = data191[i23];
-const _errs412 = errors;
-if(errors === _errs412){
-if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
-let missing7;
-if(((data192.name === undefined) || (!(func0.call(data192, "name")))) && (missing7 = "name")){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'",schema:schema6.properties.demo.properties.pods.items.required,parentSchema:schema6.properties.demo.properties.pods.items,data:data192}];
-return false;
-}
-else {
-const _errs414 = errors;
-for(const key35 of Object.keys(data192)){
-if(!((key35 === "name") || (key35 === "nodeName"))){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo.properties.pods.items,data:data192}];
+if(errors === _errs449){
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+const _errs451 = errors;
+for(const key39 of Object.keys(data211)){
+if(!((key39 === "enabled") || (key39 === "pods"))){
+validate21.errors = [{instancePath:instancePath+"/demo",schemaPath:"#/properties/demo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo,data:data211}];
 return false;
 break;
 }
 }
-if(_errs414 === errors){
-if(data192.name !== undefined && func0.call(data192, "name")){
-let data193 = data192.name;
-const _errs415 = errors;
-if(typeof data193 !== "string"){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.name,data:data193}];
+if(_errs451 === errors){
+if(data211.enabled !== undefined && func0.call(data211, "enabled")){
+let data212 = data211.enabled;
+const _errs452 = errors;
+if((typeof data212 !== "boolean") && (data212 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/enabled",schemaPath:"#/properties/demo/properties/enabled/type",keyword:"type",params:{type: schema6.properties.demo.properties.enabled.type},message:"must be boolean,null",schema:schema6.properties.demo.properties.enabled.type,parentSchema:schema6.properties.demo.properties.enabled,data:data212}];
 return false;
 }
-var valid59 = _errs415 === errors;
+var valid70 = _errs452 === errors;
 }
 else {
-var valid59 = true;
+var valid70 = true;
 }
-if(valid59){
-if(data192.nodeName !== undefined && func0.call(data192, "nodeName")){
-let data194 = data192.nodeName;
-const _errs417 = errors;
-if((typeof data194 !== "string") && (data194 !== null)){
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema6.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.nodeName,data:data194}];
+if(valid70){
+if(data211.pods !== undefined && func0.call(data211, "pods")){
+let data213 = data211.pods;
+const _errs454 = errors;
+if((!(Array.isArray(data213))) && (data213 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/pods",schemaPath:"#/properties/demo/properties/pods/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.type},message:"must be array,null",schema:schema6.properties.demo.properties.pods.type,parentSchema:schema6.properties.demo.properties.pods,data:data213}];
 return false;
 }
-var valid59 = _errs417 === errors;
+if(errors === _errs454){
+if(Array.isArray(data213)){
+var valid71 = true;
+const len31 = data213.length;
+for(let i31=0; i31<len31; i31++){
+let data214 = data213[i31];
+const _errs456 = errors;
+if(errors === _errs456){
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+let missing8;
+if(((data214.name === undefined) || (!(func0.call(data214, "name")))) && (missing8 = "name")){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i31,schemaPath:"#/properties/demo/properties/pods/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'",schema:schema6.properties.demo.properties.pods.items.required,parentSchema:schema6.properties.demo.properties.pods.items,data:data214}];
+return false;
 }
 else {
-var valid59 = true;
+const _errs458 = errors;
+for(const key40 of Object.keys(data214)){
+if(!((key40 === "name") || (key40 === "nodeName"))){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i31,schemaPath:"#/properties/demo/properties/pods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.demo.properties.pods.items,data:data214}];
+return false;
+break;
+}
+}
+if(_errs458 === errors){
+if(data214.name !== undefined && func0.call(data214, "name")){
+let data215 = data214.name;
+const _errs459 = errors;
+if(typeof data215 !== "string"){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i31+"/name",schemaPath:"#/properties/demo/properties/pods/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.demo.properties.pods.items.properties.name.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.name,data:data215}];
+return false;
+}
+var valid72 = _errs459 === errors;
+}
+else {
+var valid72 = true;
+}
+if(valid72){
+if(data214.nodeName !== undefined && func0.call(data214, "nodeName")){
+let data216 = data214.nodeName;
+const _errs461 = errors;
+if((typeof data216 !== "string") && (data216 !== null)){
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i31+"/nodeName",schemaPath:"#/properties/demo/properties/pods/items/properties/nodeName/type",keyword:"type",params:{type: schema6.properties.demo.properties.pods.items.properties.nodeName.type},message:"must be string,null",schema:schema6.properties.demo.properties.pods.items.properties.nodeName.type,parentSchema:schema6.properties.demo.properties.pods.items.properties.nodeName,data:data216}];
+return false;
+}
+var valid72 = _errs461 === errors;
+}
+else {
+var valid72 = true;
 }
 }
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i23,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.demo.properties.pods.items.type,parentSchema:schema6.properties.demo.properties.pods.items,data:data192}];
+validate21.errors = [{instancePath:instancePath+"/demo/pods/" + i31,schemaPath:"#/properties/demo/properties/pods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.demo.properties.pods.items.type,parentSchema:schema6.properties.demo.properties.pods.items,data:data214}];
 return false;
 }
 }
-var valid58 = _errs412 === errors;
-if(!valid58){
+var valid71 = _errs456 === errors;
+if(!valid71){
 break;
 }
 }
 }
 }
-var valid57 = _errs410 === errors;
+var valid70 = _errs454 === errors;
 }
 else {
-var valid57 = true;
+var valid70 = true;
 }
 }
 }
 }
 }
-var valid0 = _errs405 === errors;
+var valid0 = _errs449 === errors;
 }
 else {
 var valid0 = true;

@@ -1,0 +1,3 @@
+export * from './policy-enums';
+export * from './multi-network-policy-props';
+export * from './multi-network-policy';
