@@ -9,19 +9,35 @@ const ROLES: Array<{ role: string; subject: string; rule: (before: string[], aft
   {
     role: 'decoy pod', subject: 'OVN-Kubernetes decoy (net_cidr)', rule: () => ({
       classification: ChangeClass.NOT_IN_PLACE, rule: 'decoy',
-      effect: 'ovnkube-cluster-manager keeps each node\'s subnet of the old net_cidr in its k8s.ovn.org/node-subnets annotation and allocates anew only for nodes outside the new range: OVN-Kubernetes renumbers its management ports and routes node by node, and nodes disagree until all are done',
+      effect: 'ovnkube-cluster-manager releases every node subnet outside the new net_cidr and writes another into the node\'s k8s.ovn.org/node-subnets under what runs there: OVN-Kubernetes renumbers its management ports and routes node by node, and nodes disagree until all are done',
       procedure: 'keep the old decoy (with decoy: auto, synth keeps it unless --redecoy is given), or rebuild the cluster',
       source: S.OVN_NODE_SUBNETS,
     }),
   },
-  ...['ovn join', 'ovn transit', 'ovn masquerade'].map((role) => ({
-    role, subject: `OVN-Kubernetes ${role.slice(4)} subnet`, rule: () => ({
-      classification: ChangeClass.NOT_IN_PLACE, rule: role.replace(' ', '-'),
-      effect: `every node's gateway router, host routes and annotations carry addresses of the ${role.slice(4)} subnet from the time its ovnkube started: nodes restarted with the new subnet cannot reach those still on the old one`,
+  {
+    role: 'ovn join', subject: 'OVN-Kubernetes join subnet', rule: () => ({
+      classification: ChangeClass.NOT_IN_PLACE, rule: 'ovn-join',
+      effect: 'every node\'s gateway router holds an address of the join subnet from the time its ovnkube started, and no upstream code or document moves it: nodes restarted with the new subnet cannot reach those still on the old one',
       procedure: 'keep the old subnet, or rebuild the cluster',
-      source: S.OVN_INTERNAL_SUBNETS,
+      source: S.OVN_JOIN,
     }),
-  })),
+  },
+  {
+    role: 'ovn transit', subject: 'OVN-Kubernetes transit subnet', rule: () => ({
+      classification: ChangeClass.DISRUPTIVE, rule: 'ovn-transit',
+      effect: 'interconnect mode\'s transit switch ports take addresses of the new subnet as each ovnkube restarts: zones on the old and the new subnet do not route to each other meanwhile (upstream states nothing about the change; OpenShift supports it)',
+      procedure: 'apply stage 1 and restart ovnkube-control-plane, then ovnkube-node node by node (kubectl -n ovn-kubernetes rollout restart ds/ovnkube-node)',
+      source: S.OVN_TRANSIT,
+    }),
+  },
+  {
+    role: 'ovn masquerade', subject: 'OVN-Kubernetes masquerade subnet', rule: () => ({
+      classification: ChangeClass.DISRUPTIVE, rule: 'ovn-masquerade',
+      effect: 'ovnkube-node removes the old masquerade addresses and routes and sets up the new ones when it restarts (a day-2 change it handles): host-to-service traffic of a node pauses while it does',
+      procedure: 'apply stage 1 and restart ovnkube-node node by node (kubectl -n ovn-kubernetes rollout restart ds/ovnkube-node)',
+      source: S.OVN_MASQUERADE,
+    }),
+  },
 ];
 
 /** Changes to the cluster's ranges (the plan record: pods, services, decoy, join, transit, masquerade). */
@@ -64,7 +80,7 @@ function primaryPodRange(before: string[], after: string[], old: ClusterFacts) {
   }
   return {
     classification: ChangeClass.NOT_IN_PLACE, rule: 'node-pod-cidr',
-    effect: 'every Node\'s spec.podCIDR is immutable (the API server refuses the update) and kube-controller-manager allocates the new range only to nodes that join later; Cilium (ipam: kubernetes) keeps using the old ranges on existing nodes',
+    effect: 'every Node\'s spec.podCIDR is immutable (the API server refuses the update), and kube-controller-manager restarted with a --cluster-cidr that no longer holds them fails to start its node IPAM controller on every restart; Cilium (ipam: kubernetes) keeps using the old ranges on existing nodes',
     procedure: 'rebuild the cluster, or replace its nodes one by one (a deleted and re-registered Node gets a CIDR from the new range)',
     source: S.NODE_POD_CIDR_IMMUTABLE,
   };
@@ -77,14 +93,14 @@ function serviceRange(before: string[], after: string[]) {
   if (addedFamilyOnly) {
     return {
       classification: ChangeClass.DISRUPTIVE, rule: 'service-range-second-family',
-      effect: 'kube-apiserver and kube-controller-manager must be restarted with the second range; existing Services stay single-stack until their ipFamilyPolicy is changed',
+      effect: 'kube-apiserver adds the second family to the default ServiceCIDR when restarted with it (the one change it follows); existing Services stay single-stack until their ipFamilyPolicy is changed',
       procedure: 'restart the control plane with the dual-stack flags, then apply; see Kubernetes\' "Validate IPv4/IPv6 dual-stack" and "Extend Service IP Ranges"',
       source: S.SERVICE_RANGE,
     };
   }
   return {
     classification: ChangeClass.NOT_IN_PLACE, rule: 'service-range',
-    effect: 'existing Services keep ClusterIPs from the old range (the kubernetes Service included, whose address is in every kubeconfig and certificate); a changed --service-cluster-ip-range leaves them outside the range the plan now reserves',
+    effect: 'kube-apiserver keeps the default ServiceCIDR it created from the old flag (it only warns, KubernetesDefaultServiceCIDRInconsistent), and no ClusterIP can change once set (the kubernetes Service\'s included, which kubeconfigs and certificates name): the range the plan reserves is not the one in use',
     procedure: 'add a range with a ServiceCIDR object instead (Kubernetes 1.33+), or rebuild the cluster',
     source: S.SERVICE_RANGE,
   };

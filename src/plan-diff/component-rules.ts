@@ -13,10 +13,18 @@ const CILIUM_KEYS: Array<{ keys: string[]; subject: string; change: Omit<PlanCha
     },
   },
   {
+    keys: ['cluster-pool-ipv4-mask-size', 'cluster-pool-ipv6-mask-size'], subject: 'Cilium cluster-pool mask size', change: {
+      classification: ChangeClass.NOT_IN_PLACE, rule: 'cilium-cluster-pool-mask',
+      effect: 'the operator has cut the pools into node CIDRs of the old size; CiliumNodes keep theirs, and a pool cannot be re-cut under them',
+      procedure: 'keep the mask size, or rebuild the cluster',
+      source: S.CILIUM_CLUSTER_POOL,
+    },
+  },
+  {
     keys: ['cluster-name', 'cluster-id'], subject: 'Cilium cluster identity', change: {
       classification: ChangeClass.NOT_IN_PLACE, rule: 'cilium-cluster-identity',
-      effect: 'the cluster ID is part of every security identity and the name of every ClusterMesh key: identities are allocated anew, policies of running endpoints drop traffic until every pod is restarted, and meshed clusters no longer recognise this one',
-      procedure: 'keep the identity; a new one needs a new cluster (or a drained one whose pods are all recreated)',
+      effect: 'the cluster ID is the top bits of every security identity and the name keys ClusterMesh state: existing identities are not recreated (their labels did not change), so policies drop traffic until every workload is restarted, and meshed clusters no longer recognise this one',
+      procedure: 'keep the identity; otherwise restart every workload (Cilium\'s ClusterMesh docs), and on a meshed cluster rebuild it',
       source: S.CILIUM_CLUSTER_ID,
     },
   },
@@ -25,7 +33,7 @@ const CILIUM_KEYS: Array<{ keys: string[]; subject: string; change: Omit<PlanCha
       classification: ChangeClass.DISRUPTIVE, rule: 'cilium-routing',
       effect: 'each agent programs its node\'s datapath for the mode it starts with: during the rollout, pods on nodes in the new mode cannot reach pods on nodes still in the old one',
       procedure: 'restart the agents in a maintenance window (kubectl -n kube-system rollout restart ds/cilium), then check connectivity (cilium connectivity test)',
-      source: S.CILIUM_DATAPATH,
+      source: S.CILIUM_ROUTING,
     },
   },
   {
@@ -33,7 +41,7 @@ const CILIUM_KEYS: Array<{ keys: string[]; subject: string; change: Omit<PlanCha
       classification: ChangeClass.DISRUPTIVE, rule: 'cilium-encryption',
       effect: 'nodes with and without encryption do not exchange pod traffic until every agent has restarted with the same setting: packets between them are dropped during the rollout',
       procedure: 'restart the agents in a maintenance window (kubectl -n kube-system rollout restart ds/cilium); with WireGuard, check cilium-dbg encrypt status on each node',
-      source: S.CILIUM_DATAPATH,
+      source: S.CILIUM_ENCRYPTION,
     },
   },
   {
@@ -41,7 +49,7 @@ const CILIUM_KEYS: Array<{ keys: string[]; subject: string; change: Omit<PlanCha
       classification: ChangeClass.DISRUPTIVE, rule: 'cilium-kube-proxy-replacement',
       effect: 'Service load balancing moves between kube-proxy and Cilium: until the agents restart, and kube-proxy is removed (or re-installed), both or neither serve Services',
       procedure: 'restart the agents, then delete (or deploy) kube-proxy and flush its iptables rules on every node',
-      source: S.CILIUM_DATAPATH,
+      source: S.CILIUM_KPR,
     },
   },
 ];
@@ -94,21 +102,22 @@ export function ciliumVersionChange(before: string | undefined, after: string | 
   const steps = Math.abs(to - from);
   if (steps === 0) {
     return {
-      ...base, classification: ChangeClass.SAFE, rule: 'cilium-patch',
-      effect: 'a patch release of the same minor: the agents restart node by node and the datapath keeps forwarding meanwhile',
+      ...base, classification: ChangeClass.DISRUPTIVE, rule: 'cilium-patch',
+      effect: 'a patch release of the same minor: the agents restart node by node; the datapath keeps forwarding, but traffic through the agents\' proxies (L7 policy, Ingress, Gateway API) is interrupted during the upgrade',
+      procedure: `deploy the pre-flight check (cilium-pre-flight-check) for ${after} — Cilium's guide makes no exception for patch releases — then apply stage 1 and wait for kubectl -n kube-system rollout status ds/cilium`,
     };
   }
   if (steps === 1) {
     return {
       ...base, classification: ChangeClass.DISRUPTIVE, rule: to > from ? 'cilium-minor-upgrade' : 'cilium-minor-downgrade',
-      effect: `a ${to > from ? 'minor upgrade' : 'downgrade to the previous minor'}: agents restart node by node with the new release's datapath and CRDs; new pods may wait while a node's agent restarts`,
-      procedure: `deploy Cilium's pre-flight check (cilium-pre-flight-check) for ${after} and wait until it is ready, apply stage 1, wait for the agents' rollout (kubectl -n kube-system rollout status ds/cilium), then the later stages; read the release's upgrade notes first`,
+      effect: `a ${to > from ? 'minor upgrade' : 'rollback to the previous minor'}: agents restart node by node with the new release's datapath and CRDs; traffic through the agents' proxies (L7 policy, Ingress, Gateway API) is interrupted, and new pods may wait while a node's agent restarts`,
+      procedure: `be on the newest patch of ${before} first; deploy Cilium's pre-flight check (cilium-pre-flight-check) for ${after} and wait until it is ready, apply stage 1, wait for the agents' rollout (kubectl -n kube-system rollout status ds/cilium), then the later stages; read the release's version notes${to < from ? ' (features of the newer minor already in use must be turned off before a rollback)' : ''}`,
     };
   }
   const skipped = Array.from({ length: steps - 1 }, (_, i) => `1.${Math.min(from, to) + i + 1}`).join(', ');
   return {
     ...base, classification: ChangeClass.NOT_IN_PLACE, rule: 'cilium-minor-skip',
-    effect: `skips ${skipped}: Cilium upgrades (and downgrades) one minor release at a time; agents of releases two minors apart are not tested together, and the CRD and state migrations of the skipped release never run`,
+    effect: `skips ${skipped}: the only upgrade and rollback path Cilium tests is between consecutive minor releases; agents two minors apart are not tested together, and the CRD and state migrations of the skipped release never run`,
     procedure: `go through ${skipped} first, one minor per change`,
   };
 }
@@ -123,7 +132,7 @@ export function multusChanges(old: ClusterFacts, now: ClusterFacts): PlanChange[
     changes.push({
       area: ChangeArea.MULTUS, subject: 'Multus mode', before: a.mode, after: b.mode,
       classification: ChangeClass.DISRUPTIVE, rule: 'multus-mode',
-      effect: `the DaemonSet kube-multus-ds is replaced by the ${b.mode} form node by node; while a node's pod restarts, pod sandboxes there fail and kubelet retries them; running pods keep their interfaces`,
+      effect: `the same DaemonSet kube-multus-ds (same name and selector) rolls to the ${b.mode} form node by node; while a node's pod restarts, pod sandboxes there fail and kubelet retries them; running pods keep their interfaces`,
       procedure: b.mode === 'thick'
         ? 'apply stage 1, wait for kubectl -n kube-system rollout status ds/kube-multus-ds, then check that a new pod on each node gets its secondary interfaces'
         : 'apply stage 1 and wait for the rollout; the thick daemon\'s ConfigMap multus-daemon-config is left behind: delete it (kubectl -n kube-system delete configmap multus-daemon-config)',
@@ -154,8 +163,8 @@ export function ovnChanges(old: ClusterFacts, now: ClusterFacts): PlanChange[] {
     changes.push({
       area: ChangeArea.OVN, subject: 'OVN-Kubernetes mode', before: a.mode, after: b.mode,
       classification: ChangeClass.NOT_IN_PLACE, rule: 'ovn-mode',
-      effect: 'central mode keeps the cluster\'s logical network in one NB/SB database (ovnkube-db); interconnect keeps one per node: applying the other mode starts empty databases beside the old ones, and the secondary networks lose connectivity until every ovnkube-node has rebuilt its zone (the old Deployments are not removed by apply)',
-      procedure: 'rebuild the cluster, or follow OVN-Kubernetes\' interconnect migration by hand with the secondary networks drained',
+      effect: 'central mode keeps the cluster\'s logical network in one NB/SB database (ovnkube-db); interconnect keeps one per node zone: applying the other mode starts empty databases beside the old ones, the secondary networks lose connectivity until every zone is rebuilt, and the old Deployments stay (apply does not remove them); upstream has no in-place migration',
+      procedure: 'rebuild the cluster (or drain the secondary networks and reinstall OVN-Kubernetes in the new mode)',
       source: S.OVN_INTERCONNECT,
     });
   }

@@ -48,9 +48,9 @@ export function networkChanges(old: ClusterFacts, now: ClusterFacts): PlanChange
 /** Parts of a NAD's CNI config, each reported on its own. */
 const NETWORK_PARTS = [
   { what: 'topology, role or network name', keys: ['topology', 'role', 'name'], rule: 'network-topology',
-    effect: 'OVN-Kubernetes recreates the network\'s controller with the new topology; pods created before keep ports of the old one, which no longer exist: they lose connectivity on it until recreated' },
+    effect: 'a change OVN-Kubernetes cannot reconcile: it disposes of the network\'s controller and creates it anew from the new config while the pods run; pods created before hold ports of the old network: they lose connectivity on it until recreated' },
   { what: 'subnets', keys: ['subnets', 'excludeSubnets'], rule: 'network-subnets',
-    effect: 'pods created before keep their addresses from the old subnets, which the new plan no longer reserves; only pods created after the apply get addresses of the new ones' },
+    effect: 'OVN-Kubernetes disposes of the network\'s controller and recreates it (only added layer3 subnets are reconciled in place); pods created before keep what they were given, outside what the plan now reserves, until recreated' },
   { what: 'mtu', keys: ['mtu'], rule: 'network-mtu',
     effect: 'the MTU is set on a pod\'s interface when the pod is created: pods created before keep the old one, and pods with different MTUs on one network drop large packets between them' },
   { what: 'VLAN, physical network or persistent IPs', keys: ['vlanID', 'physicalNetworkName', 'allowPersistentIPs'], rule: 'network-localnet',
@@ -119,15 +119,21 @@ function poolChange(a: any, b: any): Pick<PlanChange, 'classification' | 'rule' 
   const kept = before !== undefined && after !== undefined && before.every((i) => after.some((j) => j.family === i.family && j.first <= i.first && i.last <= j.last));
   const sameSelector = JSON.stringify(a.serviceSelector ?? null) === JSON.stringify(b.serviceSelector ?? null);
   const disabled = !a.disabled && b.disabled === true;
+  const sameBlocks = JSON.stringify(a.blocks ?? a.cidrs ?? null) === JSON.stringify(b.blocks ?? b.cidrs ?? null);
+  if (disabled && sameBlocks && sameSelector) {
+    return { classification: ChangeClass.SAFE, rule: 'lb-pool-disabled', effect: 'a disabled pool hands out no new addresses and keeps the ones it gave: Services keep their IPs' };
+  }
   if (kept && sameSelector && !disabled) {
-    return { classification: ChangeClass.SAFE, rule: 'lb-pool-grows', effect: 'every address of the pool stays allocatable: Services keep their IPs; new blocks serve new Services' };
+    return {
+      classification: ChangeClass.DISRUPTIVE, rule: 'lb-pool-grows',
+      effect: 'every address of the pool stays in it, but Cilium\'s docs warn that updating a pool can reassign Services\' addresses (cilium#40358)',
+      procedure: 'check the Services\' external IPs after the apply; give a Service a fixed address with lbipam.cilium.io/ips to keep it',
+    };
   }
   const why = [!kept ? 'addresses leave the pool' : '', !sameSelector ? 'its Service selector changed' : '', disabled ? 'it is disabled' : ''].filter(Boolean).join(', ');
   return {
     classification: ChangeClass.DISRUPTIVE, rule: 'lb-pool-shrinks',
-    effect: disabled && kept && sameSelector
-      ? 'a disabled pool hands out no new addresses; Services keep those they hold'
-      : `${why}: LB IPAM takes the addresses no longer allowed to them from the Services that hold them and gives them new ones (their external IP changes)`,
+    effect: `${why}: LB IPAM takes the addresses no longer allowed to them from the Services that hold them and gives them new ones (their external IP changes)`,
     procedure: 'update DNS and firewall rules that name the Services\' external IPs; give a Service a fixed address with lbipam.cilium.io/ips to keep it',
   };
 }

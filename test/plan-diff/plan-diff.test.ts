@@ -22,9 +22,10 @@ const CASES: Array<[string, string, string, ChangeClass]> = [
   ['service-range-second-family', '', 'addressing:\n  primaryPodCidrs: [10.244.0.0/16, "fd00:10:244::/56"]\n  serviceCidrs: [10.96.0.0/16, "fd00:10:96::/112"]\n  decoy: auto\n', DISRUPTIVE],
   ['decoy', '', 'addressing:\n  decoy: 10.253.0.0/16/24\n', NOT_IN_PLACE],
   ['ovn-join', '', 'addressing:\n  joinSubnets: [100.65.0.0/16]\n', NOT_IN_PLACE],
-  ['ovn-transit', '', 'addressing:\n  transitSubnets: [100.89.0.0/16]\n', NOT_IN_PLACE],
-  ['ovn-masquerade', '', 'addressing:\n  masqueradeSubnets: [169.254.128.0/17]\n', NOT_IN_PLACE],
+  ['ovn-transit', '', 'addressing:\n  transitSubnets: [100.89.0.0/16]\n', DISRUPTIVE],
+  ['ovn-masquerade', '', 'addressing:\n  masqueradeSubnets: [169.254.128.0/17]\n', DISRUPTIVE],
   ['cilium-ipam-mode', '', CLUSTER_POOL('10.244.0.0/16'), NOT_IN_PLACE],
+  ['cilium-cluster-pool-mask', CLUSTER_POOL('10.200.0.0/16'), `${CLUSTER_POOL('10.200.0.0/16')}    ipv4MaskSize: 25\n`, NOT_IN_PLACE],
   ['cilium-cluster-identity', '', 'cilium:\n  clusterName: east\n  clusterId: 3\n', NOT_IN_PLACE],
   ['cilium-routing', '', 'cilium:\n  routingMode: native\n  ipv4NativeRoutingCidr: 10.244.0.0/16\n  autoDirectNodeRoutes: true\n', DISRUPTIVE],
   ['cilium-encryption', '', 'cilium:\n  encryption: wireguard\n', DISRUPTIVE],
@@ -46,7 +47,8 @@ const CASES: Array<[string, string, string, ChangeClass]> = [
   ['network-localnet', LOCALNET(10), LOCALNET(20), DISRUPTIVE],
   ['cilium-resource-added', '', POOL, SAFE],
   ['cilium-resource-removed', POOL, '', DISRUPTIVE],
-  ['lb-pool-grows', POOL, POOL.replace('10.10.0.0/28', '10.10.0.0/27'), SAFE],
+  ['lb-pool-grows', POOL, POOL.replace('10.10.0.0/28', '10.10.0.0/27'), DISRUPTIVE],
+  ['lb-pool-disabled', POOL, `${POOL}      disabled: true\n`, SAFE],
   ['lb-pool-shrinks', POOL, POOL.replace('10.10.0.0/28', '10.10.0.0/29'), DISRUPTIVE],
   ['cilium-resource-changed', L2, L2.replace('"^eth[0-9]+"', '"^ens[0-9]+"'), DISRUPTIVE],
   ['policy-added', '', POLICY(5432), SAFE],
@@ -116,12 +118,13 @@ const FACT_RULES = ['cluster-pool-append', 'network-config', 'cilium-patch', 'ci
 describe('plan --diff: rules reached by editing an output', () => {
   const base = () => outputOf('');
 
-  test('cilium-patch: a patch release of the same minor is safe', () => {
+  test('cilium-patch: a patch release of the same minor is disruptive (proxied traffic, pre-flight check)', () => {
     const after = base();
     const agent = objectOf(after, 'DaemonSet', 'cilium');
     agent.spec.template.spec.containers[0].image = 'quay.io/cilium/cilium:v1.20.1';
     const [change] = planDiff(base(), after).changes;
-    expect(change).toMatchObject({ rule: 'cilium-patch', classification: SAFE, before: '1.20.0', after: '1.20.1' });
+    expect(change).toMatchObject({ rule: 'cilium-patch', classification: DISRUPTIVE, before: '1.20.0', after: '1.20.1' });
+    expect(change.procedure).toMatch(/cilium-pre-flight-check/);
     expect(ciliumVersionChange('1.19.1', '1.19.6').rule).toBe('cilium-patch');
     expect(ciliumVersionChange('1.16.7', '1.18.12')).toMatchObject({ rule: 'cilium-minor-skip', classification: NOT_IN_PLACE, procedure: 'go through 1.17 first, one minor per change' });
   });
