@@ -50,7 +50,10 @@ export function addressingChanges(old: ClusterFacts, now: ClusterFacts): PlanCha
     const before = old.ranges.get(role) ?? [];
     const after = now.ranges.get(role) ?? [];
     if (same(before, after)) continue;
-    changes.push({ area: ChangeArea.ADDRESSING, subject, before: shown(before), after: shown(after), ...rule(before, after, old) });
+    const change = rule(before, after, old);
+    // The owner (the construct that states the range) leads the effect, so a reviewer knows where to look.
+    const owner = now.rangeOwners.get(role) ?? old.rangeOwners.get(role);
+    changes.push({ area: ChangeArea.ADDRESSING, subject, before: shown(before), after: shown(after), ...change, effect: owner ? `(owner: ${owner}) ${change.effect}` : change.effect });
   }
   return changes;
 }

@@ -7,6 +7,8 @@ import { PLAN_RECORD_KEYS, PLAN_RECORD_NAME, PLAN_RECORD_NAMESPACE } from '../pl
 export interface ClusterFacts {
   /** The plan record's ranges by role name (`primary pod`, `service`, `decoy pod`, `ovn join` …), each list sorted. */
   readonly ranges: ReadonlyMap<string, string[]>;
+  /** The owners (construct paths) the record names for each role's ranges. */
+  readonly rangeOwners: ReadonlyMap<string, string>;
   /** `auto` when the decoy was chosen by `decoy: auto`, `given` otherwise; undefined without a record. */
   readonly decoyChoice?: string;
   /** The decoy as the record states it (`net_cidr`'s text). */
@@ -50,15 +52,17 @@ export function factsOf(objects: readonly any[]): ClusterFacts {
   const find = (kind: string, namespace: string, name: string) => objects.find((o) => o?.kind === kind && o.metadata?.name === name && (o.metadata?.namespace ?? '') === namespace);
   const record = find('ConfigMap', PLAN_RECORD_NAMESPACE, PLAN_RECORD_NAME);
   const ranges = new Map<string, string[]>();
+  const rangeOwners = new Map<string, string>();
   for (const [i, line] of String(record?.data?.[PLAN_RECORD_KEYS.ranges] ?? '').split('\n').entries()) {
     if (line.trim() === '') continue;
-    let entry: { cidr: string; role: string };
+    let entry: { cidr: string; role: string; owner?: string };
     try {
       entry = JSON.parse(line);
     } catch {
       throw new Error(`ConfigMap ${PLAN_RECORD_NAMESPACE}/${PLAN_RECORD_NAME}: data.${PLAN_RECORD_KEYS.ranges} line ${i + 1} is not a JSON object: ${JSON.stringify(line)}`);
     }
     ranges.set(entry.role, [...(ranges.get(entry.role) ?? []), entry.cidr].sort());
+    if (entry.owner) rangeOwners.set(entry.role, [...new Set([...(rangeOwners.get(entry.role)?.split(', ') ?? []), ...entry.owner.split(', ')])].join(', '));
   }
 
   const ciliumAgent = find('DaemonSet', 'kube-system', 'cilium');
@@ -92,6 +96,7 @@ export function factsOf(objects: readonly any[]): ClusterFacts {
 
   return {
     ranges,
+    rangeOwners,
     decoyChoice: record?.data?.[PLAN_RECORD_KEYS.decoyChoice],
     decoy: record?.data?.[PLAN_RECORD_KEYS.decoy],
     cilium,

@@ -109,6 +109,7 @@ describe('plan --diff: one test per rule, from pairs of values files', () => {
   test('the primary pod range change names the values on both sides', () => {
     const [change] = changesBetween('', 'addressing:\n  primaryPodCidrs: [10.240.0.0/16]\n').filter((c) => c.rule === 'node-pod-cidr');
     expect(change).toMatchObject({ subject: 'primary pod range', before: '10.244.0.0/16', after: '10.240.0.0/16' });
+    expect(change.effect).toMatch(/^\(owner: multicni\/addressing, multicni\/cilium\) /); // who states the range
   });
 });
 
