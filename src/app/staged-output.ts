@@ -25,6 +25,12 @@ export interface StagedOutputOptions {
    * @default true
    */
   readonly addressPlanFiles?: boolean;
+  /**
+   * `write` prints the App's warnings on standard error, one `warning: …` line each (`render` never prints:
+   * its caller reads `StagedOutput.warnings(app)`).
+   * @default true
+   */
+  readonly printWarnings?: boolean;
 }
 
 /**
@@ -37,6 +43,8 @@ export interface StagedOutputOptions {
 export class StagedOutput {
   /** The files of the layout, in memory. @throws when a chart fails validation (e.g. its address plan) */
   public static render(app: App, options: StagedOutputOptions = {}): StagedFile[] {
+    // The caller gets the warnings (StagedOutput.warnings, or write prints them): the validation stays quiet.
+    ChartAddressPlan._warningsShownByCaller(app);
     const layouts = app.charts.map((chart) => ({ chart, files: layoutChart(chart) }));
     const files = layouts.length === 1 ? layouts[0].files : acrossCharts(layouts);
     const out = files.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects }));
@@ -67,7 +75,16 @@ export class StagedOutput {
     const files = StagedOutput.render(app, options);
     writeOutputs({ dir: outdir, files: new Map(files.map((f) => [f.path, f.content])) });
     copyToCdk8sOutdir(files, outdir);
+    if (options.printWarnings ?? true) for (const w of StagedOutput.warnings(app)) process.stderr.write(`warning: ${w}\n`);
     return files;
+  }
+
+  /**
+   * The App's warnings: settings that are probably, but not certainly, wrong (synth prints them and goes on),
+   * in the order recorded; empty when there are none. Complete once the App has rendered.
+   */
+  public static warnings(app: App): string[] {
+    return ChartAddressPlan.warningsOf(app);
   }
 
   /**

@@ -50,6 +50,16 @@ export class ChartAddressPlan extends Construct {
   }
 
   /**
+   * Says that the caller shows the App's warnings itself (StagedOutput, the CLI): the validation then prints
+   * none. Without it, the validation that `app.synth()` runs prints each warning once, as `warning: …` on
+   * standard error: cdk8s has no channel for warnings of its own.
+   * @internal
+   */
+  public static _warningsShownByCaller(scope: IConstruct): void {
+    ChartAddressPlan.holder(scope).warningsShown = true;
+  }
+
+  /**
    * Adds `member` to the App-wide list of `kind` (O(1): no copy, an App may hold thousands of networks). The first member of a kind
    * adds `check` (given the whole list) to the App's validation: facts about the whole cluster, such as
    * "one NetworkCrds", are checked once every construct exists.
@@ -110,10 +120,21 @@ export class ChartAddressPlan extends Construct {
   private readonly warningList: string[] = [];
   private readonly members = new Map<string, unknown[]>();
   private readonly checks: (() => string[])[] = [];
+  private warningsShown = false;
 
   private constructor(root: Construct, id: string) {
     super(root, id);
-    this.node.addValidation({ validate: () => this.problems(true) });
+    this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /** The validation: every problem; and, once per App, the warnings when no caller shows them. */
+  private validate(): string[] {
+    const problems = this.problems(true);
+    if (!this.warningsShown) {
+      this.warningsShown = true;
+      for (const w of this.warningList) process.stderr.write(`warning: ${w}\n`);
+    }
+    return problems;
   }
 
   /** The steps' failure alone, else the `_join` checks' problems and, with `ranges`, the plan's own. */
