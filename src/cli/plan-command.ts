@@ -30,6 +30,7 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
   const valuesFiles: string[] = [];
   let format = 'markdown';
   let outdir = 'dist';
+  let outdirGiven = false;
   let redecoy = false;
   let diff: string | undefined;
   let newOutput: string | undefined;
@@ -45,7 +46,10 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
     }
     if (VALUE_FLAGS.includes(flag) && args[i + 1] !== undefined) {
       if (flag === '--values') valuesFiles.push(args[++i]);
-      else if (flag === '--outdir') outdir = args[++i];
+      else if (flag === '--outdir') {
+        outdir = args[++i];
+        outdirGiven = true;
+      }
       else if (flag === '--diff') diff = args[++i];
       else if (flag === '--new') newOutput = args[++i];
       else format = args[++i];
@@ -59,7 +63,7 @@ export function runPlan(args: string[], out: (line: string) => void, err: (line:
       err(`multicni plan: --format "${format}" is not valid with --diff; use ${DIFF_FORMATS.join(', ')}`);
       return 2;
     }
-    if (outdir !== 'dist') {
+    if (outdirGiven) {
       err('multicni plan: --outdir is not valid with --diff: the decoy kept is the one OLD records');
       return 2;
     }

@@ -1,4 +1,5 @@
-import { Cidr, parseIpAddress } from '../addressing';
+import { parseIpAddress } from '../addressing';
+import { checkManifestObjects } from '../check';
 import { ChangeArea, ChangeClass, PlanChange } from './change';
 import { ClusterFacts } from './facts';
 import * as S from './sources';
@@ -80,7 +81,7 @@ export function ciliumResourceChanges(old: ClusterFacts, now: ClusterFacts): Pla
         source: kind === 'CiliumLoadBalancerIPPool' ? S.CILIUM_LB_IPAM : S.CILIUM_RECONCILED,
       });
     } else if (kind === 'CiliumLoadBalancerIPPool') {
-      changes.push({ ...base, ...poolChange(a.spec ?? {}, b.spec ?? {}), source: S.CILIUM_LB_IPAM });
+      changes.push({ ...base, ...poolChange(a, b), source: S.CILIUM_LB_IPAM });
     } else {
       changes.push({
         ...base, classification: ChangeClass.DISRUPTIVE, rule: 'cilium-resource-changed',
@@ -113,9 +114,10 @@ const CHANGED_EFFECT: Record<string, string> = {
  * A pool whose addresses are all still allocatable, with the same Service selector and not newly disabled,
  * changes nothing for a running Service; anything else re-addresses some.
  */
-function poolChange(a: any, b: any): Pick<PlanChange, 'classification' | 'rule' | 'effect' | 'procedure'> {
-  const before = poolIntervals(a);
-  const after = poolIntervals(b);
+function poolChange(oldPool: any, newPool: any): Pick<PlanChange, 'classification' | 'rule' | 'effect' | 'procedure'> {
+  const before = poolIntervals(oldPool);
+  const after = poolIntervals(newPool);
+  const [a, b] = [oldPool.spec ?? {}, newPool.spec ?? {}];
   const kept = before !== undefined && after !== undefined && before.every((i) => after.some((j) => j.family === i.family && j.first <= i.first && i.last <= j.last));
   const sameSelector = JSON.stringify(a.serviceSelector ?? null) === JSON.stringify(b.serviceSelector ?? null);
   const disabled = !a.disabled && b.disabled === true;
@@ -138,21 +140,14 @@ function poolChange(a: any, b: any): Pick<PlanChange, 'classification' | 'rule' 
   };
 }
 
-/** Addresses a pool spec states (`blocks` or the older `cidrs`); undefined when a block cannot be read. */
-function poolIntervals(spec: any): Array<{ family: string; first: bigint; last: bigint }> | undefined {
-  try {
-    return [...(spec.blocks ?? []), ...(spec.cidrs ?? [])].map((block: any) => {
-      if (block.cidr !== undefined) {
-        const c = Cidr.parse(block.cidr);
-        return { family: c.family, first: c._first, last: c._last };
-      }
-      const start = parseIpAddress(block.start);
-      const stop = block.stop === undefined ? start : parseIpAddress(block.stop);
-      return { family: start.family, first: start.value, last: stop.value };
-    });
-  } catch {
-    return undefined;
-  }
+/**
+ * The addresses a pool holds, as `multicni check` reads them (blocks or the older cidrs, `{start, stop}`
+ * ranges); undefined when a block cannot be read.
+ */
+function poolIntervals(pool: any): Array<{ family: string; first: bigint; last: bigint }> | undefined {
+  const result = checkManifestObjects([pool]);
+  if (result.problems.some((p) => p.kind === 'malformed')) return undefined;
+  return result.ranges.flatMap((r) => r.intervals.map((i) => ({ family: r.family, first: parseIpAddress(i.first).value, last: parseIpAddress(i.last).value })));
 }
 
 /** MultiNetworkPolicies: OVN-Kubernetes turns them into ACLs in place. */

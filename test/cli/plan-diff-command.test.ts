@@ -72,6 +72,12 @@ describe('multicni plan --diff', () => {
     expect(plan(['--diff', base.outdir, '--outdir', dir])).toMatchObject({ code: 2 });
     expect(plan(['--new', base.outdir])).toMatchObject({ code: 2, err: expect.stringMatching(/--new is only valid with --diff/) });
     expect(plan(['--diff'])).toMatchObject({ code: 2, err: expect.stringMatching(/--diff needs a value/) });
+    // a hand-edited record: the line that is not JSON is named
+    const edited = path.join(dir, 'edited');
+    fs.cpSync(base.outdir, edited, { recursive: true });
+    const file = fs.readdirSync(edited).map((f) => path.join(edited, f)).find((f) => f.endsWith('.yaml') && fs.readFileSync(f, 'utf8').includes('multicni-address-plan'))!;
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(ranges: \|-?\n)/, '$1    not json\n'));
+    expect(plan(['--diff', edited])).toMatchObject({ code: 2, err: expect.stringMatching(/ConfigMap kube-system\/multicni-address-plan: data\.ranges line 1 is not a JSON object: "not json"/) });
   });
 
   test('--new compares two output directories (an app written with the constructs)', () => {
