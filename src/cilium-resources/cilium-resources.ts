@@ -36,7 +36,7 @@ export class CiliumResources extends Construct {
     // (a last step) must see the pools.
     ChartAddressPlan._beforeCheck(this, () => registerCiliumRanges(plan, this.loadBalancerPools, this.l2AnnouncementPolicies, this.egressGatewayPolicies));
     const bgp = this.bgp;
-    if (bgp) ChartAddressPlan._join(this, `CiliumBgpPeers ${this.node.path}`, bgp, () => bgpPeerProblems(plan, bgp));
+    if (bgp) ChartAddressPlan._addCheck(this, () => bgpPeerProblems(plan, bgp));
   }
 }
 

@@ -3,10 +3,10 @@ import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
 import { Cidr, IpFamily, RangeRole } from '../addressing';
 import { CILIUM_WIREGUARD_OVERHEAD, CILIUM_WIREGUARD_PORT } from '../common/cni-facts';
-import { TUNNEL_MTU_KIND, TunnelMtuMember, tunnelMtuWarnings } from '../common/tunnel-mtu';
-import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
-import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
-import { ADDRESS_CONFIG_KIND, ChartAddressPlan } from '../plan';
+import { TUNNEL_MTU_KIND, tunnelMtuWarnings } from '../common/tunnel-mtu';
+import { HOST_PORT_KIND, hostPortConflicts } from '../common/host-ports';
+import { TUNNEL_PORT_KIND, tunnelPortConflicts } from '../common/tunnel-ports';
+import { ChartAddressPlan, PRIMARY_CNI_KIND } from '../plan';
 import { addAgent } from './agent';
 import { CiliumPrimaryProps } from './cilium-primary-props';
 import { CiliumVersion } from './cilium-version';
@@ -76,7 +76,7 @@ export class CiliumPrimary extends Construct {
 
   constructor(scope: Construct, id: string, props: CiliumPrimaryProps = {}) {
     super(scope, id);
-    const settings = resolveSettings(withAppPodRanges(this, props));
+    const settings = resolveSettings(props);
     this.version = settings.version;
     this.podCidrs = settings.podCidrs;
     this.podRangesFromNodes = settings.ipamMode !== 'cluster-pool';
@@ -86,24 +86,24 @@ export class CiliumPrimary extends Construct {
     this.l2Announcements = settings.l2Announcements;
     this.bgpControlPlane = settings.bgpControlPlane;
     this.egressGateway = settings.egressGateway;
-    ChartAddressPlan._join(this, 'CiliumPrimary', this);
+    ChartAddressPlan._join(this, PRIMARY_CNI_KIND, this);
     // The tunnel's UDP port against OVN-Kubernetes' Geneve port: an App-wide fact, checked at synth (why: common/tunnel-ports).
-    ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
+    ChartAddressPlan._join(this, TUNNEL_PORT_KIND, { component: 'cilium', ...tunnelDevicePort(settings), node: this.node }, tunnelPortConflicts);
     if (settings.encryption === CiliumEncryption.WIREGUARD) {
-      ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, {
+      ChartAddressPlan._join(this, TUNNEL_PORT_KIND, {
         component: 'cilium', port: CILIUM_WIREGUARD_PORT, source: 'fixed by the agent', setting: 'WireGuard port', fixed: true, node: this.node,
       }, tunnelPortConflicts);
       // With node encryption OVN-Kubernetes' Geneve packets go through WireGuard too (why: common/tunnel-mtu).
       if (settings.nodeEncryption) {
         ChartAddressPlan._beforeCheck(this, () => {
-          const members = ChartAddressPlan._membersOf<TunnelMtuMember>(this, TUNNEL_MTU_KIND);
+          const members = ChartAddressPlan._membersOf(this, TUNNEL_MTU_KIND);
           const encryption = { what: 'WireGuard, cilium pkg/mtu', overhead: CILIUM_WIREGUARD_OVERHEAD, path: this.node.path };
           for (const warning of tunnelMtuWarnings(members, encryption)) ChartAddressPlan.warn(this, warning);
         });
       }
     }
     // The servers' TCP ports against OVN-Kubernetes' (why: common/host-ports).
-    ChartAddressPlan._join<HostPortMember>(this, HOST_PORT_KIND, { component: 'cilium', ports: ciliumHostPorts(settings), node: this.node }, hostPortConflicts);
+    ChartAddressPlan._join(this, HOST_PORT_KIND, { component: 'cilium', ports: ciliumHostPorts(settings), node: this.node }, hostPortConflicts);
     this.registerPodRanges(settings);
     if (settings.version.endOfLife) ChartAddressPlan.warn(this, endOfLifeWarning(settings.version));
 
@@ -138,17 +138,6 @@ export class CiliumPrimary extends Construct {
       plan.register({ name: `cilium ${settings.ipamMode} pod range`, cidr, role: RangeRole.PRIMARY_POD, owner: this.node.path, hostPrefix });
     }
   }
-}
-
-/**
- * Without `podCidrs` (kubernetes IPAM), the pod ranges of the App's DeceptiveNetworkConfig when one exists
- * already: the cluster's pod ranges are one fact, and a dual-stack cluster must not get Cilium's IPv4
- * default. (Created the other way round, DeceptiveNetworkConfig's `cilium` prop reads this one's.)
- */
-function withAppPodRanges(scope: Construct, props: CiliumPrimaryProps): CiliumPrimaryProps {
-  if (props.podCidrs !== undefined || props.ipam?.clusterPoolOptions !== undefined) return props;
-  const configs = ChartAddressPlan._membersOf<{ primaryPodCidrs: Cidr[] }>(scope, ADDRESS_CONFIG_KIND);
-  return configs.length === 1 ? { ...props, podCidrs: configs[0].primaryPodCidrs.map(String) } : props;
 }
 
 /** One line: the release gets no fixes any more, and which releases do. */

@@ -1,3 +1,4 @@
+import { MemberKind } from './member-kind';
 // The TCP/UDP ports the stack's host-network pods bind on every node, checked across the App (one App is
 // one cluster): Cilium's agent, Envoy and operator, OVN-Kubernetes' databases, controllers and metrics
 // servers, all with hostNetwork, share each node's port space, so the second to bind a port fails with
@@ -35,7 +36,7 @@ export interface HostPortMember {
 }
 
 /** The `ChartAddressPlan._join` kind of the host ports. */
-export const HOST_PORT_KIND = 'HostPort';
+export const HOST_PORT_KIND = new MemberKind<HostPortMember>('HostPort');
 
 /** Every port two components of the App both bind on the nodes' host network. */
 export function hostPortConflicts(members: HostPortMember[]): string[] {

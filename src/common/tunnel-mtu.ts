@@ -1,3 +1,4 @@
+import { MemberKind } from './member-kind';
 // The MTUs that ride OVN-Kubernetes' Geneve tunnel, against an encryption of Cilium that wraps that tunnel too.
 //
 // Why: with WireGuard node encryption (`encrypt-node`) the Cilium agent sends traffic between nodes' own
@@ -26,7 +27,7 @@ export interface TunnelMtuMember {
 }
 
 /** The `ChartAddressPlan._join` kind of the MTUs of OVN's Geneve tunnel. */
-export const TUNNEL_MTU_KIND = 'GeneveMtu';
+export const TUNNEL_MTU_KIND = new MemberKind<TunnelMtuMember>('GeneveMtu');
 
 /** A warning for each member whose MTU, Geneve and the encryption's `overhead` exceed a 1500-byte node MTU. */
 export function tunnelMtuWarnings(members: TunnelMtuMember[], encryption: { readonly what: string; readonly overhead: number; readonly path: string }): string[] {

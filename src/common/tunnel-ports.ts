@@ -1,3 +1,4 @@
+import { MemberKind } from './member-kind';
 // The nodes' UDP tunnel ports, checked across the App (one App is one cluster): Cilium's tunnel and
 // OVN-Kubernetes' Geneve must not take the same port.
 //
@@ -43,7 +44,7 @@ export interface TunnelPortMember {
 }
 
 /** The `ChartAddressPlan._join` kind of the tunnel ports. */
-export const TUNNEL_PORT_KIND = 'TunnelPort';
+export const TUNNEL_PORT_KIND = new MemberKind<TunnelPortMember>('TunnelPort');
 
 /** Every Cilium tunnel and OVN-Kubernetes Geneve of the App that bind the same UDP port. */
 export function tunnelPortConflicts(members: TunnelPortMember[]): string[] {

@@ -1,3 +1,4 @@
+import { MemberKind } from '../common/member-kind';
 import { ChartAddressPlan, onlyOne } from '../plan';
 import { labelManaged } from '../common/object-labels';
 import { ApiObject } from 'cdk8s';
@@ -24,6 +25,9 @@ export interface NetworkCrdsProps {
   readonly ipamClaims?: boolean;
 }
 
+/** The App's NetworkCrds (one per App); MultiNetworkPolicy checks at synth that they ship its CRD. */
+export const NETWORK_CRDS_KIND = new MemberKind<NetworkCrds>('NetworkCrds');
+
 /**
  * The CustomResourceDefinitions of the k8s.cni.cncf.io group that Multus and OVN-Kubernetes' multi-network
  * support read, from the YAML files in the package's `crds/` folder (written by this project from the
@@ -35,7 +39,7 @@ export class NetworkCrds extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkCrdsProps = {}) {
     super(scope, id);
-    ChartAddressPlan._join(this, 'NetworkCrds', this, onlyOne('NetworkCrds', 'the same CustomResourceDefinitions would be applied twice'));
+    ChartAddressPlan._join(this, NETWORK_CRDS_KIND, this, onlyOne('NetworkCrds', 'the same CustomResourceDefinitions would be applied twice'));
     const choice = [
       { field: 'networkAttachmentDefinitions', value: props.networkAttachmentDefinitions, crd: NetworkCrd.NETWORK_ATTACHMENT_DEFINITIONS, childId: 'NetworkAttachmentDefinitions' },
       { field: 'multiNetworkPolicies', value: props.multiNetworkPolicies, crd: NetworkCrd.MULTI_NETWORK_POLICIES, childId: 'MultiNetworkPolicies' },

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AddressPlan, Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import type { IOvnAddressPlan } from '../ovn';
-import { ADDRESS_CONFIG_KIND, AUTOMATIC_DECOY_KIND, ChartAddressPlan, DEFAULT_NODE_COUNT, onlyOne } from '../plan';
+import { ADDRESS_CONFIG_KIND, AUTOMATIC_DECOY_KIND, AddressConfigMember, ChartAddressPlan, DEFAULT_NODE_COUNT, PRIMARY_CNI_KIND, onlyOne } from '../plan';
 import { parseCidrList } from '../common/cidr-list';
 import type { CiliumPrimary } from '../cilium';
 import { invalidValue } from '../common/field-error';
@@ -213,19 +213,20 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
   }
 
   /**
-   * The decoy, one cluster subnet per family. An automatic decoy is chosen on first use or when the plan
-   * is checked, whichever comes first; read it after every range is registered.
+   * The decoy, one cluster subnet per family. An automatic decoy is chosen when the App is checked (synth,
+   * or `ChartAddressPlan.problemsOf`), once every range is registered; reading it earlier is an error, never
+   * a choice (a getter has no side effect).
    */
   public get decoySubnets(): ClusterSubnet[] {
-    return this.resolveDecoy();
+    if (this.resolved === undefined) {
+      throw new Error(`decoy: the automatic decoy of ${this.node.path} is chosen when the App is checked, once every range exists; read decoySubnets or netCidr after ChartAddressPlan.problemsOf(scope) or at synth`);
+    }
+    return this.resolved;
   }
 
-  /**
-   * OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24`. Reading it chooses an automatic decoy
-   * (see `decoySubnets`); OvnSecondary reads it only at synth.
-   */
+  /** OVN-Kubernetes `net_cidr`: the decoy, e.g. `10.254.0.0/16/24` (an automatic one once chosen: see `decoySubnets`). */
   public get netCidr(): string {
-    return ClusterSubnet.formatList(this.resolveDecoy());
+    return ClusterSubnet.formatList(this.decoySubnets);
   }
 
   private readonly decoy: DecoyNetwork;
@@ -288,10 +289,10 @@ export class DeceptiveNetworkConfig extends Construct implements IOvnAddressPlan
  * Cilium uses the nodes' podCIDRs cut from the cluster's podSubnet; in cluster-pool its pools are the pod
  * range. Two different statements would leave one of them silently wrong.
  */
-function primaryRangeAgreement(config: DeceptiveNetworkConfig): string[] {
+function primaryRangeAgreement(config: AddressConfigMember): string[] {
   const text = (cidrs: Cidr[]) => cidrs.map(String).sort().join(', ');
   const ours = text(config.primaryPodCidrs);
-  return ChartAddressPlan._membersOf<{ podCidrs: Cidr[]; node: { path: string } }>(config, 'CiliumPrimary')
+  return ChartAddressPlan._membersOf(config.node.root, PRIMARY_CNI_KIND)
     .filter((c) => text(c.podCidrs) !== ours)
     .map((c) => `plan: primary pod ranges differ: CiliumPrimary ${c.node.path} allocates pod addresses from [${text(c.podCidrs)}] but DeceptiveNetworkConfig ${config.node.path} has primaryPodCidrs [${ours}]; they are one range (the cluster's pod range), give the same to both`);
 }

@@ -1,9 +1,10 @@
+import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { labelManaged } from '../common/object-labels';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { OvnNetwork } from '../networks';
 import { MULTUS_NETWORKS_ANNOTATION } from '../common/cni-facts';
-import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
+import { ChartAddressPlan, DEFAULT_NODE_COUNT, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel } from '../util/k8s-names';
 import { invalidValue } from '../common/field-error';
 import { isImageReference } from '../util/image-reference';
@@ -62,9 +63,12 @@ export class DemoPods extends Construct {
     if (!isDnsLabel(namespace)) {
       throw invalidValue('namespace', namespace, 'a namespace name: a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters');
     }
-    const nodeCount = props.nodeCount ?? clusterNodeCount(this);
-    const placements = props.pods ?? defaultPlacements(nodeCount);
-    this.warnAboutMissingWorkers(placements, nodeCount);
+    // The cluster's node count is read once every construct exists (a DeceptiveNetworkConfig created after
+    // these pods counts too): it decides the default pins and the warnings, never which pods there are.
+    const nodeCount = () => props.nodeCount ?? clusterNodeCount(this);
+    const placements = props.pods ?? defaultPlacements(DEFAULT_NODE_COUNT);
+    const placed = () => props.pods ?? defaultPlacements(nodeCount());
+    ChartAddressPlan._beforeCheck(this, () => this.warnAboutMissingWorkers(placed(), nodeCount()));
     checkPodNames(placements.map((p) => p.name));
     const image = props.image ?? DEFAULT_IMAGE;
     if (!isImageReference(image)) {
@@ -76,7 +80,10 @@ export class DemoPods extends Construct {
     this.pods = placements.map((placement, index) => new k8s.KubePod(this, `Pod${index}`, {
       metadata: { name: placement.name, namespace, labels: { app: 'multicni-demo' }, annotations: { [NETWORKS_ANNOTATION]: reference } },
       spec: {
-        ...(placement.nodeName ? { nodeSelector: { 'kubernetes.io/hostname': placement.nodeName } } : {}),
+        nodeSelector: Lazy.any({ produce: () => {
+          const nodeName = placed()[index].nodeName;
+          return nodeName ? { 'kubernetes.io/hostname': nodeName } : undefined;
+        } }),
         containers: [{ name: 'agnhost', image, args: ['pause'] }],
       },
     }));

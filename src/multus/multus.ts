@@ -13,7 +13,8 @@ import { DAEMON_CONFIG_MAP_NAME, DAEMON_SET_NAME, MULTUS_LABELS, MULTUS_NAME } f
 import { MultusPodParts, daemonSetSpec } from './daemon-set-spec';
 import { ThickOptions, thickDaemonConfig, thickPodParts } from './thick-daemon-set';
 import { thinPodParts } from './thin-daemon-set';
-import { ChartAddressPlan, ensureNamespace } from '../plan';
+import { ChartAddressPlan, PRIMARY_CNI_KIND, ensureNamespace } from '../plan';
+import { MemberKind } from '../common/member-kind';
 import { allowPrivilegedPods, labelManaged } from '../common/object-labels';
 
 /**
@@ -22,13 +23,16 @@ import { allowPrivilegedPods, labelManaged } from '../common/object-labels';
  * default network file that is not Cilium's, beside Cilium, is only a warning: it may be a chained config.
  */
 function checkBesideCilium(multus: Multus): string[] {
-  const cilia = ChartAddressPlan._membersOf<{ cniExclusive: boolean; node: { path: string } }>(multus, 'CiliumPrimary');
+  const cilia = ChartAddressPlan._membersOf(multus, PRIMARY_CNI_KIND);
   const problems = cilia.filter((c) => c.cniExclusive).map((c) => `cilium: cniExclusive true (${c.node.path}) beside Multus (${multus.node.path}): the Cilium agent renames every other CNI config, Multus' 00-multus.conf included, to *.cilium_bak, so every secondary network disappears; set cniExclusive to false`);
   if (cilia.length > 0 && multus.defaultNetworkFile !== CILIUM_CNI_CONF_FILE) {
     ChartAddressPlan.warn(multus, `multus: defaultNetworkFile "${multus.defaultNetworkFile}" is not Cilium's ${CILIUM_CNI_CONF_FILE} although Cilium is the primary CNI of this App; pods get their primary interface from that file`);
   }
   return problems;
 }
+
+/** The App's Multus constructs: each is checked against the App's primary CNI at synth. */
+const MULTUS_KIND = new MemberKind<Multus>('Multus');
 
 /**
  * Multus (v4.3.0 by default, v4.1.3 with `Preset.SEED`; see MultusVersion) as a meta-plugin on every node: the pods' default network stays the primary CNI's,
@@ -73,7 +77,7 @@ export class Multus extends Construct {
     this.namespace = checkNamespace(props.namespace ?? 'kube-system');
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? CILIUM_CNI_CONF_FILE);
     const logLevel = checkLogLevel(props.logLevel);
-    ChartAddressPlan._join(this, 'Multus', this, (all) => checkBesideCilium(all[0]));
+    ChartAddressPlan._join(this, MULTUS_KIND, this, (all) => all.flatMap(checkBesideCilium));
     const thick = this.mode === MultusMode.THICK;
 
     const namespace = ensureNamespace(this, this.namespace);

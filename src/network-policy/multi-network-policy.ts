@@ -1,3 +1,4 @@
+import { MemberKind } from '../common/member-kind';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
@@ -14,7 +15,7 @@ import { POLICY_FOR_ANNOTATION } from '../common/cni-facts';
 import { fieldPath, invalidValue, quotedChoice } from '../common/field-error';
 import { renderSelector } from '../common/label-selector';
 import { labelManaged } from '../common/object-labels';
-import { NetworkCrds } from '../crds';
+import { NETWORK_CRDS_KIND } from '../crds';
 import { OvnNetwork } from '../networks';
 import { ChartAddressPlan, ensureNamespace } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
@@ -24,7 +25,7 @@ import { ipBlockWarnings, missingCrdProblem } from './plan-rules';
 import { MultiNetworkPolicyType } from './policy-enums';
 import { RenderedPeer, RenderedPort, listOf, renderPeer, renderPort } from './rules';
 
-const KIND = 'MultiNetworkPolicy';
+const KIND = new MemberKind<MultiNetworkPolicy>('MultiNetworkPolicy');
 const TYPES = Object.values(MultiNetworkPolicyType) as string[];
 
 /**
@@ -87,10 +88,10 @@ export class MultiNetworkPolicy extends Construct {
     const podSelector = renderSelector('podSelector', props.podSelector ?? {});
 
     // The CRD must be shipped: checked now if the App's NetworkCrds exists already, else at synth.
-    const early = missingCrdProblem(ChartAddressPlan._membersOf<NetworkCrds>(this, 'NetworkCrds'), this.qualifiedName);
+    const early = missingCrdProblem(ChartAddressPlan._membersOf(this, NETWORK_CRDS_KIND), this.qualifiedName);
     if (early) throw new Error(early);
-    ChartAddressPlan._join<MultiNetworkPolicy>(this, KIND, this, (all) => all
-      .map((p) => missingCrdProblem(ChartAddressPlan._membersOf<NetworkCrds>(p, 'NetworkCrds'), p.qualifiedName))
+    ChartAddressPlan._join(this, KIND, this, (all) => all
+      .map((p) => missingCrdProblem(ChartAddressPlan._membersOf(p, NETWORK_CRDS_KIND), p.qualifiedName))
       .filter((m): m is string => m !== undefined));
     // After every range is registered (an automatic decoy's included: a last step added before this one).
     ChartAddressPlan._beforeCheck(this, () => {
@@ -120,7 +121,7 @@ function checkNames(policy: MultiNetworkPolicy): void {
   if (!isDnsLabel(policy.namespace)) {
     throw invalidValue('namespace', policy.namespace, 'a lowercase DNS label (a-z, 0-9, "-"), at most 63 characters');
   }
-  const same = ChartAddressPlan._membersOf<MultiNetworkPolicy>(policy, KIND).find((p) => p.qualifiedName === policy.qualifiedName);
+  const same = ChartAddressPlan._membersOf(policy, KIND).find((p) => p.qualifiedName === policy.qualifiedName);
   if (same) {
     throw invalidValue('name', policy.name, `a name no other MultiNetworkPolicy of namespace ${policy.namespace} has (${same.node.path} has it): one name is one object`);
   }

@@ -1,3 +1,4 @@
+import { MemberKind } from '../common/member-kind';
 import { ApiObject } from 'cdk8s';
 import { labelManaged } from '../common/object-labels';
 import { Construct } from 'constructs';
@@ -5,13 +6,16 @@ import { NetworkAttachmentDefinition } from '../../imports/nad-k8s.cni.cncf.io';
 import { Cidr, ClusterSubnet, IpFamily, RangeRole } from '../addressing';
 import { OVN_CNI_PLUGIN_TYPE } from '../common/cni-facts';
 import { checkMtu } from '../common/mtu';
-import { TUNNEL_MTU_KIND, TunnelMtuMember } from '../common/tunnel-mtu';
+import { TUNNEL_MTU_KIND } from '../common/tunnel-mtu';
 import { ChartAddressPlan, clusterNodeCount, ensureNamespace } from '../plan';
 import { isDnsLabel, isDnsSubdomain } from '../util/k8s-names';
 import { atField, invalidValue, parseField } from '../common/field-error';
 import { OvnNetworkProps } from './ovn-network-props';
 import { NetworkRole, OvnTopology } from './ovn-topology';
 
+
+/** The App's networks: checked against each other at synth (one networkName, one configuration). */
+const NETWORK_KIND = new MemberKind<OvnNetwork>('OvnNetwork');
 
 /**
  * OVN-Kubernetes' NAD controller (go-controller/pkg/networkmanager/nad_controller.go, `syncNAD`) refuses a
@@ -117,9 +121,9 @@ export class OvnNetwork extends Construct {
       spec: { config: this.configJson },
     });
     if (namespaceObject) this.nad.addDependency(namespaceObject);
-    ChartAddressPlan._join(this, 'OvnNetwork', this, networkConsistency);
+    ChartAddressPlan._join(this, NETWORK_KIND, this, networkConsistency);
     // Layer3 and layer2 traffic between nodes rides OVN's Geneve tunnel (localnet goes out on a node NIC): common/tunnel-mtu.
-    if (this.topology !== OvnTopology.LOCALNET) ChartAddressPlan._join<TunnelMtuMember>(this, TUNNEL_MTU_KIND, { field: `network ${this.qualifiedName}: mtu`, mtu, node: this.node });
+    if (this.topology !== OvnTopology.LOCALNET) ChartAddressPlan._join(this, TUNNEL_MTU_KIND, { field: `network ${this.qualifiedName}: mtu`, mtu, node: this.node });
     this.registerSubnets(subnets, props.nodeCount);
     if (this.topology === OvnTopology.LOCALNET) {
       // ovn-controller connects a localnet port only where the node's Open vSwitch maps the physical network

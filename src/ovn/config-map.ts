@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { ChartAddressPlan } from '../plan';
 import { CONFIG_KEYS, CONFIG_MAP, OVN_NAMESPACE, subnetConfigKey } from './names';
 import { OvnSettings } from './settings';
 
@@ -12,8 +13,11 @@ import { OvnSettings } from './settings';
  */
 export function addOvnConfigMap(scope: Construct, settings: OvnSettings): ApiObject {
   const data: Record<string, string> = {
-    // Read at synth: an automatic decoy is chosen only when every range of the cluster is known.
-    [CONFIG_KEYS.netCidr]: Lazy.any({ produce: () => settings.network.netCidr }) as unknown as string,
+    // Read at synth, after the App's pending steps: an automatic decoy is chosen only when every range of the cluster is known.
+    [CONFIG_KEYS.netCidr]: Lazy.any({ produce: () => {
+      ChartAddressPlan._settle(scope);
+      return settings.network.netCidr;
+    } }) as unknown as string,
     [CONFIG_KEYS.svcCidr]: settings.svcCidr,
     [CONFIG_KEYS.apiServer]: settings.apiServer.url,
     [CONFIG_KEYS.mtu]: String(settings.mtu),

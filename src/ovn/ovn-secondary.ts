@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { labelManaged } from '../common/object-labels';
-import { TUNNEL_MTU_KIND, TunnelMtuMember } from '../common/tunnel-mtu';
-import { HOST_PORT_KIND, HostPortMember, hostPortConflicts } from '../common/host-ports';
-import { TUNNEL_PORT_KIND, TunnelPortMember, tunnelPortConflicts } from '../common/tunnel-ports';
+import { TUNNEL_MTU_KIND } from '../common/tunnel-mtu';
+import { HOST_PORT_KIND, hostPortConflicts } from '../common/host-ports';
+import { TUNNEL_PORT_KIND, tunnelPortConflicts } from '../common/tunnel-ports';
 import { AddressPlanRecord, ChartAddressPlan } from '../plan';
 import { ApiServerAddress } from './api-server-address';
 import { addCentralControlPlane } from './central';
@@ -84,11 +84,11 @@ export class OvnSecondary extends Construct {
     this.hostNetworkNamespace = settings.hostNetworkNamespace;
     // The Geneve port against Cilium's tunnel port: an App-wide fact, checked at synth (why: common/tunnel-ports).
     const source = props.encapPort === undefined ? 'the default' : 'set';
-    ChartAddressPlan._join<TunnelPortMember>(this, TUNNEL_PORT_KIND, { component: 'ovn', port: this.encapPort, source, node: this.node }, tunnelPortConflicts);
+    ChartAddressPlan._join(this, TUNNEL_PORT_KIND, { component: 'ovn', port: this.encapPort, source, node: this.node }, tunnelPortConflicts);
     // Its pods' MTU rides the Geneve tunnel, which Cilium's node encryption may wrap (why: common/tunnel-mtu).
-    ChartAddressPlan._join<TunnelMtuMember>(this, TUNNEL_MTU_KIND, { field: 'ovn mtu', mtu: this.mtu, node: this.node });
+    ChartAddressPlan._join(this, TUNNEL_MTU_KIND, { field: 'ovn mtu', mtu: this.mtu, node: this.node });
     // The servers' TCP ports against Cilium's (why: common/host-ports).
-    ChartAddressPlan._join<HostPortMember>(this, HOST_PORT_KIND, { component: 'ovn', ports: ovnHostPorts(settings), node: this.node }, hostPortConflicts);
+    ChartAddressPlan._join(this, HOST_PORT_KIND, { component: 'ovn', ports: ovnHostPorts(settings), node: this.node }, hostPortConflicts);
 
     // Builder functions in apply order; construct ids name each object's role (NodeDaemonSet, ConfigmapRole).
     addOvnNamespaces(this, settings);

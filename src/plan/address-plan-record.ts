@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RangeRole } from '../addressing';
 import { ChartAddressPlan } from './chart-address-plan';
+import { AUTOMATIC_DECOY_KIND } from './members';
 
 /** The ConfigMap that records the address plan in the output: `kube-system/multicni-address-plan`. */
 export const PLAN_RECORD_NAME = 'multicni-address-plan';
@@ -15,9 +16,6 @@ export const PLAN_RECORD_KEYS = {
   /** `auto` when `decoy: auto` chose it (now or in an earlier synth, kept since), else `given`. */
   decoyChoice: 'decoy-choice',
 } as const;
-
-/** `_join` kind of an App whose decoy was chosen automatically (by this synth or kept from an earlier one). */
-export const AUTOMATIC_DECOY_KIND = 'AutomaticDecoy';
 
 /**
  * The App's address plan as a ConfigMap in the output, so `multicni check dist/` (and a cluster, once

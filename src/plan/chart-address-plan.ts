@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { AddressPlan } from '../addressing';
+import { MemberKind } from '../common/member-kind';
 
 const PLAN_ID = 'MultiCniAddressPlan';
 
@@ -62,10 +63,12 @@ export class ChartAddressPlan extends Construct {
   /**
    * Adds `member` to the App-wide list of `kind` (O(1): no copy, an App may hold thousands of networks). The first member of a kind
    * adds `check` (given the whole list) to the App's validation: facts about the whole cluster, such as
-   * "one NetworkCrds", are checked once every construct exists.
+   * "one NetworkCrds", are checked once every construct exists, so they do not depend on the order the
+   * constructs were created in. `kind` is a typed key (common/member-kind): the one App-wide lookup, for what
+   * is App-wide by nature; components that need each other take each other in props.
    * @internal
    */
-  public static _join<T>(scope: IConstruct, kind: string, member: T, check?: (members: T[]) => string[]): void {
+  public static _join<T>(scope: IConstruct, kind: MemberKind<T>, member: T, check?: (members: T[]) => string[]): void {
     const holder = ChartAddressPlan.holder(scope);
     let list = holder.members.get(kind) as T[] | undefined;
     if (list === undefined) {
@@ -78,10 +81,19 @@ export class ChartAddressPlan extends Construct {
   }
 
   /**
+   * Adds a check of the whole cluster to the App's validation, run once every construct exists (after the
+   * pending steps).
+   * @internal
+   */
+  public static _addCheck(scope: IConstruct, check: () => string[]): void {
+    ChartAddressPlan.holder(scope).checks.push(check);
+  }
+
+  /**
    * The App-wide list of `kind` (see `_join`).
    * @internal
    */
-  public static _membersOf<T>(scope: IConstruct, kind: string): T[] {
+  public static _membersOf<T>(scope: IConstruct, kind: MemberKind<T>): T[] {
     return [...((ChartAddressPlan.holder(scope).members.get(kind) as T[] | undefined) ?? [])];
   }
 
@@ -118,7 +130,7 @@ export class ChartAddressPlan extends Construct {
   private readonly steps: (() => void)[] = [];
   private readonly lastSteps: (() => void)[] = [];
   private readonly warningList: string[] = [];
-  private readonly members = new Map<string, unknown[]>();
+  private readonly members = new Map<MemberKind<unknown>, unknown[]>();
   private readonly checks: (() => string[])[] = [];
   private warningsShown = false;
 
@@ -155,7 +167,7 @@ export class ChartAddressPlan extends Construct {
 }
 
 /** A check for `ChartAddressPlan._join`: at most one construct of this kind per App (one cluster). */
-export function onlyOne(kind: string, why: string): (members: IConstruct[]) => string[] {
+export function onlyOne(kind: string, why: string): (members: { node: { path: string } }[]) => string[] {
   return (members) => (members.length <= 1 ? [] : [
     `plan: ${members.length} ${kind} in one App (${members.map((m) => m.node.path).join(', ')}); one App is one cluster and ${why}; keep one`,
   ]);

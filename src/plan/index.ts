@@ -3,3 +3,4 @@ export * from './plan-report';
 export * from './namespace';
 export * from './node-count';
 export * from './address-plan-record';
+export * from './members';

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ChartAddressPlan, duplicateNamespaces } from './chart-address-plan';
+import { NAMESPACE_KIND } from './members';
 
 /** Namespaces every cluster has: never rendered. */
 const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -14,9 +15,9 @@ const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
  */
 export function ensureNamespace(scope: Construct, name: string, dependent?: ApiObject): ApiObject | undefined {
   if (BUILT_IN.includes(name)) return undefined;
-  const existing = ChartAddressPlan._membersOf<ApiObject>(scope, 'Namespace').find((n) => n.name === name);
+  const existing = ChartAddressPlan._membersOf(scope, NAMESPACE_KIND).find((n) => n.name === name);
   const namespace = existing ?? new k8s.KubeNamespace(scope, 'Namespace', { metadata: { name } });
-  if (!existing) ChartAddressPlan._join(scope, 'Namespace', namespace, duplicateNamespaces);
+  if (!existing) ChartAddressPlan._join(scope, NAMESPACE_KIND, namespace, duplicateNamespaces);
   if (dependent) dependent.addDependency(namespace);
   return namespace;
 }

@@ -76,9 +76,14 @@ describe('DeceptiveNetworkConfig', () => {
   });
 
   test('automatic decoy avoids every range and is deterministic', () => {
-    const make = () => new DeceptiveNetworkConfig(Testing.chart(), 'd', {
-      primaryPodCidrs: ['10.0.0.0/9'], serviceCidrs: ['10.128.0.0/16'], decoy: DecoyNetwork.automatic(),
-    }).netCidr;
+    const make = () => {
+      const chart = Testing.chart();
+      const config = new DeceptiveNetworkConfig(chart, 'd', { primaryPodCidrs: ['10.0.0.0/9'], serviceCidrs: ['10.128.0.0/16'], decoy: DecoyNetwork.automatic() });
+      // A getter never chooses: before the App is checked the automatic decoy is not there to read.
+      expect(() => config.netCidr).toThrow(/^decoy: the automatic decoy of test\/d is chosen when the App is checked/);
+      expect(ChartAddressPlan.problemsOf(chart)).toEqual([]);
+      return config.netCidr;
+    };
     expect(make()).toBe('10.129.0.0/16/24');
     expect(make()).toBe(make());
   });
@@ -139,10 +144,10 @@ describe('the pod ranges stated once (typed references between DeceptiveNetworkC
   const services = ['10.96.0.0/16', 'fd00:10:96::/112'];
   const decoy = DecoyNetwork.automatic();
 
-  test('DeceptiveNetworkConfig first: a CiliumPrimary without podCidrs takes its dual-stack ranges, not the IPv4 default', () => {
+  test('DeceptiveNetworkConfig first: CiliumPrimary takes its ranges through props (no App lookup, so the order does not matter)', () => {
     const chart = Testing.chart();
-    new DeceptiveNetworkConfig(chart, 'addressing', { primaryPodCidrs: dual, serviceCidrs: services, decoy });
-    const cilium = new CiliumPrimary(chart, 'cilium', { routingMode: RoutingMode.NATIVE, ipv4NativeRoutingCidr: '10.244.0.0/16', ipv6NativeRoutingCidr: 'fd00:10:244::/56' });
+    const config = new DeceptiveNetworkConfig(chart, 'addressing', { primaryPodCidrs: dual, serviceCidrs: services, decoy });
+    const cilium = new CiliumPrimary(chart, 'cilium', { podCidrs: config.primaryPodCidrs.map(String), routingMode: RoutingMode.NATIVE, ipv4NativeRoutingCidr: '10.244.0.0/16', ipv6NativeRoutingCidr: 'fd00:10:244::/56' });
     expect(cilium.podCidrs.map(String)).toEqual(dual);
     expect(cilium.families).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
     expect(ChartAddressPlan.of(chart).check()).toEqual([]);
@@ -156,6 +161,18 @@ describe('the pod ranges stated once (typed references between DeceptiveNetworkC
     expect(config.primaryPodCidrs.map(String)).toEqual(['10.42.0.0/16', 'fd00:42::/56']);
     expect(config.families).toEqual([IpFamily.IPV4, IpFamily.IPV6]);
     expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('CiliumPrimary without podCidrs beside a dual-stack DeceptiveNetworkConfig: refused at synth in either order', () => {
+    for (const configFirst of [true, false]) {
+      const chart = Testing.chart();
+      if (configFirst) new DeceptiveNetworkConfig(chart, 'addressing', { primaryPodCidrs: dual, serviceCidrs: services, decoy });
+      new CiliumPrimary(chart, 'cilium');
+      if (!configFirst) new DeceptiveNetworkConfig(chart, 'addressing', { primaryPodCidrs: dual, serviceCidrs: services, decoy });
+      expect(ChartAddressPlan.problemsOf(chart).filter((p) => p.startsWith('plan: primary pod ranges differ'))).toEqual([
+        expect.stringContaining('CiliumPrimary test/cilium allocates pod addresses from [10.244.0.0/16] but DeceptiveNetworkConfig test/addressing has primaryPodCidrs [10.244.0.0/16, fd00:10:244::/56]'),
+      ]);
+    }
   });
 
   test('cilium and a different primaryPodCidrs: refused at once, naming both constructs', () => {
