@@ -113,8 +113,8 @@ describe('Argo CD options and large objects', () => {
   test('ServerSideApply on an object whose last-applied annotation would break kube-apiserver\'s 262144-byte limit, joined with SkipDryRun on a CR', () => {
     const app = new App();
     const chart = new Chart(app, 'big');
-    // 250,000 bytes of data: with its JSON in the last-applied annotation over the limit once the margin counts
-    new ApiObject(chart, 'large', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'large', namespace: 'default' }, data: { blob: 'x'.repeat(255_000) } });
+    // 261,000 bytes of data: its JSON in the last-applied annotation, with the 2 KiB kept for Argo CD's tracking, is over 262,144
+    new ApiObject(chart, 'large', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'large', namespace: 'default' }, data: { blob: 'x'.repeat(261_000) } });
     new ApiObject(chart, 'small', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'small', namespace: 'default' }, data: { blob: 'x'.repeat(200_000) } });
     // `<` is 6 bytes in Go's JSON: 45,000 of them make this 40,000-character object too large
     new ApiObject(chart, 'escaped', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'escaped', namespace: 'default' }, data: { blob: '<'.repeat(45_000) } });
