@@ -61,7 +61,7 @@ export function main(
   let layers: unknown[] | undefined;
   let kept: string | undefined;
   let out: SynthOutput;
-  let values: SynthValues = { props: {} as MultiCniChartProps };
+  let values: SynthValues | undefined;
   try {
     layers = valuesFile ? readValuesLayers(valuesFile) : undefined;
     values = layers ? layersToSynthValues(layers) : valuesToSynthValues({});
@@ -104,7 +104,7 @@ export function main(
   const optional = count(OPTIONAL_DIR) > 0 ? ` (and ${count(OPTIONAL_DIR)} for CRDs this stack does not ship into ${outdir}/${OPTIONAL_DIR}/)` : '';
   log(`synthesized ${count('')} objects into ${outdir}/ and ${count(STAGE2_DIR)} into ${outdir}/${STAGE2_DIR}/${optional}; kind config: ${kindConfig ?? 'not written (--no-kind-config)'}`);
   for (const f of manifests) log(`  ${outdir}/${f.path} (${f.objects.length})`);
-  if (values.gitops !== undefined) {
+  if (values?.gitops !== undefined) {
     const engineDir = `${outdir}/${GITOPS_DIR}/${values.gitops.engine.name}/`;
     log(`gitops (${values.gitops.engine.name}): commit ${outdir}/ to ${values.gitops.repoUrl}, then kubectl apply -f ${engineDir}`);
   }

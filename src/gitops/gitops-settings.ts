@@ -42,6 +42,11 @@ const URL_SCHEMES = ['https', 'http', 'ssh', 'git'];
 /** Flux's GitRepository CRD: `url` pattern `^(http|https|ssh)://.*$` (source-controller v1.10.2). */
 const FLUX_SCHEMES = ['https', 'http', 'ssh'];
 
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const UNPRINTABLE = /[\s\x00-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const CONTROL = /[\x00-\x1f\x7f]/;
+
 const REPO_URL_EXPECTED = 'an https://, http://, ssh:// or git:// URL with a host, or scp-like git@host:path';
 
 const ARGOCD_ONLY = ['project', 'destinationServer'] as const;
@@ -68,7 +73,7 @@ export function gitopsSettings(options: GitopsOptions): GitopsSettings {
   const namespace = options.namespace ?? DEFAULT_NAMESPACE.get(engine)!;
   if (!isDnsLabel(namespace)) throw invalidValue('gitops.namespace', namespace, "a namespace name (lowercase a-z, 0-9 and '-', at most 63 characters)");
   const revision = options.revision ?? DEFAULT_REVISION;
-  if (typeof revision !== 'string' || revision === '' || /[\s\x00-\x1f\x7f]/.test(revision)) {
+  if (typeof revision !== 'string' || revision === '' || UNPRINTABLE.test(revision)) {
     throw invalidValue('gitops.revision', revision, 'a branch name (or, for Argo CD, a tag or commit), without spaces');
   }
   const sourceRef = options.sourceRef ?? DEFAULT_SOURCE_REF;
@@ -97,14 +102,14 @@ export function gitopsSettings(options: GitopsOptions): GitopsSettings {
 
 /** The repository URL checked; for Flux scp-like becomes ssh://. */
 function checkRepoUrl(url: unknown, engine: GitopsEngine): string {
-  if (typeof url !== 'string' || url === '' || /[\s\x00-\x1f\x7f]/.test(url)) throw invalidValue('gitops.repoUrl', url, REPO_URL_EXPECTED);
+  if (typeof url !== 'string' || url === '' || UNPRINTABLE.test(url)) throw invalidValue('gitops.repoUrl', url, REPO_URL_EXPECTED);
   const scp = SCP_LIKE.exec(url);
   if (scp) {
     // git's scp-like syntax is its ssh transport; Flux takes only the URL form of it.
     return engine === GitopsEngine.FLUX ? `ssh://${scp[1]}@${scp[2]}/${scp[3].replace(/^\/+/, '')}` : url;
   }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1].toLowerCase();
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).hostname;
   } catch {
@@ -118,7 +123,7 @@ function checkRepoUrl(url: unknown, engine: GitopsEngine): string {
 }
 
 function isHttpUrl(text: unknown): boolean {
-  if (typeof text !== 'string' || /[\s\x00-\x1f\x7f]/.test(text) || !/^https?:\/\//.test(text)) return false;
+  if (typeof text !== 'string' || UNPRINTABLE.test(text) || !/^https?:\/\//.test(text)) return false;
   try {
     return new URL(text).hostname !== '';
   } catch {
@@ -133,7 +138,7 @@ function isHttpUrl(text: unknown): boolean {
  */
 export function repoPath(text: unknown): string {
   const expected = 'a directory inside the repository, relative to its top level, without ".." or a leading "/" (e.g. dist or clusters/prod/dist)';
-  if (typeof text !== 'string' || text === '' || text.startsWith('/') || /^[A-Za-z]:/.test(text) || /[\\\x00-\x1f\x7f]/.test(text)) {
+  if (typeof text !== 'string' || text === '' || text.startsWith('/') || /^[A-Za-z]:/.test(text) || /\\/.test(text) || CONTROL.test(text)) {
     throw invalidValue('gitops.path', text, expected);
   }
   const segments = text.split('/').filter((s) => s !== '' && s !== '.');
