@@ -14,6 +14,8 @@ export * from './chart';
 export * from './app/manifest-layout';
 export * from './app/staged-output';
 export * from './app/multi-cni-values';
+export { GitopsEngine } from './gitops';
+export type { GitopsOptions } from './gitops';
 export { Preset } from './common/preset';
 export { ChangeArea, ChangeClass, planDiff, diffMarkdown } from './plan-diff';
 export type { PlanChange, PlanDiffResult } from './plan-diff';

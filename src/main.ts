@@ -1,4 +1,6 @@
-import { layersToProps, readValuesLayers, valuesToProps } from './app/values';
+import { SynthValues, layersToSynthValues, readValuesLayers, valuesToSynthValues } from './app/values';
+import { gitopsForOutdir } from './app/gitops-repo';
+import { GITOPS_DIR } from './gitops';
 import { OutputError, writeOutputs } from './app/atomic-dir';
 import { escapeUnprintable, valuesErrorLine } from './app/error-message';
 import { SynthOutput, synthesize } from './app/synthesize';
@@ -59,16 +61,20 @@ export function main(
   let layers: unknown[] | undefined;
   let kept: string | undefined;
   let out: SynthOutput;
+  let values: SynthValues | undefined;
   try {
     layers = valuesFile ? readValuesLayers(valuesFile) : undefined;
-    props = layers ? layersToProps(layers) : valuesToProps({});
+    values = layers ? layersToSynthValues(layers) : valuesToSynthValues({});
+    props = values.props;
     if (redecoy && !props.addressing?.decoy?._automatic) {
       err('synth: --redecoy: only with addressing.decoy: auto (a decoy you name is never moved by synth)');
       return 2;
     }
     // An automatic decoy is chosen once: the previous output's choice is kept unless --redecoy.
     ({ props, kept } = keepPreviousDecoy(props, outdir, redecoy));
-    out = synthesize(props);
+    // The engine reads the output from the repository it is committed to: --outdir must be in it.
+    if (values.gitops !== undefined) values = { ...values, gitops: gitopsForOutdir(values.gitops, outdir) };
+    out = synthesize(props, values.gitops);
   } catch (e) {
     // One line: `file: key.path: problem` for a values file, so the user can jump to the key.
     const line = valuesErrorLine(e, valuesFile, props, layers);
@@ -98,6 +104,10 @@ export function main(
   const optional = count(OPTIONAL_DIR) > 0 ? ` (and ${count(OPTIONAL_DIR)} for CRDs this stack does not ship into ${outdir}/${OPTIONAL_DIR}/)` : '';
   log(`synthesized ${count('')} objects into ${outdir}/ and ${count(STAGE2_DIR)} into ${outdir}/${STAGE2_DIR}/${optional}; kind config: ${kindConfig ?? 'not written (--no-kind-config)'}`);
   for (const f of manifests) log(`  ${outdir}/${f.path} (${f.objects.length})`);
+  if (values?.gitops !== undefined) {
+    const engineDir = `${outdir}/${GITOPS_DIR}/${values.gitops.engine.name}/`;
+    log(`gitops (${values.gitops.engine.name}): commit ${outdir}/ to ${values.gitops.repoUrl}, then kubectl apply -f ${engineDir}`);
+  }
   const decoy = decoyLine(manifests.flatMap((f) => f.objects), outdir, kept);
   if (decoy !== undefined) log(decoy);
   for (const w of out.warnings.filter((x) => kindConfig || !x.startsWith('kind config: '))) err(`warning: ${escapeUnprintable(w)}`);

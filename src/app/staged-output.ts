@@ -6,6 +6,7 @@ import { previousAutomaticDecoy } from './previous-decoy';
 import { DecoyNetwork } from '../deception';
 import { LayoutFile, OPTIONAL_DIR, STAGE2_DIR, STAGE3_DIR, layoutChart, renderYaml } from './manifest-layout';
 import { fileNamePart } from '../util/text';
+import { GitopsOptions, ManifestFile, gitopsOutput } from '../gitops';
 
 /** One file of the staged layout. */
 export interface StagedFile {
@@ -31,6 +32,13 @@ export interface StagedOutputOptions {
    * @default true
    */
   readonly printWarnings?: boolean;
+  /**
+   * Also write what a GitOps engine needs to deliver the layout from a Git repository (docs/gitops.md):
+   * for Argo CD sync waves and sync options on every object and `gitops/argocd/application.yaml`; for Flux a
+   * `kustomization.yaml` per stage and `gitops/flux/` (a GitRepository, one Kustomization per stage).
+   * @default - none: the layout only
+   */
+  readonly gitops?: GitopsOptions;
 }
 
 /**
@@ -47,7 +55,9 @@ export class StagedOutput {
     ChartAddressPlan._warningsShownByCaller(app);
     const layouts = app.charts.map((chart) => ({ chart, files: layoutChart(chart) }));
     const files = layouts.length === 1 ? layouts[0].files : acrossCharts(layouts);
-    const out = files.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects }));
+    const out = options.gitops === undefined
+      ? files.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects }))
+      : withGitops(files, options.gitops);
     return (options.addressPlanFiles ?? true) ? [...out, ...StagedOutput.addressPlanFiles(app)] : out;
   }
 
@@ -99,6 +109,17 @@ export class StagedOutput {
   }
 
   private constructor() {}
+}
+
+/** The layout with a GitOps engine's additions (annotated copies of the objects, the engine's files). */
+function withGitops(files: LayoutFile[], options: GitopsOptions): StagedFile[] {
+  const stageOf = (path: string) => (path.startsWith(`${OPTIONAL_DIR}/`) ? 0 : path.startsWith(`${STAGE3_DIR}/`) ? 3 : path.startsWith(`${STAGE2_DIR}/`) ? 2 : 1);
+  const manifests: ManifestFile[] = files.map((f) => ({ path: f.path, objects: f.objects, stage: stageOf(f.path) }));
+  const out = gitopsOutput(manifests, options, OPTIONAL_DIR);
+  return [
+    ...out.manifests.map((f) => ({ path: f.path, content: renderYaml(f.objects), objects: f.objects })),
+    ...out.added.map((f) => ({ path: f.path, content: renderYaml(f.documents), objects: f.objects })),
+  ];
 }
 
 /**

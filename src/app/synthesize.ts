@@ -3,6 +3,7 @@ import { kubectlYaml } from '../util/kubectl-yaml';
 import { MultiCniChart, MultiCniChartProps } from '../chart';
 import { KCM_DEFAULT_NODE_MASK } from '../common/control-plane-facts';
 import { ChartAddressPlan } from '../plan';
+import { GitopsOptions } from '../gitops';
 import { StagedFile, StagedOutput } from './staged-output';
 
 /** What one synth produces, all in memory: nothing is written until everything succeeded. */
@@ -18,11 +19,14 @@ export interface SynthOutput {
   readonly warnings: string[];
 }
 
-/** Builds the stack from props and renders every file. @throws with every problem of the plan listed */
-export function synthesize(props: MultiCniChartProps): SynthOutput {
+/**
+ * Builds the stack from props and renders every file (with `gitops`, also what that engine needs).
+ * @throws with every problem of the plan listed
+ */
+export function synthesize(props: MultiCniChartProps, gitops?: GitopsOptions): SynthOutput {
   const app = new App();
   const chart = new MultiCniChart(app, 'multicni', props);
-  const files = StagedOutput.render(app);
+  const files = StagedOutput.render(app, gitops === undefined ? {} : { gitops });
   const masks = customNodeMasks(chart);
   const warnings = ChartAddressPlan.warningsOf(chart);
   if (masks.length > 0) {

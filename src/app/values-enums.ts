@@ -2,6 +2,7 @@ import { CiliumEncryption, CiliumVersion, HubbleMetric, HubbleTls } from '../cil
 import { MultusMode, MultusVersion } from '../multus';
 import { NetworkRole, OvnTopology } from '../networks';
 import { Preset } from '../common/preset';
+import { GitopsEngine } from '../gitops';
 
 /**
  * Values keys whose props type is an enum-like class, by key path (`[]` stands for every item of a list):
@@ -19,6 +20,7 @@ export const ENUM_KEYS: Readonly<Record<string, Readonly<Record<string, unknown>
   'multus.mode': byName([MultusMode.THIN, MultusMode.THICK], (m) => m.name),
   'networks[].topology': byName([OvnTopology.LAYER3, OvnTopology.LAYER2, OvnTopology.LOCALNET], (t) => t.name),
   'networks[].role': byName([NetworkRole.SECONDARY, NetworkRole.PRIMARY], (r) => r.name),
+  'gitops.engine': byName(GitopsEngine.all(), (e) => e.name),
 };
 
 /** The instances of an enum-like class by the name each gives itself. */

@@ -4,6 +4,7 @@ import { Preset } from '../common/preset';
 import { NetworkCrdsProps } from '../crds';
 import { AutomaticDecoyOptions, DeceptiveNetworkConfigProps } from '../deception';
 import { DemoPodPlacement } from '../demo';
+import { GitopsOptions } from '../gitops';
 import { MultusProps } from '../multus';
 import { OvnSecondaryOptions } from '../ovn';
 
@@ -98,4 +99,10 @@ export interface ValuesFile {
   readonly networks?: NetworkValues[];
   /** The seed's demo pods. */
   readonly demo?: DemoValues;
+  /**
+   * Delivery by a GitOps engine (Argo CD or Flux) from the Git repository the output is committed to:
+   * the output then also holds what the engine needs (docs/gitops.md).
+   * @default - none: the staged layout only
+   */
+  readonly gitops?: GitopsOptions;
 }

@@ -4,6 +4,7 @@ import { yaml } from '../util/yaml';
 import { IpamMode } from '../cilium';
 import { MultiCniChartProps } from '../chart';
 import { DecoyNetwork } from '../deception';
+import { GitopsOptions } from '../gitops';
 import { atField, fieldPath, parseField } from '../common/field-error';
 import { decodeUtf8, valuesErrorLine } from './error-message';
 import { mergeValues } from './values-merge';
@@ -37,6 +38,17 @@ export function loadValuesFiles(files: string[]): MultiCniChartProps {
 /** Values files' parsed YAML (readValuesLayers), merged left to right, to chart props. */
 export function layersToProps(layers: unknown[]): MultiCniChartProps {
   return valuesToProps(mergeValues(layers));
+}
+
+/** What one synth takes from the values: the chart's props and, with a `gitops` key, its options. */
+export interface SynthValues {
+  readonly props: MultiCniChartProps;
+  readonly gitops?: GitopsOptions;
+}
+
+/** Values files' parsed YAML, merged left to right, to chart props and the `gitops` options. */
+export function layersToSynthValues(layers: unknown[]): SynthValues {
+  return valuesToSynthValues(mergeValues(layers));
 }
 
 /** The parsed YAML of each file, each checked against the schema. @throws `file: problem` */
@@ -76,7 +88,18 @@ function readValuesFile(file: string): unknown {
  * the props (the decoy, Cilium's IPAM, the demo) through their reshape functions.
  */
 export function valuesToProps(data: unknown): MultiCniChartProps {
+  return valuesToSynthValues(data).props;
+}
+
+/** As valuesToProps, also returning the `gitops` key (not a chart prop: it shapes the output). */
+export function valuesToSynthValues(data: unknown): SynthValues {
   const values = checkValues(data ?? {}) as ValuesFile;
+  const { gitops, ...chartValues } = values;
+  const props = chartProps(chartValues);
+  return gitops === undefined ? { props } : { props, gitops: mapKeys(gitops, 'gitops') as GitopsOptions };
+}
+
+function chartProps(values: Omit<ValuesFile, 'gitops'>): MultiCniChartProps {
   const { apiServer, addressing, cilium, demo, ...rest } = values;
   return compact({
     ...(mapKeys(rest, '') as Omit<MultiCniChartProps, 'apiServer'>),

@@ -30,7 +30,7 @@ describe('values.schema.json', () => {
   });
 
   test('has the sections and the keys the props define, enum-like classes as their names', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'multus', 'networkCrds', 'networks', 'ovn', 'preset']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['addressing', 'apiServer', 'cilium', 'demo', 'gitops', 'multus', 'networkCrds', 'networks', 'ovn', 'preset']);
     const paths = Object.fromEntries(keyPaths(schema));
     expect(paths['cilium.preset']).toBeUndefined(); // one preset per file: the top-level key
     expect(paths['multus.preset']).toBeUndefined();
@@ -47,6 +47,8 @@ describe('values.schema.json', () => {
       // A list of enum-like instances (`cilium.hubble.metrics[]`): the names on the items, which never take null.
       const listItems = key.endsWith('[]') ? paths[key.slice(0, -2)].items : undefined;
       if (listItems) expect({ key, enum: listItems.enum }).toEqual({ key, enum: Object.keys(names) });
+      // A required key (gitops.engine) never takes null either.
+      else if (key === 'gitops.engine') expect({ key, enum: paths[key].enum }).toEqual({ key, enum: Object.keys(names) });
       else expect({ key, enum: paths[key].enum }).toEqual({ key, enum: [...Object.keys(names), null] });
     }
     expect(paths['ovn.mtu'].description).toMatch(/MTU of OVN-Kubernetes pod interfaces.*\n\nDefault: 1400/s);
@@ -106,7 +108,7 @@ describe('null for a key (helm: `key: ~` unsets it)', () => {
       'cilium.egressGatewayPolicies[].name', 'cilium.egressGatewayPolicies[].destinationCidrs', 'cilium.egressGatewayPolicies[].gatewayNodeSelector',
       'cilium.clusterPool.podCidrs',
       'networks[].policies[].name', 'networks[].policies[].ingress[].from[].ipBlock.cidr', 'networks[].policies[].egress[].to[].ipBlock.cidr',
-      'networks[].name', 'demo.pods[].name',
+      'networks[].name', 'demo.pods[].name', 'gitops.engine', 'gitops.repoUrl',
     ]);
     const items: unknown[] = [];
     const collect = (node: Record<string, any>): void => {
