@@ -45,9 +45,15 @@ export class ChartAddressPlan extends Construct {
     return ChartAddressPlan.holder(scope).problems(true);
   }
 
-  /** The warnings recorded for the App that contains `scope`, in the order recorded. */
+  /**
+   * The warnings of the App that contains `scope`, in the order recorded. Runs the pending before-check
+   * steps first, as `problemsOf` does: some warnings (a demo pod pinned beyond the node count) need the
+   * whole App. A step that fails is reported by `problemsOf` and the validation, not here.
+   */
   public static warningsOf(scope: IConstruct): string[] {
-    return [...ChartAddressPlan.holder(scope).warningList];
+    const holder = ChartAddressPlan.holder(scope);
+    holder.runSteps();
+    return [...holder.warningList];
   }
 
   /**
@@ -102,7 +108,9 @@ export class ChartAddressPlan extends Construct {
    * @internal
    */
   public static _settle(scope: IConstruct): void {
-    ChartAddressPlan.holder(scope).runSteps();
+    const holder = ChartAddressPlan.holder(scope);
+    holder.runSteps();
+    if (holder.stepFailure !== undefined) throw new Error(holder.stepFailure);
   }
 
   /**
@@ -133,6 +141,7 @@ export class ChartAddressPlan extends Construct {
   private readonly members = new Map<MemberKind<unknown>, unknown[]>();
   private readonly checks: (() => string[])[] = [];
   private warningsShown = false;
+  private stepFailure?: string;
 
   private constructor(root: Construct, id: string) {
     super(root, id);
@@ -151,18 +160,21 @@ export class ChartAddressPlan extends Construct {
 
   /** The steps' failure alone, else the `_join` checks' problems and, with `ranges`, the plan's own. */
   private problems(ranges: boolean): string[] {
-    try {
-      this.runSteps();
-    } catch (e) {
-      return [(e as Error).message];
-    }
+    this.runSteps();
+    if (this.stepFailure !== undefined) return [this.stepFailure];
     const app = this.checks.flatMap((c) => c());
     return ranges ? [...app, ...this.plan.check()] : app;
   }
 
+  /** Runs each pending step once; the first failure is kept, so every later caller reports it too. */
   private runSteps(): void {
-    while (this.steps.length > 0) this.steps.shift()!();
-    while (this.lastSteps.length > 0) this.lastSteps.shift()!();
+    if (this.stepFailure !== undefined) return;
+    try {
+      while (this.steps.length > 0) this.steps.shift()!();
+      while (this.lastSteps.length > 0) this.lastSteps.shift()!();
+    } catch (e) {
+      this.stepFailure = (e as Error).message;
+    }
   }
 }
 
