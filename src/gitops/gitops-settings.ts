@@ -138,7 +138,7 @@ function isHttpUrl(text: unknown): boolean {
  */
 export function repoPath(text: unknown): string {
   const expected = 'a directory inside the repository, relative to its top level, without ".." or a leading "/" (e.g. dist or clusters/prod/dist)';
-  if (typeof text !== 'string' || text === '' || text.startsWith('/') || /^[A-Za-z]:/.test(text) || /\\/.test(text) || CONTROL.test(text)) {
+  if (typeof text !== 'string' || text === '' || text.startsWith('/') || /^[A-Za-z]:/.test(text) || text.includes('\\') || CONTROL.test(text)) {
     throw invalidValue('gitops.path', text, expected);
   }
   const segments = text.split('/').filter((s) => s !== '' && s !== '.');

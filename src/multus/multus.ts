@@ -23,12 +23,14 @@ import { allowPrivilegedPods, labelManaged } from '../common/object-labels';
  * default network file that is not Cilium's, beside Cilium, is only a warning: it may be a chained config.
  */
 function checkBesideCilium(multus: Multus): string[] {
-  const cilia = ChartAddressPlan._membersOf(multus, PRIMARY_CNI_KIND);
-  const problems = cilia.filter((c) => c.cniExclusive).map((c) => `cilium: cniExclusive true (${c.node.path}) beside Multus (${multus.node.path}): the Cilium agent renames every other CNI config, Multus' 00-multus.conf included, to *.cilium_bak, so every secondary network disappears; set cniExclusive to false`);
-  if (cilia.length > 0 && multus.defaultNetworkFile !== CILIUM_CNI_CONF_FILE) {
+  return ChartAddressPlan._membersOf(multus, PRIMARY_CNI_KIND).filter((c) => c.cniExclusive).map((c) => `cilium: cniExclusive true (${c.node.path}) beside Multus (${multus.node.path}): the Cilium agent renames every other CNI config, Multus' 00-multus.conf included, to *.cilium_bak, so every secondary network disappears; set cniExclusive to false`);
+}
+
+/** The warning half, in a before-check step (checks only return problems: warningsOf runs steps, not checks). */
+function warnBesideCilium(multus: Multus): void {
+  if (ChartAddressPlan._membersOf(multus, PRIMARY_CNI_KIND).length > 0 && multus.defaultNetworkFile !== CILIUM_CNI_CONF_FILE) {
     ChartAddressPlan.warn(multus, `multus: defaultNetworkFile "${multus.defaultNetworkFile}" is not Cilium's ${CILIUM_CNI_CONF_FILE} although Cilium is the primary CNI of this App; pods get their primary interface from that file`);
   }
-  return problems;
 }
 
 /** The App's Multus constructs: each is checked against the App's primary CNI at synth. */
@@ -78,6 +80,7 @@ export class Multus extends Construct {
     this.defaultNetworkFile = checkDefaultNetworkFile(props.defaultNetworkFile ?? CILIUM_CNI_CONF_FILE);
     const logLevel = checkLogLevel(props.logLevel);
     ChartAddressPlan._join(this, MULTUS_KIND, this, (all) => all.flatMap(checkBesideCilium));
+    ChartAddressPlan._beforeCheck(this, () => warnBesideCilium(this));
     const thick = this.mode === MultusMode.THICK;
 
     const namespace = ensureNamespace(this, this.namespace);

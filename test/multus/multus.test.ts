@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
-import { Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps, MultusVersion, Preset } from '../../src';
+import { CiliumPrimary, Multus, MultusImages, MultusLogLevel, MultusMode, MultusProps, MultusVersion, Preset } from '../../src';
 import { ManifestObject, validateManifests } from '../util/k8s-schema';
+import { ChartAddressPlan } from '../../src/plan';
 
 
 function synth(props: MultusProps = {}): any[] {
@@ -262,5 +263,25 @@ describe('Multus, invalid props', () => {
     [{ logLevel: 'loud' }, /^logLevel: invalid value "loud": expected one of panic, error, verbose, debug/],
   ])('%j', (props, message) => {
     expect(make(props)).toThrow(message);
+  });
+});
+
+describe('beside Cilium', () => {
+  const warningsWith = (defaultNetworkFile?: string, cilium = true) => {
+    const chart = Testing.chart();
+    if (cilium) new CiliumPrimary(chart, 'cilium', { cniExclusive: false });
+    new Multus(chart, 'multus', defaultNetworkFile === undefined ? {} : { defaultNetworkFile });
+    return ChartAddressPlan.warningsOf(chart).filter((w) => w.startsWith('multus:')); // before any synth or check
+  };
+
+  test('a default network file that is not Cilium\'s is a warning, seen by warningsOf before the App is checked', () => {
+    expect(warningsWith('10-calico.conflist')).toEqual([
+      'multus: defaultNetworkFile "10-calico.conflist" is not Cilium\'s 05-cilium.conflist although Cilium is the primary CNI of this App; pods get their primary interface from that file',
+    ]);
+  });
+
+  test('Cilium\'s own file, or no Cilium in the App, is no warning', () => {
+    expect(warningsWith()).toEqual([]);
+    expect(warningsWith('10-calico.conflist', false)).toEqual([]);
   });
 });
